@@ -1,0 +1,3 @@
+"""Japanese for every user-facing English string (the message id)."""
+
+JA: dict[str, str] = {}

@@ -1,0 +1,134 @@
+"""The call log: a call, its decisions and its follow-up requests, saved in one transaction."""
+
+from datetime import datetime
+
+from peewee import JOIN
+
+from daicho.data import clock
+from daicho.data.errors import InputError, NotFound
+from daicho.data.models import (
+    CALL_CHANNELS,
+    CALL_DIRECTIONS,
+    Call,
+    Contact,
+    Decision,
+    Request,
+    Vendor,
+    database,
+)
+from daicho.data.records import CallRecord, FollowUp
+from daicho.data.requests import insert_request, request_query, request_record
+from daicho.data.text import clean_block, clean_line
+from daicho.data.validate import choice, required_line
+from daicho.i18n import _
+
+
+def log_call(
+    *,
+    vendor_id: int | None = None,
+    new_vendor_name: str = "",
+    contact_id: int | None = None,
+    direction: str = "incoming",
+    channel: str = "phone",
+    started_at: datetime | None = None,
+    duration_s: int = 0,
+    subject: str = "",
+    notes: str = "",
+    decisions: list[str] | tuple[str, ...] = (),
+    follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+) -> CallRecord:
+    """Save a call with its decisions and follow-ups, all or nothing.
+
+    With `new_vendor_name` instead of `vendor_id`, the vendor is created as a prospect
+    in the same transaction (a cold call worth a line in the directory).
+    """
+    direction = choice(direction, CALL_DIRECTIONS, _("Direction"))
+    channel = choice(channel, CALL_CHANNELS, _("Channel"))
+    lines = [clean_line(d) for d in decisions]
+    lines = [line for line in lines if line]
+    now = clock.utcnow()
+    with database.atomic():
+        if vendor_id is None:
+            name = required_line(new_vendor_name, _("Vendor name"))
+            vendor_id = Vendor.create(
+                name=name, status="prospect", created_at=now, updated_at=now
+            ).id
+        elif Vendor.get_or_none(Vendor.id == vendor_id) is None:
+            raise NotFound(_("No vendor with id {id}", id=vendor_id))
+        if contact_id is not None:
+            contact = Contact.get_or_none(Contact.id == contact_id)
+            if contact is None or contact.vendor_id != vendor_id:
+                raise InputError(_("The contact does not work at this vendor"))
+        call = Call.create(
+            vendor=vendor_id,
+            contact=contact_id,
+            direction=direction,
+            channel=channel,
+            started_at=started_at or now,
+            duration_s=max(0, int(duration_s)),
+            subject=clean_line(subject),
+            notes=clean_block(notes),
+            created_at=now,
+            updated_at=now,
+        )
+        if lines:
+            Decision.insert_many(
+                [{"call": call.id, "position": i, "text": text} for i, text in enumerate(lines)]
+            ).execute()
+        for follow_up in follow_ups:
+            insert_request(
+                vendor_id,
+                follow_up.direction,
+                follow_up.subject,
+                body=follow_up.body,
+                due=follow_up.due,
+                priority=follow_up.priority,
+                contact_id=contact_id,
+                call_id=call.id,
+            )
+    return get_call(call.id)
+
+
+def get_call(call_id: int) -> CallRecord:
+    row = (
+        Call.select(Call, Vendor.name.alias("vendor_name"), Contact.name.alias("contact_name"))
+        .join(Vendor)
+        .switch(Call)
+        .join(Contact, JOIN.LEFT_OUTER)
+        .where(Call.id == call_id)
+        .objects()
+        .get_or_none()
+    )
+    if row is None:
+        raise NotFound(_("No call with id {id}", id=call_id))
+    decisions = (
+        Decision.select(Decision.text).where(Decision.call == call_id).order_by(Decision.position)
+    )
+    follow_ups = request_query().where(Request.call == call_id).order_by(Request.id)
+    return CallRecord(
+        id=row.id,
+        vendor_id=row.vendor_id,
+        vendor_name=row.vendor_name,
+        contact_id=row.contact_id,
+        contact_name=row.contact_name or "",
+        direction=row.direction,
+        channel=row.channel,
+        started_at=row.started_at,
+        duration_s=row.duration_s,
+        subject=row.subject,
+        notes=row.notes,
+        decisions=tuple(d.text for d in decisions),
+        follow_ups=tuple(request_record(r) for r in follow_ups),
+    )
+
+
+def list_calls(vendor_id: int, *, limit: int = 50, offset: int = 0) -> list[CallRecord]:
+    """A vendor's calls, newest first, a page at a time."""
+    ids = (
+        Call.select(Call.id)
+        .where(Call.vendor == vendor_id)
+        .order_by(Call.started_at.desc(), Call.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [get_call(row.id) for row in ids]

@@ -1,0 +1,44 @@
+"""Drafts: what is typed in a form, kept until it is saved or deliberately discarded."""
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from daicho.data import clock
+from daicho.data.models import Draft, database
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    form: str
+    key: str
+    content: dict[str, object]
+    updated_at: datetime
+
+
+def save_draft(form: str, content: dict[str, object], key: str = "") -> None:
+    """Keep `content` (field name to value) for the form, replacing its earlier draft."""
+    with database.atomic():
+        (
+            Draft.insert(
+                form=form,
+                key=key,
+                content=json.dumps(content, ensure_ascii=False),
+                updated_at=clock.utcnow(),
+            )
+            .on_conflict(
+                conflict_target=(Draft.form, Draft.key), preserve=(Draft.content, Draft.updated_at)
+            )
+            .execute()
+        )
+
+
+def load_drafts() -> list[DraftRecord]:
+    """Every kept draft, newest first."""
+    query = Draft.select().order_by(Draft.updated_at.desc())
+    return [DraftRecord(d.form, d.key, json.loads(d.content), d.updated_at) for d in query]
+
+
+def discard_draft(form: str, key: str = "") -> None:
+    with database.atomic():
+        Draft.delete().where((Draft.form == form) & (Draft.key == key)).execute()

@@ -1,0 +1,100 @@
+"""The one place that opens a ledger file: checks it, creates it safely, migrates it.
+
+A file that is not ours, is damaged, or comes from a newer Daicho is refused before
+anything writes to it, so a refused file stays byte-for-byte as it was.
+"""
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from daicho.data.errors import LedgerError
+from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, migrate_to_latest
+from daicho.data.models import database
+from daicho.i18n import _
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 10
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a saved call survives a power cut
+    "busy_timeout": BUSY_TIMEOUT_S * 1000,
+}
+
+
+def open_ledger(path: Path | str) -> Path:
+    """Bind the models to the ledger at `path`, creating or migrating it as needed."""
+    path = Path(path).expanduser().absolute()
+    if path.exists():
+        _check_existing(path)
+    else:
+        _create_private_file(path)
+    close_ledger()
+    database.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
+    try:
+        database.connect()
+        migrate_to_latest(database)
+    except sqlite3.DatabaseError as error:
+        close_ledger()
+        raise LedgerError(
+            _("Cannot use the ledger {path}: {reason}", path=path, reason=error)
+        ) from error
+    return path
+
+
+def close_ledger() -> None:
+    if not database.is_closed():
+        database.close()
+
+
+def _check_existing(path: Path) -> None:
+    """Refuse, without writing, a file that is not a Daicho ledger this version can use."""
+    if path.is_dir():
+        raise LedgerError(_("{path} is a directory, not a ledger file", path=path))
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise LedgerError(
+            _("Cannot read {path}: {reason}", path=path, reason=error.strerror)
+        ) from error
+    if not header:
+        return  # an empty file: SQLite treats it as a new database
+    if header != SQLITE_HEADER:
+        raise LedgerError(_("{path} is not a Daicho ledger (not an SQLite file)", path=path))
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise LedgerError(_("{path} is damaged: {reason}", path=path, reason=error)) from error
+    if app_id != APPLICATION_ID and (app_id or tables):
+        raise LedgerError(_("{path} is an SQLite file of another program", path=path))
+    if version > LATEST_VERSION:
+        raise LedgerError(
+            _(
+                "{path} was written by a newer Daicho (schema {found}; this one knows {known})",
+                path=path,
+                found=version,
+                known=LATEST_VERSION,
+            )
+        )
+
+
+def _create_private_file(path: Path) -> None:
+    """A new ledger is readable by its owner only: 0600 in a 0700 directory."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+    except OSError as error:
+        raise LedgerError(
+            _("Cannot create {path}: {reason}", path=path, reason=error.strerror)
+        ) from error

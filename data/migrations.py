@@ -1,0 +1,135 @@
+"""Schema versions of the ledger, one migration each, run in order on open.
+
+The schema version lives in `PRAGMA user_version`. Each migration's DDL is frozen
+here as it was when written, so that an old ledger is brought forward step by step
+no matter how the models look today.
+"""
+
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+from playhouse.migrate import SqliteMigrator, migrate
+
+# "DAIC": marks an SQLite file as a Daicho ledger.
+APPLICATION_ID = 0x44414943
+
+_SCHEMA_1 = [
+    """CREATE TABLE vendor (
+        id INTEGER NOT NULL PRIMARY KEY,
+        name TEXT NOT NULL,
+        reading TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT 'other',
+        status TEXT NOT NULL DEFAULT 'active',
+        phone TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL)""",
+    """CREATE TABLE contact (
+        id INTEGER NOT NULL PRIMARY KEY,
+        vendor_id INTEGER NOT NULL REFERENCES vendor (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        reading TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        mobile TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        is_primary INTEGER NOT NULL DEFAULT 0,
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL)""",
+    """CREATE TABLE call (
+        id INTEGER NOT NULL PRIMARY KEY,
+        vendor_id INTEGER NOT NULL REFERENCES vendor (id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+        direction TEXT NOT NULL DEFAULT 'incoming',
+        channel TEXT NOT NULL DEFAULT 'phone',
+        started_at DATETIME NOT NULL,
+        duration_s INTEGER NOT NULL DEFAULT 0,
+        subject TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL)""",
+    """CREATE TABLE decision (
+        id INTEGER NOT NULL PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL)""",
+    """CREATE TABLE request (
+        id INTEGER NOT NULL PRIMARY KEY,
+        direction TEXT NOT NULL,
+        vendor_id INTEGER NOT NULL REFERENCES vendor (id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+        call_id INTEGER REFERENCES call (id) ON DELETE SET NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        due DATE,
+        priority TEXT NOT NULL DEFAULT 'normal',
+        status TEXT NOT NULL DEFAULT 'open',
+        answer TEXT NOT NULL DEFAULT '',
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL)""",
+    """CREATE TABLE request_event (
+        id INTEGER NOT NULL PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES request (id) ON DELETE CASCADE,
+        at DATETIME NOT NULL,
+        kind TEXT NOT NULL,
+        old_value TEXT NOT NULL DEFAULT '',
+        new_value TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '')""",
+    # The history is append-only: the database itself refuses to edit it.
+    """CREATE TRIGGER request_event_no_update BEFORE UPDATE ON request_event
+        BEGIN SELECT RAISE(ABORT, 'request history is append-only'); END""",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+]
+
+
+def _schema_1(db: SqliteDatabase) -> None:
+    """The ledger's tables: vendors, contacts, calls with decisions, requests with history."""
+    for statement in _SCHEMA_1:
+        db.execute_sql(statement)
+
+
+def _schema_2(db: SqliteDatabase) -> None:
+    """Drafts of forms, and the indexes the queue, vendor list and timelines read by."""
+    db.execute_sql(
+        """CREATE TABLE draft (
+            id INTEGER NOT NULL PRIMARY KEY,
+            form TEXT NOT NULL,
+            key TEXT NOT NULL DEFAULT '',
+            content TEXT NOT NULL,
+            updated_at DATETIME NOT NULL)"""
+    )
+    migrator = SqliteMigrator(db)
+    migrate(
+        migrator.add_index("draft", ("form", "key"), True),
+        migrator.add_index("request", ("status", "due")),
+        migrator.add_index("request", ("vendor_id", "status", "due")),
+        migrator.add_index("request", ("call_id",)),
+        migrator.add_index("request_event", ("request_id",)),
+        migrator.add_index("contact", ("vendor_id",)),
+        migrator.add_index("call", ("vendor_id", "started_at")),
+        migrator.add_index("call", ("started_at",)),
+        migrator.add_index("decision", ("call_id", "position")),
+    )
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_schema_1, _schema_2]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate_to_latest(db: SqliteDatabase, target: int = LATEST_VERSION) -> list[int]:
+    """Run every migration above the ledger's version, each in its own transaction."""
+    ran = []
+    for version in range(schema_version(db) + 1, target + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute_sql(f"PRAGMA user_version = {version}")
+        ran.append(version)
+    return ran

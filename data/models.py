@@ -1,0 +1,129 @@
+"""The ledger's tables (DESIGN §3). Times are naive UTC; dates are the user's local dates."""
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+# Bound late by `data.ledger.open_ledger`, so tests and the app open files with the same code.
+database = SqliteDatabase(None)
+
+VENDOR_CATEGORIES = ("hardware", "telecom", "software", "cloud", "maintenance", "other")
+VENDOR_STATUSES = ("active", "prospect", "inactive")
+REQUEST_DIRECTIONS = ("outbound", "inbound")
+REQUEST_PRIORITIES = ("normal", "high", "urgent")
+REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
+REQUEST_EVENT_KINDS = ("created", "status_changed", "due_changed", "note_added", "edited")
+CALL_DIRECTIONS = ("incoming", "outgoing")
+CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Vendor(BaseModel):
+    id = AutoField()
+    name = TextField()
+    reading = TextField(default="")
+    category = TextField(default="other")
+    status = TextField(default="active")
+    phone = TextField(default="")
+    website = TextField(default="")
+    notes = TextField(default="")
+    tags = TextField(default="")  # space-separated words
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Contact(BaseModel):
+    id = AutoField()
+    vendor = ForeignKeyField(Vendor, backref="contacts", on_delete="CASCADE")
+    name = TextField()
+    reading = TextField(default="")
+    role = TextField(default="")
+    department = TextField(default="")
+    phone = TextField(default="")
+    mobile = TextField(default="")
+    email = TextField(default="")
+    notes = TextField(default="")
+    is_primary = BooleanField(default=False)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Call(BaseModel):
+    id = AutoField()
+    vendor = ForeignKeyField(Vendor, backref="calls", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    direction = TextField(default="incoming")
+    channel = TextField(default="phone")
+    started_at = DateTimeField()
+    duration_s = IntegerField(default=0)
+    subject = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Decision(BaseModel):
+    """One line of what was agreed on a call; `position` keeps the order it was typed in."""
+
+    id = AutoField()
+    call = ForeignKeyField(Call, backref="decisions", on_delete="CASCADE")
+    position = IntegerField()
+    text = TextField()
+
+
+class Request(BaseModel):
+    id = AutoField()
+    direction = TextField()
+    vendor = ForeignKeyField(Vendor, backref="requests", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    call = ForeignKeyField(Call, null=True, backref="follow_ups", on_delete="SET NULL")
+    subject = TextField()
+    body = TextField(default="")
+    due = DateField(null=True)
+    priority = TextField(default="normal")
+    status = TextField(default="open")
+    answer = TextField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class RequestEvent(BaseModel):
+    """Append-only history of a request: rows are inserted, never updated."""
+
+    id = AutoField()
+    request = ForeignKeyField(Request, backref="events", on_delete="CASCADE")
+    at = DateTimeField()
+    kind = TextField()
+    old_value = TextField(default="")
+    new_value = TextField(default="")
+    note = TextField(default="")
+
+
+class Draft(BaseModel):
+    """What is being typed in a form, kept so that nothing typed is lost."""
+
+    id = AutoField()
+    form = TextField()
+    key = TextField(default="")
+    content = TextField()  # JSON object of field name to text
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("form", "key"), True),)
+
+
+LEDGER_MODELS = (Vendor, Contact, Call, Decision, Request, RequestEvent)
+ALL_MODELS = (*LEDGER_MODELS, Draft)

@@ -1,0 +1,103 @@
+"""The two-way queue as screens read it: filtered, ordered by due date, one page at a time."""
+
+from dataclasses import dataclass, field
+
+from peewee import Case, fn
+
+from daicho.data import clock
+from daicho.data.models import (
+    REQUEST_DIRECTIONS,
+    REQUEST_PRIORITIES,
+    REQUEST_STATUSES,
+    Request,
+    Vendor,
+)
+from daicho.data.records import RequestRecord
+from daicho.data.requests import request_query, request_record
+from daicho.data.validate import choice
+from daicho.i18n import _
+
+SORTS = ("due", "priority", "vendor", "created")
+_PRIORITY_RANK = Case(Request.priority, [("urgent", 0), ("high", 1)], 2)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What the queue shows. None means "any"; statuses default to open items only."""
+
+    direction: str | None = None
+    statuses: tuple[str, ...] = ("open",)
+    vendor_id: int | None = None
+    priority: str | None = None
+    sort: str = "due"
+
+    def __post_init__(self):
+        if self.direction is not None:
+            choice(self.direction, REQUEST_DIRECTIONS, _("Direction"))
+        if self.priority is not None:
+            choice(self.priority, REQUEST_PRIORITIES, _("Priority"))
+        for status in self.statuses:
+            choice(status, REQUEST_STATUSES, _("Status"))
+        choice(self.sort, SORTS, _("Sort"))
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """The header's figures: overdue, due today, we owe, waiting on them."""
+
+    overdue: int = 0
+    due_today: int = 0
+    we_owe: int = 0
+    waiting: int = 0
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[RequestRecord] = field(default_factory=list)
+    offset: int = 0
+    total: int = 0
+
+
+def _where(filters: QueueFilters):
+    condition = Request.status.in_(filters.statuses)
+    if filters.direction:
+        condition &= Request.direction == filters.direction
+    if filters.vendor_id is not None:
+        condition &= Request.vendor == filters.vendor_id
+    if filters.priority:
+        condition &= Request.priority == filters.priority
+    return condition
+
+
+def _order(sort: str):
+    by_due = (Request.due.is_null(), Request.due)
+    if sort == "priority":
+        return (_PRIORITY_RANK, *by_due, Request.id)
+    if sort == "vendor":
+        return (fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name), *by_due, Request.id)
+    if sort == "created":
+        return (Request.created_at.desc(), Request.id.desc())
+    return (*by_due, _PRIORITY_RANK, Request.id)
+
+
+def count_queue(filters: QueueFilters) -> int:
+    return Request.select().where(_where(filters)).count()
+
+
+def open_queue(filters: QueueFilters, offset: int = 0, limit: int = 50) -> QueuePage:
+    """One page of the queue; undated items come after dated ones."""
+    query = request_query().where(_where(filters)).order_by(*_order(filters.sort))
+    rows = [request_record(r) for r in query.limit(limit).offset(offset)]
+    return QueuePage(rows=rows, offset=offset, total=count_queue(filters))
+
+
+def queue_counts() -> QueueCounts:
+    today = clock.today()
+    open_items = Request.select(
+        fn.SUM(Case(None, [(Request.due < today, 1)], 0)).alias("overdue"),
+        fn.SUM(Case(None, [(Request.due == today, 1)], 0)).alias("due_today"),
+        fn.SUM(Case(None, [(Request.direction == "inbound", 1)], 0)).alias("we_owe"),
+        fn.SUM(Case(None, [(Request.direction == "outbound", 1)], 0)).alias("waiting"),
+    ).where(Request.status == "open")
+    row = open_items.dicts().get()
+    return QueueCounts(**{key: value or 0 for key, value in row.items()})

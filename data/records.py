@@ -1,0 +1,103 @@
+"""Plain records the services hand to screens, so no lazy query ever runs on the UI thread."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class VendorRecord:
+    id: int
+    name: str
+    reading: str
+    category: str
+    status: str
+    phone: str
+    website: str
+    notes: str
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class VendorRow:
+    """A line of the vendor list: who, what kind, and how much is open or late."""
+
+    id: int
+    name: str
+    reading: str
+    category: str
+    status: str
+    open_count: int
+    overdue_count: int
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: int
+    vendor_id: int
+    name: str
+    reading: str
+    role: str
+    department: str
+    phone: str
+    mobile: str
+    email: str
+    notes: str
+    is_primary: bool
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    id: int
+    direction: str
+    vendor_id: int
+    vendor_name: str
+    contact_id: int | None
+    contact_name: str
+    call_id: int | None
+    subject: str
+    body: str
+    due: date | None
+    priority: str
+    status: str
+    answer: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class RequestEventRecord:
+    at: datetime
+    kind: str
+    old_value: str
+    new_value: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A request to open from a call, in the same save."""
+
+    subject: str
+    direction: str = "outbound"
+    due: date | None = None
+    priority: str = "normal"
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    id: int
+    vendor_id: int
+    vendor_name: str
+    contact_id: int | None
+    contact_name: str
+    direction: str
+    channel: str
+    started_at: datetime
+    duration_s: int
+    subject: str
+    notes: str
+    decisions: tuple[str, ...] = ()
+    follow_ups: tuple[RequestRecord, ...] = field(default=())

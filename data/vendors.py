@@ -1,0 +1,214 @@
+"""Vendors and their contacts: create, edit, and the vendor list with open and overdue counts."""
+
+from peewee import JOIN, Case, fn
+
+from daicho.data import clock
+from daicho.data.errors import NotFound
+from daicho.data.models import (
+    VENDOR_CATEGORIES,
+    VENDOR_STATUSES,
+    Contact,
+    Request,
+    Vendor,
+    database,
+)
+from daicho.data.records import ContactRecord, VendorRecord, VendorRow
+from daicho.data.text import clean_block, clean_line, split_tags
+from daicho.data.validate import choice, required_line
+from daicho.i18n import _
+
+_VENDOR_LINES = ("reading", "phone", "website")
+_CONTACT_LINES = ("reading", "role", "department", "phone", "mobile", "email")
+
+
+def vendor_record(row: Vendor) -> VendorRecord:
+    return VendorRecord(
+        id=row.id,
+        name=row.name,
+        reading=row.reading,
+        category=row.category,
+        status=row.status,
+        phone=row.phone,
+        website=row.website,
+        notes=row.notes,
+        tags=tuple(row.tags.split()),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def contact_record(row: Contact) -> ContactRecord:
+    return ContactRecord(
+        id=row.id,
+        vendor_id=row.vendor_id,
+        name=row.name,
+        reading=row.reading,
+        role=row.role,
+        department=row.department,
+        phone=row.phone,
+        mobile=row.mobile,
+        email=row.email,
+        notes=row.notes,
+        is_primary=row.is_primary,
+    )
+
+
+def _vendor_fields(changes: dict) -> dict:
+    """Cleaned and checked column values from what the user typed."""
+    fields = {}
+    for key, value in changes.items():
+        if key == "name":
+            fields[key] = required_line(value, _("Vendor name"))
+        elif key == "category":
+            fields[key] = choice(value, VENDOR_CATEGORIES, _("Category"))
+        elif key == "status":
+            fields[key] = choice(value, VENDOR_STATUSES, _("Status"))
+        elif key == "tags":
+            fields[key] = " ".join(split_tags(value))
+        elif key == "notes":
+            fields[key] = clean_block(value)
+        elif key in _VENDOR_LINES:
+            fields[key] = clean_line(value)
+        else:
+            raise TypeError(f"unknown vendor field {key!r}")
+    return fields
+
+
+def create_vendor(name: str, **details) -> VendorRecord:
+    """Add a vendor; only the name is required (category other, status active)."""
+    fields = _vendor_fields({"name": name, **details})
+    now = clock.utcnow()
+    with database.atomic():
+        row = Vendor.create(**fields, created_at=now, updated_at=now)
+    return vendor_record(row)
+
+
+def update_vendor(vendor_id: int, **changes) -> VendorRecord:
+    fields = _vendor_fields(changes)
+    with database.atomic():
+        row = _vendor_row(vendor_id)
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.updated_at = clock.utcnow()
+        row.save()
+    return vendor_record(row)
+
+
+def get_vendor(vendor_id: int) -> VendorRecord:
+    return vendor_record(_vendor_row(vendor_id))
+
+
+def find_vendor(name: str) -> VendorRecord | None:
+    """The vendor with exactly this name (ignoring case and surrounding space), if any."""
+    row = Vendor.get_or_none(fn.lower(Vendor.name) == clean_line(name).lower())
+    return vendor_record(row) if row else None
+
+
+def _vendor_row(vendor_id: int) -> Vendor:
+    row = Vendor.get_or_none(Vendor.id == vendor_id)
+    if row is None:
+        raise NotFound(_("No vendor with id {id}", id=vendor_id))
+    return row
+
+
+def list_vendors(
+    text: str = "", *, include_hidden: bool = False, offset: int = 0, limit: int | None = None
+) -> list[VendorRow]:
+    """Vendors by reading (name when no reading), with counts of open and overdue requests.
+
+    `text` narrows to vendors whose name, reading or a contact's name contains it.
+    Prospects and inactive vendors show only with `include_hidden`.
+    """
+    today = clock.today()
+    is_open = Request.status == "open"
+    open_count = fn.COUNT(Request.id)
+    overdue = fn.SUM(Case(None, [((Request.due < today), 1)], 0))
+    query = (
+        Vendor.select(
+            Vendor.id,
+            Vendor.name,
+            Vendor.reading,
+            Vendor.category,
+            Vendor.status,
+            open_count.alias("open_count"),
+            overdue.alias("overdue_count"),
+        )
+        .join(Request, JOIN.LEFT_OUTER, on=((Request.vendor == Vendor.id) & is_open))
+        .group_by(Vendor.id)
+        .order_by(
+            fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name).collate("NOCASE"), Vendor.id
+        )
+    )
+    if not include_hidden:
+        query = query.where(Vendor.status == "active")
+    text = clean_line(text)
+    if text:
+        by_contact = Contact.select(Contact.id).where(
+            (Contact.vendor == Vendor.id) & Contact.name.contains(text)
+        )
+        query = query.where(
+            Vendor.name.contains(text) | Vendor.reading.contains(text) | fn.EXISTS(by_contact)
+        )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [
+        VendorRow(r.id, r.name, r.reading, r.category, r.status, r.open_count, r.overdue_count or 0)
+        for r in query.objects()
+    ]
+
+
+def _contact_fields(changes: dict) -> dict:
+    fields = {}
+    for key, value in changes.items():
+        if key == "name":
+            fields[key] = required_line(value, _("Contact name"))
+        elif key == "notes":
+            fields[key] = clean_block(value)
+        elif key == "is_primary":
+            fields[key] = bool(value)
+        elif key in _CONTACT_LINES:
+            fields[key] = clean_line(value)
+        else:
+            raise TypeError(f"unknown contact field {key!r}")
+    return fields
+
+
+def create_contact(vendor_id: int, name: str, **details) -> ContactRecord:
+    """Add a contact at a vendor; marking it primary unmarks the vendor's other contacts."""
+    fields = _contact_fields({"name": name, **details})
+    now = clock.utcnow()
+    with database.atomic():
+        _vendor_row(vendor_id)
+        if fields.get("is_primary"):
+            Contact.update(is_primary=False).where(Contact.vendor == vendor_id).execute()
+        row = Contact.create(vendor=vendor_id, **fields, created_at=now, updated_at=now)
+    return contact_record(row)
+
+
+def update_contact(contact_id: int, **changes) -> ContactRecord:
+    fields = _contact_fields(changes)
+    with database.atomic():
+        row = Contact.get_or_none(Contact.id == contact_id)
+        if row is None:
+            raise NotFound(_("No contact with id {id}", id=contact_id))
+        if fields.get("is_primary"):
+            Contact.update(is_primary=False).where(Contact.vendor == row.vendor_id).execute()
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.updated_at = clock.utcnow()
+        row.save()
+    return contact_record(row)
+
+
+def list_contacts(vendor_id: int) -> list[ContactRecord]:
+    """A vendor's contacts, the primary one first, then by reading."""
+    query = (
+        Contact.select()
+        .where(Contact.vendor == vendor_id)
+        .order_by(
+            Contact.is_primary.desc(),
+            fn.COALESCE(fn.NULLIF(Contact.reading, ""), Contact.name),
+            Contact.id,
+        )
+    )
+    return [contact_record(row) for row in query]

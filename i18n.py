@@ -1,0 +1,40 @@
+"""The translation function: English text is the message id, Japanese comes from the catalog.
+
+Kept free of Textual so that `data/` and the command line can use it too.
+"""
+
+import locale
+import os
+
+from daicho.catalog_ja import JA
+
+LANGUAGES = ("en", "ja")
+_language = "en"
+
+
+def _(text: str, /, **values: object) -> str:
+    """Translate `text` into the current language, then fill `{placeholders}` from `values`."""
+    translated = JA.get(text, text) if _language == "ja" else text
+    return translated.format(**values) if values else translated
+
+
+def set_language(language: str) -> None:
+    """Switch every later translation to `language` ("en" or "ja")."""
+    global _language
+    _language = language if language in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    return _language
+
+
+def detect_language(configured: str | None = None) -> str:
+    """The configured language when it is one we have, else Japanese for a `ja_*` locale."""
+    if configured in LANGUAGES:
+        return configured
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    system = locale.getlocale()[0] or ""
+    return "ja" if system.lower().startswith("ja") else "en"

@@ -1,0 +1,32 @@
+"""Where Daicho keeps its files on disk (DESIGN §6)."""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "daicho"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def default_ledger_path() -> Path:
+    """The ledger: `DAICHO_DB` when set, else `daicho.db` in the user data directory."""
+    override = os.environ.get("DAICHO_DB")
+    return Path(override).expanduser() if override else data_dir() / "daicho.db"
+
+
+def config_path() -> Path:
+    override = os.environ.get("DAICHO_CONFIG")
+    return Path(override).expanduser() if override else config_dir() / "config.toml"
+
+
+def backup_dir(ledger: Path) -> Path:
+    """Automatic backups live beside the ledger, in `backups/`."""
+    return ledger.parent / "backups"
