@@ -1,0 +1,44 @@
+"""Shared fixtures: every test gets its own real ledger file in tmp_path."""
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from daicho.data import clock
+from daicho.data.ledger import close_ledger, open_ledger
+from daicho.i18n import set_language
+
+# Shared, noisy machines: no deadlines; a modest number of examples keeps the suite quick.
+settings.register_profile(
+    "daicho",
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("daicho")
+
+TODAY = date(2026, 11, 20)  # a Friday: weekdays, weekends and month ends are near
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today_and_english():
+    """Tests see the same "today" and start in English; each test may switch."""
+    clock.freeze_today(TODAY)
+    set_language("en")
+    yield
+    clock.freeze_today(None)
+    set_language("en")
+
+
+@pytest.fixture
+def ledger_path(tmp_path):
+    return tmp_path / "ledger" / "daicho.db"
+
+
+@pytest.fixture
+def ledger(ledger_path):
+    """An open, empty ledger file; closed again after the test."""
+    open_ledger(ledger_path)
+    yield ledger_path
+    close_ledger()
