@@ -1,0 +1,151 @@
+"""The `daicho` command: the app, and the subcommands that get data in and out (DESIGN §5).
+
+Every error a user can cause ends in one line on stderr and exit code 2;
+anything else is exit code 1, still without a traceback.
+"""
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from daicho import exit_codes, locations
+from daicho.data.errors import DaichoError, InputError
+from daicho.i18n import _, detect_language, set_language
+
+
+def _parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        help=_("the ledger file (default: $DAICHO_DB, else the user data directory)"),
+    )
+    parser = argparse.ArgumentParser(
+        prog="daicho", parents=[db_option],
+        description=_("The vendor ledger for a one-person IT department."),
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open the app on a fresh temporary ledger of sample data"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = commands.add_parser("export", parents=[db_option], help=_("write the whole ledger out"))
+    export.add_argument("--format", choices=("toml", "csv", "json"), default="toml")
+    export.add_argument("-o", "--output", type=Path, metavar="PATH",
+                        help=_("file to write (a directory for csv); default: standard output"))
+
+    import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
+    import_.add_argument("path", type=Path, metavar="PATH")
+
+    backup = commands.add_parser("backup", parents=[db_option],
+                                 help=_("write a consistent copy of the ledger"))
+    backup.add_argument("-o", "--output", type=Path, metavar="PATH")
+
+    seed = commands.add_parser("seed", parents=[db_option],
+                               help=_("fill a new ledger with generated sample data"))
+    seed.add_argument("--size", choices=("demo", "large", "huge"), default="demo")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `daicho` console command."""
+    set_language(detect_language())
+    arguments = _parser().parse_args(argv)
+    try:
+        from daicho.config import load_config
+
+        config = load_config()
+        set_language(detect_language(config.language))
+        return _run(arguments, config)
+    except DaichoError as error:
+        return _fail(str(error), exit_codes.BAD_INPUT)
+    except sqlite3.DatabaseError as error:
+        return _fail(_("The ledger cannot be used: {reason}", reason=error), exit_codes.BAD_INPUT)
+    except KeyboardInterrupt:
+        return exit_codes.ERROR
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        return _fail(_("Unexpected error: {reason}", reason=repr(error)), exit_codes.ERROR)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"daicho: {message}", file=sys.stderr)
+    return code
+
+
+def _run(arguments: argparse.Namespace, config) -> int:
+    explicit_db = getattr(arguments, "db", None)
+    ledger_path = explicit_db or locations.default_ledger_path()
+    if arguments.command is None:
+        return _run_app(ledger_path, config, demo=arguments.demo)
+    if arguments.command == "seed":
+        if explicit_db is None:
+            raise InputError(_("seed needs --db PATH: it fills a new ledger with sample data"))
+        return _seed(explicit_db, arguments.size)
+
+    from daicho.data.ledger import close_ledger, open_ledger
+
+    open_ledger(ledger_path)
+    try:
+        return _COMMANDS[arguments.command](arguments)
+    finally:
+        close_ledger()
+
+
+def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
+    from daicho.app import DaichoApp
+    from daicho.data.ledger import close_ledger, open_ledger
+
+    with tempfile.TemporaryDirectory(prefix="daicho-demo-") as scratch:
+        if demo:
+            ledger_path = Path(scratch) / "demo.db"
+            _seed(ledger_path, "demo")
+        open_ledger(ledger_path)
+        try:
+            DaichoApp(ledger_path=ledger_path, config=config).run()
+        finally:
+            close_ledger()
+    return exit_codes.OK
+
+
+def _seed(path: Path, size: str) -> int:
+    from daicho.data.ledger import close_ledger, open_ledger
+    from daicho.data.seed import seed_ledger
+
+    open_ledger(path)
+    try:
+        summary = seed_ledger(size)
+    finally:
+        close_ledger()
+    print(_("Seeded {path}: {summary}", path=path, summary=summary), file=sys.stderr)
+    return exit_codes.OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from daicho.data.export import export_ledger
+
+    text = export_ledger(arguments.format, arguments.output)
+    if text is not None:
+        sys.stdout.write(text)
+    return exit_codes.OK
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    from daicho.data.importer import import_file
+
+    summary = import_file(arguments.path)
+    print(_("Imported {summary}", summary=summary), file=sys.stderr)
+    return exit_codes.OK
+
+
+def _backup(arguments: argparse.Namespace) -> int:
+    from daicho.data.backup import backup_ledger
+
+    print(backup_ledger(arguments.output))
+    return exit_codes.OK
+
+
+_COMMANDS = {"export": _export, "import": _import, "backup": _backup}
+
+if __name__ == "__main__":
+    sys.exit(main())

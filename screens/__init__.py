@@ -1,0 +1,1 @@
+"""One module per screen or modal; screens call data/ and wire widgets together."""

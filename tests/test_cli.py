@@ -1,0 +1,105 @@
+"""The `daicho` command as a user runs it: exit codes, one-line errors, files in and out."""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture
+def home(tmp_path):
+    """A private home: config and default ledger live under tmp_path."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "share"),
+               LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    return env
+
+
+def daicho(env, *args, input=None):
+    return subprocess.run([sys.executable, "-m", "daicho.cli", *map(str, args)], env=env,
+                          capture_output=True, text=True, input=input, timeout=120)
+
+
+def _one_line_error(result, code=2):
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("daicho: "), result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_export_of_a_new_default_ledger(home, tmp_path):
+    result = daicho(home, "export")
+    assert result.returncode == 0, result.stderr
+    assert 'format = "daicho"' in result.stdout
+    assert (tmp_path / "share" / "daicho" / "daicho.db").exists()
+
+
+def test_db_option_before_or_after_the_command_and_from_the_environment(home, tmp_path):
+    for args in (["--db", tmp_path / "a.db", "export"], ["export", "--db", tmp_path / "b.db"]):
+        assert daicho(home, *args).returncode == 0
+    assert daicho({**home, "DAICHO_DB": str(tmp_path / "c.db")}, "export").returncode == 0
+    assert {p.name for p in tmp_path.glob("*.db")} == {"a.db", "b.db", "c.db"}
+
+
+def test_a_file_that_is_not_a_ledger_is_exit_2_and_untouched(home, tmp_path):
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a ledger")
+    line = _one_line_error(daicho(home, "--db", path, "export"))
+    assert "not a Daicho ledger" in line
+    assert path.read_bytes() == b"PK\x03\x04 not a ledger"
+
+
+def test_a_broken_config_stops_before_the_app_with_file_and_line(home, tmp_path):
+    config = tmp_path / "config" / "daicho" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('language = "ja"\nsoon_days = = 3\n')
+    line = _one_line_error(daicho(home, "--db", tmp_path / "x.db"))
+    assert str(config) in line and "line 2" in line
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_seed_needs_an_explicit_ledger(home):
+    assert "--db" in _one_line_error(daicho(home, "seed"))
+
+
+def test_seed_export_and_import_round_trip(home, tmp_path):
+    source, copy = tmp_path / "demo.db", tmp_path / "copy.db"
+    assert daicho(home, "seed", "--db", source).returncode == 0
+    assert "already" in _one_line_error(daicho(home, "seed", "--db", source))
+    export = tmp_path / "out.toml"
+    assert daicho(home, "--db", source, "export", "-o", export).returncode == 0
+    assert stat.S_IMODE(export.stat().st_mode) == 0o600
+    assert daicho(home, "--db", copy, "import", export).returncode == 0
+    again = daicho(home, "--db", copy, "export")
+    assert again.stdout == export.read_text(encoding="utf-8")
+    as_json = json.loads(daicho(home, "--db", copy, "export", "--format", "json").stdout)
+    assert len(as_json["vendors"]) >= 20
+
+
+def test_csv_needs_an_output_directory(home, tmp_path):
+    _one_line_error(daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv"))
+    out = tmp_path / "csv"
+    assert daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv", "-o", out).returncode == 0
+    assert all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in out.glob("*.csv"))
+
+
+def test_importing_a_bad_file_is_exit_2(home, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("this is [not toml\n")
+    _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", bad))
+    _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", tmp_path / "missing.toml"))
+
+
+def test_backup_writes_a_private_copy(home, tmp_path):
+    target = tmp_path / "copy.db"
+    result = daicho(home, "--db", tmp_path / "a.db", "backup", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_an_unknown_option_is_exit_2(home):
+    assert daicho(home, "--frobnicate").returncode == 2

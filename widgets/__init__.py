@@ -1,0 +1,1 @@
+"""One module per reusable widget; widgets never touch the database."""
