@@ -1,12 +1,13 @@
 """The Daicho application: start-up, global bindings, configuration and screens."""
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
 
 from daicho.config import Config
-from daicho.i18n import _
+from daicho.i18n import N_, _
 from daicho.screens.main_screen import MainScreen
 
 
@@ -14,6 +15,7 @@ class DaichoApp(App):
     """The ledger in a terminal. The ledger must already be open (see data.ledger)."""
 
     CSS_PATH = "styles.tcss"
+    BINDINGS: ClassVar = [Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True)]
     TITLE = "Daicho"
 
     def __init__(self, ledger_path: Path, config: Config | None = None) -> None:
@@ -24,7 +26,3 @@ class DaichoApp(App):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
-
-    BINDINGS = [
-        Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
-    ]

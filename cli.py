@@ -19,31 +19,47 @@ from daicho.i18n import _, detect_language, set_language
 def _parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
-        "--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
         help=_("the ledger file (default: $DAICHO_DB, else the user data directory)"),
     )
     parser = argparse.ArgumentParser(
-        prog="daicho", parents=[db_option],
+        prog="daicho",
+        parents=[db_option],
         description=_("The vendor ledger for a one-person IT department."),
     )
-    parser.add_argument("--demo", action="store_true",
-                        help=_("open the app on a fresh temporary ledger of sample data"))
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("open the app on a fresh temporary ledger of sample data"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    export = commands.add_parser("export", parents=[db_option], help=_("write the whole ledger out"))
+    export = commands.add_parser(
+        "export", parents=[db_option], help=_("write the whole ledger out")
+    )
     export.add_argument("--format", choices=("toml", "csv", "json"), default="toml")
-    export.add_argument("-o", "--output", type=Path, metavar="PATH",
-                        help=_("file to write (a directory for csv); default: standard output"))
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help=_("file to write (a directory for csv); default: standard output"),
+    )
 
     import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
     import_.add_argument("path", type=Path, metavar="PATH")
 
-    backup = commands.add_parser("backup", parents=[db_option],
-                                 help=_("write a consistent copy of the ledger"))
+    backup = commands.add_parser(
+        "backup", parents=[db_option], help=_("write a consistent copy of the ledger")
+    )
     backup.add_argument("-o", "--output", type=Path, metavar="PATH")
 
-    seed = commands.add_parser("seed", parents=[db_option],
-                               help=_("fill a new ledger with generated sample data"))
+    seed = commands.add_parser(
+        "seed", parents=[db_option], help=_("fill a new ledger with generated sample data")
+    )
     seed.add_argument("--size", choices=("demo", "large", "huge"), default="demo")
     return parser
 

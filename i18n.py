@@ -18,6 +18,15 @@ def _(text: str, /, **values: object) -> str:
     return translated.format(**values) if values else translated
 
 
+def N_(text: str, /) -> str:
+    """Mark `text` for translation where it is shown, not where it is defined.
+
+    Class attributes such as Textual `BINDINGS` are built at import time, before the
+    language is known; their descriptions are translated when the footer shows them.
+    """
+    return text
+
+
 def set_language(language: str) -> None:
     """Switch every later translation to `language` ("en" or "ja")."""
     global _language

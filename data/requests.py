@@ -22,6 +22,7 @@ from daicho.data.records import RequestEventRecord, RequestRecord
 from daicho.data.text import clean_block
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
+from daicho.labels import label
 
 
 def request_query():
@@ -108,7 +109,7 @@ def _change_status(request_id: int, status: str, note: str, answer: str | None =
     with database.atomic():
         row = _request_row(request_id)
         if row.status == status:
-            raise InputError(_("The request is already {status}", status=_(status)))
+            raise InputError(_("The request is already {status}", status=label(status)))
         now = clock.utcnow()
         RequestEvent.create(
             request=row,

@@ -13,14 +13,24 @@ import pytest
 def home(tmp_path):
     """A private home: config and default ledger live under tmp_path."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "share"),
-               LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "share"),
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+    )
     return env
 
 
 def daicho(env, *args, input=None):
-    return subprocess.run([sys.executable, "-m", "daicho.cli", *map(str, args)], env=env,
-                          capture_output=True, text=True, input=input, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "daicho.cli", *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=120,
+    )
 
 
 def _one_line_error(result, code=2):
@@ -83,7 +93,10 @@ def test_seed_export_and_import_round_trip(home, tmp_path):
 def test_csv_needs_an_output_directory(home, tmp_path):
     _one_line_error(daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv"))
     out = tmp_path / "csv"
-    assert daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv", "-o", out).returncode == 0
+    assert (
+        daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv", "-o", out).returncode
+        == 0
+    )
     assert all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in out.glob("*.csv"))
 
 

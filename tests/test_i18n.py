@@ -14,7 +14,7 @@ ROOT = Path(daicho.__file__).parent
 
 
 def _message_ids() -> dict[str, str]:
-    """Every literal passed to `_()` in the package, with where it was found."""
+    """Every literal passed to `_()` or `N_()` in the package, with where it was found."""
     found = {}
     for path in sorted(ROOT.rglob("*.py")):
         if {"tests", "bench"} & set(path.relative_to(ROOT).parts):
@@ -23,7 +23,7 @@ def _message_ids() -> dict[str, str]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
+                and node.func.id in ("_", "N_")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
@@ -64,8 +64,13 @@ def test_placeholders_are_filled_after_translation():
 
 @pytest.mark.parametrize(
     "configured, lang_env, expected",
-    [("ja", "en_US.UTF-8", "ja"), ("en", "ja_JP.UTF-8", "en"), ("auto", "ja_JP.UTF-8", "ja"),
-     (None, "en_GB.UTF-8", "en"), ("auto", "C.UTF-8", "en")],
+    [
+        ("ja", "en_US.UTF-8", "ja"),
+        ("en", "ja_JP.UTF-8", "en"),
+        ("auto", "ja_JP.UTF-8", "ja"),
+        (None, "en_GB.UTF-8", "en"),
+        ("auto", "C.UTF-8", "en"),
+    ],
 )
 def test_language_from_config_else_locale(monkeypatch, configured, lang_env, expected):
     for variable in ("LC_ALL", "LC_MESSAGES"):

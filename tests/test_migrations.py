@@ -66,4 +66,4 @@ def test_migrations_run_once(ledger):
     close_ledger()
     open_ledger(ledger)
     assert migrate_to_latest(database) == []
-    assert LATEST_VERSION == len(MIGRATIONS)
+    assert len(MIGRATIONS) == LATEST_VERSION

@@ -3,12 +3,12 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import TODAY
 
 from daicho.data import calls, queue, requests, vendors
 from daicho.data.errors import InputError, NotFound
 from daicho.data.models import Call, Decision, Request, RequestEvent, Vendor, database
 from daicho.data.records import FollowUp
-from conftest import TODAY
 
 
 def test_a_vendor_needs_only_a_name(ledger):
@@ -133,15 +133,25 @@ def test_logging_a_call_with_two_decisions_and_a_follow_up(ledger):
     contact = vendors.create_contact(vendor.id, "山田")
     started = datetime(2026, 11, 20, 1, 30)
     call = calls.log_call(
-        vendor_id=vendor.id, contact_id=contact.id, direction="outgoing", channel="mobile",
-        started_at=started, duration_s=312, subject="回線工事の日程",
-        notes="工事は午前中\n立会い必要", decisions=["12/3 10時に工事", "", "立会いは情シス"],
+        vendor_id=vendor.id,
+        contact_id=contact.id,
+        direction="outgoing",
+        channel="mobile",
+        started_at=started,
+        duration_s=312,
+        subject="回線工事の日程",
+        notes="工事は午前中\n立会い必要",
+        decisions=["12/3 10時に工事", "", "立会いは情シス"],
         follow_ups=[FollowUp("工事申込書の送付", direction="inbound", due=date(2026, 11, 25))],
     )
     assert call.decisions == ("12/3 10時に工事", "立会いは情シス")
     assert call.started_at == started
     (follow_up,) = call.follow_ups
-    assert (follow_up.direction, follow_up.due, follow_up.call_id) == ("inbound", date(2026, 11, 25), call.id)
+    assert (follow_up.direction, follow_up.due, follow_up.call_id) == (
+        "inbound",
+        date(2026, 11, 25),
+        call.id,
+    )
     assert follow_up.contact_id == contact.id
     assert [r.subject for r in queue.open_queue(queue.QueueFilters()).rows] == ["工事申込書の送付"]
 
@@ -155,7 +165,9 @@ def test_a_call_from_an_unknown_vendor_creates_a_prospect(ledger):
 def test_a_call_is_saved_whole_or_not_at_all(ledger):
     with pytest.raises(InputError):
         calls.log_call(
-            new_vendor_name="New vendor", subject="x", decisions=["a", "b"],
+            new_vendor_name="New vendor",
+            subject="x",
+            decisions=["a", "b"],
             follow_ups=[FollowUp("ok"), FollowUp("bad", direction="sideways")],
         )
     counts = [m.select().count() for m in (Vendor, Call, Decision, Request, RequestEvent)]
@@ -172,8 +184,9 @@ def test_a_contact_from_another_vendor_is_refused(ledger):
 def test_calls_of_a_vendor_newest_first_in_pages(ledger):
     vendor = vendors.create_vendor("A")
     for hour in range(5):
-        calls.log_call(vendor_id=vendor.id, subject=f"call {hour}",
-                       started_at=datetime(2026, 11, 1, hour))
+        calls.log_call(
+            vendor_id=vendor.id, subject=f"call {hour}", started_at=datetime(2026, 11, 1, hour)
+        )
     page = calls.list_calls(vendor.id, limit=2, offset=1)
     assert [c.subject for c in page] == ["call 3", "call 2"]
 

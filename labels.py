@@ -1,0 +1,39 @@
+"""Words shown for the ledger's stored values (status "open", category "telecom", ...)."""
+
+from daicho.i18n import _
+
+
+def label(value: str) -> str:
+    """The translated word for a stored enum value; unknown values are shown as they are."""
+    return {
+        # vendor categories
+        "hardware": _("hardware"),
+        "telecom": _("telecom"),
+        "software": _("software"),
+        "cloud": _("cloud"),
+        "maintenance": _("maintenance"),
+        "other": _("other"),
+        # vendor statuses
+        "active": _("active"),
+        "prospect": _("prospect"),
+        "inactive": _("inactive"),
+        # request directions, priorities and statuses
+        "outbound": _("waiting on them"),
+        "inbound": _("we owe"),
+        "normal": _("normal"),
+        "high": _("high"),
+        "urgent": _("urgent"),
+        "open": _("open"),
+        "answered": _("answered"),
+        "closed": _("closed"),
+        "cancelled": _("cancelled"),
+        # calls
+        "incoming": _("incoming"),
+        "outgoing": _("outgoing"),
+        "phone": _("phone"),
+        "mobile": _("mobile"),
+        "email": _("email"),
+        "visit": _("visit"),
+        "meeting": _("meeting"),
+        "chat": _("chat"),
+    }.get(value, value)
