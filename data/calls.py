@@ -28,6 +28,7 @@ def log_call(
     vendor_id: int | None = None,
     new_vendor_name: str = "",
     contact_id: int | None = None,
+    new_contact_name: str = "",
     direction: str = "incoming",
     channel: str = "phone",
     started_at: datetime | None = None,
@@ -40,7 +41,8 @@ def log_call(
     """Save a call with its decisions and follow-ups, all or nothing.
 
     With `new_vendor_name` instead of `vendor_id`, the vendor is created as a prospect
-    in the same transaction (a cold call worth a line in the directory).
+    in the same transaction (a cold call worth a line in the directory); likewise
+    `new_contact_name` adds the caller as a contact of the vendor.
     """
     direction = choice(direction, CALL_DIRECTIONS, _("Direction"))
     channel = choice(channel, CALL_CHANNELS, _("Channel"))
@@ -59,6 +61,10 @@ def log_call(
             contact = Contact.get_or_none(Contact.id == contact_id)
             if contact is None or contact.vendor_id != vendor_id:
                 raise InputError(_("The contact does not work at this vendor"))
+        elif clean_line(new_contact_name):
+            contact_id = Contact.create(
+                vendor=vendor_id, name=clean_line(new_contact_name), created_at=now, updated_at=now
+            ).id
         call = Call.create(
             vendor=vendor_id,
             contact=contact_id,

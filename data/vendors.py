@@ -212,3 +212,19 @@ def list_contacts(vendor_id: int) -> list[ContactRecord]:
         )
     )
     return [contact_record(row) for row in query]
+
+
+def find_contact(vendor_id: int, name: str) -> ContactRecord | None:
+    """The vendor's contact with exactly this name (ignoring case and surrounding space)."""
+    row = Contact.get_or_none(
+        (Contact.vendor == vendor_id) & (fn.lower(Contact.name) == clean_line(name).lower())
+    )
+    return contact_record(row) if row else None
+
+
+def vendor_names() -> list[str]:
+    """Every vendor's name, for completion as the user types."""
+    query = Vendor.select(Vendor.name).order_by(
+        fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name)
+    )
+    return [name for (name,) in query.tuples()]

@@ -22,8 +22,9 @@ TODAY = date(2026, 11, 20)  # a Friday: weekdays, weekends and month ends are ne
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today_and_english():
-    """Tests see the same "today" and start in English; each test may switch."""
+def _fixed_today_and_english(tmp_path, monkeypatch):
+    """Tests see the same "today", start in English and never touch the user's config."""
+    monkeypatch.setenv("DAICHO_CONFIG", str(tmp_path / "config.toml"))
     clock.freeze_today(TODAY)
     set_language("en")
     yield

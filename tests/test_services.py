@@ -162,6 +162,13 @@ def test_a_call_from_an_unknown_vendor_creates_a_prospect(ledger):
     assert (vendor.name, vendor.status) == ("飛び込み営業株式会社", "prospect")
 
 
+def test_a_new_caller_becomes_a_contact_in_the_same_save(ledger):
+    vendor = vendors.create_vendor("A")
+    call = calls.log_call(vendor_id=vendor.id, new_contact_name="鈴木 一郎")
+    assert call.contact_name == "鈴木 一郎"
+    assert [c.name for c in vendors.list_contacts(vendor.id)] == ["鈴木 一郎"]
+
+
 def test_a_call_is_saved_whole_or_not_at_all(ledger):
     with pytest.raises(InputError):
         calls.log_call(
