@@ -1,0 +1,222 @@
+"""Settings from `config.toml` (DESIGN §6), kept free of Textual like `data/`.
+
+The file lives at `daicho.locations.config_path()`; every key is optional:
+
+    language = "auto"        # "auto" (from the locale), "en" or "ja"
+    theme = "textual-dark"   # a Textual theme name
+    soon_days = 3            # requests due within this many days are shown as "soon"
+
+    [backup]
+    enabled = true           # take a backup on the first start of each day
+    keep = 14                # how many of those daily backups to keep
+
+    [templates]              # email templates, name = text (DESIGN §8)
+    call = "..."
+
+Keys the app does not know are kept when the settings are saved, but comments are
+not: `tomllib` does not read them and `tomli_w` cannot write them. Templates are
+written as multi-line strings, readable and editable by hand; in them `tomli_w`
+turns a Windows line end (CR LF) into a plain line feed.
+"""
+
+import copy
+import dataclasses
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Self
+
+import tomli_w
+
+from daicho.data.errors import DaichoError
+from daicho.i18n import LANGUAGES, N_, _, detect_language
+from daicho.locations import config_path
+
+_Key = tuple[str, ...]
+
+
+class ConfigError(DaichoError):
+    """`config.toml` cannot be read or written, or holds a value the app cannot use."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings; every Config is valid, so the next load reads back what was saved."""
+
+    language: str = "auto"
+    theme: str = "textual-dark"
+    soon_days: int = 3
+    backup_keep: int = 14
+    backup_enabled: bool = True
+    templates: dict[str, str] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The whole document as loaded, so that saving keeps the keys the app does not know."""
+
+    def __post_init__(self) -> None:
+        if problem := _first_problem(_document(self, {})):
+            raise ConfigError(_must_be(*problem))
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes` (raises ConfigError for a value the file could not hold)."""
+        return dataclasses.replace(self, **changes)
+
+    def resolved_language(self) -> str:
+        """The language to show: the configured one, or the locale's for "auto"."""
+        return detect_language(self.language)
+
+
+def _whole_number(minimum: int) -> Callable[[object], bool]:
+    # bool is an int in Python, but `soon_days = true` is a mistake, not a 1.
+    return lambda value: type(value) is int and value >= minimum
+
+
+@dataclass(frozen=True)
+class _Setting:
+    attribute: str
+    key: _Key
+    valid: Callable[[object], bool]
+    expected: str
+
+
+_SETTINGS = (
+    _Setting(
+        "language", ("language",), lambda v: v in ("auto", *LANGUAGES), N_('"auto", "en" or "ja"')
+    ),
+    _Setting("theme", ("theme",), lambda v: isinstance(v, str), N_("text")),
+    _Setting("soon_days", ("soon_days",), _whole_number(0), N_("a whole number of 0 or more")),
+    _Setting("backup_keep", ("backup", "keep"), _whole_number(1), N_("a positive whole number")),
+    _Setting(
+        "backup_enabled", ("backup", "enabled"), lambda v: isinstance(v, bool), N_("true or false")
+    ),
+    _Setting("templates", ("templates",), lambda v: isinstance(v, dict), N_("a table")),
+)
+_MISSING = object()
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The settings in `path` (default: the user's config file); defaults when it is absent."""
+    path = path or config_path()
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # no newline translation: "\r" stays
+    except FileNotFoundError:
+        return Config()
+    except UnicodeDecodeError as error:
+        reason = _("it is not UTF-8 text")
+        raise ConfigError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
+    except OSError as error:
+        reason = error.strerror or error
+        raise ConfigError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        reason, line = _split_position(str(error), text)
+        problem = _("Not valid TOML: {reason}", reason=reason)
+        raise ConfigError(_located(path, line, problem)) from error
+    if problem := _first_problem(document):
+        key, expected = problem
+        raise ConfigError(_located(path, _line_of(text, key), _must_be(key, expected)))
+    values = {
+        setting.attribute: value
+        for setting in _SETTINGS
+        if (value := _lookup(document, setting.key)) is not _MISSING
+    }
+    return Config(**values, raw=document)
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    """Write `config` over `path` in one step: a crash leaves the old file or the new one."""
+    path = path or config_path()
+    text = tomli_w.dumps(_document(config, copy.deepcopy(config.raw)), multiline_strings=True)
+    try:
+        _replace_file(path.resolve(), text)
+    except OSError as error:
+        reason = error.strerror or error
+        raise ConfigError(_("Cannot write {path}: {reason}", path=path, reason=reason)) from error
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write beside `path` and move over it (`path` resolved, so a symlinked config stays one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with open(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(name, path)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def _document(config: Config, base: dict[str, Any]) -> dict[str, Any]:
+    """`base` with the known settings of `config` written into it."""
+    for setting in _SETTINGS:
+        *parents, name = setting.key
+        table = base
+        for part in parents:
+            table = table.setdefault(part, {})
+        table[name] = getattr(config, setting.attribute)
+    return base
+
+
+def _lookup(document: dict[str, Any], key: _Key) -> Any:
+    value: Any = document
+    for part in key:
+        value = value.get(part, _MISSING) if isinstance(value, dict) else _MISSING
+    return value
+
+
+def _first_problem(document: dict[str, Any]) -> tuple[_Key, str] | None:
+    """The first key holding a value the app cannot use, with what it expects there."""
+    for setting in _SETTINGS:
+        for depth in range(1, len(setting.key)):
+            parent = _lookup(document, setting.key[:depth])
+            if parent is not _MISSING and not isinstance(parent, dict):
+                return setting.key[:depth], N_("a table")
+        value = _lookup(document, setting.key)
+        if value is not _MISSING and not setting.valid(value):
+            return setting.key, setting.expected
+    for name, text in document.get("templates", {}).items():
+        if not isinstance(text, str):
+            return ("templates", name), N_("text")
+    return None
+
+
+def _must_be(key: _Key, expected: str) -> str:
+    return _("{field} must be {expected}", field=".".join(key), expected=_(expected))
+
+
+def _located(path: Path, line: int | None, problem: str) -> str:
+    if line is None:
+        return _("{path}: {problem}", path=path, problem=problem)
+    return _("{path}, line {line}: {problem}", path=path, line=line, problem=problem)
+
+
+def _split_position(message: str, text: str) -> tuple[str, int | None]:
+    """tomllib's "Invalid value (at line 3, column 9)" as ("Invalid value", 3)."""
+    match = re.fullmatch(r"(.*) \(at (?:line (\d+), column \d+|end of document)\)", message)
+    if match is None:
+        return message, None
+    reason, line = match.groups()
+    return reason, int(line) if line else text.rstrip("\n").count("\n") + 1
+
+
+def _line_of(text: str, key: _Key) -> int | None:
+    """The line by which `key` has its value: the shortest start of the file that holds it.
+
+    Parsing is slower than searching for `key =`, but cannot be fooled by a template
+    whose text looks like a table header or a key.
+    """
+    lines = text.split("\n")  # as tomllib counts them: "\u2028" in a string is no new line
+    for number in range(1, len(lines) + 1):
+        try:
+            document = tomllib.loads("\n".join(lines[:number]))
+        except tomllib.TOMLDecodeError:
+            continue
+        if _lookup(document, key) is not _MISSING:
+            return number
+    return None
