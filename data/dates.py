@@ -1,0 +1,240 @@
+"""Due dates as people type them: `parse_due` reads the text, `describe_due` confirms it.
+
+Case does not matter, surrounding spaces are ignored, and the text is NFKC-normalised
+first, so full-width input from a Japanese IME (`１１／３０`, `＋３`, `ｔｏｍｏｒｒｏｗ`) works;
+the IME's long-vowel bar `ー` and the Unicode dashes count as `-`. Accepted forms:
+
+- full dates: `2026-11-30`, `2026/11/30`, `2026.11.30`, `2026年11月30日`
+- month and day: `11/30`, `11-30`, `11月30日`: the first such date no more than 30 days
+  before today. So it is this year's date unless that is over 30 days past (a January due
+  date typed in December lands in January), and a date typed a week late stays in the
+  past, even across New Year (`12/28` typed on 5 January is the 28th just gone).
+- day of the month: `30日`: this month's, or next month's if this month's is before today
+- relative: `+3` or `+3d` (days), `+2w` (weeks), `+1m` (months, clamped to the month's
+  end: 31 January + 1m is the last day of February), `-1` (for something already late);
+  `3日後`, `2週間後`, `1ヶ月後` (also `か`, `カ`, `ヵ`), and `3日前` and so on backwards
+- words: `today`, `tomorrow`, `yesterday`, `今日`, `本日`, `明日`, `明後日`, `あさって`,
+  `昨日`, and the kana `きょう`, `あした`, `あす`, `きのう`
+- weekdays: `fri`, `friday`, `金`, `金曜`, `金曜日`: the next one strictly after today
+  (on a Friday, `fri` is a week later)
+- weeks start on Monday, as in Japan's business calendar: `next fri`, `来週金曜`,
+  `来週の金曜日` are that day of next week; `this fri`, `今週金曜` are that day of this
+  week, even if already past; `next week` and `来週` alone are next week's Monday
+- month ends: `月末` (or `今月末`) is the last day of this month, `来月末` of next month
+
+Anything else, a date that does not exist (`2026-02-30`, `13/01`) or a year outside
+1900–2999 is a `DateError` with a one-line message to show beside the field.
+"""
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from daicho.data.errors import InputError
+from daicho.i18n import _, current_language
+
+FIRST, LAST = date(1900, 1, 1), date(2999, 12, 31)
+_GRACE_DAYS = 30  # how far in the past a month/day may lie before it means next year
+
+_EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_JA_DAYS = "月火水木金土日"
+_SHOWN_DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": tuple(_JA_DAYS)}
+_WORDS = {
+    **dict.fromkeys(("today", "今日", "本日", "きょう"), 0),
+    **dict.fromkeys(("tomorrow", "明日", "あした", "あす"), 1),
+    **dict.fromkeys(("明後日", "あさって"), 2),
+    **dict.fromkeys(("yesterday", "昨日", "きのう"), -1),
+}
+_DASHES = str.maketrans(dict.fromkeys("ー‐–−", "-"))
+
+
+class DateError(InputError):
+    """The text typed into a date field is not a date we can read."""
+
+
+Handler = Callable[[re.Match[str], date], date]
+
+
+def parse_due(text: str, today: date) -> date | None:
+    """The date `text` means when typed on `today`; None for empty text (no due date)."""
+    typed = _normalise(text)
+    if not typed:
+        return None
+    for pattern, handler in _FORMS:
+        match = pattern.fullmatch(typed)
+        if match:
+            day = handler(match, today)
+            if not FIRST <= day <= LAST:
+                raise _out_of_range()
+            return day
+    raise DateError(
+        _(
+            'Not a date: "{text}" — try 2026-11-30, 11/30, +3, +2w, tomorrow, fri, 明日, 来週金曜',
+            text=_quoted(text),
+        )
+    )
+
+
+def describe_due(day: date, today: date) -> str:
+    """The confirmation beside the field, e.g. `Fri 2026-11-27 (in 7 days)`."""
+    days = (day - today).days
+    if days == 0:
+        relative = _("today")
+    elif days == 1:
+        relative = _("tomorrow")
+    elif days == -1:
+        relative = _("yesterday")
+    elif days > 0:
+        relative = _("in {days} days", days=days)
+    else:
+        relative = _("{days} days ago", days=-days)
+    weekday = _SHOWN_DAYS[current_language()][day.weekday()]
+    return _(
+        "{weekday} {date} ({relative})",
+        weekday=weekday,
+        date=day.isoformat(),
+        relative=relative,
+    )
+
+
+def _normalise(text: str) -> str:
+    """One spelling per form: NFKC, lower case, dashes as `-`, spaces only between words."""
+    typed = " ".join(unicodedata.normalize("NFKC", text).lower().translate(_DASHES).split())
+    return re.sub(r"(?<![a-z0-9]) | (?![a-z0-9])", "", typed)
+
+
+def _quoted(text: str) -> str:
+    """The typed text on one short line, for quoting in a message."""
+    line = "".join(c for c in " ".join(text.split()) if c.isprintable())
+    return line if len(line) <= 20 else line[:19] + "…"
+
+
+def _out_of_range() -> DateError:
+    return DateError(_("Out of range: dates run from 1900 to 2999"))
+
+
+def _make(year: int, month: int, day: int) -> date:
+    if not FIRST.year <= year <= LAST.year:
+        raise _out_of_range()
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(_("No such date: {date}", date=f"{year}-{month:02}-{day:02}")) from None
+
+
+def _shift(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        raise _out_of_range() from None
+
+
+def _count(digits: str) -> int:
+    """A typed number of days, weeks or months; one of over six digits leaves every year."""
+    if len(digits.lstrip("0")) > 6:
+        raise _out_of_range()
+    return int(digits)
+
+
+def _months_later(day: date, months: int) -> tuple[int, int]:
+    """(year, month) of the month `months` after `day`'s."""
+    year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not FIRST.year <= year <= LAST.year:
+        raise _out_of_range()
+    return year, index + 1
+
+
+def _add(today: date, count: int, unit: str) -> date:
+    """`count` days ("d"), weeks ("w") or months ("m") from today; months clamp to the end."""
+    if unit == "m":
+        year, month = _months_later(today, count)
+        return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+    return _shift(today, count * (7 if unit == "w" else 1))
+
+
+def _weekday(name: str) -> int:
+    """Monday 0 … Sunday 6, from `fri`, `friday`, `金` or `金曜日`."""
+    if name[0] in _JA_DAYS:
+        return _JA_DAYS.index(name[0])
+    return [day[:3] for day in _EN_DAYS].index(name[:3])
+
+
+def _full_date(match: re.Match[str], today: date) -> date:
+    return _make(int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def _month_day(match: re.Match[str], today: date) -> date:
+    month, day = int(match["m"]), int(match["d"])
+    earliest = _shift(today, -_GRACE_DAYS)
+    year = earliest.year if (month, day) >= (earliest.month, earliest.day) else earliest.year + 1
+    return _make(year, month, day)
+
+
+def _day_of_month(match: re.Match[str], today: date) -> date:
+    day = int(match["d"])
+    return _make(*_months_later(today, 1 if day < today.day else 0), day)
+
+
+def _relative(match: re.Match[str], today: date) -> date:
+    sign = -1 if match["sign"] == "-" else 1
+    return _add(today, sign * _count(match["n"]), (match["unit"] or "d")[0])
+
+
+def _ja_relative(match: re.Match[str], today: date) -> date:
+    sign = -1 if match["way"] == "前" else 1
+    unit = {"日": "d", "週": "w"}.get(match["unit"][0], "m")
+    return _add(today, sign * _count(match["n"]), unit)
+
+
+def _word(match: re.Match[str], today: date) -> date:
+    return _shift(today, _WORDS[match[0]])
+
+
+def _next_weekday(match: re.Match[str], today: date) -> date:
+    return _shift(today, (_weekday(match["wd"]) - today.weekday() - 1) % 7 + 1)
+
+
+def _in_week(weeks: int) -> Handler:
+    """That weekday (Monday when none is named) in the week `weeks` after this one."""
+
+    def handler(match: re.Match[str], today: date) -> date:
+        weekday = _weekday(match["wd"]) if match.groupdict().get("wd") else 0
+        return _shift(today, 7 * weeks - today.weekday() + weekday)
+
+    return handler
+
+
+def _month_end(months: int) -> Handler:
+    def handler(match: re.Match[str], today: date) -> date:
+        year, month = _months_later(today, months)
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+    return handler
+
+
+_EN_WEEKDAY = "|".join(day[:n] for day in _EN_DAYS for n in range(len(day), 2, -1))
+_WD = rf"(?P<wd>{_EN_WEEKDAY}|[{_JA_DAYS}](?:曜日?)?)"
+_D = r"(?P<d>[0-9]{1,2})"
+_M = r"(?P<m>[0-9]{1,2})"
+
+_FORMS: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(pattern, re.ASCII), handler)
+    for pattern, handler in (
+        (rf"(?P<y>[0-9]{{4}})(?P<sep>[-/.]){_M}(?P=sep){_D}", _full_date),
+        (rf"(?P<y>[0-9]{{4}})年{_M}月{_D}日?", _full_date),
+        (rf"{_M}[-/]{_D}", _month_day),
+        (rf"{_M}月{_D}日?", _month_day),
+        (rf"{_D}日", _day_of_month),
+        (r"(?P<sign>[+-])(?P<n>[0-9]+) ?(?P<unit>d|days?|w|weeks?|m|months?)?", _relative),
+        (r"(?P<n>[0-9]+)(?P<unit>日|週間?|[ヶケかカヵ]月)(?P<way>後|前)", _ja_relative),
+        ("|".join(map(re.escape, _WORDS)), _word),
+        (_WD, _next_weekday),
+        (rf"(?:this |今週の?){_WD}", _in_week(0)),
+        (rf"(?:next |来週の?){_WD}", _in_week(1)),
+        (r"next week|来週", _in_week(1)),
+        (r"今?月末", _month_end(0)),
+        (r"来月末", _month_end(1)),
+    )
+]
