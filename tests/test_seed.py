@@ -1,0 +1,229 @@
+"""Generated sample ledgers: the demo looks alive on every screen, the same seed gives the
+same ledger, and the large size's code path makes exactly the counts it is asked for."""
+
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+import pytest
+from conftest import TODAY
+from peewee import fn
+
+from daicho.data import clock
+from daicho.data.errors import InputError
+from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.models import (
+    CALL_CHANNELS,
+    CALL_DIRECTIONS,
+    LEDGER_MODELS,
+    REQUEST_DIRECTIONS,
+    REQUEST_PRIORITIES,
+    REQUEST_STATUSES,
+    VENDOR_CATEGORIES,
+    VENDOR_STATUSES,
+    Call,
+    Contact,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+)
+from daicho.data.seed import SIZES, SeedSize, seed_ledger
+from daicho.data.text import clean_block, clean_line
+from daicho.data.vendors import create_vendor
+
+HIRAGANA_READING = re.compile(r"^[\u3041-\u309f\u30fc ]+$")
+
+
+@pytest.fixture
+def demo(ledger):
+    """The open ledger, filled with the demo size."""
+    return seed_ledger("demo")
+
+
+def _values(field) -> set:
+    return {row[0] for row in field.model.select(field).distinct().tuples()}
+
+
+def _due_band(request: Request) -> str:
+    if request.due is None:
+        return "none"
+    days = (request.due - TODAY).days
+    if days < 0:
+        return "overdue"
+    return "today" if days == 0 else "within 3 days" if days <= 3 else "later"
+
+
+def _start_of_today() -> datetime:
+    """The stored (UTC) time of the test's today starting, local midnight."""
+    return clock.to_utc(datetime.combine(TODAY, time()))
+
+
+def _tables(path) -> dict[str, list[tuple]]:
+    """Every ledger table's rows, in id order, as SQLite holds them."""
+    with closing(sqlite3.connect(path)) as db:
+        return {
+            model._meta.table_name: db.execute(
+                f'SELECT * FROM "{model._meta.table_name}" ORDER BY id'
+            ).fetchall()
+            for model in LEDGER_MODELS
+        }
+
+
+def test_the_demo_has_vendors_of_every_category_and_status(demo):
+    assert _values(Vendor.category) == set(VENDOR_CATEGORIES)
+    assert _values(Vendor.status) == set(VENDOR_STATUSES)
+    assert Vendor.select().where(Vendor.status == "active").count() > demo.vendors / 2
+
+
+def test_demo_vendors_read_like_japanese_and_english_companies(demo):
+    vendors = list(Vendor.select())
+    japanese = [v for v in vendors if not v.name.isascii()]
+    english = [v for v in vendors if v.name.isascii()]
+    assert japanese and english
+    assert all(HIRAGANA_READING.match(v.reading) for v in japanese)
+    assert any("株式会社" in v.name for v in japanese)
+    assert all(v.phone and v.website.startswith("https://") and v.tags for v in vendors)
+
+
+def test_every_vendor_has_exactly_one_primary_contact(demo):
+    primaries = (
+        Contact.select(Contact.vendor, fn.SUM(Contact.is_primary)).group_by(Contact.vendor).tuples()
+    )
+    assert sorted(vendor for vendor, count in primaries if count == 1) == list(
+        range(1, demo.vendors + 1)
+    )
+    contacts = list(Contact.select())
+    assert all(c.email and c.role and c.department for c in contacts)
+    assert any(c.mobile for c in contacts)
+    assert any(HIRAGANA_READING.match(c.reading) for c in contacts)
+
+
+def test_demo_requests_go_both_ways_in_every_status_and_priority(demo):
+    assert _values(Request.direction) == set(REQUEST_DIRECTIONS)
+    assert _values(Request.status) == set(REQUEST_STATUSES)
+    assert _values(Request.priority) == set(REQUEST_PRIORITIES)
+    president = Request.select().where(Request.subject.contains("社長オーダー"))
+    assert president.count() >= 1
+    assert all(request.priority == "urgent" for request in president)
+    assert all(r.answer for r in Request.select().where(Request.status == "answered"))
+
+
+def test_open_demo_requests_fall_in_every_due_band_relative_to_today(demo):
+    open_requests = Request.select().where(Request.status == "open")
+    bands = {_due_band(request) for request in open_requests}
+    assert bands == {"overdue", "today", "within 3 days", "later", "none"}
+
+
+def test_demo_calls_use_every_channel_both_ways_with_decisions_and_follow_ups(demo):
+    assert _values(Call.channel) == set(CALL_CHANNELS)
+    assert _values(Call.direction) == set(CALL_DIRECTIONS)
+    decisions_per_call = Decision.select(fn.COUNT(Decision.id)).group_by(Decision.call).tuples()
+    assert {count for (count,) in decisions_per_call} <= {1, 2, 3, 4}
+    assert demo.decisions > 0
+    follow_ups = list(Request.select().where(Request.call.is_null(False)))
+    assert follow_ups
+    for request in follow_ups:
+        assert (request.vendor_id, request.created_at) == (
+            request.call.vendor_id,
+            request.call.created_at,
+        )
+
+
+def test_every_request_has_a_history_that_ends_in_its_status(demo):
+    for request in Request.select():
+        events = list(request.events.order_by(RequestEvent.id))
+        assert events[0].kind == "created"
+        assert events[0].at == request.created_at
+        assert [e.at for e in events] == sorted(e.at for e in events)
+        assert events[-1].at == request.updated_at
+        changes = [e for e in events if e.kind == "status_changed"]
+        assert bool(changes) == (request.status != "open")
+        if changes:
+            assert changes[-1].new_value == request.status
+    kinds = _values(RequestEvent.kind)
+    assert {"created", "status_changed", "due_changed", "note_added"} <= kinds
+
+
+def test_demo_text_is_clean_and_nothing_happens_after_yesterday(demo):
+    lines = [Vendor.name, Vendor.reading, Contact.name, Call.subject, Request.subject]
+    blocks = [Vendor.notes, Call.notes, Request.body, Request.answer, Decision.text]
+    for field in lines:
+        assert all(clean_line(value) == value for value in _values(field))
+    for field in blocks:
+        assert all(clean_block(value) == value for value in _values(field))
+    for field in (Vendor.created_at, Call.started_at, Call.created_at, RequestEvent.at):
+        assert max(_values(field)) < _start_of_today()
+    assert min(_values(Call.started_at)) < _start_of_today() - timedelta(days=365)
+
+
+def test_the_same_size_seed_and_day_give_the_same_ledger(tmp_path):
+    first, second, other = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "c.db"
+    for path, options in ((first, {}), (second, {"today": TODAY}), (other, {"seed": 2})):
+        open_ledger(path)
+        seed_ledger("demo", **options)  # no `today`: the clock's, frozen to TODAY in tests
+        close_ledger()
+    assert _tables(first) == _tables(second)
+    assert _tables(first)["call"] != _tables(other)["call"]
+
+
+def test_a_ledger_that_holds_a_vendor_is_refused(ledger):
+    create_vendor("株式会社青葉通信")
+    with pytest.raises(InputError, match="already holds vendors"):
+        seed_ledger("demo")
+    assert Vendor.select().count() == 1
+    assert Call.select().count() == 0
+
+
+def test_an_unknown_size_is_refused(ledger):
+    with pytest.raises(InputError, match=r"enormous.*demo, large, huge"):
+        seed_ledger("enormous")
+    assert Vendor.select().count() == 0
+
+
+def test_the_large_sizes_are_the_benchmarks_ledger():
+    large = SIZES["large"]
+    assert (large.vendors, large.contacts, large.requests, large.open_requests, large.calls) == (
+        2_000,
+        6_000,
+        20_000,
+        1_500,
+        100_000,
+    )
+    assert (large.years, large.note_length) == (10, 300)
+    assert SIZES["huge"] == replace(large, calls=1_000_000)
+
+
+def test_the_large_sizes_code_path_makes_exactly_the_counts_asked_for(ledger):
+    size = replace(
+        SIZES["large"], vendors=60, contacts=180, requests=600, open_requests=45, calls=1_000
+    )
+    summary = seed_ledger(size)
+    assert (summary.vendors, summary.contacts, summary.requests, summary.calls) == (
+        60,
+        180,
+        600,
+        1_000,
+    )
+    assert Request.select().where(Request.status == "open").count() == 45
+    assert str(summary).startswith("60 vendors, 180 contacts, 1000 calls with ")
+    notes = [note for (note,) in Call.select(Call.notes).tuples()]
+    assert 270 < sum(map(len, notes)) / len(notes) < 330
+    assert any(note.isascii() for note in notes) and any(not n.isascii() for n in notes)
+    assert min(_values(Call.started_at)) < _start_of_today() - timedelta(days=9 * 365)
+
+
+def test_a_tiny_size_with_more_requests_than_calls_still_gets_exact_counts(ledger):
+    summary = seed_ledger(
+        SeedSize(vendors=8, contacts=5, requests=30, open_requests=30, calls=3, years=1)
+    )
+    assert (summary.vendors, summary.contacts, summary.requests, summary.calls) == (8, 5, 30, 3)
+    assert summary.open_requests == 30
+    assert Request.select().where(Request.call.is_null(False)).count() <= 3
+
+
+def test_a_size_with_more_open_requests_than_requests_cannot_be_made():
+    with pytest.raises(ValueError):
+        SeedSize(vendors=1, contacts=1, requests=2, open_requests=3, calls=1)
