@@ -1,0 +1,316 @@
+"""A TOML export back into the ledger (DESIGN §5): checked whole, then written all at once.
+
+The document is checked before anything is written: its format marker and schema
+version, then every row's keys, types, stored values and references. The first problem
+stops the import with one line naming the table, the row and what is wrong. Text is
+cleaned as the services clean what is typed.
+
+Into an empty ledger every id is kept, so export, import and export again give the same
+bytes. Into a ledger that already holds rows, imported rows are numbered on after the
+highest id in use and every reference follows them: nothing existing is overwritten.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    DateField,
+    DateTimeField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    chunked,
+    fn,
+)
+
+from daicho.data import clock
+from daicho.data.errors import InputError
+from daicho.data.export import FORMAT_MARKER, TABLES
+from daicho.data.migrations import LATEST_VERSION
+from daicho.data.models import (
+    CALL_CHANNELS,
+    CALL_DIRECTIONS,
+    LEDGER_MODELS,
+    REQUEST_DIRECTIONS,
+    REQUEST_EVENT_KINDS,
+    REQUEST_PRIORITIES,
+    REQUEST_STATUSES,
+    VENDOR_CATEGORIES,
+    VENDOR_STATUSES,
+    Call,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+    database,
+)
+from daicho.data.text import clean_block, clean_line, split_tags
+from daicho.data.validate import choice, required_line
+from daicho.i18n import _
+
+_ENUMS = {
+    (Vendor, "category"): VENDOR_CATEGORIES,
+    (Vendor, "status"): VENDOR_STATUSES,
+    (Call, "direction"): CALL_DIRECTIONS,
+    (Call, "channel"): CALL_CHANNELS,
+    (Request, "direction"): REQUEST_DIRECTIONS,
+    (Request, "priority"): REQUEST_PRIORITIES,
+    (Request, "status"): REQUEST_STATUSES,
+    (RequestEvent, "kind"): REQUEST_EVENT_KINDS,
+}
+_TABLE_OF = {model: key for key, model in TABLES.items()}
+_BLOCK_FIELDS = {"notes", "body", "answer", "note"}  # multi-line text; the rest is one line
+_LARGEST_INTEGER = 2**63 - 1  # what SQLite can store
+_BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """How many rows of each kind came in, and whether their ids were kept."""
+
+    vendors: int
+    contacts: int
+    calls: int
+    decisions: int
+    requests: int
+    request_events: int
+    kept_ids: bool
+
+    def __str__(self) -> str:
+        return _(
+            "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions,"
+            " {requests} requests, {request_events} history events",
+            vendors=self.vendors,
+            contacts=self.contacts,
+            calls=self.calls,
+            decisions=self.decisions,
+            requests=self.requests,
+            request_events=self.request_events,
+        )
+
+
+def import_file(path: Path) -> ImportSummary:
+    """Import the TOML export at `path`."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        reason = _("it is not UTF-8 text")
+        raise InputError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
+    except OSError as error:
+        reason = error.strerror or error
+        raise InputError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
+    return import_toml(text)
+
+
+def import_toml(text: str) -> ImportSummary:
+    """Check the whole export, then add its rows in one transaction: all of them or none."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(_("Not valid TOML: {reason}", reason=error)) from error
+    tables = _checked_tables(document)
+    with database.atomic("IMMEDIATE"):  # no other window may take the ids we hand out
+        return _insert(tables)
+
+
+def _checked_tables(document: dict) -> dict[str, list[dict]]:
+    """Each table's rows, checked and cleaned, as column name to value."""
+    if document.get("format") != FORMAT_MARKER:
+        raise InputError(
+            _('Not a Daicho export: it needs format = "{marker}"', marker=FORMAT_MARKER)
+        )
+    version = document.get("schema_version")
+    _expect(_is_whole_number(version, minimum=1), "schema_version", _("a positive whole number"))
+    if version > LATEST_VERSION:
+        raise InputError(
+            _(
+                "The export comes from a newer Daicho (schema {found}; this one knows {known})",
+                found=version,
+                known=LATEST_VERSION,
+            )
+        )
+    unknown = sorted(document.keys() - {"format", "schema_version", *TABLES})
+    if unknown:
+        raise InputError(_("Unknown table {table}", table=unknown[0]))
+    ids: dict[type[Model], set[int]] = {}
+    checked: dict[str, list[dict]] = {}
+    for key, model in TABLES.items():
+        rows = document.get(key, [])
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise InputError(_("{table} must be an array of tables [[{table}]]", table=key))
+        ids[model] = set()
+        checked[key] = [_checked_row(key, model, row, n, ids) for n, row in enumerate(rows, 1)]
+    _check_contacts_work_at_their_vendor(checked)
+    return checked
+
+
+def _checked_row(key: str, model: type[Model], row: dict, number: int, ids: dict) -> dict:
+    """One row, cleaned; `ids` collects each table's ids for the references after it."""
+    try:
+        fields = {field.column_name: field for field in model._meta.sorted_fields}
+        extra = {"decisions"} if model is Call else set()
+        unknown = sorted(row.keys() - fields.keys() - extra)
+        if unknown:
+            raise InputError(_("unknown field {field}", field=unknown[0]))
+        values = {name: _checked_value(model, field, row) for name, field in fields.items()}
+        if model is Call:
+            values["decisions"] = _checked_decisions(row.get("decisions", []))
+        for field in model._meta.sorted_fields:
+            if isinstance(field, ForeignKeyField) and values[field.column_name] is not None:
+                _check_reference(field, values[field.column_name], ids[field.rel_model])
+        if values["id"] in ids[model]:
+            raise InputError(_("another row has the same id"))
+        ids[model].add(values["id"])
+        return values
+    except InputError as error:
+        raise _row_error(key, row, number, error) from None
+
+
+def _row_error(key: str, row: dict, number: int, error: InputError) -> InputError:
+    """The problem, prefixed with the row's id, or its place in the table when the id is bad."""
+    if _is_whole_number(row.get("id"), minimum=1):
+        return InputError(_("{table} id {id}: {problem}", table=key, id=row["id"], problem=error))
+    return InputError(
+        _("{table} entry {number}: {problem}", table=key, number=number, problem=error)
+    )
+
+
+def _checked_value(model: type[Model], field: Field, row: dict):
+    """The row's value for `field` as the ledger stores it; the model's default when left out."""
+    name = field.column_name
+    if name not in row:
+        if field.null or field.default is not None:
+            return field.default
+        raise InputError(_("{field} is missing", field=name))
+    value = row[name]
+    if isinstance(field, AutoField | ForeignKeyField):
+        _expect(_is_whole_number(value, minimum=1), name, _("a positive whole number"))
+    elif isinstance(field, BooleanField):
+        _expect(isinstance(value, bool), name, _("true or false"))
+    elif isinstance(field, IntegerField):
+        _expect(_is_whole_number(value, minimum=0), name, _("a whole number of 0 or more"))
+    elif isinstance(field, DateTimeField):
+        aware = isinstance(value, datetime) and value.tzinfo is not None
+        _expect(aware, name, _("a date and time with a time zone"))
+        return clock.to_utc(value)
+    elif isinstance(field, DateField):
+        _expect(isinstance(value, date) and not isinstance(value, datetime), name, _("a date"))
+    elif name == "tags":
+        _expect(_is_text_list(value), name, _("a list of text"))
+        return " ".join(split_tags(value))
+    else:
+        return _checked_text(model, field, value)
+    return value
+
+
+def _checked_text(model: type[Model], field: Field, value) -> str:
+    """Text cleaned as the services clean it; stored values must be ones the app knows."""
+    name = field.column_name
+    _expect(isinstance(value, str), name, _("text"))
+    if (model, name) in _ENUMS:
+        return choice(value, _ENUMS[model, name], name)
+    if field.default is None:
+        return required_line(value, name)
+    return clean_block(value) if name in _BLOCK_FIELDS else clean_line(value)
+
+
+def _checked_decisions(value) -> list[str]:
+    """A call's decisions, one line each; empty ones dropped as the call form drops them."""
+    _expect(_is_text_list(value), "decisions", _("a list of text"))
+    lines = (clean_line(text) for text in value)
+    return [line for line in lines if line]
+
+
+def _check_reference(field: ForeignKeyField, value: int, known: set[int]) -> None:
+    if value not in known:
+        message = _(
+            "{field} {value} is not the id of a row in {table}",
+            field=field.column_name,
+            value=value,
+            table=_TABLE_OF[field.rel_model],
+        )
+        raise InputError(message)
+
+
+def _check_contacts_work_at_their_vendor(tables: dict[str, list[dict]]) -> None:
+    vendor_of = {contact["id"]: contact["vendor_id"] for contact in tables["contacts"]}
+    for key in ("calls", "requests"):
+        for number, row in enumerate(tables[key], 1):
+            contact_id = row["contact_id"]
+            if contact_id is not None and vendor_of[contact_id] != row["vendor_id"]:
+                error = InputError(_("The contact does not work at this vendor"))
+                raise _row_error(key, row, number, error)
+
+
+def _is_whole_number(value, *, minimum: int) -> bool:
+    """An integer (TOML's true and false are not numbers here) that SQLite can hold."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and minimum <= value <= _LARGEST_INTEGER
+    )
+
+
+def _is_text_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _expect(ok: bool, name: str, expected: str) -> None:
+    if not ok:
+        raise InputError(_("{field} must be {expected}", field=name, expected=expected))
+
+
+def _insert(tables: dict[str, list[dict]]) -> ImportSummary:
+    """Add the checked rows, table by table so that every reference already exists."""
+    kept_ids = not any(model.select().exists() for model in LEDGER_MODELS)
+    new_ids: dict[type[Model], dict[int, int]] = {}
+    for key, model in TABLES.items():
+        rows = tables[key]
+        new_ids[model] = _new_ids(model, rows, kept_ids)
+        fields = model._meta.sorted_fields
+        values = ([_new_value(field, row, new_ids) for field in fields] for row in rows)
+        _insert_many(model, fields, values)
+        if model is Call:
+            _insert_decisions(rows, new_ids[Call])
+    decisions = sum(len(call["decisions"]) for call in tables["calls"])
+    return ImportSummary(
+        **{key: len(rows) for key, rows in tables.items()}, decisions=decisions, kept_ids=kept_ids
+    )
+
+
+def _new_ids(model: type[Model], rows: list[dict], keep: bool) -> dict[int, int]:
+    """Each imported id's id in the ledger: the same, or numbered on after the highest in use."""
+    old_ids = sorted(row["id"] for row in rows)
+    if keep:
+        return {old: old for old in old_ids}
+    start = (model.select(fn.MAX(model.id)).scalar() or 0) + 1
+    return {old: start + n for n, old in enumerate(old_ids)}
+
+
+def _new_value(field: Field, row: dict, new_ids: dict[type[Model], dict[int, int]]):
+    value = row[field.column_name]
+    if isinstance(field, AutoField):
+        return new_ids[field.model][value]
+    if isinstance(field, ForeignKeyField) and value is not None:
+        return new_ids[field.rel_model][value]
+    return value
+
+
+def _insert_decisions(calls: list[dict], call_ids: dict[int, int]) -> None:
+    """Decisions get new ids in any case: the export holds only their text, in order."""
+    values = (
+        (call_ids[call["id"]], position, text)
+        for call in calls
+        for position, text in enumerate(call["decisions"])
+    )
+    _insert_many(Decision, [Decision.call, Decision.position, Decision.text], values)
+
+
+def _insert_many(model: type[Model], fields: list[Field], values) -> None:
+    for batch in chunked(values, _BATCH_ROWS):
+        model.insert_many(batch, fields=fields).execute()

@@ -1,0 +1,63 @@
+"""Files Daicho writes beside the ledger (exports, backups) are readable by the owner only.
+
+The ledger holds personal phone numbers (DESIGN §6). Each file is written under a
+temporary name that `mkstemp` creates 0600 with O_EXCL, then moved over its real name:
+it is never world-readable, not even for a moment, an existing 0644 file it replaces
+leaves no trace of its mode, and a failed write never leaves half a file behind.
+"""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from daicho.data.errors import InputError
+from daicho.data.models import database
+from daicho.i18n import _
+
+
+@contextmanager
+def private_file(path: Path) -> Iterator[Path]:
+    """An empty 0600 file beside `path` to write; it replaces `path` when the block succeeds.
+
+    The open ledger itself is never replaced: `-o` pointed at it is a slip of the hand.
+    """
+    if database.database and path.resolve() == Path(database.database).resolve():
+        raise InputError(_("{path} is the open ledger: it cannot be written over", path=path))
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        yield temporary
+        _sync(temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def private_directory(path: Path) -> Path:
+    """`path` as a directory, created 0700 when missing."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    return path
+
+
+def _sync(path: Path) -> None:
+    """Put the file's content on disk before its name points at it (a backup must survive)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _cannot_write(path: Path, error: OSError) -> InputError:
+    return InputError(_("Cannot write {path}: {reason}", path=path, reason=error.strerror or error))

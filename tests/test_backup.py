@@ -1,0 +1,109 @@
+"""Backups: a consistent, private copy of the ledger, and pruning of the automatic ones."""
+
+import os
+import re
+import sqlite3
+import stat
+from datetime import datetime
+
+import pytest
+
+from daicho.data import calls, vendors
+from daicho.data.backup import automatic_backups, backup_ledger, prune_backups
+from daicho.data.errors import InputError
+from daicho.data.export import export_ledger
+from daicho.data.ledger import open_ledger
+from daicho.data.records import FollowUp
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def filled(ledger):
+    vendor = vendors.create_vendor("NTT東日本", category="telecom")
+    calls.log_call(
+        vendor_id=vendor.id,
+        notes="回線の見積",
+        decisions=["12/4 までに見積"],
+        follow_ups=[FollowUp("見積書の送付")],
+    )
+    return ledger
+
+
+def test_a_backup_is_a_ledger_holding_the_same_rows(filled, tmp_path):
+    exported = export_ledger("toml")
+    copy = backup_ledger(tmp_path / "copy.db")
+    assert copy == tmp_path / "copy.db"
+    open_ledger(copy)
+    assert export_ledger("toml") == exported
+
+
+def test_a_backup_goes_beside_the_ledger_by_default_named_for_the_time(filled):
+    before = datetime.now().replace(microsecond=0)
+    copy = backup_ledger()
+    assert copy.parent == filled.parent / "backups"
+    taken = datetime.strptime(copy.name, "daicho-%Y%m%d-%H%M%S.db")
+    assert before <= taken <= datetime.now()
+    assert (_mode(copy), _mode(copy.parent)) == (0o600, 0o700)
+    assert automatic_backups(copy.parent) == [copy]
+
+
+def test_a_backup_into_a_directory_gets_the_automatic_name(filled, tmp_path):
+    copy = backup_ledger(tmp_path)
+    assert copy.parent == tmp_path
+    assert re.fullmatch(r"daicho-\d{8}-\d{6}\.db", copy.name)
+
+
+def test_a_backup_over_a_readable_file_is_private(filled, tmp_path):
+    path = tmp_path / "copy.db"
+    path.write_text("an old file anyone could read")
+    path.chmod(0o644)
+    backup_ledger(path)
+    assert _mode(path) == 0o600
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db", "ledger"]
+
+
+def test_a_backup_leaves_out_a_save_another_window_has_not_finished(filled, tmp_path):
+    other_window = sqlite3.connect(filled, isolation_level=None)
+    try:
+        other_window.execute("BEGIN IMMEDIATE")
+        other_window.execute(
+            "INSERT INTO vendor (name, created_at, updated_at)"
+            " VALUES ('half-saved', '2026-11-20 00:00:00', '2026-11-20 00:00:00')"
+        )
+        copy = backup_ledger(tmp_path / "copy.db")
+        other_window.execute("COMMIT")
+    finally:
+        other_window.close()
+    assert [v.name for v in vendors.list_vendors()] == ["half-saved", "NTT東日本"]
+    open_ledger(copy)
+    assert [v.name for v in vendors.list_vendors()] == ["NTT東日本"]
+
+
+def test_a_backup_cannot_replace_the_ledger_it_copies(filled):
+    before = filled.read_bytes()
+    with pytest.raises(InputError, match="is the open ledger: it cannot be written over"):
+        backup_ledger(filled)
+    assert filled.read_bytes() == before
+
+
+def test_pruning_keeps_the_newest_automatic_backups_and_nothing_else(tmp_path):
+    names = [f"daicho-2026112{day}-0{day}0000.db" for day in range(1, 6)]
+    others = ["daicho-before-upgrade.db", "daicho-20261101-000000.db.bak", "mine.db"]
+    for name in names + others:
+        (tmp_path / name).write_bytes(b"")
+
+    deleted = prune_backups(tmp_path, keep=2)
+
+    assert deleted == [tmp_path / name for name in names[:3]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[3:] + others)
+
+
+def test_pruning_with_nothing_to_prune_deletes_nothing(tmp_path):
+    assert prune_backups(tmp_path / "no-backups-yet", keep=3) == []
+    (tmp_path / "daicho-20261120-090000.db").write_bytes(b"")
+    assert prune_backups(tmp_path, keep=3) == []
+    assert prune_backups(tmp_path, keep=0) == [tmp_path / "daicho-20261120-090000.db"]

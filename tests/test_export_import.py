@@ -1,0 +1,337 @@
+"""Export and import: the whole ledger out as TOML, JSON or CSV, and a TOML export back in."""
+
+import csv
+import json
+import os
+import stat
+import tempfile
+import tomllib
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from daicho.data import calls, requests, vendors
+from daicho.data.errors import InputError
+from daicho.data.export import export_ledger
+from daicho.data.importer import import_file, import_toml
+from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.migrations import LATEST_VERSION
+from daicho.data.records import FollowUp
+
+# Markup, quotes, backslashes, emoji, a combining accent, half- and full-width forms.
+TRICKY = '[bold]太字[/] "引用" C:\\path\\ 😀 e\u0301 ｶﾀｶﾅ ＶＰＮ'
+NOTES = f"一行目 {TRICKY}\n二行目 [/]\n\n四行目"
+
+
+@pytest.fixture
+def filled(ledger):
+    """A small ledger made the way the app makes one: through the services."""
+    ntt = vendors.create_vendor(
+        "NTT東日本", reading="えぬてぃてぃ", category="telecom", tags="回線, vpn", notes=NOTES
+    )
+    yamada = vendors.create_contact(ntt.id, "山田 太郎", mobile="090-1234-5678", is_primary=True)
+    walk_in = vendors.create_vendor(TRICKY, status="prospect")
+    asked = requests.open_request(ntt.id, "inbound", "台数の確認", due=date(2026, 11, 30))
+    requests.answer_request(asked.id, "回答済み\n42台")
+    requests.redate_request(asked.id, date(2026, 12, 4), note="延期")
+    calls.log_call(
+        vendor_id=ntt.id,
+        contact_id=yamada.id,
+        direction="outgoing",
+        started_at=datetime(2026, 11, 20, 1, 2, 3, 456789),
+        duration_s=300,
+        subject="見積の件",
+        notes=NOTES,
+        decisions=["12/4 までに見積", TRICKY],
+        follow_ups=[FollowUp("見積書の送付", due=date(2026, 12, 4), priority="high")],
+    )
+    calls.log_call(vendor_id=walk_in.id, channel="visit")
+    return ledger
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_a_toml_export_read_into_an_empty_ledger_exports_the_same_bytes(filled, tmp_path):
+    exported = export_ledger("toml")
+    open_ledger(tmp_path / "copy.db")
+    summary = import_toml(exported)
+    assert summary.kept_ids
+    assert (summary.vendors, summary.contacts, summary.calls, summary.decisions) == (2, 1, 2, 2)
+    assert (summary.requests, summary.request_events) == (2, 4)
+    assert export_ledger("toml") == exported
+
+
+def test_the_toml_export_holds_typed_values_and_leaves_out_what_is_none(filled):
+    document = tomllib.loads(export_ledger("toml"))
+    assert (document["format"], document["schema_version"]) == ("daicho", LATEST_VERSION)
+    ntt = document["vendors"][0]
+    assert ntt["tags"] == ["回線", "vpn"]
+    first_call, second_call = document["calls"]
+    assert first_call["started_at"] == datetime(2026, 11, 20, 1, 2, 3, 456789, tzinfo=UTC)
+    assert first_call["decisions"] == ["12/4 までに見積", TRICKY]
+    assert (first_call["vendor_id"], first_call["contact_id"]) == (ntt["id"], 1)
+    assert "contact_id" not in second_call
+    assert second_call["decisions"] == []
+    asked, follow_up = document["requests"]
+    assert asked["due"] == date(2026, 12, 4)
+    assert "call_id" not in asked
+    assert follow_up["call_id"] == first_call["id"]
+    kinds = [event["kind"] for event in document["request_events"]]
+    assert kinds == ["created", "status_changed", "due_changed", "created"]
+    assert "drafts" not in document
+
+
+def test_user_text_survives_literally(filled, tmp_path):
+    exported = export_ledger("toml")
+    document = tomllib.loads(exported)
+    assert document["vendors"][0]["notes"] == NOTES
+    assert document["vendors"][1]["name"] == TRICKY
+    open_ledger(tmp_path / "copy.db")
+    import_toml(exported)
+    call = calls.get_call(1)
+    assert (call.notes, call.decisions[1]) == (NOTES, TRICKY)
+    assert vendors.get_vendor(2).name == TRICKY
+    assert requests.get_request(1).answer == "回答済み\n42台"
+
+
+@given(name=st.text(), notes=st.text(), decisions=st.lists(st.text(), max_size=3))
+def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisions):
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        try:
+            open_ledger(Path(scratch) / "typed.db")
+            vendor = vendors.create_vendor(f"x{name}", reading=name, notes=notes)
+            call = calls.log_call(
+                vendor_id=vendor.id,
+                new_contact_name=name,
+                subject=name,
+                notes=notes,
+                decisions=decisions,
+                follow_ups=[FollowUp(f"x{name}", body=notes)],
+            )
+            exported = export_ledger("toml")
+            assert tomllib.loads(exported)["calls"][0]["decisions"] == list(call.decisions)
+            open_ledger(Path(scratch) / "imported.db")
+            import_toml(exported)
+            assert export_ledger("toml") == exported
+        finally:
+            close_ledger()
+
+
+def test_imported_text_is_cleaned_as_typed_text_is(filled, tmp_path):
+    document = tomllib.loads(export_ledger("toml"))
+    document["vendors"][0]["name"] = " \x1b[31mNTT\tEast\r\n"
+    document["vendors"][0]["notes"] = "a\r\nb\x07\x00"
+    document["calls"][0]["decisions"] = ["  ", "one\ntwo"]
+    open_ledger(tmp_path / "copy.db")
+    import_toml(tomli_w.dumps(document))
+    vendor = vendors.get_vendor(1)
+    assert (vendor.name, vendor.notes) == ("[31mNTT East", "a\nb")
+    assert calls.get_call(1).decisions == ("one two",)
+
+
+def test_an_import_into_a_ledger_with_rows_numbers_them_on_and_keeps_the_rows(filled, tmp_path):
+    exported = export_ledger("toml")
+    open_ledger(tmp_path / "mine.db")
+    mine = vendors.create_vendor("既存の業者")
+    my_call = calls.log_call(
+        vendor_id=mine.id, decisions=["既存の決定"], follow_ups=[FollowUp("既存の依頼")]
+    )
+
+    summary = import_toml(exported)
+
+    assert not summary.kept_ids
+    assert vendors.get_vendor(mine.id).name == "既存の業者"
+    assert calls.get_call(my_call.id).decisions == ("既存の決定",)
+    assert requests.get_request(my_call.follow_ups[0].id).subject == "既存の依頼"
+    imported = calls.get_call(my_call.id + 1)
+    assert (imported.vendor_name, imported.contact_name) == ("NTT東日本", "山田 太郎")
+    assert imported.decisions == ("12/4 までに見積", TRICKY)
+    assert calls.get_call(my_call.id + 2).vendor_name == TRICKY
+    asked, follow_up = requests.get_request(2), requests.get_request(3)
+    assert (asked.subject, asked.vendor_name, asked.due) == (
+        "台数の確認",
+        "NTT東日本",
+        date(2026, 12, 4),
+    )
+    assert [event.kind for event in requests.request_history(asked.id)] == [
+        "created",
+        "status_changed",
+        "due_changed",
+    ]
+    assert (follow_up.subject, follow_up.call_id) == ("見積書の送付", imported.id)
+
+
+def test_importing_the_same_export_twice_adds_everything_twice(filled):
+    summary = import_toml(export_ledger("toml"))
+    document = tomllib.loads(export_ledger("toml"))
+    assert len(document["vendors"]) == 2 * summary.vendors
+    assert len(document["request_events"]) == 2 * summary.request_events
+    assert sum(len(call["decisions"]) for call in document["calls"]) == 2 * summary.decisions
+
+
+_LEFT_OUT = object()
+
+
+@pytest.mark.parametrize(
+    "table, index, key, value, message",
+    [
+        ("requests", 0, "status", "pending", "requests id 1: status must be one of open, answered"),
+        (
+            "calls",
+            0,
+            "contact_id",
+            99,
+            "calls id 1: contact_id 99 is not the id of a row in contacts",
+        ),
+        (None, None, "schema_version", LATEST_VERSION + 1, "newer Daicho \\(schema"),
+        (None, None, "format", _LEFT_OUT, 'Not a Daicho export: it needs format = "daicho"'),
+        (None, None, "drafts", [{"id": 1}], "Unknown table drafts"),
+        (None, None, "vendors", 3, r"vendors must be an array of tables \[\[vendors\]\]"),
+        ("vendors", 0, "name", _LEFT_OUT, "vendors id 1: name is missing"),
+        ("contacts", 0, "name", " \t ", "contacts id 1: name cannot be empty"),
+        ("calls", 0, "duration_s", "5 min", "calls id 1: duration_s must be a whole number of 0"),
+        (
+            "calls",
+            0,
+            "started_at",
+            datetime(2026, 11, 20),
+            "started_at must be a date and time with a time zone",
+        ),
+        ("vendors", 1, "id", 1, "vendors id 1: another row has the same id"),
+        ("vendors", 0, "id", "one", "vendors entry 1: id must be a positive whole number"),
+        ("vendors", 0, "fax", "03-0000-0000", "vendors id 1: unknown field fax"),
+        ("calls", 0, "decisions", ["ok", 3], "calls id 1: decisions must be a list of text"),
+        ("calls", 1, "contact_id", 1, "calls id 2: The contact does not work at this vendor"),
+        ("request_events", -1, "kind", "deleted", "request_events id 4: kind must be one of"),
+    ],
+)
+def test_a_bad_import_says_where_and_imports_nothing(filled, table, index, key, value, message):
+    before = export_ledger("toml")
+    document = tomllib.loads(before)
+    damaged = document[table][index] if table else document
+    if value is _LEFT_OUT:
+        del damaged[key]
+    else:
+        damaged[key] = value
+    with pytest.raises(InputError, match=message) as caught:
+        import_toml(tomli_w.dumps(document))
+    assert "\n" not in str(caught.value)
+    assert export_ledger("toml") == before
+
+
+def test_a_toml_syntax_error_names_the_line(filled):
+    before = export_ledger("toml")
+    broken = before.replace('category = "telecom"', "category = telecom")
+    line = broken.splitlines().index("category = telecom") + 1
+    with pytest.raises(InputError, match=f"Not valid TOML: .*line {line}"):
+        import_toml(broken)
+    assert export_ledger("toml") == before
+
+
+def test_import_file_reads_an_export_written_with_output(filled, tmp_path):
+    path = tmp_path / "ledger.toml"
+    assert export_ledger("toml", path) is None
+    exported = path.read_text(encoding="utf-8")
+    open_ledger(tmp_path / "copy.db")
+    assert import_file(path).vendors == 2
+    assert export_ledger("toml") == exported
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b"\xff\xfe n\x00a\x00m\x00e\x00", "it is not UTF-8 text"), (None, "No such file")],
+)
+def test_an_unreadable_file_is_refused_in_one_line(ledger, tmp_path, content, reason):
+    path = tmp_path / "export.toml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=f"Cannot read .*export.toml: {reason}"):
+        import_file(path)
+
+
+def test_the_json_export_has_the_toml_structure_with_nulls(filled):
+    toml_document = tomllib.loads(export_ledger("toml"))
+    json_document = json.loads(export_ledger("json"))
+    assert list(json_document) == list(toml_document)
+    for table, rows in toml_document.items():
+        if isinstance(rows, list):
+            as_json = json_document[table]
+            assert [row["id"] for row in as_json] == [row["id"] for row in rows]
+            assert [[k for k, v in row.items() if v is not None] for row in as_json] == [
+                list(row) for row in rows
+            ]
+    second_call = json_document["calls"][1]
+    assert second_call["contact_id"] is None
+    first_call = json_document["calls"][0]
+    assert first_call["started_at"] == "2026-11-20T01:02:03.456789+00:00"
+    assert first_call["decisions"][1] == TRICKY
+    assert json_document["requests"][0]["due"] == "2026-12-04"
+
+
+def _read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_csv_export_is_one_file_per_table_that_excel_reads_as_utf8(filled, tmp_path):
+    directory = tmp_path / "csv"
+    assert export_ledger("csv", directory) is None
+    names = {"vendors", "contacts", "calls", "decisions", "requests", "request_events"}
+    assert {path.name for path in directory.iterdir()} == {f"{name}.csv" for name in names}
+    for name in names:
+        assert (directory / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
+    ntt, walk_in = _read_csv(directory / "vendors.csv")
+    assert (ntt["name"], ntt["notes"], ntt["tags"]) == ("NTT東日本", NOTES, "回線 vpn")
+    assert walk_in["name"] == TRICKY
+    assert [row["text"] for row in _read_csv(directory / "decisions.csv")] == [
+        "12/4 までに見積",
+        TRICKY,
+    ]
+    first_call, second_call = _read_csv(directory / "calls.csv")
+    assert (first_call["started_at"], second_call["contact_id"]) == (
+        "2026-11-20T01:02:03.456789+00:00",
+        "",
+    )
+    assert _read_csv(directory / "contacts.csv")[0]["is_primary"] == "true"
+
+
+def test_a_csv_export_needs_a_directory(filled):
+    with pytest.raises(InputError, match="directory"):
+        export_ledger("csv")
+
+
+def test_an_unknown_format_is_refused(filled):
+    with pytest.raises(InputError, match="must be one of toml, csv, json"):
+        export_ledger("xml")
+
+
+def test_export_files_are_private_even_over_an_existing_readable_file(filled, tmp_path):
+    path = tmp_path / "ledger.toml"
+    path.write_text("old")
+    path.chmod(0o644)
+    export_ledger("toml", path)
+    assert _mode(path) == 0o600
+    assert path.read_text(encoding="utf-8").startswith('format = "daicho"')
+    directory = tmp_path / "csv"
+    export_ledger("csv", directory)
+    assert _mode(directory) == 0o700
+    assert {_mode(file) for file in directory.iterdir()} == {0o600}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "ledger", "ledger.toml"]
+
+
+def test_a_failed_export_says_why_in_one_line(filled, tmp_path):
+    with pytest.raises(InputError, match=r"Cannot write .*: No such file or directory"):
+        export_ledger("json", tmp_path / "missing" / "ledger.json")
+
+
+def test_an_export_never_writes_over_the_open_ledger(filled):
+    before = filled.read_bytes()
+    with pytest.raises(InputError, match="is the open ledger"):
+        export_ledger("toml", filled)
+    assert filled.read_bytes() == before
