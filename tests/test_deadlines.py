@@ -1,0 +1,99 @@
+"""Deadline bands and the due cell: what "overdue", "today" and "soon" mean, in words."""
+
+from datetime import date, timedelta
+
+import pytest
+from conftest import TODAY
+from hypothesis import given
+from hypothesis import strategies as st
+
+from daicho.data.deadlines import BANDS, deadline_band, due_text
+from daicho.i18n import set_language
+
+STATUSES = ("open", "answered", "closed", "cancelled")
+
+
+def day(month: int, dom: int, year: int = 2026) -> date:
+    return date(year, month, dom)
+
+
+@pytest.mark.parametrize(
+    "due, status, band",
+    [
+        (day(11, 18), "open", "overdue"),
+        (day(11, 19), "open", "overdue"),
+        (day(11, 20), "open", "today"),
+        (day(11, 21), "open", "soon"),
+        (day(11, 23), "open", "soon"),
+        (day(11, 24), "open", "later"),
+        (None, "open", "none"),
+        (day(11, 18), "answered", "closed"),
+        (None, "cancelled", "closed"),
+        (day(11, 20), "closed", "closed"),
+    ],
+)
+def test_band_of_a_request_due_around_today(due, status, band):
+    assert deadline_band(due, status, TODAY, soon_days=3) == band
+
+
+def test_soon_days_zero_means_nothing_is_soon():
+    assert deadline_band(day(11, 21), "open", TODAY, soon_days=0) == "later"
+
+
+@pytest.mark.parametrize(
+    "due, english, japanese",
+    [
+        (day(11, 18), "11/18 ‼2d late", "11/18 ‼2日超過"),
+        (day(11, 20), "11/20 today", "11/20 今日"),
+        (day(11, 22), "11/22 in 2d", "11/22 あと2日"),
+        (day(12, 10), "12/10", "12/10"),
+        (day(1, 8, 2027), "1/8", "1/8"),
+        (day(9, 1, 2027), "2027/9/1", "2027/9/1"),
+        (None, "—", "期限なし"),
+    ],
+)
+def test_due_cell_says_the_band_in_english_and_japanese(due, english, japanese):
+    band = deadline_band(due, "open", TODAY, soon_days=3)
+    assert due_text(due, band, TODAY) == english
+    set_language("ja")
+    assert due_text(due, band, TODAY) == japanese
+
+
+def test_a_closed_request_shows_its_date_without_lateness():
+    assert due_text(day(11, 1), "closed", TODAY) == "11/1"
+    assert due_text(day(11, 1, 2025), "closed", TODAY) == "2025/11/1"
+
+
+dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+
+
+@given(
+    due=st.none() | dates,
+    today=dates,
+    soon_days=st.integers(min_value=0, max_value=60),
+    status=st.sampled_from(STATUSES),
+)
+def test_every_date_falls_in_exactly_the_band_its_definition_says(due, today, soon_days, status):
+    is_open = status == "open"
+    dated = is_open and due is not None
+    definitions = {
+        "closed": not is_open,
+        "overdue": dated and due < today,
+        "today": dated and due == today,
+        "soon": dated and today < due <= today + timedelta(days=soon_days),
+        "later": dated and due > today + timedelta(days=soon_days),
+        "none": is_open and due is None,
+    }
+    assert set(definitions) == set(BANDS)
+    holding = [band for band, holds in definitions.items() if holds]
+    assert holding == [deadline_band(due, status, today, soon_days)]
+
+
+@given(due=dates, today=dates, soon_days=st.integers(min_value=0, max_value=60))
+def test_the_due_cell_reads_without_colour(due, today, soon_days):
+    band = deadline_band(due, "open", today, soon_days)
+    text = due_text(due, band, today)
+    assert f"{due.month}/{due.day}" in text
+    words = {"overdue": "late", "today": "today", "soon": "in "}
+    for other, word in words.items():
+        assert (word in text) == (band == other)

@@ -1,0 +1,105 @@
+"""How one request reads as a line of the queue: columns sized in terminal cells, plain words.
+
+No Textual here: the queue table adds colour on top. Widths are measured with
+`rich.cells`, so Japanese (two cells a character) lines up with English.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rich.cells import cell_len, set_cell_size
+
+from daicho.data import clock
+from daicho.data.deadlines import due_text
+from daicho.data.records import RequestRecord
+from daicho.i18n import _
+from daicho.labels import label
+
+DUE_WIDTH = 15  # "11/18 ‼99d late", "11/18 ‼99日超過"
+VENDOR_MIN, VENDOR_MAX, SUBJECT_MIN = 10, 24, 20
+_MARKS = {"outbound": "→", "inbound": "←"}
+_PRIORITY_MARKS = {"urgent": "‼", "high": "!"}
+_CONTROL = str.maketrans(dict.fromkeys([*map(chr, range(32)), "\x7f"], " "))
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    width: int
+    right: bool = False
+
+
+def titles() -> dict[str, str]:
+    """Column titles in the current language, by column key."""
+    return {
+        "direction": "",
+        "due": _("Due"),
+        "vendor": _("Vendor"),
+        "subject": _("Subject"),
+        "age": _("Age"),
+        "priority": _("Priority"),
+    }
+
+
+def priority_text(priority: str) -> str:
+    """`‼urgent` / `!high`: the mark for scanning, the word for reading; normal is blank."""
+    mark = _PRIORITY_MARKS.get(priority)
+    return mark + label(priority) if mark else ""
+
+
+@lru_cache(maxsize=32)
+def layout(width: int, language: str) -> tuple[Column, ...]:
+    """Columns for `width` cells in `language` (a cache key: titles change width with it).
+
+    Direction, due, vendor and subject always show; priority, then age, join while
+    vendor and subject keep VENDOR_MIN + SUBJECT_MIN cells. The subject takes the rest.
+    """
+    names = titles()
+    age = max(cell_len(names["age"]), cell_len(_("{days}d", days=999)))
+    priority = max(cell_len(names["priority"]), *map(cell_len, map(priority_text, _PRIORITY_MARKS)))
+    room = width - (1 + 1) - (DUE_WIDTH + 1) - 1  # direction, due, spaces between columns
+    extra = {}
+    for key, size in (("priority", priority), ("age", age)):
+        if room - (size + 1) >= VENDOR_MIN + SUBJECT_MIN:
+            extra[key] = size
+            room -= size + 1
+    vendor = min(VENDOR_MAX, room // 3)
+    return (
+        Column("direction", 1),
+        Column("due", DUE_WIDTH),
+        Column("vendor", vendor),
+        Column("subject", max(0, room - vendor)),
+        *(
+            Column(key, extra[key], right=key == "age")
+            for key in ("age", "priority")
+            if key in extra
+        ),
+    )
+
+
+def fit(value: str, width: int, right: bool = False) -> str:
+    """`value` in exactly `width` cells: cut with an ellipsis, padded by cell width."""
+    if width <= 0:
+        return ""
+    if cell_len(value) > width:
+        value = set_cell_size(value, width - 1) + "…"
+    padding = " " * (width - cell_len(value))
+    return padding + value if right else value + padding
+
+
+def cell_text(key: str, request: RequestRecord, band: str, today: date) -> str:
+    """The words in one cell; line breaks and other control characters become spaces."""
+    if key == "direction":
+        return _MARKS[request.direction]
+    if key == "due":
+        return due_text(request.due, band, today)
+    if key == "vendor":
+        return request.vendor_name.translate(_CONTROL)
+    if key == "subject":
+        status = "" if request.status == "open" else label(request.status) + " · "
+        return status + request.subject.translate(_CONTROL)
+    if key == "age":
+        created = clock.to_local(request.created_at).date()
+        return _("{days}d", days=max(0, (today - created).days))
+    return priority_text(request.priority)
