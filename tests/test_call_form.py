@@ -1,0 +1,359 @@
+"""The call form, driven with keys as during a live call; the form never touches the ledger."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from textual import on
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
+
+from daicho.data import clock
+from daicho.data.records import FollowUp
+from daicho.i18n import set_language
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.choice_field import ChoiceField
+from daicho.widgets.follow_up_row import FollowUpRow
+
+
+class FormApp(App):
+    """A bare app around the form that keeps every message the form sends up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages = []
+
+    def compose(self) -> ComposeResult:
+        yield CallForm()
+
+    @on(CallForm.SaveRequested)
+    @on(CallForm.VendorChanged)
+    @on(CallForm.Edited)
+    @on(CallForm.Left)
+    def keep(self, message: Message) -> None:
+        self.messages.append(message)
+
+    def received(self, kind: type) -> list:
+        return [message for message in self.messages if isinstance(message, kind)]
+
+
+def focused_id(app: App) -> str | None:
+    return app.focused.id if app.focused else None
+
+
+async def test_logging_a_call_with_two_decisions_and_a_follow_up():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await pilot.pause()
+        assert focused_id(app) == "subject"
+        await pilot.press(*"Router swap")
+        await pilot.press("tab")
+        assert focused_id(app) == "notes"
+        await pilot.press(*"Line down since 9")
+        await pilot.press("enter")
+        await pilot.press(*"Spare in stock")
+        await pilot.press("tab")
+        assert focused_id(app) == "decisions"
+        await pilot.press(*"Swap on Monday")
+        await pilot.press("enter")
+        await pilot.press(*"We pay shipping")
+        await pilot.press("tab")
+        row = form.query_one(FollowUpRow)
+        assert app.focused is row.subject
+        await pilot.press(*"Send the quote")
+        await pilot.press("tab")
+        assert app.focused is row.direction
+        await pilot.press("right")
+        await pilot.press("tab")
+        assert app.focused is row.due.input
+        await pilot.press(*"+3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        [saved] = app.received(CallForm.SaveRequested)
+        values = saved.values
+        assert values.vendor_name == "Acme"
+        assert values.contact_name == ""
+        assert (values.direction, values.channel) == ("incoming", "phone")
+        assert values.subject == "Router swap"
+        assert values.notes == "Line down since 9\nSpare in stock"
+        assert values.decisions == ["Swap on Monday", "We pay shipping"]
+        assert values.follow_ups == [
+            FollowUp("Send the quote", direction="inbound", due=clock.today() + timedelta(days=3))
+        ]
+        assert values.errors == []
+        assert values.started_at.tzinfo is not None
+        assert 0 <= values.duration_s < 60
+
+
+async def test_an_invalid_due_date_blocks_the_save_and_is_shown():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await pilot.press(*"Licences")
+        row = form.query_one(FollowUpRow)
+        row.subject.focus()
+        await pilot.press(*"Renewal price")
+        row.due.focus()
+        await pilot.press(*"zzz")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert app.received(CallForm.SaveRequested) == []
+        assert row.error
+        assert form.values().errors == [row.error]
+        assert row.error in str(form.query_one("#message", Static).render())
+        assert app.focused is row.due.input
+
+        row.due.text = "+1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [saved] = app.received(CallForm.SaveRequested)
+        assert saved.values.follow_ups[0].due == clock.today() + timedelta(days=1)
+        assert str(form.query_one("#message", Static).render()) == ""
+
+
+async def test_a_call_without_a_vendor_is_not_saved_and_the_vendor_field_is_focused():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start()
+        assert focused_id(app) == "vendor"
+        await pilot.press("tab", "tab", "tab", "tab")
+        assert focused_id(app) == "subject"
+        await pilot.press(*"Who was that")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.received(CallForm.SaveRequested) == []
+        assert focused_id(app) == "vendor"
+        assert "Vendor name cannot be empty" in str(form.query_one("#message", Static).render())
+
+
+async def test_ctrl_o_adds_a_follow_up_row_and_an_emptied_row_is_ignored():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await pilot.press("ctrl+o")
+        rows = list(form.query(FollowUpRow))
+        assert len(rows) == 2
+        assert app.focused is rows[1].subject
+        await pilot.press(*"Check the invoice")
+        await pilot.press("ctrl+o")
+        await pilot.press(*"x")
+        await pilot.press("backspace")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [saved] = app.received(CallForm.SaveRequested)
+        assert saved.values.follow_ups == [FollowUp("Check the invoice")]
+
+
+async def test_escape_leaves_the_form_and_keeps_what_was_typed():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await pilot.press(*"Quote")
+        await pilot.press("escape")
+        await pilot.press("tab")
+        await pilot.press(*"a note")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.received(CallForm.Left)) == 2
+        assert form.values().subject == "Quote"
+        assert form.values().notes == "a note"
+
+
+async def test_a_snapshot_loads_back_exactly_with_its_rows_and_start_time():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme", "Sato")
+        await pilot.press(*"Outage")
+        form.query_one("#channel", ChoiceField).value = "visit"
+        form.query_one("#notes", TextArea).text = "one\ntwo"
+        form.query_one("#decisions", TextArea).text = "A\nB"
+        first = form.query_one(FollowUpRow)
+        first.subject.value = "Send logs"
+        first.due.text = "+2"
+        await pilot.press("ctrl+o")
+        await pilot.press(*"Call back")
+        await pilot.pause()
+        snapshot = form.snapshot()
+        assert snapshot["follow_ups"][0]["due"] == (clock.today() + timedelta(days=2)).isoformat()
+
+        await form.clear()
+        assert form.is_blank()
+        await form.load(snapshot)
+        await pilot.pause()
+        assert form.snapshot() == snapshot
+        assert form.values().started_at.isoformat() == snapshot["started_at"]
+
+
+async def test_a_restored_draft_keeps_its_clock_running_from_the_original_start():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        started = datetime.now().astimezone() - timedelta(minutes=3)
+        await form.load({"vendor": "Acme", "started_at": started.isoformat()})
+        await pilot.pause()
+        assert 175 <= form.values().duration_s <= 200
+        assert str(form.query_one("#clock", Static).render()).startswith("⏱ 03:")
+
+
+async def test_right_arrow_accepts_a_vendor_or_contact_suggestion():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.vendor_names = ["Acme Networks", "Bravo Telecom"]
+        form.start()
+        await pilot.press(*"acm")
+        await pilot.pause()
+        await pilot.press("right")
+        assert form.query_one("#vendor", Input).value == "Acme Networks"
+        assert app.received(CallForm.VendorChanged)[-1].name == "Acme Networks"
+        form.contact_names = ["佐藤 一郎", "Suzuki"]
+        await pilot.press("tab", *"佐")
+        await pilot.pause()
+        await pilot.press("right")
+        assert form.values().contact_name == "佐藤 一郎"
+
+
+async def test_an_unknown_vendor_is_announced_as_a_new_prospect():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        hint = form.query_one("#vendor-hint")
+        assert not hint.display
+        form.start()
+        await pilot.press(*"Newco")
+        assert hint.display
+        form.known_vendor = True
+        assert not hint.display
+
+
+async def test_markup_typed_by_the_user_stays_literal():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("[red]Acme[/]")
+        await pilot.press(*"[bold]x[/]")
+        assert form.values().subject == "[bold]x[/]"
+        assert form.values().vendor_name == "[red]Acme[/]"
+        form.show_saved("Saved [bold]x[/]")
+        assert "Saved [bold]x[/]" in str(form.query_one("#message", Static).render())
+
+
+async def test_clear_empties_everything_and_stops_the_clock():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme", "Sato")
+        await pilot.press(*"Subject")
+        form.query_one("#direction", ChoiceField).value = "outgoing"
+        form.query_one("#channel", ChoiceField).value = "email"
+        await pilot.press("ctrl+o")
+        await pilot.press(*"later")
+        await form.clear()
+        await pilot.pause()
+        assert form.is_blank()
+        snapshot = form.snapshot()
+        assert (snapshot["direction"], snapshot["channel"]) == ("incoming", "phone")
+        assert snapshot["started_at"] is None
+        assert len(snapshot["follow_ups"]) == 1
+        assert str(form.query_one("#clock", Static).render()) == "⏱ --:--"
+
+
+async def test_starting_again_keeps_a_call_under_way_but_replaces_a_mere_prefill():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        form.start("Bravo")
+        assert form.values().vendor_name == "Bravo"
+        form.start()
+        assert form.values().vendor_name == "Bravo"
+        await pilot.press(*"Quote")
+        started = form.snapshot()["started_at"]
+        form.start("Charlie")
+        assert form.values().vendor_name == "Bravo"
+        assert form.snapshot()["started_at"] == started
+        assert focused_id(app) == "subject"
+
+
+async def test_typing_reports_one_edit_once_typing_pauses_and_clear_reports_none():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await pilot.pause(0.7)
+        assert app.received(CallForm.Edited) == []
+        await pilot.press(*"abc")
+        assert app.received(CallForm.Edited) == []
+        await pilot.pause(0.7)
+        assert len(app.received(CallForm.Edited)) == 1
+        await form.clear()
+        await pilot.pause(0.7)
+        assert len(app.received(CallForm.Edited)) == 1
+
+
+async def test_typing_into_an_unstarted_form_starts_the_clock():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.query_one("#subject", Input).focus()
+        assert form.snapshot()["started_at"] is None
+        await pilot.press(*"x")
+        assert form.snapshot()["started_at"] is not None
+
+
+async def test_a_choice_cycles_with_arrows_and_space_and_jumps_by_letter():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        channel = app.query_one("#channel", ChoiceField)
+        channel.focus()
+        await pilot.press("right")
+        assert channel.value == "mobile"
+        await pilot.press("left", "left")
+        assert channel.value == "chat"
+        await pilot.press("space")
+        assert channel.value == "phone"
+        await pilot.press("v")
+        assert channel.value == "visit"
+        await pilot.press("m")
+        assert channel.value == "meeting"
+        await pilot.press("m")
+        assert channel.value == "mobile"
+
+
+async def test_enter_in_a_one_line_field_moves_on():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.query_one(CallForm).start("Acme")
+        await pilot.press(*"Subject")
+        await pilot.press("enter")
+        assert focused_id(app) == "notes"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_the_form_fits_a_small_pane(language):
+    set_language(language)
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.query_one(CallForm)
+        await pilot.pause()
+        assert form.query_one("#follow-ups").region.bottom - form.region.y <= 16
+        for field in form.query("Input, TextArea, ChoiceField"):
+            assert field.region.width >= 6, field
+
+
+async def test_a_wide_pane_puts_notes_and_decisions_side_by_side():
+    app = FormApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        notes, decisions = app.query_one("#notes"), app.query_one("#decisions")
+        assert notes.region.y == decisions.region.y
+        assert notes.region.width >= 50
