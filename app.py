@@ -1,12 +1,14 @@
 """The Daicho application: start-up, global bindings, configuration and screens."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
 
-from daicho.config import Config
+from daicho.config import Config, save_config
+from daicho.data.errors import DaichoError
 from daicho.i18n import N_, _
 from daicho.screens.main_screen import MainScreen
 
@@ -24,5 +26,19 @@ class DaichoApp(App):
         self.config = config or Config()
         self.sub_title = _("Ledger: {path}", path=ledger_path)
 
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
+
+    def _remember_theme(self, theme) -> None:
+        """The theme picked in the command palette is kept in config.toml."""
+        if theme.name != self.config.theme:
+            self.config = replace(self.config, theme=theme.name)
+            try:
+                save_config(self.config)
+            except (OSError, DaichoError) as error:
+                self.notify(str(error), severity="warning", markup=False)

@@ -8,9 +8,6 @@ JA: dict[str, str] = {
     # the app
     "Ledger: {path}": "台帳: {path}",
     "Quit": "終了",
-    "Overdue {overdue} · due today {due_today} · we owe {we_owe} · waiting {waiting}": (
-        "期限切れ {overdue} · 今日期限 {due_today} · こちら対応 {we_owe} · 先方待ち {waiting}"
-    ),
     # command line
     "Seeded {path}: {summary}": "{path} にサンプルデータを作成しました: {summary}",
     "Imported {summary}": "取り込みました: {summary}",
@@ -71,6 +68,23 @@ JA: dict[str, str] = {
     "Subject": "件名",
     "Note": "メモ",
     "Sort": "並び順",
+    "Vendor": "業者",
+    "Contact": "担当者",
+    "Reading": "よみ",
+    "Role": "役職",
+    "Department": "部署",
+    "Phone": "電話",
+    "Mobile": "携帯",
+    "Email": "メール",
+    "Web": "Web",
+    "Tags": "タグ",
+    "Notes": "メモ",
+    "Details": "詳細",
+    "Due": "期限",
+    "Age": "経過",
+    "Answer": "回答",
+    "Request": "依頼",
+    "Format": "形式",
     # stored values (labels.py)
     "hardware": "ハードウェア",
     "telecom": "通信",
@@ -98,4 +112,221 @@ JA: dict[str, str] = {
     "visit": "来訪",
     "meeting": "打合せ",
     "chat": "チャット",
+    # vendor categories in the vendors pane (labels.short_category): at most 5 cells
+    "HW": "HW",
+    "Tel": "通信",
+    "SW": "SW",
+    "Cloud": "Cloud",
+    "Maint": "保守",
+    "Other": "他",
+    # settings file (config.py)
+    "it is not UTF-8 text": "UTF-8 のテキストではありません",
+    "Not valid TOML: {reason}": "TOML として正しくありません: {reason}",
+    "Cannot write {path}: {reason}": "{path} に書き込めません: {reason}",
+    "{field} must be {expected}": "{field} には{expected}を指定してください",
+    "{path}: {problem}": "{path}: {problem}",
+    "{path}, line {line}: {problem}": "{path} {line} 行目: {problem}",
+    '"auto", "en" or "ja"': '"auto"、"en"、"ja" のいずれか',
+    "text": "文字列",
+    "a whole number of 0 or more": "0以上の整数",
+    "a positive whole number": "1以上の整数",
+    "true or false": "true または false",
+    "a table": "テーブル",
+    # export and import
+    "A CSV export is one file per table: give a directory with -o": (
+        "CSV はテーブルごとに別ファイルで書き出します。-o でディレクトリを指定してください"
+    ),
+    'Not a Daicho export: it needs format = "{marker}"': (
+        'Daicho の書き出しファイルではありません (format = "{marker}" が必要です)'
+    ),
+    "The export comes from a newer Daicho (schema {found}; this one knows {known})": (
+        "新しいバージョンの Daicho で書き出されたファイルです"
+        " (スキーマ {found}、このバージョンは {known} まで)"
+    ),
+    "Unknown table {table}": "不明なテーブル {table}",
+    "{table} must be an array of tables [[{table}]]": (
+        "{table} はテーブルの配列 [[{table}]] にしてください"
+    ),
+    "unknown field {field}": "不明な項目 {field}",
+    "another row has the same id": "同じ id の行が他にあります",
+    "{table} id {id}: {problem}": "{table} の id {id}: {problem}",
+    "{table} entry {number}: {problem}": "{table} の {number} 件目: {problem}",
+    "{field} is missing": "{field} がありません",
+    "a date and time with a time zone": "タイムゾーン付きの日時",
+    "a date": "日付",
+    "a list of text": "文字列のリスト",
+    "{field} {value} is not the id of a row in {table}": (
+        "{field} {value} は {table} にある行の id ではありません"
+    ),
+    "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions,"
+    " {requests} requests, {request_events} history events": (
+        "業者 {vendors} 件、担当者 {contacts} 名、通話 {calls} 件 (決定事項 {decisions} 件)、"
+        "依頼 {requests} 件、履歴 {request_events} 件"
+    ),
+    "{path} is the open ledger: it cannot be written over": (
+        "{path} は開いている台帳です。上書きできません"
+    ),
+    # sample data
+    "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions, "
+    "{requests} requests ({open_requests} open) with {request_events} history events": (
+        "業者 {vendors} 件、担当者 {contacts} 名、通話 {calls} 件 (決定事項 {decisions} 件)、"
+        "依頼 {requests} 件 (未完了 {open_requests} 件、履歴 {request_events} 件)"
+    ),
+    "Unknown sample data size {size}: choose {sizes}": (
+        "サンプルデータのサイズ {size} はありません。{sizes} から選んでください"
+    ),
+    "The ledger already holds vendors: sample data goes into an empty ledger": (
+        "台帳にはすでに業者があります。サンプルデータは空の台帳にだけ入れられます"
+    ),
+    # due dates (data/dates.py)
+    'Not a date: "{text}" — try 2026-11-30, 11/30, +3, +2w, tomorrow, fri, 明日, 来週金曜': (
+        "日付として読めません: 「{text}」 — 例: 2026-11-30, 11/30, +3, +2w,"
+        " tomorrow, fri, 明日, 来週金曜"
+    ),
+    "Out of range: dates run from 1900 to 2999": (
+        "範囲外です: 日付は 1900〜2999 年の間にしてください"
+    ),
+    "No such date: {date}": "存在しない日付です: {date}",
+    "today": "今日",
+    "tomorrow": "明日",
+    "yesterday": "昨日",
+    "in {days} days": "{days}日後",
+    "{days} days ago": "{days}日前",
+    "{weekday} {date} ({relative})": "{date}({weekday}) {relative}",
+    # deadlines (data/deadlines.py): the due cell, at most 15 cells wide
+    "—": "期限なし",
+    "‼{days}d late": "‼{days}日超過",
+    "in {days}d": "あと{days}日",
+    # forms
+    "Save": "保存",
+    "Cancel": "キャンセル",
+    "The ledger could not be written: {reason}": "台帳に書き込めませんでした: {reason}",
+    "due: +3, fri, 11/30, 来週金曜": "期限: +3, fri, 11/30, 来週金曜",
+    "Previous choice": "前の選択肢",
+    "Next choice": "次の選択肢",
+    # detail screens and help
+    "Back": "戻る",
+    "Help": "ヘルプ",
+    "Anywhere": "共通",
+    "Close": "閉じる",
+    "Date fields": "日付の入力",
+    "that date": "その日付",
+    "that day; the year may be left out": "その日 (年は省略可)",
+    "in 3 days, in 2 weeks": "3日後、2週間後",
+    "the day after tomorrow": "明後日",
+    "the next Friday (any weekday's name)": "次の金曜日 (ほかの曜日名も可)",
+    "Friday next week": "来週の金曜日",
+    "the end of this month, of next month": "今月末、来月末",
+    # main screen
+    "Vendors": "業者",
+    "Queue": "依頼一覧",
+    "Call log": "通話記録",
+    "New call": "新規通話",
+    "New request": "新規依頼",
+    "New vendor": "新規業者",
+    "Edit vendor": "業者を編集",
+    "Answered/done": "回答/対応済み",
+    "Re-date": "期限変更",
+    "This vendor/all": "この業者/全業者",
+    "all statuses": "全状態",
+    "both ways": "両方向",
+    "any priority": "全優先度",
+    "all vendors": "全業者",
+    "by {sort}": "{sort}順",
+    "due date": "期限",
+    "priority": "優先度",
+    "vendor": "業者",
+    "newest": "新しい",
+    # ledger header (widgets/ledger_header.py)
+    "Daicho": "Daicho",
+    "overdue {n}": "期限切れ {n}",
+    "due today {n}": "今日期限 {n}",
+    "← we owe {n}": "← こちら対応 {n}",
+    "→ waiting {n}": "→ 先方待ち {n}",
+    # queue (widgets/queue_table.py, widgets/queue_columns.py)
+    "{days}d": "{days}日",
+    "Nothing open — nice.": "未完了の依頼はありません — すっきり",
+    "Open": "開く",
+    "Up": "上へ",
+    "Down": "下へ",
+    "Page up": "前のページ",
+    "Page down": "次のページ",
+    "First": "先頭",
+    "Last": "末尾",
+    # vendor list (widgets/vendor_list.py)
+    "All vendors": "全業者",
+    "Filter": "絞り込み",
+    "Prospects/inactive": "見込み・休止",
+    "Filter: name, reading, contact": "絞り込み: 名前、よみ、担当者",
+    # call form and call logging
+    "New vendor: saved as a prospect": "新規: 見込み業者として保存",
+    "Decisions": "決定事項",
+    "One decision per line": "1行に1件",
+    "Follow-ups (ctrl+o adds one)": "フォローアップ (ctrl+o で追加)",
+    "Save call": "通話を保存",
+    "Add follow-up": "フォローアップ追加",
+    "Leave form": "フォームを離れる",
+    "follow-up subject": "フォローアップの件名",
+    "A follow-up needs a subject": "フォローアップには件名が必要です",
+    "Saved {time} {vendor} — {subject} ({decisions} decisions, {follow_ups} follow-ups)": (
+        "保存しました {time} {vendor} — {subject}"
+        " (決定事項 {decisions} 件、フォローアップ {follow_ups} 件)"
+    ),
+    "Not saved": "保存できませんでした",
+    # vendor detail, vendor and contact forms
+    "Vendor detail": "業者の詳細",
+    "Contacts": "担当者",
+    "Timeline": "タイムライン",
+    "Add contact": "担当者を追加",
+    "Edit contact": "担当者を編集",
+    "New contact": "新規担当者",
+    "Primary contact": "主担当",
+    "primary": "主担当",
+    "(no subject)": "(件名なし)",
+    "No contacts yet: a adds one": "担当者はまだいません (a で追加)",
+    "No calls or requests yet": "通話・依頼はまだありません",
+    "{count} in all": "全 {count} 件",
+    "{count} shown, more below": "{count} 件表示 (続きあり)",
+    "A vendor named {name} already exists: ctrl+s again saves another": (
+        "「{name}」という業者はすでにあります。もう一度 ctrl+s で別の業者として保存します"
+    ),
+    # request detail and its prompts
+    "Request detail": "依頼の詳細",
+    "Request #{id}": "依頼 #{id}",
+    "History": "履歴",
+    "From call": "元の通話",
+    "Created": "作成日時",
+    "Updated": "更新日時",
+    "created": "作成",
+    "status": "状態",
+    "note": "メモ",
+    "edited": "編集",
+    "none": "なし",
+    "Close request": "依頼を完了",
+    "Reopen": "再開",
+    "Cancel request": "依頼を取消",
+    "Add note": "メモを追加",
+    "Edit": "編集",
+    "Edit request": "依頼を編集",
+    "Confirm": "確定",
+    "Mark as answered": "回答済みにする",
+    "Mark as done": "対応済みにする",
+    "Answered": "回答済み",
+    "Done": "対応済み",
+    "What was done": "対応内容",
+    "optional; enter on an empty answer confirms": "任意。空のまま enter で確定",
+    "Add a note": "メモを追加",
+    "Remove due date": "期限を削除",
+    "Due now": "現在の期限",
+    "New due date": "新しい期限",
+    "Type a new date": "新しい日付を入力してください",
+    "Type a new date, or ctrl+r to remove the due date": (
+        "新しい日付を入力してください (ctrl+r で期限を削除)"
+    ),
+    "That is already the due date": "すでにその日が期限です",
+    # request form
+    "type a name; → takes the suggestion": "名前を入力 (→ で候補を確定)",
+    "optional": "任意",
+    "No vendor named {name}": "「{name}」という業者はありません",
+    "No contact named {name} at this vendor": "この業者に「{name}」という担当者はいません",
 }

@@ -37,3 +37,15 @@ def label(value: str) -> str:
         "meeting": _("meeting"),
         "chat": _("chat"),
     }.get(value, value)
+
+
+def short_category(category: str) -> str:
+    """A vendor category in a few cells, for the vendors pane."""
+    return {
+        "hardware": _("HW"),
+        "telecom": _("Tel"),
+        "software": _("SW"),
+        "cloud": _("Cloud"),
+        "maintenance": _("Maint"),
+        "other": _("Other"),
+    }.get(category, category)

@@ -1,34 +1,295 @@
-"""The main screen: the ledger at a glance."""
+"""The main screen: vendors, the two-way queue and the call log, all by keyboard (DESIGN §4)."""
 
-from rich.text import Text
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer
 
-from daicho.data.queue import queue_counts
-from daicho.data.vendors import list_vendors
-from daicho.i18n import _
+from daicho.data import clock, queue, vendors
+from daicho.data.models import REQUEST_STATUSES, database
+from daicho.data.queue import QueueFilters
+from daicho.data.records import RequestRecord
+from daicho.i18n import N_, _
+from daicho.labels import label
 from daicho.screens.base import DaichoScreen
+from daicho.screens.call_logging import CallLogging
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.ledger_header import LedgerHeader
+from daicho.widgets.queue_table import QueueTable
+from daicho.widgets.vendor_list import VendorList
+
+_STATUS_CYCLE = (("open",), ("answered",), ("closed", "cancelled"), REQUEST_STATUSES)
+_DIRECTION_CYCLE = (None, "outbound", "inbound")
+_PRIORITY_CYCLE = (None, "urgent", "high", "normal")
+_QUEUE_ACTIONS = {
+    "answer",
+    "redate",
+    "cycle_direction",
+    "cycle_status",
+    "cycle_priority",
+    "toggle_vendor_filter",
+    "cycle_sort",
+}
+PAGE = 60
 
 
-class MainScreen(DaichoScreen):
+def _next(cycle: tuple, current) -> object:
+    return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
+
+
+class MainScreen(CallLogging, DaichoScreen):
+    """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
+
+    BINDINGS: ClassVar = [
+        Binding("1", "focus_pane('vendors')", N_("Vendors"), id="main.vendors"),
+        Binding("2", "focus_pane('queue')", N_("Queue"), id="main.queue"),
+        Binding("3", "focus_pane('call')", N_("Call log"), id="main.call"),
+        Binding("n", "new_call", N_("New call"), id="main.new_call"),
+        Binding("r", "new_request", N_("New request"), id="main.new_request"),
+        Binding("v", "new_vendor", N_("New vendor"), id="main.new_vendor"),
+        Binding("e", "edit_vendor", N_("Edit vendor"), id="main.edit_vendor"),
+        Binding("x", "answer", N_("Answered/done"), id="queue.answer"),
+        Binding("t", "redate", N_("Re-date"), id="queue.redate"),
+        Binding("d", "cycle_direction", N_("Direction"), id="queue.direction"),
+        Binding("s", "cycle_status", N_("Status"), id="queue.status"),
+        Binding("p", "cycle_priority", N_("Priority"), id="queue.priority"),
+        Binding("a", "toggle_vendor_filter", N_("This vendor/all"), id="queue.vendor"),
+        Binding("o", "cycle_sort", N_("Sort"), id="queue.sort"),
+        Binding("question_mark,f1", "help", N_("Help"), id="main.help"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = QueueFilters()
+        self.follow_vendor = True
+        self._vendor_name = ""
+
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="summary")
+        yield LedgerHeader()
+        with Horizontal(id="panes"):
+            with Vertical(id="vendors-pane", classes="pane"):
+                yield VendorList()
+            with Vertical(id="right"):
+                with Vertical(id="queue-pane", classes="pane"):
+                    yield QueueTable()
+                with Vertical(id="call-pane", classes="pane"):
+                    yield CallForm()
         yield Footer()
 
     def on_mount(self) -> None:
-        counts = queue_counts()
-        vendors = list_vendors(limit=20)
-        summary = Text(
-            _(
-                "Overdue {overdue} · due today {due_today} · we owe {we_owe} · waiting {waiting}",
-                overdue=counts.overdue,
-                due_today=counts.due_today,
-                we_owe=counts.we_owe,
-                waiting=counts.waiting,
-            )
-            + "\n\n"
-        )
-        for vendor in vendors:
-            summary.append(f"{vendor.name}  ({vendor.open_count})\n")
-        self.query_one("#summary", Static).update(summary)
+        self.query_one("#vendors-pane").border_title = "1 " + _("Vendors")
+        self.query_one("#call-pane").border_title = "3 " + _("Call log")
+        table = self.query_one(QueueTable)
+        table.soon_days = self.app.config.soon_days
+        self._show_filters()
+        self.query_one(VendorList).focus_list()
+        self.refresh_ledger()
+
+    def on_resize(self, event) -> None:
+        narrow = event.size.width < 110 or event.size.height < 32
+        self.set_class(narrow, "-narrow")
+
+    # --- loading, always off the UI thread -------------------------------------------
+
+    def refresh_ledger(self) -> None:
+        """Reload everything shown from the ledger (after a write, or another window's)."""
+        vendor_list = self.query_one(VendorList)
+        self.load_vendors(vendor_list.query_one("Input").value, vendor_list.include_hidden)
+        self.load_queue(self.filters)
+        self.load_counts()
+
+    @work(thread=True, exclusive=True, group="vendors", exit_on_error=False)
+    def load_vendors(self, text: str, include_hidden: bool) -> None:
+        with database.connection_context():
+            rows = vendors.list_vendors(text, include_hidden=include_hidden)
+            names = vendors.vendor_names()
+        self.app.call_from_thread(self._vendors_loaded, rows, names)
+
+    def _vendors_loaded(self, rows, names) -> None:
+        self.query_one(VendorList).set_rows(rows)
+        self.query_one(CallForm).vendor_names = names
+
+    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
+    def load_queue(self, filters: QueueFilters) -> None:
+        with database.connection_context():
+            page = queue.open_queue(filters, 0, PAGE)
+        self.app.call_from_thread(self._queue_reset, filters, page)
+
+    def _queue_reset(self, filters: QueueFilters, page: queue.QueuePage) -> None:
+        if filters == self.filters:
+            table = self.query_one(QueueTable)
+            table.reset(page.total)
+            table.set_rows(0, page.rows, page.total)
+
+    @work(thread=True, group="queue-rows", exit_on_error=False)
+    def load_queue_rows(self, filters: QueueFilters, offset: int, limit: int) -> None:
+        with database.connection_context():
+            page = queue.open_queue(filters, offset, limit)
+        self.app.call_from_thread(self._queue_rows, filters, page)
+
+    def _queue_rows(self, filters: QueueFilters, page: queue.QueuePage) -> None:
+        if filters == self.filters:
+            self.query_one(QueueTable).set_rows(page.offset, page.rows, page.total)
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def load_counts(self) -> None:
+        with database.connection_context():
+            counts = queue.queue_counts()
+        self.app.call_from_thread(self._counts_loaded, counts)
+
+    def _counts_loaded(self, counts: queue.QueueCounts) -> None:
+        header = self.query_one(LedgerHeader)
+        header.today = clock.today()
+        header.counts = counts
+
+    # --- the panes talking ----------------------------------------------------------
+
+    def on_vendor_list_filter_changed(self, event: VendorList.FilterChanged) -> None:
+        self.load_vendors(event.text, event.include_hidden)
+
+    def on_vendor_list_selected(self, event: VendorList.Selected) -> None:
+        self._vendor_name = event.vendor.name if event.vendor else ""
+        if self.follow_vendor:
+            self._set_filters(vendor_id=event.vendor.id if event.vendor else None)
+
+    def on_vendor_list_opened(self, event: VendorList.Opened) -> None:
+        from daicho.screens.vendor_detail import VendorDetailScreen
+
+        self.app.push_screen(VendorDetailScreen(event.vendor.id), lambda _: self.refresh_ledger())
+
+    def on_queue_table_rows_needed(self, event: QueueTable.RowsNeeded) -> None:
+        self.load_queue_rows(self.filters, event.offset, event.limit)
+
+    def on_queue_table_opened(self, event: QueueTable.Opened) -> None:
+        from daicho.screens.request_detail import RequestDetailScreen
+
+        self.app.push_screen(RequestDetailScreen(event.request.id), lambda _: self.refresh_ledger())
+
+    # --- queue filters ----------------------------------------------------------------
+
+    def _set_filters(self, **changes) -> None:
+        self.filters = replace(self.filters, **changes)
+        self._show_filters()
+        self.load_queue(self.filters)
+
+    def _show_filters(self) -> None:
+        f = self.filters
+        parts = [
+            _("all statuses")
+            if f.statuses == REQUEST_STATUSES
+            else "/".join(label(s) for s in f.statuses),
+            label(f.direction) if f.direction else _("both ways"),
+            label(f.priority) if f.priority else _("any priority"),
+            (self._vendor_name or _("all vendors")) if self.follow_vendor else _("all vendors"),
+            _("by {sort}", sort=_sort_label(f.sort)),
+        ]
+        self.query_one("#queue-pane").border_title = "2 " + _("Queue") + " · " + " · ".join(parts)
+
+    def action_cycle_direction(self) -> None:
+        self._set_filters(direction=_next(_DIRECTION_CYCLE, self.filters.direction))
+
+    def action_cycle_status(self) -> None:
+        self._set_filters(statuses=_next(_STATUS_CYCLE, self.filters.statuses))
+
+    def action_cycle_priority(self) -> None:
+        self._set_filters(priority=_next(_PRIORITY_CYCLE, self.filters.priority))
+
+    def action_cycle_sort(self) -> None:
+        self._set_filters(sort=_next(queue.SORTS, self.filters.sort))
+
+    def action_toggle_vendor_filter(self) -> None:
+        self.follow_vendor = not self.follow_vendor
+        current = self.query_one(VendorList).current
+        self._set_filters(vendor_id=current.id if current and self.follow_vendor else None)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Queue keys work in the queue; `e` on a vendor; the rest anywhere."""
+        focused = self.focused
+        if action in _QUEUE_ACTIONS:
+            return focused is not None and focused is self.query_one(QueueTable)
+        if action == "edit_vendor":
+            vendor_list = self.query_one(VendorList)
+            return vendor_list.has_focus_within and vendor_list.current is not None
+        return True
+
+    def action_focus_pane(self, pane: str) -> None:
+        if pane == "vendors":
+            self.set_class(False, "-calling")
+            self.query_one(VendorList).focus_list()
+        elif pane == "queue":
+            self.set_class(False, "-calling")
+            self.query_one(QueueTable).focus()
+        else:
+            self.set_class(True, "-calling")
+            self.query_one(CallForm).start()
+
+    def _current_request(self) -> RequestRecord | None:
+        return self.query_one(QueueTable).current
+
+    def action_answer(self) -> None:
+        from daicho.screens.answer_prompt import AnswerPrompt
+
+        if request := self._current_request():
+            self.app.push_screen(AnswerPrompt(request), self._after_write)
+
+    def action_redate(self) -> None:
+        from daicho.screens.redate_prompt import RedatePrompt
+
+        if request := self._current_request():
+            self.app.push_screen(RedatePrompt(request), self._after_write)
+
+    def action_new_request(self) -> None:
+        from daicho.screens.request_form import RequestFormModal
+
+        current = self.query_one(VendorList).current
+        modal = RequestFormModal(current.id if current else None, current.name if current else "")
+        self.app.push_screen(modal, self._after_write)
+
+    def action_new_vendor(self) -> None:
+        from daicho.screens.vendor_form import VendorFormModal
+
+        self.app.push_screen(VendorFormModal(), self._after_write)
+
+    def action_edit_vendor(self) -> None:
+        from daicho.screens.vendor_form import VendorFormModal
+
+        if current := self.query_one(VendorList).current:
+            self.app.push_screen(VendorFormModal(vendors.get_vendor(current.id)), self._after_write)
+
+    def action_help(self) -> None:
+        from daicho.screens.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(help_sections()))
+
+    def _after_write(self, result) -> None:
+        if result is not None:
+            self.refresh_ledger()
+
+
+def _sort_label(sort: str) -> str:
+    return {
+        "due": _("due date"),
+        "priority": _("priority"),
+        "vendor": _("vendor"),
+        "created": _("newest"),
+    }[sort]
+
+
+def help_sections() -> list:
+    """Every key, grouped by where it works, for the help screen."""
+    from daicho.app import DaichoApp
+
+    main = MainScreen.BINDINGS
+    queue_keys = [b for b in main if b.id.startswith("queue.")]
+    return [
+        (_("Anywhere"), [*DaichoApp.BINDINGS, *(b for b in main if b.id.startswith("main."))]),
+        (_("Vendors"), [*VendorList.BINDINGS]),
+        (_("Queue"), [*QueueTable.BINDINGS, *queue_keys]),
+        (_("Call log"), [*CallForm.BINDINGS]),
+    ]

@@ -1,0 +1,48 @@
+"""The contact form (`a` new, `e` edit on vendor detail): only the name is required."""
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox
+
+from daicho.data import vendors
+from daicho.data.records import ContactRecord
+from daicho.data.text import clean_line
+from daicho.i18n import _
+from daicho.screens.form_base import FieldError, FormModal, block, line, row
+
+_TEXT_FIELDS = ("name", "reading", "role", "department", "phone", "mobile", "email", "notes")
+
+
+class ContactFormModal(FormModal):
+    """New contact at `vendor_id`, or edit `contact`; dismisses with the saved ContactRecord."""
+
+    AUTO_FOCUS = "#name"
+
+    def __init__(self, vendor_id: int, contact: ContactRecord | None = None) -> None:
+        super().__init__(_("Edit contact") if contact else _("New contact"))
+        self.vendor_id = vendor_id
+        self.contact = contact
+
+    def compose_fields(self) -> ComposeResult:
+        yield from row(_("Contact name"), line(id="name"))
+        yield from row(_("Reading"), line(id="reading"))
+        yield from row(_("Role"), line(id="role"))
+        yield from row(_("Department"), line(id="department"))
+        yield from row(_("Phone"), line(id="phone"))
+        yield from row(_("Mobile"), line(id="mobile"))
+        yield from row(_("Email"), line(id="email"))
+        yield from row(_("Notes"), block(id="notes"))
+        primary = self.contact.is_primary if self.contact else False
+        yield from row("", Checkbox(_("Primary contact"), primary, compact=True, id="is_primary"))
+
+    def on_mount(self) -> None:
+        if self.contact:
+            self.load({name: getattr(self.contact, name) for name in _TEXT_FIELDS})
+
+    def save(self) -> ContactRecord:
+        fields = self.snapshot()
+        name = fields.pop("name")
+        if not clean_line(name):
+            raise FieldError(_("{what} cannot be empty", what=_("Contact name")), "name")
+        if self.contact is None:
+            return vendors.create_contact(self.vendor_id, name, **fields)
+        return vendors.update_contact(self.contact.id, name=name, **fields)

@@ -1,0 +1,158 @@
+"""What the vendor and request forms share: label+field rows, the error line, save and cancel.
+
+A form subclass yields its rows from `compose_fields` and turns the fields into a saved record
+in `save`; this base catches what the ledger refuses and shows it inside the form, so nothing
+typed is lost.
+"""
+
+import sqlite3
+from typing import ClassVar
+
+import peewee
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from daicho.data.errors import DaichoError
+from daicho.data.text import clean_line
+from daicho.i18n import N_, _
+from daicho.screens.base import DaichoModal
+from daicho.widgets.choice_field import ChoiceField
+from daicho.widgets.completing_input import CompletingInput
+from daicho.widgets.date_field import DateField
+
+# Peewee re-raises sqlite3 errors as its own classes, so both are caught.
+WRITE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
+
+FIELD = "form-field"  # the class that marks a row's field for snapshot/load
+
+
+class FieldError(DaichoError):
+    """A check the form itself makes; `field` is the id of the field to put the cursor in."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def required(text: str, field: str, what: str) -> str:
+    """`text` cleaned to one line; empty is an error that puts the cursor in `field`."""
+    cleaned = clean_line(text)
+    if not cleaned:
+        raise FieldError(_("{what} cannot be empty", what=what), field)
+    return cleaned
+
+
+def row(label: str, field: Widget) -> tuple[Label, Widget]:
+    """A translated label and its field; the field joins the form's snapshot by its id."""
+    field.add_class(FIELD)
+    return Label(label, classes="form-label", markup=False), field
+
+
+def line(value: str = "", **kwargs) -> Input:
+    """A one-line text field in the forms' compact style; Tab takes a shown completion."""
+    return CompletingInput(value, compact=True, **kwargs)
+
+
+def block(value: str = "", **kwargs) -> TextArea:
+    """A multi-line text field where Tab moves on instead of indenting."""
+    return TextArea(value, compact=True, tab_behavior="focus", soft_wrap=True, **kwargs)
+
+
+def choice(options: tuple[str, ...], value: str, **kwargs) -> ChoiceField:
+    """One of a few stored values, shown by its label and cycled with ←/→ or space."""
+    return ChoiceField(options, value, **kwargs)
+
+
+def _read(field: Widget) -> object:
+    if isinstance(field, TextArea | DateField):
+        return field.text
+    return field.value
+
+
+def _write(field: Widget, value: object) -> None:
+    if isinstance(field, TextArea | DateField):
+        field.text = value
+    else:
+        field.value = value
+
+
+class FormModal(DaichoModal):
+    """A modal form: ctrl+s saves and dismisses with the record, escape dismisses with None."""
+
+    DEFAULT_CSS = """
+    FormModal { align: center middle; }
+    FormModal #dialog {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; border-title-style: bold; background: $panel; padding: 0 1;
+    }
+    FormModal #fields {
+        height: auto; max-height: 100%;
+        layout: grid; grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 0 2;
+    }
+    FormModal .form-label { color: $text-muted; }
+    FormModal Input { padding: 0 1; }
+    FormModal #fields > TextArea { height: auto; min-height: 4; max-height: 12; }
+    FormModal #form-error { dock: bottom; height: auto; color: $text-error; }
+    FormModal #form-error.-warning { color: $text-warning; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = self._title
+            with VerticalScroll(id="fields", can_focus=False):
+                yield from self.compose_fields()
+            yield Static("", id="form-error", markup=False)
+        yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's rows, built with `row`, in the order Tab walks them."""
+        raise NotImplementedError
+
+    def save(self) -> object | None:
+        """Write what was typed; the saved record, or None when the form asks for another try."""
+        raise NotImplementedError
+
+    def snapshot(self) -> dict[str, object]:
+        """What is typed in every field, by field id (kept as a draft later)."""
+        return {field.id: _read(field) for field in self.query(f".{FIELD}")}
+
+    def load(self, values: dict[str, object]) -> None:
+        """Fill the fields from a snapshot; names the form does not have are ignored."""
+        for field in self.query(f".{FIELD}"):
+            if field.id in values:
+                _write(field, values[field.id])
+
+    def show_error(self, message: str, *, warning: bool = False) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.set_class(warning, "-warning")
+
+    def action_save(self) -> None:
+        try:
+            record = self.save()
+        except FieldError as error:
+            self.show_error(str(error))
+            self.query_one(f"#{error.field}").focus()
+            return
+        except DaichoError as error:
+            self.show_error(str(error))
+            return
+        except WRITE_ERRORS as error:
+            self.show_error(_("The ledger could not be written: {reason}", reason=error))
+            return
+        if record is not None:
+            self.dismiss(record)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,216 @@
+"""One request in full: its fields, the call it came from, and its history, oldest first.
+
+Every change is made here through the request services and then read back from the ledger,
+so what the screen shows is always what was stored.
+"""
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.widgets import Footer, Static
+
+from daicho.data import calls, requests
+from daicho.data.errors import DaichoError
+from daicho.data.models import REQUEST_STATUSES
+from daicho.data.records import CallRecord, RequestEventRecord, RequestRecord
+from daicho.i18n import N_, _
+from daicho.labels import label
+from daicho.screens.detail_base import DetailScreen
+from daicho.screens.form_base import WRITE_ERRORS
+from daicho.screens.rendering import DIRECTION_MARKS, due_line, facts, local_time
+
+# Which statuses each change makes sense from; the footer shows only those that do.
+_CHANGES_FROM = {
+    "answer": ("open",),
+    "close_request": ("open", "answered"),
+    "cancel_request": ("open",),
+    "reopen": ("answered", "closed", "cancelled"),
+    "redate": REQUEST_STATUSES,
+    "note": REQUEST_STATUSES,
+    "edit": REQUEST_STATUSES,
+}
+
+
+class RequestDetailScreen(DetailScreen):
+    """The request `request_id`; dismisses with None when left (escape)."""
+
+    DEFAULT_CSS = """
+    RequestDetailScreen #request-detail { height: 1fr; }
+    RequestDetailScreen #request-title { text-style: bold; margin-bottom: 1; }
+    RequestDetailScreen #request-fields, RequestDetailScreen #request-history { width: 1fr; }
+    RequestDetailScreen #request-history { padding-left: 2; }
+    RequestDetailScreen .section { color: $text-accent; text-style: bold; }
+    RequestDetailScreen.-narrow #request-columns { layout: vertical; }
+    RequestDetailScreen.-narrow #request-history { padding-left: 0; margin-top: 1; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("x", "answer", N_("Answered/done"), id="request.answer"),
+        Binding("t", "redate", N_("Re-date"), id="request.redate"),
+        Binding("c", "close_request", N_("Close request"), id="request.close"),
+        Binding("o", "reopen", N_("Reopen"), id="request.reopen"),
+        Binding("k", "cancel_request", N_("Cancel request"), id="request.cancel"),
+        Binding("m", "note", N_("Add note"), id="request.note"),
+        Binding("e", "edit", N_("Edit"), id="request.edit"),
+    ]
+    HELP_TITLE = N_("Request detail")
+    AUTO_FOCUS = "#request-detail"
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__()
+        self.request_id = request_id
+        self.request: RequestRecord | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="request-detail", classes="pane") as pane:
+            pane.border_title = _("Request #{id}", id=self.request_id)
+            yield Static(id="request-title")
+            with HorizontalGroup(id="request-columns"):
+                yield Static(id="request-fields")
+                with VerticalGroup(id="request-history"):
+                    yield Static(_("History"), classes="section", markup=False)
+                    yield Static(id="history-lines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < 110, "-narrow")
+
+    def reload(self) -> None:
+        self.read_ledger(self._read, self._show, group="request")
+
+    def _read(self) -> tuple[RequestRecord, list[RequestEventRecord], CallRecord | None]:
+        request = requests.get_request(self.request_id)
+        call = calls.get_call(request.call_id) if request.call_id else None
+        return request, requests.request_history(self.request_id), call
+
+    def _show(self, loaded: tuple) -> None:
+        request, history, call = loaded
+        self.request = request
+        self.query_one("#request-title", Static).update(Text(request.subject))
+        self.query_one("#request-fields", Static).update(self._fields(request, call))
+        self.query_one("#history-lines", Static).update(_history(history))
+        self.refresh_bindings()
+
+    def _fields(self, request: RequestRecord, call: CallRecord | None) -> Table:
+        mark = DIRECTION_MARKS.get(request.direction, "")
+        texts = ((_("Details"), request.body), (_("Answer"), request.answer))
+        from_call = "—"
+        if call is not None:
+            from_call = Text.assemble((local_time(call.started_at), "dim"), "  ", call.subject)
+        return facts(
+            [
+                (_("Direction"), f"{mark} {label(request.direction)}"),
+                (_("Vendor"), request.vendor_name),
+                (_("Contact"), request.contact_name or "—"),
+                (_("Status"), label(request.status)),
+                (_("Priority"), label(request.priority)),
+                (_("Due"), due_line(request, self.app.config.soon_days)),
+                (_("From call"), from_call),
+                (_("Created"), local_time(request.created_at)),
+                (_("Updated"), local_time(request.updated_at)),
+                *((name, text) for name, text in texts if text),
+            ]
+        )
+
+    # --- changes ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action not in _CHANGES_FROM:
+            return True
+        return self.request is not None and self.request.status in _CHANGES_FROM[action]
+
+    def action_answer(self) -> None:
+        from daicho.screens.answer_prompt import AnswerPrompt
+
+        self.app.push_screen(AnswerPrompt(self.request), self._after_prompt)
+
+    def action_redate(self) -> None:
+        from daicho.screens.redate_prompt import RedatePrompt
+
+        self.app.push_screen(RedatePrompt(self.request), self._after_prompt)
+
+    def action_note(self) -> None:
+        from daicho.screens.note_prompt import NotePrompt
+
+        self.app.push_screen(NotePrompt(self.request), self._after_prompt)
+
+    def action_edit(self) -> None:
+        from daicho.screens.request_edit_form import RequestEditModal
+
+        self.app.push_screen(RequestEditModal(self.request), self._after_prompt)
+
+    def action_close_request(self) -> None:
+        self._change(requests.close_request)
+
+    def action_reopen(self) -> None:
+        self._change(requests.reopen_request)
+
+    def action_cancel_request(self) -> None:
+        self._change(requests.cancel_request)
+
+    def _change(self, change) -> None:
+        """Make a one-key change; what the ledger refuses shows as a notice."""
+        try:
+            change(self.request_id)
+        except DaichoError as error:
+            self.notify(str(error), severity="error", markup=False)
+        except WRITE_ERRORS as error:
+            reason = _("The ledger could not be written: {reason}", reason=error)
+            self.notify(reason, severity="error", markup=False)
+        self.reload()
+
+    def _after_prompt(self, result: RequestRecord | None) -> None:
+        if result is not None:
+            self.reload()
+
+
+def _history(events: list[RequestEventRecord]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    for event in events:
+        change = _change_text(event)
+        if event.note:
+            change.append_text(Text.assemble("\n" if change else "", (event.note, "italic")))
+        table.add_row(Text(local_time(event.at)), Text(_event_kind(event.kind)), change)
+    return table
+
+
+def _event_kind(kind: str) -> str:
+    return {
+        "created": _("created"),
+        "status_changed": _("status"),
+        "due_changed": _("due date"),
+        "note_added": _("note"),
+        "edited": _("edited"),
+    }.get(kind, kind)
+
+
+def _change_text(event: RequestEventRecord) -> Text:
+    """Old → new in words: statuses by their labels, dates as dates, edited fields by name."""
+    if event.kind in ("created", "status_changed"):
+        old, new = label(event.old_value), label(event.new_value)
+    elif event.kind == "due_changed":
+        old, new = event.old_value or _("none"), event.new_value or _("none")
+    elif event.kind == "edited":
+        names = [_field_name(name.strip()) for name in event.new_value.split(",")]
+        return Text(", ".join(names))
+    else:
+        return Text()
+    return Text.assemble((old, "dim"), " → ", new) if old else Text(new)
+
+
+def _field_name(name: str) -> str:
+    return {
+        "subject": _("Subject"),
+        "body": _("Details"),
+        "priority": _("Priority"),
+        "contact_id": _("Contact"),
+    }.get(name, name)

@@ -1,0 +1,41 @@
+"""Editing a request's subject, details and priority (`e` on request detail).
+
+Only what changed is written, so the history names exactly the fields that were edited.
+"""
+
+from textual.app import ComposeResult
+
+from daicho.data import requests
+from daicho.data.models import REQUEST_PRIORITIES
+from daicho.data.records import RequestRecord
+from daicho.i18n import _
+from daicho.screens.form_base import FormModal, block, choice, line, row
+
+
+class RequestEditModal(FormModal):
+    """Dismisses with the saved RequestRecord (unchanged when nothing was), or None."""
+
+    AUTO_FOCUS = "#subject"
+
+    def __init__(self, request: RequestRecord) -> None:
+        super().__init__(_("Edit request"))
+        self.request = request
+
+    def compose_fields(self) -> ComposeResult:
+        yield from row(_("Subject"), line(id="subject"))
+        yield from row(_("Priority"), choice(REQUEST_PRIORITIES, "normal", id="priority"))
+        yield from row(_("Details"), block(id="body"))
+
+    def on_mount(self) -> None:
+        self.load(_editable(self.request))
+
+    def save(self) -> RequestRecord:
+        before = _editable(self.request)
+        changes = {key: value for key, value in self.snapshot().items() if value != before[key]}
+        if not changes:
+            return self.request
+        return requests.edit_request(self.request.id, **changes)
+
+
+def _editable(request: RequestRecord) -> dict[str, str]:
+    return {"subject": request.subject, "priority": request.priority, "body": request.body}

@@ -1,0 +1,280 @@
+"""One vendor: its fields, its contacts, and a timeline of its calls and requests, newest first.
+
+The timeline reads a page at a time and the next page when the cursor nears the end, so a
+vendor with thousands of calls opens as fast as one with three.
+"""
+
+from dataclasses import replace
+from functools import partial
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from daicho.data import requests, timeline, vendors
+from daicho.data.records import CallRecord, ContactRecord, RequestRecord, VendorRecord
+from daicho.data.timeline import TimelineEntry
+from daicho.i18n import N_, _
+from daicho.labels import label
+from daicho.screens.detail_base import DetailScreen
+from daicho.screens.rendering import DIRECTION_MARKS, due_cell, facts, local_time
+
+PAGE = 50
+LOAD_AHEAD = 10  # read the next page when the cursor is this close to the end
+INDENT = "    "
+
+
+class VendorDetailScreen(DetailScreen):
+    """The vendor `vendor_id`; dismisses with None when left (escape)."""
+
+    DEFAULT_CSS = """
+    VendorDetailScreen #vendor-side { width: 40%; min-width: 30; max-width: 72; }
+    VendorDetailScreen #vendor-info { height: auto; max-height: 50%; }
+    VendorDetailScreen #contacts { height: 1fr; min-height: 5; }
+    VendorDetailScreen #timeline { width: 1fr; height: 1fr; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("a", "add_contact", N_("Add contact"), id="vendor_detail.add_contact"),
+        Binding("e", "edit_contact", N_("Edit contact"), id="vendor_detail.edit_contact"),
+        # Priority, so that it shows in the footer ahead of the list's own silent `enter`.
+        Binding("enter", "open", N_("Open"), id="vendor_detail.open", priority=True),
+    ]
+    HELP_TITLE = N_("Vendor detail")
+    AUTO_FOCUS = "#timeline"
+
+    def __init__(self, vendor_id: int) -> None:
+        super().__init__()
+        self.vendor_id = vendor_id
+        self.contacts: list[ContactRecord] = []
+        self.entries: list[TimelineEntry] = []
+        self._timeline_ended = False
+        self._timeline_loading = False
+        self._expanded: set[int] = set()  # calls whose notes are shown
+        self._select_contact: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="vendor-side"):
+                yield VerticalScroll(Static(id="vendor-fields"), id="vendor-info", classes="pane")
+                yield OptionList(id="contacts", classes="pane")
+            yield OptionList(id="timeline", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#contacts").border_title = _("Contacts")
+        self.query_one("#timeline").border_title = _("Timeline")
+        self.load_vendor()
+        self.load_timeline_page()
+
+    # --- the vendor and its contacts ---------------------------------------------------
+
+    def load_vendor(self) -> None:
+        def read() -> tuple[VendorRecord, list[ContactRecord]]:
+            return vendors.get_vendor(self.vendor_id), vendors.list_contacts(self.vendor_id)
+
+        self.read_ledger(read, self._show_vendor, group="vendor")
+
+    def _show_vendor(self, loaded: tuple[VendorRecord, list[ContactRecord]]) -> None:
+        vendor, self.contacts = loaded
+        self.query_one("#vendor-info").border_title = Text(vendor.name)
+        self.query_one("#vendor-fields", Static).update(_vendor_facts(vendor))
+        contacts = self.query_one("#contacts", OptionList)
+        contacts.set_options(
+            [Option(_contact_prompt(contact)) for contact in self.contacts]
+            or [Option(_("No contacts yet: a adds one"), disabled=True)]
+        )
+        ids = [contact.id for contact in self.contacts]
+        if ids:
+            selected = self._select_contact
+            contacts.highlighted = ids.index(selected) if selected in ids else 0
+        self.refresh_bindings()
+
+    @property
+    def current_contact(self) -> ContactRecord | None:
+        index = self.query_one("#contacts", OptionList).highlighted
+        return self.contacts[index] if index is not None and index < len(self.contacts) else None
+
+    def action_add_contact(self) -> None:
+        from daicho.screens.contact_form import ContactFormModal
+
+        self.app.push_screen(ContactFormModal(self.vendor_id), self._contact_saved)
+
+    def action_edit_contact(self) -> None:
+        from daicho.screens.contact_form import ContactFormModal
+
+        if contact := self.current_contact:
+            self.app.push_screen(ContactFormModal(self.vendor_id, contact), self._contact_saved)
+
+    def _contact_saved(self, contact: ContactRecord | None) -> None:
+        if contact is None:
+            return
+        renamed = any(
+            shown.id == contact.id and shown.name != contact.name for shown in self.contacts
+        )
+        self._select_contact = contact.id
+        self.load_vendor()
+        if renamed:  # the calls on the timeline name their contact
+            self.entries.clear()
+            self.query_one("#timeline", OptionList).clear_options()
+            self._timeline_ended = self._timeline_loading = False
+            self.load_timeline_page()
+
+    # --- the timeline ------------------------------------------------------------------
+
+    def load_timeline_page(self) -> None:
+        """Read the page after the last entry shown (the first page when none is)."""
+        if self._timeline_ended or self._timeline_loading:
+            return
+        self._timeline_loading = True
+        before = self.entries[-1] if self.entries else None
+        read = partial(timeline.vendor_timeline, self.vendor_id, PAGE, before)
+        self.read_ledger(read, partial(self._add_entries, before), group="timeline")
+
+    def _add_entries(self, before: TimelineEntry | None, page: list[TimelineEntry]) -> None:
+        if before is not (self.entries[-1] if self.entries else None):
+            return  # read before the timeline was started again
+        self._timeline_loading = False
+        self._timeline_ended = len(page) < PAGE
+        options = self.query_one("#timeline", OptionList)
+        if not self.entries and not page:
+            options.add_option(Option(_("No calls or requests yet"), disabled=True))
+        self.entries.extend(page)
+        options.add_options(Option(self._entry_prompt(entry)) for entry in page)
+        if options.highlighted is None and self.entries:
+            options.highlighted = 0
+        if self._timeline_ended:
+            options.border_subtitle = _("{count} in all", count=len(self.entries))
+        else:
+            options.border_subtitle = _("{count} shown, more below", count=len(self.entries))
+        self.refresh_bindings()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        near_the_end = event.option_index >= len(self.entries) - LOAD_AHEAD
+        if event.option_list.id == "timeline" and near_the_end:
+            self.load_timeline_page()
+        self.refresh_bindings()
+
+    @property
+    def current_entry(self) -> TimelineEntry | None:
+        index = self.query_one("#timeline", OptionList).highlighted
+        return self.entries[index] if index is not None and index < len(self.entries) else None
+
+    def _entry_prompt(self, entry: TimelineEntry) -> Text:
+        if entry.call:
+            return _call_prompt(entry.call, entry.call.id in self._expanded)
+        return _request_prompt(entry.request, self.app.config.soon_days)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "edit_contact":
+            return self.current_contact is not None
+        if action == "open":
+            focused = self.focused.id if self.focused else None
+            if focused == "contacts":
+                return self.current_contact is not None
+            return focused == "timeline" and self.current_entry is not None
+        return True
+
+    def action_open(self) -> None:
+        """On a contact: edit it. On a request: its detail. On a call: show or hide its notes."""
+        if self.focused is self.query_one("#contacts"):
+            self.action_edit_contact()
+            return
+        entry = self.current_entry
+        if entry.request:
+            from daicho.screens.request_detail import RequestDetailScreen
+
+            request_id = entry.request.id
+            self.app.push_screen(
+                RequestDetailScreen(request_id), lambda _result: self.reload_request(request_id)
+            )
+        else:
+            self._expanded ^= {entry.call.id}
+            self._update_entry(entry)
+
+    def reload_request(self, request_id: int) -> None:
+        """Show a request's line as it is now, after its detail screen may have changed it."""
+        read = partial(requests.get_request, request_id)
+        self.read_ledger(read, self._request_reloaded, group=f"request-{request_id}")
+
+    def _request_reloaded(self, request: RequestRecord) -> None:
+        for entry in self.entries:
+            if entry.request and entry.request.id == request.id:
+                self._update_entry(replace(entry, request=request))
+
+    def _update_entry(self, entry: TimelineEntry) -> None:
+        index = next(i for i, shown in enumerate(self.entries) if shown.key == entry.key)
+        self.entries[index] = entry
+        options = self.query_one("#timeline", OptionList)
+        options.replace_option_prompt_at_index(index, self._entry_prompt(entry))
+
+
+def _vendor_facts(vendor: VendorRecord) -> Table:
+    return facts(
+        [
+            (_("Reading"), vendor.reading),
+            (_("Category"), label(vendor.category)),
+            (_("Status"), label(vendor.status)),
+            (_("Phone"), vendor.phone),
+            (_("Web"), vendor.website),
+            (_("Tags"), " ".join(vendor.tags)),
+            (_("Notes"), vendor.notes),
+        ]
+    )
+
+
+def _contact_prompt(contact: ContactRecord) -> Text:
+    """Name (reading), a primary mark; role and department; the ways to reach them; notes."""
+    text = Text(contact.name, style="bold")
+    if contact.reading:
+        text.append(f" ({contact.reading})", style="dim")
+    if contact.is_primary:
+        text.append("  " + _("primary"), style="reverse")
+    for line, style in (
+        (" · ".join(filter(None, (contact.role, contact.department))), ""),
+        ("  ".join(filter(None, (contact.phone, contact.mobile, contact.email))), ""),
+        (contact.notes, "dim italic"),
+    ):
+        if line:
+            text.append("\n" + _indented(line), style=style)
+    return text
+
+
+def _call_prompt(call: CallRecord, expanded: bool) -> Text:
+    """When, how, subject and who; its decisions beneath; its notes too when opened."""
+    text = Text.assemble(
+        (local_time(call.started_at), "dim"),
+        "  ",
+        (f"{label(call.channel)}/{label(call.direction)}", "cyan"),
+        "  ",
+        call.subject or (_("(no subject)"), "dim"),
+    )
+    if call.contact_name:
+        text.append(f"  · {call.contact_name}", style="dim")
+    for decision in call.decisions:
+        text.append(f"\n{INDENT}・{decision}")
+    if expanded and call.notes:
+        text.append("\n" + _indented(call.notes), style="italic")
+    return text
+
+
+def _request_prompt(request: RequestRecord, soon_days: int) -> Text:
+    """When, which way and how far along, subject, due; finished requests dimmed."""
+    mark = f"{DIRECTION_MARKS.get(request.direction, '')} {label(request.status)}"
+    text = Text.assemble(
+        (local_time(request.created_at), "dim"), "  ", (mark, "bold"), "  ", request.subject
+    )
+    if request.due:
+        text.append("  · ")
+        text.append_text(due_cell(request, soon_days))
+    if request.status in ("closed", "cancelled"):
+        text.stylize("dim")
+    return text
+
+
+def _indented(block: str) -> str:
+    return "\n".join(INDENT + line for line in block.splitlines())

@@ -1,0 +1,71 @@
+"""The vendor form (`v` new, `e` edit): only the name is required, the rest can wait."""
+
+from textual.app import ComposeResult
+
+from daicho.data import vendors
+from daicho.data.models import VENDOR_CATEGORIES, VENDOR_STATUSES
+from daicho.data.records import VendorRecord
+from daicho.i18n import _
+from daicho.screens.form_base import FormModal, block, choice, line, required, row
+
+
+class VendorFormModal(FormModal):
+    """New vendor, or edit `vendor`; dismisses with the saved VendorRecord, or None."""
+
+    AUTO_FOCUS = "#name"
+
+    def __init__(self, vendor: VendorRecord | None = None) -> None:
+        super().__init__(_("Edit vendor") if vendor else _("New vendor"))
+        self.vendor = vendor
+        self._warned_name = ""  # a duplicate name saves on the second ctrl+s
+
+    def compose_fields(self) -> ComposeResult:
+        yield from row(_("Vendor name"), line(id="name"))
+        yield from row(_("Reading"), line(id="reading"))
+        yield from row(_("Category"), choice(VENDOR_CATEGORIES, "other", id="category"))
+        yield from row(_("Status"), choice(VENDOR_STATUSES, "active", id="status"))
+        yield from row(_("Phone"), line(id="phone"))
+        yield from row(_("Web"), line(id="website"))
+        yield from row(_("Tags"), line(id="tags"))
+        yield from row(_("Notes"), block(id="notes"))
+
+    def on_mount(self) -> None:
+        if self.vendor:
+            self.load(_as_fields(self.vendor))
+
+    def save(self) -> VendorRecord | None:
+        fields = self.snapshot()
+        name = required(fields.pop("name"), "name", _("Vendor name"))
+        if self._is_unwarned_duplicate(name):
+            self._warned_name = name
+            self.show_error(
+                _("A vendor named {name} already exists: ctrl+s again saves another", name=name),
+                warning=True,
+            )
+            return None
+        if self.vendor is None:
+            return vendors.create_vendor(name, **fields)
+        return vendors.update_vendor(self.vendor.id, name=name, **fields)
+
+    def _is_unwarned_duplicate(self, name: str) -> bool:
+        """Another vendor has this name, the user has not been told yet, and it is new here."""
+        if name.casefold() == self._warned_name.casefold():
+            return False
+        if self.vendor and name.casefold() == self.vendor.name.casefold():
+            return False
+        other = vendors.find_vendor(name)
+        return other is not None and (self.vendor is None or other.id != self.vendor.id)
+
+
+def _as_fields(vendor: VendorRecord) -> dict[str, str]:
+    """The record as the form's fields hold it (tags as one line of words)."""
+    return {
+        "name": vendor.name,
+        "reading": vendor.reading,
+        "category": vendor.category,
+        "status": vendor.status,
+        "phone": vendor.phone,
+        "website": vendor.website,
+        "tags": " ".join(vendor.tags),
+        "notes": vendor.notes,
+    }

@@ -1,0 +1,280 @@
+"""The main screen, driven by keys on a real ledger: the flows a user lives in all day."""
+
+from datetime import timedelta
+
+from conftest import TODAY
+
+from daicho.app import DaichoApp
+from daicho.data import calls, requests, vendors
+from daicho.data.models import Call, Request, Vendor
+from daicho.i18n import set_language
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.call_status import CallStatus
+from daicho.widgets.ledger_header import LedgerHeader
+from daicho.widgets.queue_table import QueueTable
+from daicho.widgets.vendor_list import VendorRows
+
+
+def shown(widget) -> str:
+    """The text the widget puts on screen, line by line."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).rstrip()
+
+
+async def settle(pilot) -> None:
+    """Let the screen's reads in threads finish and their results show."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def small_ledger() -> dict:
+    """Two vendors, a contact, and one request each way."""
+    acme = vendors.create_vendor("Acme Devices", category="hardware")
+    vendors.create_contact(acme.id, "Tanaka Ichiro")
+    hikari = vendors.create_vendor("ひかり通信", reading="ひかりつうしん", category="telecom")
+    asked = requests.open_request(
+        acme.id, "outbound", "Quote for 10 laptops", due=TODAY - timedelta(days=2)
+    )
+    owed = requests.open_request(hikari.id, "inbound", "回線の利用数を回答", due=TODAY)
+    return {"acme": acme, "hikari": hikari, "asked": asked, "owed": owed}
+
+
+async def select_vendor(pilot, name: str) -> None:
+    """Filter the vendors pane down to `name` and put the cursor on it."""
+    await pilot.press("1", "f", *name, "enter")
+    await settle(pilot)
+
+
+async def test_starts_on_the_vendor_list_with_the_counts_in_the_header(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, VendorRows)
+        header = shown(app.screen.query_one(LedgerHeader))
+        assert "2026-11-20 (Fri)" in header
+        assert "overdue 1" in header and "due today 1" in header
+        assert "we owe 1" in header and "waiting 1" in header
+        vendors_shown = shown(app.focused)
+        assert "Acme Devices" in vendors_shown and "ひかり通信" in vendors_shown
+
+
+async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await select_vendor(pilot, "Acme")
+        await pilot.press("n")
+        assert app.focused.id == "subject"
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", *"Tan", "tab")
+        await pilot.press("tab", "tab", *"Laptop order")
+        await pilot.press("tab", *"Price agreed on the phone", "tab")
+        await pilot.press(*"Deliver on 12/1", "enter", *"We pay on delivery", "tab")
+        await pilot.press(*"Send the PO", "tab", "right", "tab", *"+3")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        [call] = calls.list_calls(ids["acme"].id)
+        assert call.subject == "Laptop order"
+        assert call.contact_name == "Tanaka Ichiro"
+        assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
+        [follow_up] = call.follow_ups
+        assert (follow_up.subject, follow_up.direction) == ("Send the PO", "inbound")
+        assert follow_up.due == TODAY + timedelta(days=3)
+        form = app.screen.query_one(CallForm)
+        assert form.is_blank()
+        status = shown(form.query_one(CallStatus).query_one("#message"))
+        assert "Saved" in status and "Laptop order" in status
+        assert isinstance(app.focused, VendorRows)
+
+
+async def test_an_unknown_vendor_typed_in_the_call_form_becomes_a_prospect(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert app.focused.id == "vendor"
+        await pilot.press(*"Walk-in Networks", "tab")
+        await settle(pilot)
+        hint = app.screen.query_one("#vendor-hint")
+        assert hint.display and "saved as a prospect" in str(hint.content)
+        await pilot.press("tab", "tab", "tab", *"Cold call about Wi-Fi", "ctrl+s")
+        await settle(pilot)
+    vendor = vendors.find_vendor("Walk-in Networks")
+    assert vendor.status == "prospect"
+    assert [call.subject for call in calls.list_calls(vendor.id)] == ["Cold call about Wi-Fi"]
+
+
+async def test_a_call_that_cannot_be_saved_keeps_everything_typed(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "tab", "tab", "tab", "tab", *"No vendor given", "ctrl+s")
+        await settle(pilot)
+        assert Call.select().count() == 0
+        form = app.screen.query_one(CallForm)
+        assert form.query_one("#subject").value == "No vendor given"
+        await pilot.press("escape")
+        assert isinstance(app.focused, VendorRows)
+        assert form.query_one("#subject").value == "No vendor given"
+
+
+async def test_answering_an_outbound_request_with_an_answer(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        table = app.screen.query_one(QueueTable)
+        assert table.current.id == ids["asked"].id  # overdue first
+        await pilot.press("x", *"120,000 yen per unit", "ctrl+s")
+        await settle(pilot)
+        assert "Quote for 10 laptops" not in shown(table)
+    answered = requests.get_request(ids["asked"].id)
+    assert (answered.status, answered.answer) == ("answered", "120,000 yen per unit")
+
+
+async def test_finishing_an_inbound_request_in_two_keys(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "down", "x", "enter")
+        await settle(pilot)
+    assert requests.get_request(ids["owed"].id).status == "answered"
+    assert requests.get_request(ids["asked"].id).status == "open"
+
+
+async def test_queue_filters_are_one_key_each_and_named_in_the_title(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        table = app.screen.query_one(QueueTable)
+        pane = app.screen.query_one("#queue-pane")
+        assert "Quote for 10 laptops" in shown(table) and "回線の利用数を回答" in shown(table)
+
+        await pilot.press("d")
+        await settle(pilot)
+        assert "waiting on them" in pane.border_title
+        assert "Quote for 10 laptops" in shown(table)
+        assert "回線の利用数を回答" not in shown(table)
+
+        await pilot.press("d")
+        await settle(pilot)
+        assert "we owe" in pane.border_title
+        assert "Quote for 10 laptops" not in shown(table)
+
+        await pilot.press("d", "p")
+        await settle(pilot)
+        assert "urgent" in pane.border_title
+        assert table.total == 0
+
+        await pilot.press("p", "p", "p", "s")
+        await settle(pilot)
+        assert "answered" in pane.border_title and table.total == 0
+
+
+async def test_selecting_a_vendor_narrows_the_queue(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await select_vendor(pilot, "ひかり")
+        table = app.screen.query_one(QueueTable)
+        assert table.total == 1 and "回線の利用数を回答" in shown(table)
+        assert "ひかり通信" in app.screen.query_one("#queue-pane").border_title
+        await pilot.press("2", "a")
+        await settle(pilot)
+        assert table.total == 2
+
+
+async def test_re_dating_with_japanese_and_relative_dates(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "t", *"来週金曜", "enter")
+        await settle(pilot)
+        assert requests.get_request(ids["asked"].id).due == TODAY + timedelta(days=7)
+        await pilot.press("2", "home")
+        assert app.screen.query_one(QueueTable).current.id == ids["owed"].id
+        await pilot.press("t", *"+3", "enter")
+        await settle(pilot)
+        assert requests.get_request(ids["owed"].id).due == TODAY + timedelta(days=3)
+
+
+async def test_a_new_vendor_from_v_needs_only_a_name(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("v", *"[bold]Quartz[/]", "ctrl+s")
+        await settle(pilot)
+        assert "[bold]Quartz[/]" in shown(app.screen.query_one(VendorRows))
+    assert Vendor.get().name == "[bold]Quartz[/]"
+
+
+async def test_a_new_request_for_the_selected_vendor(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await select_vendor(pilot, "Acme")
+        await pilot.press("r")
+        assert app.focused.id == "subject"
+        await pilot.press(*"Spare toner", "ctrl+s")
+        await settle(pilot)
+    assert Request.get(Request.subject == "Spare toner").vendor_id == ids["acme"].id
+
+
+async def test_escape_from_the_filter_returns_to_the_list(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"zz")
+        assert not isinstance(app.focused, VendorRows)
+        await pilot.press("escape")
+        assert isinstance(app.focused, VendorRows)
+
+
+async def test_at_80_columns_the_call_form_takes_the_queues_place(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        queue_pane, call_pane = (
+            app.screen.query_one("#queue-pane"),
+            app.screen.query_one("#call-pane"),
+        )
+        assert queue_pane.display and not call_pane.display
+        await pilot.press("n")
+        assert call_pane.display and not queue_pane.display
+        assert call_pane.region.height >= 14
+        await pilot.press("escape")
+        assert queue_pane.display and not call_pane.display
+
+
+async def test_help_lists_keys_by_pane(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(shown(widget) for widget in app.screen.query("*") if widget.display)
+        for words in ("Vendors", "Queue", "Call log", "Answered/done", "Save call"):
+            assert words in text
+
+
+async def test_everything_reads_in_japanese(ledger):
+    small_ledger()
+    set_language("ja")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert "期限切れ 1" in shown(app.screen.query_one(LedgerHeader))
+        assert "業者" in app.screen.query_one("#vendors-pane").border_title
+        assert "全業者" in shown(app.screen.query_one(VendorRows))

@@ -1,0 +1,199 @@
+"""Request detail: every field and the history shown; answer, re-date, close, note, edit by key."""
+
+from datetime import date, datetime, timedelta
+
+from conftest import TODAY
+from textual.widgets import Static
+
+from daicho.app import DaichoApp
+from daicho.data import calls, requests, vendors
+from daicho.data.records import FollowUp
+from daicho.screens.answer_prompt import AnswerPrompt
+from daicho.screens.redate_prompt import RedatePrompt
+from daicho.screens.request_detail import RequestDetailScreen
+
+
+def shown(widget) -> str:
+    """The text the widget puts on screen, line by line."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
+
+
+async def settle(pilot) -> None:
+    """Let the screen's reads in threads finish and their results show."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_request(pilot, request_id: int) -> RequestDetailScreen:
+    screen = RequestDetailScreen(request_id)
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+def outbound(subject: str = "Send the quote", **details):
+    vendor = vendors.create_vendor("Acme")
+    return requests.open_request(vendor.id, "outbound", subject, **details)
+
+
+def event_kinds(request_id: int) -> list[str]:
+    return [event.kind for event in requests.request_history(request_id)]
+
+
+async def test_every_field_and_the_history_are_shown(ledger):
+    vendor = vendors.create_vendor("Acme")
+    call = calls.log_call(
+        vendor_id=vendor.id,
+        new_contact_name="Tanaka",
+        started_at=datetime(2026, 11, 18, 12),
+        subject="Router down",
+        follow_ups=[FollowUp("[bold]Quote[/]", due=TODAY - timedelta(days=2), body="Two lines")],
+    )
+    request = call.follow_ups[0]
+    requests.add_request_note(request.id, "Chased by mail")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        facts = shown(screen.query_one("#request-title")) + shown(
+            screen.query_one("#request-fields")
+        )
+        assert "[bold]Quote[/]" in facts
+        assert "→ waiting on them" in facts and "Acme" in facts and "Tanaka" in facts
+        assert "2026-11-18" in facts and "11/18 ‼2d late · 2026-11-18" in facts
+        assert "Router down" in facts and "Two lines" in facts
+        history = shown(screen.query_one("#history-lines"))
+        assert history.index("created") < history.index("note")
+        assert "Chased by mail" in history
+
+
+async def test_x_then_enter_marks_an_outbound_request_answered(ledger):
+    request = outbound()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerPrompt)
+        assert "Mark as answered" in shown(app.screen.query_one("#dialog"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "answered" in shown(screen.query_one("#request-fields"))
+        assert "open → answered" in shown(screen.query_one("#history-lines"))
+        assert screen.check_action("answer", ()) is False  # x is gone from the footer
+    assert requests.get_request(request.id).status == "answered"
+    assert event_kinds(request.id) == ["created", "status_changed"]
+
+
+async def test_an_answer_typed_in_the_prompt_is_kept_and_enter_is_a_newline_then(ledger):
+    request = outbound()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        await pilot.press("x", *"Yes", "enter", *"from Monday", "ctrl+s")
+        await settle(pilot)
+        assert "from Monday" in shown(screen.query_one("#request-fields"))
+    assert requests.get_request(request.id).answer == "Yes\nfrom Monday"
+
+
+async def test_an_inbound_request_is_marked_done(ledger):
+    vendor = vendors.create_vendor("Acme")
+    request = requests.open_request(vendor.id, "inbound", "Return the old router")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_request(pilot, request.id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Mark as done" in shown(app.screen.query_one("#dialog"))
+        await pilot.press("escape")
+        await pilot.pause()
+    assert requests.get_request(request.id).status == "open"
+
+
+async def redate(pilot, typed: str) -> None:
+    await pilot.press("t")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RedatePrompt)
+    await pilot.press(*typed, "enter")
+    await settle(pilot)
+
+
+async def test_t_plus_3_enter_moves_the_due_date(ledger):
+    request = outbound(due=TODAY)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        await redate(pilot, "+3")
+        assert app.screen is screen
+        assert "2026-11-20 → 2026-11-23" in shown(screen.query_one("#history-lines"))
+    assert requests.get_request(request.id).due == TODAY + timedelta(days=3)
+
+
+async def test_t_raishuu_kinyou_moves_it_to_friday_next_week(ledger):
+    request = outbound()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_request(pilot, request.id)
+        await redate(pilot, "来週金曜")
+    assert requests.get_request(request.id).due == date(2026, 11, 27)
+
+
+async def test_an_invalid_date_shows_an_error_and_changes_nothing(ledger):
+    request = outbound(due=TODAY)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_request(pilot, request.id)
+        await redate(pilot, "someday")
+        prompt = app.screen
+        assert isinstance(prompt, RedatePrompt)
+        assert shown(prompt.query_one("#form-error", Static))
+        assert prompt.query_one("#due").text == "someday"
+    assert requests.get_request(request.id).due == TODAY
+    assert event_kinds(request.id) == ["created"]
+
+
+async def test_an_empty_date_saves_nothing_and_ctrl_r_removes_it(ledger):
+    request = outbound(due=TODAY)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        await redate(pilot, "")
+        assert "ctrl+r to remove" in shown(app.screen.query_one("#form-error", Static))
+        assert requests.get_request(request.id).due == TODAY
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "2026-11-20 → none" in shown(screen.query_one("#history-lines"))
+    assert requests.get_request(request.id).due is None
+
+
+async def test_close_reopen_cancel_note_and_edit_each_leave_a_history_line(ledger):
+    request = outbound()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        await pilot.press("c")
+        await settle(pilot)
+        assert requests.get_request(request.id).status == "closed"
+        await pilot.press("k")  # cancelling a closed request is not offered
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        assert requests.get_request(request.id).status == "cancelled"
+        await pilot.press("m", *"Called twice", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("e", "ctrl+a", "ctrl+k", *"Send the new quote", "ctrl+s")
+        await settle(pilot)
+        history = shown(screen.query_one("#history-lines"))
+        assert "Called twice" in history and "edited" in history and "Subject" in history
+        assert "Send the new quote" in shown(screen.query_one("#request-title"))
+    assert event_kinds(request.id) == [
+        "created",
+        "status_changed",
+        "status_changed",
+        "status_changed",
+        "note_added",
+        "edited",
+    ]
+    assert requests.get_request(request.id).subject == "Send the new quote"

@@ -1,0 +1,128 @@
+"""The request form (`r`), driven with keys against a real ledger."""
+
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from daicho.app import DaichoApp
+from daicho.data import clock, queue, requests, vendors
+from daicho.data.queue import QueueFilters
+from daicho.screens.request_form import RequestFormModal
+
+
+def shown(widget) -> str:
+    """The text the widget puts on screen, line by line."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
+
+
+def queue_size() -> int:
+    return queue.count_queue(QueueFilters())
+
+
+async def open_form(pilot, form: RequestFormModal) -> list:
+    results = []
+    pilot.app.push_screen(form, callback=results.append)
+    await pilot.pause()
+    return results
+
+
+async def test_a_request_for_the_selected_vendor_due_in_three_days(ledger):
+    acme = vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        results = await open_form(pilot, RequestFormModal(acme.id, acme.name))
+        assert app.focused.id == "subject"
+        await pilot.press(*"Send the quote", "tab")
+        assert app.focused.parent.id == "due"
+        await pilot.press(*"+3", "ctrl+s")
+        await pilot.pause()
+    [saved] = results
+    assert saved == requests.get_request(saved.id)
+    assert (saved.vendor_id, saved.subject, saved.due) == (
+        acme.id,
+        "Send the quote",
+        clock.today() + timedelta(days=3),
+    )
+    assert (saved.direction, saved.priority, saved.status) == ("outbound", "normal", "open")
+
+
+async def test_an_invalid_due_date_blocks_the_save(ledger):
+    acme = vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        form = RequestFormModal(acme.id, acme.name)
+        results = await open_form(pilot, form)
+        await pilot.press(*"Quote", "tab", *"someday", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert shown(form.query_one("#form-error", Static))
+        assert form.snapshot()["subject"] == "Quote"
+    assert results == []
+    assert queue_size() == 0
+
+
+async def test_an_unknown_vendor_is_an_inline_error(ledger):
+    vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        form = RequestFormModal()
+        results = await open_form(pilot, form)
+        assert app.focused.id == "vendor"
+        await pilot.press(*"Nobody", "tab", "tab", *"Quote", "ctrl+s")
+        await pilot.pause()
+        assert "Nobody" in shown(form.query_one("#form-error", Static))
+        assert app.focused.id == "vendor"
+    assert results == []
+    assert queue_size() == 0
+
+
+async def test_vendor_and_contact_complete_as_you_type(ledger):
+    acme = vendors.create_vendor("Acme Telecom", status="prospect")
+    yamada = vendors.create_contact(acme.id, "Yamada")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        results = await open_form(pilot, RequestFormModal())
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for typed in ("acm", "ya"):  # the suggestion shows, → takes it
+            await pilot.press(*typed)
+            await pilot.pause()
+            await pilot.press("right", "tab")
+        await pilot.press(*"Call us back", "shift+tab", "shift+tab", "shift+tab")
+        assert app.focused.id == "direction"
+        await pilot.press("right", "tab", "tab", "tab", "tab", "tab")
+        assert app.focused.id == "priority"
+        await pilot.press("u", "ctrl+s")
+        await pilot.pause()
+    [saved] = results
+    assert (saved.vendor_id, saved.contact_id) == (acme.id, yamada.id)
+    assert (saved.direction, saved.priority) == ("inbound", "urgent")
+
+
+async def test_escape_closes_without_saving(ledger):
+    acme = vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        results = await open_form(pilot, RequestFormModal(acme.id, acme.name))
+        await pilot.press(*"Quote", "escape")
+        await pilot.pause()
+    assert results == [None]
+    assert queue_size() == 0
+
+
+async def test_snapshot_and_load_carry_every_field(ledger):
+    typed = {
+        "direction": "inbound",
+        "vendor": "Acme",
+        "contact": "Yamada",
+        "subject": "Quote",
+        "due": "+2w",
+        "priority": "high",
+        "body": "two\nlines",
+    }
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = RequestFormModal()
+        await open_form(pilot, form)
+        form.load(typed)
+        assert form.snapshot() == typed

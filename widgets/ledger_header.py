@@ -1,0 +1,46 @@
+"""The top line: today's date and what needs attention, always in view."""
+
+from datetime import date
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from daicho.data.queue import QueueCounts
+from daicho.i18n import _, current_language
+
+_WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": "月火水木金土日"}
+
+
+def weekday_name(day: date) -> str:
+    return _WEEKDAYS[current_language()][day.weekday()]
+
+
+class LedgerHeader(Widget):
+    """One line: app name, today, then overdue / due today / we owe / waiting counts."""
+
+    DEFAULT_CSS = """
+    LedgerHeader { height: 1; background: $panel; color: $foreground; }
+    """
+
+    counts: reactive[QueueCounts] = reactive(QueueCounts)
+    today: reactive[date] = reactive(date.today)
+
+    def render(self) -> Text:
+        counts = self.counts
+        text = Text.assemble(
+            (" " + _("Daicho") + " ", "bold reverse"),
+            f" {self.today.isoformat()} ({weekday_name(self.today)})  ",
+        )
+        parts = [
+            (_("overdue {n}", n=counts.overdue), "bold red" if counts.overdue else ""),
+            (_("due today {n}", n=counts.due_today), "bold yellow" if counts.due_today else ""),
+            (_("← we owe {n}", n=counts.we_owe), ""),
+            (_("→ waiting {n}", n=counts.waiting), ""),
+        ]
+        for index, (part, style) in enumerate(parts):
+            if index:
+                text.append(" · ", style="dim")
+            text.append(part, style=style)
+        text.truncate(self.size.width, overflow="ellipsis")
+        return text

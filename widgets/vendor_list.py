@@ -1,0 +1,205 @@
+"""The vendors pane: a filter field over a virtual list that draws only the visible rows.
+
+OptionList takes ~0.4 s to take 2,000 vendors; this list takes them in a millisecond,
+so filtering as you type stays instant on a large ledger.
+"""
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input
+
+from daicho.data.records import VendorRow
+from daicho.i18n import N_, _
+from daicho.labels import short_category
+
+
+class VendorRows(ScrollView, can_focus=True):
+    """The list itself. Row 0 is "all vendors"; the rest are `rows`."""
+
+    COMPONENT_CLASSES: ClassVar = {
+        "vendor-rows--cursor",
+        "vendor-rows--overdue",
+        "vendor-rows--muted",
+    }
+    DEFAULT_CSS = """
+    VendorRows { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    VendorRows > .vendor-rows--cursor { background: $block-cursor-blurred-background; }
+    VendorRows:focus > .vendor-rows--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
+    VendorRows > .vendor-rows--overdue { color: $text-error; text-style: bold; }
+    VendorRows > .vendor-rows--muted { color: $text-muted; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "move(-10)", show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("home", "move(-1000000)", show=False),
+        Binding("end", "move(1000000)", show=False),
+    ]
+
+    cursor = reactive(0, always_update=True)
+
+    class Moved(Message):
+        """The cursor moved or the rows under it changed."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[VendorRow] = []
+
+    def set_rows(self, rows: list[VendorRow]) -> None:
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.cursor = min(self.cursor, len(rows))
+        self.refresh()
+
+    @property
+    def current(self) -> VendorRow | None:
+        """The vendor under the cursor; None for "all vendors"."""
+        return self.rows[self.cursor - 1] if self.cursor else None
+
+    def action_move(self, by: int) -> None:
+        self.cursor = max(0, min(len(self.rows), self.cursor + by))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        self.refresh()
+        self.post_message(self.Moved())
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index > len(self.rows):
+            return Strip.blank(width, base)
+        text = self._row_text(index, width)
+        if index == self.cursor:
+            text.stylize(self.get_component_rich_style("vendor-rows--cursor"))
+        return Strip(list(text.render(self.app.console)), width).apply_style(base)
+
+    def _row_text(self, index: int, width: int) -> Text:
+        if index == 0:
+            text = Text(_("All vendors"), style="bold")
+        else:
+            row = self.rows[index - 1]
+            muted = self.get_component_rich_style("vendor-rows--muted")
+            category = Text(" " + short_category(row.category), style=muted)
+            category.align("left", 6)
+            tail = category + Text(f"{row.open_count or '':>3}")
+            overdue = self.get_component_rich_style("vendor-rows--overdue")
+            tail.append(
+                f"{'‼' + str(row.overdue_count) if row.overdue_count else '':>4}", style=overdue
+            )
+            name = Text(row.name, style=muted if row.status != "active" else Style())
+            room = max(4, width - tail.cell_len)
+            name.truncate(room, overflow="ellipsis")
+            name.pad_right(room - cell_len(name.plain))
+            text = name + tail
+        text.truncate(width, pad=True)
+        return text
+
+    def on_click(self, event) -> None:
+        self.cursor = max(0, min(len(self.rows), self.scroll_offset.y + event.y))
+
+
+class VendorList(Vertical):
+    """Filter field and list; tells the screen what the user filters, picks and opens."""
+
+    DEFAULT_CSS = """
+    VendorList { height: 1fr; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("enter", "open", N_("Open"), id="vendors.open"),
+        Binding("f", "filter", N_("Filter"), id="vendors.filter"),
+        Binding("h", "toggle_hidden", N_("Prospects/inactive"), id="vendors.hidden"),
+    ]
+
+    include_hidden = reactive(False)
+    _selected_id: int | None = None
+
+    @dataclass
+    class FilterChanged(Message):
+        text: str
+        include_hidden: bool
+
+    @dataclass
+    class Selected(Message):
+        """The cursor moved: `vendor` is None for "all vendors"."""
+
+        vendor: VendorRow | None
+
+    @dataclass
+    class Opened(Message):
+        vendor: VendorRow
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=_("Filter: name, reading, contact"), compact=True)
+        yield VendorRows()
+
+    @property
+    def rows(self) -> VendorRows:
+        return self.query_one(VendorRows)
+
+    @property
+    def current(self) -> VendorRow | None:
+        return self.rows.current
+
+    def set_rows(self, rows: list[VendorRow]) -> None:
+        """Show `rows`, keeping the cursor on the same vendor when it is still listed."""
+        current = self.rows.current
+        self.rows.set_rows(rows)
+        if current is not None:
+            index = next((i for i, row in enumerate(rows) if row.id == current.id), None)
+            self.rows.cursor = 0 if index is None else index + 1
+
+    def focus_list(self) -> None:
+        self.rows.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.FilterChanged(event.value, self.include_hidden))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.rows.cursor = 1 if self.rows.rows else 0
+        self.rows.focus()
+
+    def on_key(self, event) -> None:
+        filter_field = self.query_one(Input)
+        if event.key in ("escape", "down") and filter_field.has_focus:
+            event.stop()
+            self.rows.focus()
+
+    def watch_include_hidden(self, include_hidden: bool) -> None:
+        self.post_message(self.FilterChanged(self.query_one(Input).value, include_hidden))
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_toggle_hidden(self) -> None:
+        self.include_hidden = not self.include_hidden
+
+    def action_open(self) -> None:
+        if self.rows.current is not None:
+            self.post_message(self.Opened(self.rows.current))
+
+    def on_vendor_rows_moved(self, event: VendorRows.Moved) -> None:
+        event.stop()
+        current = self.rows.current
+        current_id = current.id if current else None
+        if current_id != self._selected_id:
+            self._selected_id = current_id
+            self.post_message(self.Selected(current))
