@@ -3,11 +3,12 @@
 from datetime import UTC, date, datetime
 
 _frozen_today: date | None = None
+_frozen_now: datetime | None = None
 
 
 def utcnow() -> datetime:
     """Now, as the naive UTC datetime the ledger stores."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return _frozen_now or datetime.now(UTC).replace(tzinfo=None)
 
 
 def to_local(stored: datetime) -> datetime:
@@ -31,3 +32,9 @@ def freeze_today(day: date | None) -> None:
     """Pin `today()` to `day` (None lets it follow the wall clock again)."""
     global _frozen_today
     _frozen_today = day
+
+
+def freeze_now(moment: datetime | None) -> None:
+    """Pin `utcnow()` to `moment` (naive UTC) so that snapshots show a still clock."""
+    global _frozen_now
+    _frozen_now = moment

@@ -22,7 +22,11 @@ class FollowUpRow(Horizontal):
     FollowUpRow > ChoiceField { margin: 0 1; }
     FollowUpRow > DateField { width: 1fr; min-width: 26; }
     FollowUpRow > DateField > .hint { text-wrap: nowrap; text-overflow: ellipsis; }
+    FollowUpRow.-stacked { layout: grid; grid-size: 2 2; grid-columns: auto 1fr; height: 2; }
+    FollowUpRow.-stacked > .subject { column-span: 2; }
+    FollowUpRow.-stacked > ChoiceField { margin: 0 1 0 0; }
     """
+    STACK_BELOW = 64  # columns under which direction and due go below the subject
 
     def __init__(
         self, subject: str = "", direction: str = "outbound", due: str = "", **kwargs
@@ -35,6 +39,9 @@ class FollowUpRow(Horizontal):
         yield Input(subject, placeholder=_("follow-up subject"), compact=True, classes="subject")
         yield ChoiceField(REQUEST_DIRECTIONS, direction)
         yield DateField(due)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.STACK_BELOW, "-stacked")
 
     @property
     def subject(self) -> Input:

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -27,11 +28,9 @@ class LedgerHeader(Widget):
     today: reactive[date] = reactive(date.today)
 
     def render(self) -> Text:
+        """The counts always; the app's name too when the line has room for it."""
         counts = self.counts
-        text = Text.assemble(
-            (" " + _("Daicho") + " ", "bold reverse"),
-            f" {self.today.isoformat()} ({weekday_name(self.today)})  ",
-        )
+        text = Text(f" {self.today.isoformat()} ({weekday_name(self.today)})  ")
         parts = [
             (_("overdue {n}", n=counts.overdue), "bold red" if counts.overdue else ""),
             (_("due today {n}", n=counts.due_today), "bold yellow" if counts.due_today else ""),
@@ -42,5 +41,8 @@ class LedgerHeader(Widget):
             if index:
                 text.append(" · ", style="dim")
             text.append(part, style=style)
+        name = " " + _("Daicho") + " "
+        if cell_len(name) + text.cell_len <= self.size.width:
+            text = Text.assemble((name, "bold reverse"), text)
         text.truncate(self.size.width, overflow="ellipsis")
         return text

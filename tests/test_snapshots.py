@@ -1,0 +1,56 @@
+"""The main layouts as the user sees them, on the demo ledger with a fixed today.
+
+Update after a deliberate change of look with `pytest tests/test_snapshots.py --snapshot-update`,
+then look at the report before committing the new SVGs.
+"""
+
+from datetime import datetime, time
+
+import pytest
+from conftest import TODAY
+
+from daicho.app import DaichoApp
+from daicho.data import clock
+from daicho.data.seed import seed_ledger
+from daicho.i18n import set_language
+
+SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+
+
+@pytest.fixture
+def demo_app(ledger):
+    """The demo ledger, with the clock stopped at 10:00 UTC on the tests' today."""
+    seed_ledger("demo")
+    clock.freeze_now(datetime.combine(TODAY, time(10)))
+    yield DaichoApp(ledger_path=ledger)
+    clock.freeze_now(None)
+
+
+async def settle(pilot) -> None:
+    """The panes load in threads: wait until what they read is on screen."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, demo_app, size, language):
+    set_language(language)
+    assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=settle)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("size", SIZES)
+def test_logging_a_call(snap_compare, demo_app, size, language):
+    """A call being typed with the third vendor selected: the form's whole layout."""
+    set_language(language)
+
+    async def type_a_call(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "n", *"Quote", "tab", *"Two sites", "tab")
+        await pilot.press(*"Visit on 12/1", "enter", *"Price held", "tab", *"Send PO", "tab")
+        await pilot.press("tab", *"+3")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=type_a_call)
