@@ -1,15 +1,18 @@
 """The Daicho application: start-up, global bindings, configuration and screens."""
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from daicho.config import Config, save_config
 from daicho.data.errors import DaichoError
 from daicho.i18n import N_, _
+from daicho.screens.base import key_commands
 from daicho.screens.main_screen import MainScreen
 
 
@@ -30,6 +33,11 @@ class DaichoApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands (themes, keys, quit) and every action of the screen's keys."""
+        yield from super().get_system_commands(screen)
+        yield from key_commands(screen)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()

@@ -8,6 +8,7 @@ JA: dict[str, str] = {
     # the app
     "Ledger: {path}": "台帳: {path}",
     "Quit": "終了",
+    "Key: {key}": "キー: {key}",
     # command line
     "Seeded {path}: {summary}": "{path} にサンプルデータを作成しました: {summary}",
     "Imported {summary}": "取り込みました: {summary}",

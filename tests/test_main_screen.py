@@ -5,9 +5,11 @@ from datetime import timedelta
 from conftest import TODAY
 
 from daicho.app import DaichoApp
+from daicho.config import load_config
 from daicho.data import calls, requests, vendors
 from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
+from daicho.screens.vendor_form import VendorFormModal
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.call_status import CallStatus
 from daicho.widgets.ledger_header import LedgerHeader
@@ -278,3 +280,32 @@ async def test_everything_reads_in_japanese(ledger):
         assert "期限切れ 1" in shown(app.screen.query_one(LedgerHeader))
         assert "業者" in app.screen.query_one("#vendors-pane").border_title
         assert "全業者" in shown(app.screen.query_one(VendorRows))
+
+
+async def test_every_key_action_is_in_the_command_palette(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"New call", "New request", "New vendor", "Help", "Filter"} <= titles
+        await pilot.press("2")
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Answered/done", "Re-date", "Direction", "Status", "Priority"} <= titles
+        await pilot.press("ctrl+p", *"New vendor")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, VendorFormModal)
+
+
+async def test_a_theme_chosen_in_the_app_is_kept_in_the_config(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_config().theme == "nord"
+    app = DaichoApp(ledger_path=ledger, config=load_config())
+    async with app.run_test(size=(160, 45)):
+        assert app.theme == "nord"
