@@ -269,7 +269,7 @@ JA: dict[str, str] = {
     "Leave form": "フォームを離れる",
     "follow-up subject": "フォローアップの件名",
     "A follow-up needs a subject": "フォローアップには件名が必要です",
-    "Saved {time} {vendor} — {subject} ({decisions} decisions, {follow_ups} follow-ups)": (
+    "Saved {time} {vendor} — {subject} (decisions: {decisions}, follow-ups: {follow_ups})": (
         "保存しました {time} {vendor} — {subject}"
         " (決定事項 {decisions} 件、フォローアップ {follow_ups} 件)"
     ),

@@ -13,7 +13,7 @@ def saved_summary(call) -> str:
     """One line confirming a saved call: time, vendor, subject, what it holds."""
     when = clock.to_local(call.started_at).strftime("%H:%M")
     return _(
-        "Saved {time} {vendor} — {subject} ({decisions} decisions, {follow_ups} follow-ups)",
+        "Saved {time} {vendor} — {subject} (decisions: {decisions}, follow-ups: {follow_ups})",
         time=when,
         vendor=call.vendor_name,
         subject=call.subject or "…",
