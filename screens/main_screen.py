@@ -226,8 +226,7 @@ class MainScreen(CallLogging, DaichoScreen):
             self.set_class(False, "-calling")
             self.query_one(QueueTable).focus()
         else:
-            self.set_class(True, "-calling")
-            self.query_one(CallForm).start()
+            self.action_new_call()
 
     def _current_request(self) -> RequestRecord | None:
         return self.query_one(QueueTable).current
