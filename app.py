@@ -9,10 +9,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
 from daicho.data.errors import DaichoError
 from daicho.i18n import N_, _
 from daicho.screens.base import key_commands
+from daicho.screens.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.main_screen import MainScreen
 
 
@@ -28,6 +30,8 @@ class DaichoApp(App):
         self.ledger_path = ledger_path
         self.config = config or Config()
         self.sub_title = _("Ledger: {path}", path=ledger_path)
+        self.copier: Clipboard = app_clipboard(self)
+        """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -38,6 +42,16 @@ class DaichoApp(App):
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""
         yield from super().get_system_commands(screen)
         yield from key_commands(screen)
+        yield SystemCommand(
+            _("Copy the weekly report"),
+            _("Calls per vendor, requests opened, answered and closed, what is overdue"),
+            lambda: copy_mail(self, weekly_source()),
+        )
+        yield SystemCommand(
+            _("Preview the weekly report"),
+            _("Choose its template and edit it before copying"),
+            lambda: preview_mail(self, weekly_source()),
+        )
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()

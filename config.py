@@ -10,8 +10,9 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     enabled = true           # take a backup on the first start of each day
     keep = 14                # how many of those daily backups to keep
 
-    [templates]              # email templates, name = text (DESIGN §8)
-    call = "..."
+    [templates]              # email templates, name = text (DESIGN §8, data/templates.py)
+    call_ja = "..."          # replaces the built-in one; call_short = "..." adds a choice
+    signature = "..."        # fills {signature} at the end of every mail
 
 Keys the app does not know are kept when the settings are saved, but comments are
 not: `tomllib` does not read them and `tomli_w` cannot write them. Templates are

@@ -5,16 +5,20 @@ Kept free of Textual so that `data/` and the command line can use it too.
 
 import locale
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from daicho.catalog_ja import JA
 
 LANGUAGES = ("en", "ja")
 _language = "en"
+_this_thread = threading.local()  # a `language(...)` block's language, for its thread only
 
 
 def _(text: str, /, **values: object) -> str:
     """Translate `text` into the current language, then fill `{placeholders}` from `values`."""
-    translated = JA.get(text, text) if _language == "ja" else text
+    translated = JA.get(text, text) if current_language() == "ja" else text
     return translated.format(**values) if values else translated
 
 
@@ -34,7 +38,21 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _language
+    return getattr(_this_thread, "language", None) or _language
+
+
+@contextmanager
+def language(language: str) -> Iterator[None]:
+    """Translate into `language` inside the block, e.g. a Japanese mail from an English UI.
+
+    Only the calling thread is affected, so a mail made in a worker leaves the screen alone.
+    """
+    outer = getattr(_this_thread, "language", None)
+    _this_thread.language = language if language in LANGUAGES else "en"
+    try:
+        yield
+    finally:
+        _this_thread.language = outer
 
 
 def detect_language(configured: str | None = None) -> str:

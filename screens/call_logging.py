@@ -2,11 +2,14 @@
 
 import sqlite3
 
+from textual import events
+
 from daicho.data import calls, clock, vendors
 from daicho.data.errors import DaichoError
 from daicho.i18n import _
+from daicho.screens.copying import call_source, copy_mail
 from daicho.widgets.call_form import CallForm, CallFormValues
-from daicho.widgets.vendor_list import VendorList
+from daicho.widgets.vendor_list import VendorList, VendorRows
 
 
 def saved_summary(call) -> str:
@@ -23,7 +26,13 @@ def saved_summary(call) -> str:
 
 
 class CallLogging:
-    """Mixed into MainScreen: everything the call form asks of the ledger."""
+    """Mixed into MainScreen: everything the call form asks of the ledger.
+
+    Right after a save the cursor is back on the vendors, and `y` copies the call just saved
+    (`last_call_id`) until the user moves on: to another vendor, pane or field.
+    """
+
+    last_call_id: int | None = None
 
     def action_new_call(self) -> None:
         """Focus the form and start the clock, with the selected vendor filled in."""
@@ -59,10 +68,20 @@ class CallLogging:
         form.clear()
         summary = saved_summary(call)
         form.show_saved(summary)
-        self.notify(summary, markup=False)
         self.set_class(False, "-calling")
         self.query_one(VendorList).focus_list()
+        self.last_call_id = call.id
+        if event.copy:
+            self.notify(summary, markup=False)
+            copy_mail(self, call_source(call.id))
+        else:
+            self.notify(summary + "\n" + _("y copies the confirmation email"), markup=False)
         self.refresh_ledger()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Saving puts the cursor on the vendors; any other focus is moving on from the call."""
+        if not isinstance(event.widget, VendorRows):
+            self.last_call_id = None
 
     def _log_call(self, values: CallFormValues):
         vendor = vendors.find_vendor(values.vendor_name)

@@ -9,6 +9,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from daicho.data.models import database
 from daicho.i18n import N_, _
 from daicho.screens.base import DaichoScreen
+from daicho.screens.copying import MailSource, copy_mail, preview_mail
 
 
 class DetailScreen(DaichoScreen):
@@ -16,12 +17,24 @@ class DetailScreen(DaichoScreen):
 
     BINDINGS: ClassVar = [
         Binding("escape", "back", N_("Back"), id="detail.back"),
+        Binding("y", "copy_mail", N_("Copy email"), id="detail.copy"),
+        Binding("Y", "preview_mail", N_("Preview email"), id="detail.preview"),
         Binding("question_mark,f1", "help", N_("Help"), id="detail.help"),
     ]
     HELP_TITLE = ""  # the help section naming this screen's keys, marked with N_()
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def mail_source(self) -> MailSource:
+        """What `y` copies here: the item the screen is about, or the one under its cursor."""
+        raise NotImplementedError
+
+    def action_copy_mail(self) -> None:
+        copy_mail(self, self.mail_source())
+
+    def action_preview_mail(self) -> None:
+        preview_mail(self, self.mail_source())
 
     def action_help(self) -> None:
         from daicho.screens.help_screen import HelpScreen

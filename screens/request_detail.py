@@ -19,6 +19,7 @@ from daicho.data.models import REQUEST_STATUSES
 from daicho.data.records import CallRecord, RequestEventRecord, RequestRecord
 from daicho.i18n import N_, _
 from daicho.labels import label
+from daicho.screens.copying import MailSource, request_source
 from daicho.screens.detail_base import DetailScreen
 from daicho.screens.form_base import WRITE_ERRORS
 from daicho.screens.rendering import DIRECTION_MARKS, due_line, facts, local_time
@@ -117,6 +118,9 @@ class RequestDetailScreen(DetailScreen):
                 *((name, text) for name, text in texts if text),
             ]
         )
+
+    def mail_source(self) -> MailSource:
+        return request_source(self.request_id)
 
     # --- changes ------------------------------------------------------------------------
 

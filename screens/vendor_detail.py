@@ -21,6 +21,7 @@ from daicho.data.records import CallRecord, ContactRecord, RequestRecord, Vendor
 from daicho.data.timeline import TimelineEntry
 from daicho.i18n import N_, _
 from daicho.labels import label
+from daicho.screens.copying import MailSource, call_source, request_source, vendor_source
 from daicho.screens.detail_base import DetailScreen
 from daicho.screens.rendering import DIRECTION_MARKS, due_cell, facts, local_time
 
@@ -163,6 +164,13 @@ class VendorDetailScreen(DetailScreen):
     def current_entry(self) -> TimelineEntry | None:
         index = self.query_one("#timeline", OptionList).highlighted
         return self.entries[index] if index is not None and index < len(self.entries) else None
+
+    def mail_source(self) -> MailSource:
+        """The call or request under the timeline's cursor; from the contacts, the vendor."""
+        entry = self.current_entry
+        if entry is None or self.focused is not self.query_one("#timeline"):
+            return vendor_source(self.vendor_id)
+        return call_source(entry.call.id) if entry.call else request_source(entry.request.id)
 
     def _entry_prompt(self, entry: TimelineEntry) -> Text:
         if entry.call:

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from daicho.data import calls, vendors
+
 
 @pytest.fixture
 def home(tmp_path):
@@ -116,3 +118,37 @@ def test_backup_writes_a_private_copy(home, tmp_path):
 
 def test_an_unknown_option_is_exit_2(home):
     assert daicho(home, "--frobnicate").returncode == 2
+
+
+def test_report_week_prints_the_weekly_report(home, ledger):
+    vendor = vendors.create_vendor("ACME {vendor} [bold]")
+    calls.log_call(vendor_id=vendor.id, subject="today's call")  # now, in the subprocess's week
+    result = daicho(home, "--db", ledger, "report", "--week")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.split("\n")
+    assert lines[0].startswith("Weekly vendor report: ")
+    assert "Calls: 1" in lines
+    assert "- ACME {vendor} [bold]: 1 call" in lines
+    assert result.stdout.endswith("Best regards,\n")
+
+
+def test_report_week_in_japanese_warns_of_a_bad_template_and_still_reports(home, tmp_path, ledger):
+    config = tmp_path / "config" / "daicho" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(
+        'language = "ja"\n[templates]\nweekly_ja = "{vendor}"\nsignature = "情シス 佐藤"\n',
+        encoding="utf-8",
+    )
+    result = daicho(home, "report", "--week", "--db", ledger)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("【週次報告】業者対応状況（")
+    assert result.stdout.endswith("以上です。\n\n情シス 佐藤\n")
+    line = _one_line_error(result, code=0)
+    assert line.startswith("daicho: テンプレート weekly_ja: ") and "{vendor}" in line
+
+
+def test_report_needs_week_and_touches_no_ledger(home, tmp_path):
+    line = _one_line_error(daicho(home, "--db", tmp_path / "new.db", "report"))
+    assert "--week" in line
+    assert not (tmp_path / "new.db").exists()

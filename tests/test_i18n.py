@@ -2,13 +2,14 @@
 
 import ast
 import string
+import threading
 from pathlib import Path
 
 import pytest
 
 import daicho
 from daicho.catalog_ja import JA
-from daicho.i18n import _, detect_language, set_language
+from daicho.i18n import _, current_language, detect_language, language, set_language
 
 ROOT = Path(daicho.__file__).parent
 
@@ -77,3 +78,21 @@ def test_language_from_config_else_locale(monkeypatch, configured, lang_env, exp
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", lang_env)
     assert detect_language(configured) == expected
+
+
+def test_a_language_block_translates_into_its_language_and_then_stops():
+    with language("ja"):
+        assert _("Vendor name") == JA["Vendor name"]
+        with language("en"):
+            assert current_language() == "en"
+        assert current_language() == "ja"
+    assert _("Vendor name") == "Vendor name"
+
+
+def test_a_language_block_leaves_other_threads_alone():
+    seen = []
+    with language("ja"):
+        worker = threading.Thread(target=lambda: seen.append(_("Vendor name")))
+        worker.start()
+        worker.join()
+    assert seen == ["Vendor name"]

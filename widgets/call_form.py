@@ -84,6 +84,10 @@ class CallForm(VerticalScroll, can_focus=False):
         Binding("ctrl+s", "save", N_("Save call"), id="call.save"),
         Binding("ctrl+o", "add_follow_up", N_("Add follow-up"), id="call.add_follow_up"),
         Binding("escape", "leave", N_("Leave form"), id="call.leave"),
+        # Priority, so that it comes before the notes' own ctrl+y (redo).
+        Binding(
+            "ctrl+y", "save(True)", N_("Save and copy email"), id="call.save_copy", priority=True
+        ),
     ]
 
     vendor_names: reactive[list[str]] = reactive(list, init=False)
@@ -95,9 +99,10 @@ class CallForm(VerticalScroll, can_focus=False):
 
     @dataclass
     class SaveRequested(Message):
-        """ctrl+s with nothing wrong inline: the screen logs the call."""
+        """ctrl+s with nothing wrong inline: the screen logs the call (ctrl+y: and copies it)."""
 
         values: CallFormValues
+        copy: bool = False
 
     @dataclass
     class VendorChanged(Message):
@@ -316,7 +321,7 @@ class CallForm(VerticalScroll, can_focus=False):
 
         return AwaitComplete(settle())
 
-    def action_save(self) -> None:
+    def action_save(self, copy: bool = False) -> None:
         problems = self._problems()
         if problems:
             self._status.show(" · ".join(text for _, text in problems), error=True)
@@ -324,7 +329,7 @@ class CallForm(VerticalScroll, can_focus=False):
             return
         if self._status.showing_error:
             self._status.show("")
-        self.post_message(self.SaveRequested(self.values()))
+        self.post_message(self.SaveRequested(self.values(), copy))
 
     async def action_add_follow_up(self) -> None:
         row = await self._follow_ups.add()

@@ -1,0 +1,232 @@
+"""The built-in email templates (DESIGN §8): a Japanese and an English one for every kind.
+
+Each is the whole mail: the first line is the subject, the rest the body. They are data,
+not messages to translate: `[templates]` in config.toml overrides them by name.
+"""
+
+_CALL_JA = """\
+【ご確認】{subject}（{date}）
+{vendor}
+{contact}様
+
+いつもお世話になっております。
+{on_day}お電話にて確認させていただいた内容を下記のとおりお送りいたします。
+
+■日時：{when}（{channel}）
+■件名：{subject}
+
+■決定事項
+{decisions}
+
+■今後の対応
+{follow_ups}
+
+■備考
+{notes}
+
+内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
+
+以上、よろしくお願いいたします。
+
+{signature}
+"""
+
+_CALL_EN = """\
+Confirmation: {subject} ({date})
+Dear {contact},
+
+Thank you for your time on the phone {on_day}. As agreed:
+
+{decisions}
+
+Next steps:
+{follow_ups}
+
+Notes:
+{notes}
+
+Call: {when} ({channel}) with {vendor}
+
+Please let me know if anything here differs from your understanding.
+
+Best regards,
+
+{signature}
+"""
+
+_REQUEST_JA = """\
+【ご確認】{subject}
+{vendor}
+{contact}様
+
+いつもお世話になっております。
+下記の件につきまして、現在の状況をお知らせいたします。
+
+■件名：{subject}
+■区分：{direction}
+■期限：{due}
+■状況：{status}
+
+■内容
+{body}
+
+■ご回答・対応内容
+{answer}
+
+ご不明な点がございましたら、お気軽にお問い合わせください。
+
+以上、よろしくお願いいたします。
+
+{signature}
+"""
+
+_REQUEST_EN = """\
+Update: {subject}
+Dear {contact},
+
+Here is where the following request stands as of {today}.
+
+Subject: {subject}
+Request: {direction}
+Due: {due}
+Status: {status}
+
+Details:
+{body}
+
+Answer:
+{answer}
+
+Please let me know if you have any questions.
+
+Best regards,
+
+{signature}
+"""
+
+_VENDOR_JA = """\
+【ご確認】未完了の件の一覧（{today}時点）
+{vendor}
+{contact}様
+
+いつもお世話になっております。
+現在、貴社との間で未完了となっている件を下記のとおりお送りいたします。
+
+■貴社にご対応をお願いしている件（{waiting_count}件）
+{waiting}
+
+■弊社にて対応中の件（{owed_count}件）
+{owed}
+
+内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
+
+以上、よろしくお願いいたします。
+
+{signature}
+"""
+
+_VENDOR_EN = """\
+Open items as of {today}
+Dear {contact},
+
+Here are the items still open between {vendor} and us as of {today}.
+
+Waiting on your side ({waiting_count}):
+{waiting}
+
+On our side ({owed_count}):
+{owed}
+
+Please let me know if anything here differs from your records.
+
+Best regards,
+
+{signature}
+"""
+
+_QUEUE_JA = """\
+【状況報告】依頼・問い合わせ一覧（{today}時点）
+お疲れさまです。
+{today}時点の依頼・問い合わせの状況をご報告します。
+
+■対象：{filters}
+■件数：{count}件
+
+{items}
+
+以上です。
+
+{signature}
+"""
+
+_QUEUE_EN = """\
+Request queue as of {today}
+Hello,
+
+Here is where our requests with vendors stand as of {today}.
+
+Showing: {filters}
+Items: {count}
+
+{items}
+
+Best regards,
+
+{signature}
+"""
+
+_WEEKLY_JA = """\
+【週次報告】業者対応状況（{start}〜{end}）
+お疲れさまです。
+{start}〜{end}の業者対応状況をご報告します。
+
+■通話記録：{call_count}件
+{calls}
+
+■依頼・問い合わせ
+・新規：{opened}件
+・回答済み：{answered}件
+・完了：{closed}件
+
+■期限切れ（{today}時点）：{overdue_count}件
+{overdue}
+
+以上です。
+
+{signature}
+"""
+
+_WEEKLY_EN = """\
+Weekly vendor report: {start} – {end}
+Hello,
+
+Here is the summary of our work with vendors from {start} to {end}.
+
+Calls: {call_count}
+{calls}
+
+Requests:
+- opened: {opened}
+- answered: {answered}
+- closed: {closed}
+
+Overdue as of {today}: {overdue_count}
+{overdue}
+
+Best regards,
+
+{signature}
+"""
+
+DEFAULT_TEMPLATES: dict[str, str] = {
+    "call_ja": _CALL_JA,
+    "call_en": _CALL_EN,
+    "request_ja": _REQUEST_JA,
+    "request_en": _REQUEST_EN,
+    "vendor_ja": _VENDOR_JA,
+    "vendor_en": _VENDOR_EN,
+    "queue_ja": _QUEUE_JA,
+    "queue_en": _QUEUE_EN,
+    "weekly_ja": _WEEKLY_JA,
+    "weekly_en": _WEEKLY_EN,
+}

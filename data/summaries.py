@@ -1,0 +1,202 @@
+"""Mails made from the ledger (DESIGN §8): a call confirmed, a request's state, a vendor's open
+items, the queue as a status report, and the week for management.
+
+Each reads the ledger, writes its values in the template's language, then fills the template
+once (`data.templates`): ledger text goes in as values, never as a template.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from daicho.data import clock
+from daicho.data.calls import get_call
+from daicho.data.mail_format import (
+    LONGEST_LIST,
+    aside,
+    bullets,
+    day_text,
+    due_parts,
+    due_phrase,
+    joined,
+    moment_text,
+    queue_line,
+)
+from daicho.data.models import Vendor
+from daicho.data.queue import QueueFilters, open_queue
+from daicho.data.records import RequestRecord
+from daicho.data.requests import get_request
+from daicho.data.templates import Template, TemplateProblem, choose_template, fill, signature
+from daicho.data.vendors import get_vendor, list_contacts
+from daicho.data.weekly import overdue_requests, week_figures
+from daicho.i18n import _, language
+from daicho.labels import label
+
+_PAGE = 100  # requests read at a time while listing the queue
+
+
+@dataclass(frozen=True)
+class Mail:
+    """A plain-text email: `text` is the subject line, a line break, then the body."""
+
+    kind: str
+    template: str  # the name of the template that made it
+    text: str
+    problems: tuple[TemplateProblem, ...] = ()
+
+    @property
+    def subject(self) -> str:
+        return self.text.split("\n", 1)[0]
+
+
+def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
+    """The confirmation after a call: when, with whom, what was decided and who does what next."""
+    call = get_call(call_id)
+    template = choose_template("call", name, templates)
+    today = clock.today()
+    with language(template.language):
+        day = clock.to_local(call.started_at).date()
+        on_day = _("earlier today") if day == today else _("on {date}", date=day_text(day, today))
+        follow_ups = [_follow_up(r, today) for r in call.follow_ups if r.status != "cancelled"]
+        values = {
+            "vendor": call.vendor_name,
+            "contact": call.contact_name or _("Sir or Madam"),
+            "subject": call.subject or _("our call"),
+            "date": day_text(day, today),
+            "time": f"{clock.to_local(call.started_at):%H:%M}",
+            "when": moment_text(call.started_at),
+            "on_day": on_day,
+            "channel": label(call.channel),
+            "decisions": bullets(call.decisions),
+            "follow_ups": bullets(follow_ups),
+            "notes": call.notes,
+        }
+    return _mail(template, values, templates, today)
+
+
+def request_mail(request_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
+    """Where a request stands: what is asked, by whom, by when, its status and any answer."""
+    request = get_request(request_id)
+    template = choose_template("request", name, templates)
+    today = clock.today()
+    with language(template.language):
+        outbound = request.direction == "outbound"
+        values = {
+            "vendor": request.vendor_name,
+            "contact": request.contact_name or _("Sir or Madam"),
+            "subject": request.subject,
+            "body": request.body,
+            "direction": _("from us to you") if outbound else _("from you to us"),
+            "due": due_phrase(request, today),
+            "status": label(request.status),
+            "priority": label(request.priority),
+            "answer": request.answer,
+            "opened": day_text(clock.to_local(request.created_at).date(), today),
+        }
+    return _mail(template, values, templates, today)
+
+
+def vendor_mail(vendor_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
+    """Every open item with a vendor, both ways, overdue first, then by due date, undated last."""
+    vendor = get_vendor(vendor_id)
+    contacts = list_contacts(vendor_id)
+    rows, _total = _queue_rows(QueueFilters(vendor_id=vendor_id), most=None)
+    template = choose_template("vendor", name, templates)
+    today = clock.today()
+    with language(template.language):
+        waiting = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "outbound"]
+        owed = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "inbound"]
+        values = {
+            "vendor": vendor.name,
+            "contact": contacts[0].name if contacts else _("Sir or Madam"),
+            "waiting": bullets(waiting),
+            "owed": bullets(owed),
+            "waiting_count": str(len(waiting)),
+            "owed_count": str(len(owed)),
+        }
+    return _mail(template, values, templates, today)
+
+
+def queue_mail(filters: QueueFilters, templates: dict[str, str], name: str | None = None) -> Mail:
+    """The queue as it is filtered and sorted now, as a status report (the first 200 items)."""
+    rows, total = _queue_rows(filters, most=LONGEST_LIST)
+    template = choose_template("queue", name, templates)
+    today = clock.today()
+    with language(template.language):
+        values = {
+            "filters": _filters_text(filters),
+            "count": str(total),
+            "items": bullets([queue_line(r, today) for r in rows], more=total - len(rows)),
+        }
+    return _mail(template, values, templates, today)
+
+
+def weekly_report(
+    templates: dict[str, str], name: str | None = None, today: date | None = None
+) -> Mail:
+    """The seven days ending `today` for management: calls per vendor, requests, what is late."""
+    today = today or clock.today()
+    week = week_figures(today - timedelta(days=6), today)
+    late, late_total = overdue_requests(today, LONGEST_LIST)
+    template = choose_template("weekly", name, templates)
+    with language(template.language):
+        calls = [_calls_line(vendor, count) for vendor, count in week.calls[:LONGEST_LIST]]
+        values = {
+            "start": day_text(week.first, today),
+            "end": day_text(week.last, today),
+            "call_count": str(sum(count for _vendor, count in week.calls)),
+            "calls": bullets(calls, more=len(week.calls) - len(calls)),
+            "opened": str(week.opened),
+            "answered": str(week.answered),
+            "closed": str(week.closed),
+            "overdue_count": str(late_total),
+            "overdue": bullets([queue_line(r, today) for r in late], more=late_total - len(late)),
+        }
+    return _mail(template, values, templates, today)
+
+
+def _mail(
+    template: Template, values: dict[str, str], templates: dict[str, str], today: date
+) -> Mail:
+    """Fill `template` (with today and the signature too) and tidy the text into a Mail."""
+    with language(template.language):
+        values = {**values, "today": day_text(today, today), "signature": signature(templates)}
+    used, text = fill(template, values)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems)
+
+
+def _follow_up(request: RequestRecord, today: date) -> str:
+    """A follow-up as the vendor reads it: what, whose side, by when."""
+    who = _("your side") if request.direction == "outbound" else _("our side")
+    finished = [label(request.status)] if request.status != "open" else []
+    return aside(request.subject, [who, *due_parts(request, today), *finished])
+
+
+def _calls_line(vendor: str, count: int) -> str:
+    if count == 1:
+        return _("{vendor}: 1 call", vendor=vendor)
+    return _("{vendor}: {count} calls", vendor=vendor, count=count)
+
+
+def _filters_text(filters: QueueFilters) -> str:
+    """What the queue shows, in words: `open, waiting on them, ACME, urgent`."""
+    parts = ["/".join(label(status) for status in filters.statuses) or _("none")]
+    if filters.direction:
+        parts.append(label(filters.direction))
+    if filters.vendor_id is not None:
+        vendor = Vendor.get_or_none(Vendor.id == filters.vendor_id)
+        parts.append(vendor.name if vendor else f"#{filters.vendor_id}")
+    if filters.priority:
+        parts.append(label(filters.priority))
+    return joined(parts)
+
+
+def _queue_rows(filters: QueueFilters, most: int | None) -> tuple[list[RequestRecord], int]:
+    """The queue's rows in its order, up to `most` (None: all), and how many there are."""
+    rows: list[RequestRecord] = []
+    while True:
+        limit = _PAGE if most is None else min(_PAGE, most - len(rows))
+        page = open_queue(filters, offset=len(rows), limit=limit)
+        rows.extend(page.rows)
+        if len(page.rows) < limit or len(rows) >= page.total or len(rows) == most:
+            return rows, page.total

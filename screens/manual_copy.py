@@ -1,0 +1,49 @@
+"""When no clipboard takes the text: show it, say why, and let the user copy it by hand."""
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Static, TextArea
+
+from daicho.i18n import N_, _
+from daicho.screens.base import DaichoModal
+
+
+class ManualCopyModal(DaichoModal):
+    """The text read-only, selectable with the terminal's own mouse selection."""
+
+    DEFAULT_CSS = """
+    ManualCopyModal { align: center middle; }
+    ManualCopyModal #dialog {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: round $warning; border-title-style: bold; background: $panel; padding: 0 1;
+    }
+    ManualCopyModal #why { color: $text-warning; margin-bottom: 1; }
+    ManualCopyModal TextArea { height: auto; max-height: 24; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("escape", "close", N_("Close"), id="manual_copy.close"),
+    ]
+    AUTO_FOCUS = "#manual-text"
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__()
+        self.text = text
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = _("Copy by hand")
+            why = _(
+                "The text could not be copied ({reason}). Select it below with the mouse "
+                "(in most terminals, hold Shift while dragging) and copy it with the terminal.",
+                reason=self.reason,
+            )
+            yield Static(why, id="why", markup=False)
+            yield TextArea(self.text, id="manual-text", read_only=True, soft_wrap=True)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

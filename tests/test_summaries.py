@@ -1,0 +1,574 @@
+"""Mails from the ledger (DESIGN §8): each kind on a small fixed ledger, in both languages."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from daicho.data import calls, clock, requests, vendors
+from daicho.data.queue import QueueFilters
+from daicho.data.records import FollowUp
+from daicho.data.summaries import (
+    Mail,
+    call_mail,
+    queue_mail,
+    request_mail,
+    vendor_mail,
+    weekly_report,
+)
+from daicho.data.templates import KINDS, PLACEHOLDERS
+from daicho.data.text import clean_line
+from daicho.i18n import LANGUAGES, set_language
+
+
+@dataclass(frozen=True)
+class Desk:
+    acme: int
+    beta: int
+    call: int  # with ACME today, two decisions and two follow-ups
+    quiet_call: int  # with Beta on Monday: no contact, subject, decisions or follow-ups
+    overdue: int  # urgent, waiting on ACME since before the week
+    answered: int  # Beta asked us during the week; answered
+
+
+def at(*local) -> datetime:
+    """A local wall-clock time as the ledger stores it, so expectations hold in any time zone."""
+    return clock.to_utc(datetime(*local))
+
+
+@pytest.fixture
+def now():
+    """Sets the time the ledger records for what is written next."""
+    yield lambda *local: clock.freeze_now(at(*local))
+    clock.freeze_now(None)
+
+
+@pytest.fixture
+def desk(ledger, now) -> Desk:
+    now(2026, 11, 2, 9, 0)
+    acme = vendors.create_vendor("株式会社アクメ通信", reading="あくめ")
+    beta = vendors.create_vendor("Beta Systems", reading="べーた")
+    yamada = vendors.create_contact(acme.id, "山田 太郎", is_primary=True)
+    now(2026, 11, 10, 9, 0)
+    overdue = requests.open_request(
+        acme.id,
+        "outbound",
+        "保守契約の見積",
+        body="昨年の見積の更新版をお願いします。\n台数は 20 台です。",
+        due=date(2026, 11, 18),
+        priority="urgent",
+    )
+    now(2026, 11, 13, 23, 59)
+    old = requests.open_request(acme.id, "outbound", "古い依頼", due=date(2026, 11, 13))
+    now(2026, 11, 14, 0, 0)
+    requests.answer_request(old.id, "済")
+    now(2026, 11, 16, 10, 0)
+    quiet_call = calls.log_call(vendor_id=beta.id, started_at=at(2026, 11, 16, 10, 0))
+    answered = requests.open_request(beta.id, "inbound", "ライセンス数 {count} [bold]の確認")
+    now(2026, 11, 17, 11, 0)
+    closed = requests.open_request(acme.id, "inbound", "請求書の再発行", due=date(2026, 11, 19))
+    requests.open_request(acme.id, "inbound", "社内ネットワーク図の提出")
+    now(2026, 11, 18, 16, 0)
+    requests.close_request(closed.id)
+    now(2026, 11, 19, 9, 45)
+    calls.log_call(
+        vendor_id=acme.id,
+        channel="mobile",
+        started_at=at(2026, 11, 19, 9, 30),
+        subject="回線増速",
+    )
+    requests.answer_request(answered.id, "25 ライセンスです。\n{count} は来月見直します。")
+    now(2026, 11, 20, 14, 30)
+    call = calls.log_call(
+        vendor_id=acme.id,
+        contact_id=yamada.id,
+        direction="outgoing",
+        started_at=at(2026, 11, 20, 14, 5),
+        subject="ルーター交換",
+        notes="先方は 12/2 から不在。",
+        decisions=["12月1日(火) 10時に交換作業", "費用は保守契約の範囲内"],
+        follow_ups=[
+            FollowUp("作業手順書の送付", "outbound", date(2026, 11, 27)),
+            FollowUp("入館申請", "inbound", date(2026, 11, 26)),
+        ],
+    )
+    return Desk(acme.id, beta.id, call.id, quiet_call.id, overdue.id, answered.id)
+
+
+CALL = {
+    "ja": """\
+【ご確認】ルーター交換（11月20日(金)）
+株式会社アクメ通信
+山田 太郎様
+
+いつもお世話になっております。
+本日お電話にて確認させていただいた内容を下記のとおりお送りいたします。
+
+■日時：2026年11月20日(金) 14:05（電話）
+■件名：ルーター交換
+
+■決定事項
+・12月1日(火) 10時に交換作業
+・費用は保守契約の範囲内
+
+■今後の対応
+・作業手順書の送付（貴社ご対応・11月27日(金)まで）
+・入館申請（弊社対応・11月26日(木)まで）
+
+■備考
+先方は 12/2 から不在。
+
+内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
+
+以上、よろしくお願いいたします。""",
+    "en": """\
+Confirmation: ルーター交換 (Fri 20 Nov)
+Dear 山田 太郎,
+
+Thank you for your time on the phone earlier today. As agreed:
+
+- 12月1日(火) 10時に交換作業
+- 費用は保守契約の範囲内
+
+Next steps:
+- 作業手順書の送付 (your side, by Fri 27 Nov)
+- 入館申請 (our side, by Thu 26 Nov)
+
+Notes:
+先方は 12/2 から不在。
+
+Call: Fri 20 Nov 2026 14:05 (phone) with 株式会社アクメ通信
+
+Please let me know if anything here differs from your understanding.
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_call_confirmation_lists_the_decisions_and_who_does_what_by_when(desk, language):
+    set_language(language)
+    mail = call_mail(desk.call, {})
+    assert mail == Mail("call", f"call_{language}", CALL[language], ())
+    assert mail.subject == CALL[language].split("\n")[0]
+
+
+QUIET_CALL = {
+    "ja": """\
+【ご確認】お電話の件（11月16日(月)）
+Beta Systems
+ご担当者様
+
+いつもお世話になっております。
+11月16日(月)にお電話にて確認させていただいた内容を下記のとおりお送りいたします。
+
+■日時：2026年11月16日(月) 10:00（電話）
+■件名：お電話の件
+
+■決定事項
+（なし）
+
+■今後の対応
+（なし）
+
+内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
+
+以上、よろしくお願いいたします。""",
+    "en": """\
+Confirmation: our call (Mon 16 Nov)
+Dear Sir or Madam,
+
+Thank you for your time on the phone on Mon 16 Nov. As agreed:
+
+(none)
+
+Next steps:
+(none)
+
+Call: Mon 16 Nov 2026 10:00 (phone) with Beta Systems
+
+Please let me know if anything here differs from your understanding.
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_call_without_contact_subject_or_notes_still_reads_politely(desk, language):
+    set_language(language)
+    assert call_mail(desk.quiet_call, {}).text == QUIET_CALL[language]
+
+
+OVERDUE_REQUEST = {
+    "ja": """\
+【ご確認】保守契約の見積
+株式会社アクメ通信
+ご担当者様
+
+いつもお世話になっております。
+下記の件につきまして、現在の状況をお知らせいたします。
+
+■件名：保守契約の見積
+■区分：弊社からのお願い
+■期限：11月18日(水)（期限切れ）
+■状況：未完了
+
+■内容
+昨年の見積の更新版をお願いします。
+台数は 20 台です。
+
+ご不明な点がございましたら、お気軽にお問い合わせください。
+
+以上、よろしくお願いいたします。""",
+    "en": """\
+Update: 保守契約の見積
+Dear Sir or Madam,
+
+Here is where the following request stands as of Fri 20 Nov.
+
+Subject: 保守契約の見積
+Request: from us to you
+Due: Wed 18 Nov (overdue)
+Status: open
+
+Details:
+昨年の見積の更新版をお願いします。
+台数は 20 台です。
+
+Please let me know if you have any questions.
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_request_mail_says_what_is_asked_by_whom_by_when_and_how_it_stands(desk, language):
+    set_language(language)
+    mail = request_mail(desk.overdue, {})
+    assert (mail.kind, mail.template, mail.text) == (
+        "request",
+        f"request_{language}",
+        OVERDUE_REQUEST[language],
+    )
+
+
+ANSWERED_REQUEST = {
+    "ja": """\
+【ご確認】ライセンス数 {count} [bold]の確認
+Beta Systems
+ご担当者様
+
+いつもお世話になっております。
+下記の件につきまして、現在の状況をお知らせいたします。
+
+■件名：ライセンス数 {count} [bold]の確認
+■区分：貴社からのご依頼
+■期限：なし
+■状況：回答済み
+
+■ご回答・対応内容
+25 ライセンスです。
+{count} は来月見直します。
+
+ご不明な点がございましたら、お気軽にお問い合わせください。
+
+以上、よろしくお願いいたします。""",
+    "en": """\
+Update: ライセンス数 {count} [bold]の確認
+Dear Sir or Madam,
+
+Here is where the following request stands as of Fri 20 Nov.
+
+Subject: ライセンス数 {count} [bold]の確認
+Request: from you to us
+Due: none
+Status: answered
+
+Answer:
+25 ライセンスです。
+{count} は来月見直します。
+
+Please let me know if you have any questions.
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_an_answered_request_carries_its_answer_and_braces_stay_as_typed(desk, language):
+    set_language(language)
+    assert request_mail(desk.answered, {}).text == ANSWERED_REQUEST[language]
+
+
+VENDOR = {
+    "ja": """\
+【ご確認】未完了の件の一覧（11月20日(金)時点）
+株式会社アクメ通信
+山田 太郎様
+
+いつもお世話になっております。
+現在、貴社との間で未完了となっている件を下記のとおりお送りいたします。
+
+■貴社にご対応をお願いしている件（2件）
+・保守契約の見積（11月18日(水)まで・期限切れ）
+・作業手順書の送付（11月27日(金)まで）
+
+■弊社にて対応中の件（2件）
+・入館申請（11月26日(木)まで）
+・社内ネットワーク図の提出
+
+内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
+
+以上、よろしくお願いいたします。""",
+    "en": """\
+Open items as of Fri 20 Nov
+Dear 山田 太郎,
+
+Here are the items still open between 株式会社アクメ通信 and us as of Fri 20 Nov.
+
+Waiting on your side (2):
+- 保守契約の見積 (by Wed 18 Nov, overdue)
+- 作業手順書の送付 (by Fri 27 Nov)
+
+On our side (2):
+- 入館申請 (by Thu 26 Nov)
+- 社内ネットワーク図の提出
+
+Please let me know if anything here differs from your records.
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_vendor_mail_lists_open_items_both_ways_overdue_first_undated_last(desk, language):
+    set_language(language)
+    mail = vendor_mail(desk.acme, {})
+    assert (mail.kind, mail.template, mail.text) == (
+        "vendor",
+        f"vendor_{language}",
+        VENDOR[language],
+    )
+
+
+def test_a_vendor_with_nothing_open_says_so(desk):
+    text = vendor_mail(desk.beta, {}).text
+    assert "Waiting on your side (0):\n(none)\n\nOn our side (0):\n(none)\n" in text
+    set_language("ja")
+    text = vendor_mail(desk.beta, {}).text
+    assert "Beta Systems\nご担当者様\n" in text
+    assert "■弊社にて対応中の件（0件）\n（なし）\n" in text
+
+
+QUEUE = {
+    "ja": """\
+【状況報告】依頼・問い合わせ一覧（11月20日(金)時点）
+お疲れさまです。
+11月20日(金)時点の依頼・問い合わせの状況をご報告します。
+
+■対象：未完了
+■件数：4件
+
+・［先方待ち・至急］株式会社アクメ通信：保守契約の見積（11月18日(水)まで・期限切れ）
+・［こちら対応］株式会社アクメ通信：入館申請（11月26日(木)まで）
+・［先方待ち］株式会社アクメ通信：作業手順書の送付（11月27日(金)まで）
+・［こちら対応］株式会社アクメ通信：社内ネットワーク図の提出
+
+以上です。""",
+    "en": """\
+Request queue as of Fri 20 Nov
+Hello,
+
+Here is where our requests with vendors stand as of Fri 20 Nov.
+
+Showing: open
+Items: 4
+
+- [waiting on them, urgent] 株式会社アクメ通信: 保守契約の見積 (by Wed 18 Nov, overdue)
+- [we owe] 株式会社アクメ通信: 入館申請 (by Thu 26 Nov)
+- [waiting on them] 株式会社アクメ通信: 作業手順書の送付 (by Fri 27 Nov)
+- [we owe] 株式会社アクメ通信: 社内ネットワーク図の提出
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_queue_mail_is_a_status_report_in_queue_order(desk, language):
+    set_language(language)
+    mail = queue_mail(QueueFilters(), {})
+    assert (mail.kind, mail.template, mail.text) == ("queue", f"queue_{language}", QUEUE[language])
+
+
+def test_the_queue_mail_names_its_filters_and_marks_finished_items(desk):
+    filters = QueueFilters(direction="outbound", vendor_id=desk.acme, statuses=("open", "answered"))
+    text = queue_mail(filters, {}).text
+    assert "Showing: open/answered, waiting on them, 株式会社アクメ通信\nItems: 3\n" in text
+    assert "- [waiting on them] 株式会社アクメ通信: 古い依頼 (by Fri 13 Nov, answered)\n" in text
+    set_language("ja")
+    text = queue_mail(filters, {}).text
+    assert "■対象：未完了/回答済み・先方待ち・株式会社アクメ通信\n■件数：3件\n" in text
+    assert "・［先方待ち］株式会社アクメ通信：古い依頼（11月13日(金)まで・回答済み）\n" in text
+
+
+def test_a_long_queue_stops_at_200_lines_and_says_how_many_more(ledger):
+    vendor = vendors.create_vendor("ACME")
+    for number in range(203):
+        requests.open_request(vendor.id, "outbound", f"item {number:03}")
+    text = queue_mail(QueueFilters(), {}).text
+    assert "Items: 203\n" in text
+    assert text.count("\n- [waiting on them] ACME: item ") == 200
+    assert "- [waiting on them] ACME: item 199\n… and 3 more\n\nBest regards," in text
+    set_language("ja")
+    assert "ACME：item 199\n…ほか3件\n\n以上です。" in queue_mail(QueueFilters(), {}).text
+
+
+WEEKLY = {
+    "ja": """\
+【週次報告】業者対応状況（11月14日(土)〜11月20日(金)）
+お疲れさまです。
+11月14日(土)〜11月20日(金)の業者対応状況をご報告します。
+
+■通話記録：3件
+・株式会社アクメ通信：2件
+・Beta Systems：1件
+
+■依頼・問い合わせ
+・新規：5件
+・回答済み：2件
+・完了：1件
+
+■期限切れ（11月20日(金)時点）：1件
+・［先方待ち・至急］株式会社アクメ通信：保守契約の見積（11月18日(水)まで・期限切れ）
+
+以上です。""",
+    "en": """\
+Weekly vendor report: Sat 14 Nov – Fri 20 Nov
+Hello,
+
+Here is the summary of our work with vendors from Sat 14 Nov to Fri 20 Nov.
+
+Calls: 3
+- 株式会社アクメ通信: 2 calls
+- Beta Systems: 1 call
+
+Requests:
+- opened: 5
+- answered: 2
+- closed: 1
+
+Overdue as of Fri 20 Nov: 1
+- [waiting on them, urgent] 株式会社アクメ通信: 保守契約の見積 (by Wed 18 Nov, overdue)
+
+Best regards,""",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_weekly_report_counts_calls_per_vendor_requests_and_what_is_overdue(desk, language):
+    # The week starts at local midnight: a request opened at 23:59 the night before is not
+    # counted as opened, while its answer at 00:00 is counted as answered.
+    set_language(language)
+    mail = weekly_report({})
+    assert (mail.kind, mail.template, mail.text) == (
+        "weekly",
+        f"weekly_{language}",
+        WEEKLY[language],
+    )
+
+
+def test_the_weekly_report_of_an_earlier_week(desk):
+    text = weekly_report({}, today=date(2026, 11, 15)).text
+    assert text.startswith("Weekly vendor report: Mon 9 Nov – Sun 15 Nov\n")
+    assert "Calls: 0\n(none)\n" in text
+    assert "- opened: 2\n- answered: 1\n- closed: 0\n" in text
+    assert "Overdue as of Sun 15 Nov: 0\n(none)\n" in text
+
+
+def test_dates_and_words_follow_the_template_not_the_ui(desk):
+    templates = {"call_formal_ja": "件名 {date}\n{when}\n{follow_ups}"}
+    assert call_mail(desk.call, templates, "call_formal_ja").text == (
+        "件名 11月20日(金)\n2026年11月20日(金) 14:05\n"
+        "・作業手順書の送付（貴社ご対応・11月27日(金)まで）\n"
+        "・入館申請（弊社対応・11月26日(木)まで）"
+    )
+    set_language("ja")
+    mail = call_mail(desk.call, {}, "call_en")
+    assert (mail.template, mail.subject) == ("call_en", "Confirmation: ルーター交換 (Fri 20 Nov)")
+    assert call_mail(desk.call, {"call_short": "{date}"}, "call_short").text == "11月20日(金)"
+
+
+def test_a_date_over_half_a_year_away_shows_its_year_and_today_is_marked(ledger):
+    vendor = vendors.create_vendor("ACME")
+    later = requests.open_request(vendor.id, "inbound", "契約更新", due=date(2027, 7, 1))
+    today = requests.open_request(vendor.id, "outbound", "請求書", due=date(2026, 11, 20))
+    assert "Due: Thu 1 Jul 2027\n" in request_mail(later.id, {}).text
+    assert "Due: Fri 20 Nov (due today)\n" in request_mail(today.id, {}).text
+    set_language("ja")
+    assert "■期限：2027年7月1日(木)\n" in request_mail(later.id, {}).text
+    assert "■期限：11月20日(金)（本日期限）\n" in request_mail(today.id, {}).text
+
+
+def test_a_cancelled_follow_up_is_left_out_and_a_finished_one_says_so(ledger):
+    vendor = vendors.create_vendor("ACME")
+    call = calls.log_call(
+        vendor_id=vendor.id,
+        subject="Renewal",
+        follow_ups=[FollowUp("Quote"), FollowUp("Count PCs", "inbound"), FollowUp("Dropped")],
+    )
+    quote, _count, dropped = call.follow_ups
+    requests.answer_request(quote.id)
+    requests.cancel_request(dropped.id)
+    text = call_mail(call.id, {}).text
+    assert "Next steps:\n- Quote (your side, answered)\n- Count PCs (our side)\n\n" in text
+
+
+def test_the_signature_closes_every_mail_when_configured(desk):
+    templates = {"signature": "情報システム担当 佐藤\n内線 123"}
+    assert call_mail(desk.call, templates).text.endswith(
+        "Best regards,\n\n情報システム担当 佐藤\n内線 123"
+    )
+    set_language("ja")
+    assert weekly_report(templates).text.endswith("以上です。\n\n情報システム担当 佐藤\n内線 123")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_placeholder_of_every_kind_is_filled(desk, kind):
+    text = "subject\n" + "\n".join(f"{name}=<{{{name}}}>" for name in PLACEHOLDERS[kind])
+    name = f"{kind}_all"
+    make = {
+        "call": lambda: call_mail(desk.call, {name: text}, name),
+        "request": lambda: request_mail(desk.answered, {name: text}, name),
+        "vendor": lambda: vendor_mail(desk.acme, {name: text}, name),
+        "queue": lambda: queue_mail(QueueFilters(), {name: text}, name),
+        "weekly": lambda: weekly_report({name: text}, name),
+    }
+    mail = make[kind]()
+    assert (mail.template, mail.problems) == (name, ())
+    assert mail.text.count("=<") == len(PLACEHOLDERS[kind])
+
+
+def test_mails_have_no_trailing_spaces_or_blank_lines(desk):
+    templates = {"queue_x": "Queue   \n\n{items}   \n\n\n{signature}\n\n"}
+    assert queue_mail(QueueFilters(), templates, "queue_x").text.endswith(
+        "社内ネットワーク図の提出"
+    )
+
+
+user_text = st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=40)
+
+
+@given(vendor=user_text, subject=user_text, decision=user_text, language=st.sampled_from(LANGUAGES))
+def test_any_user_text_goes_into_a_mail_as_typed(ledger, vendor, subject, decision, language):
+    assume(clean_line(vendor))
+    set_language(language)
+    record = vendors.create_vendor(vendor)
+    call = calls.log_call(vendor_id=record.id, subject=subject, decisions=[decision])
+    stored = calls.get_call(call.id)
+    text = call_mail(call.id, {}).text
+    assert stored.vendor_name in text
+    assert stored.subject in text
+    for line in stored.decisions:
+        assert line in text
