@@ -49,3 +49,13 @@ def short_category(category: str) -> str:
         "maintenance": _("Maint"),
         "other": _("Other"),
     }.get(category, category)
+
+
+def kind_label(kind: str) -> str:
+    """What a search hit is: a call, a request, a vendor or a contact."""
+    return {
+        "call": _("call"),
+        "request": _("request"),
+        "vendor": _("vendor"),
+        "contact": _("contact"),
+    }.get(kind, kind)

@@ -18,6 +18,7 @@ from daicho.data.models import (
 )
 from daicho.data.records import CallRecord, FollowUp
 from daicho.data.requests import insert_request, request_query, request_record
+from daicho.data.search_index import index_new
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
@@ -55,6 +56,7 @@ def log_call(
             vendor_id = Vendor.create(
                 name=name, status="prospect", created_at=now, updated_at=now
             ).id
+            index_new("vendor", vendor_id)
         elif Vendor.get_or_none(Vendor.id == vendor_id) is None:
             raise NotFound(_("No vendor with id {id}", id=vendor_id))
         if contact_id is not None:
@@ -65,6 +67,7 @@ def log_call(
             contact_id = Contact.create(
                 vendor=vendor_id, name=clean_line(new_contact_name), created_at=now, updated_at=now
             ).id
+            index_new("contact", contact_id)
         call = Call.create(
             vendor=vendor_id,
             contact=contact_id,
@@ -81,6 +84,7 @@ def log_call(
             Decision.insert_many(
                 [{"call": call.id, "position": i, "text": text} for i, text in enumerate(lines)]
             ).execute()
+        index_new("call", call.id)
         for follow_up in follow_ups:
             insert_request(
                 vendor_id,

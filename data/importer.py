@@ -8,6 +8,7 @@ cleaned as the services clean what is typed.
 Into an empty ledger every id is kept, so export, import and export again give the same
 bytes. Into a ledger that already holds rows, imported rows are numbered on after the
 highest id in use and every reference follows them: nothing existing is overwritten.
+The search index is not exported: the import writes it, in the same transaction.
 """
 
 import tomllib
@@ -43,12 +44,14 @@ from daicho.data.models import (
     VENDOR_CATEGORIES,
     VENDOR_STATUSES,
     Call,
+    Contact,
     Decision,
     Request,
     RequestEvent,
     Vendor,
     database,
 )
+from daicho.data.search_index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
@@ -277,10 +280,21 @@ def _insert(tables: dict[str, list[dict]]) -> ImportSummary:
         _insert_many(model, fields, values)
         if model is Call:
             _insert_decisions(rows, new_ids[Call])
+    _index(new_ids, kept_ids)
     decisions = sum(len(call["decisions"]) for call in tables["calls"])
     return ImportSummary(
         **{key: len(rows) for key, rows in tables.items()}, decisions=decisions, kept_ids=kept_ids
     )
+
+
+def _index(new_ids: dict[type[Model], dict[int, int]], into_empty_ledger: bool) -> None:
+    """Index what came in: into an empty ledger the whole index is written at once."""
+    if into_empty_ledger:
+        rebuild_index()
+        return
+    kinds = {"vendor": Vendor, "contact": Contact, "call": Call, "request": Request}
+    for kind, model in kinds.items():
+        index_many(kind, new_ids[model].values())
 
 
 def _new_ids(model: type[Model], rows: list[dict], keep: bool) -> dict[int, int]:

@@ -1,4 +1,5 @@
-"""The one place that opens a ledger file: checks it, creates it safely, migrates it.
+"""The one place that opens a ledger file: checks it, creates it safely, migrates it, and
+builds its search index when a migration asked for that.
 
 A file that is not ours, is damaged, or comes from a newer Daicho is refused before
 anything writes to it, so a refused file stays byte-for-byte as it was.
@@ -12,6 +13,7 @@ from urllib.parse import quote
 from daicho.data.errors import LedgerError
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, migrate_to_latest
 from daicho.data.models import database
+from daicho.data.search_index import ensure_index
 from daicho.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,6 +38,7 @@ def open_ledger(path: Path | str) -> Path:
     try:
         database.connect()
         migrate_to_latest(database)
+        ensure_index()
     except sqlite3.DatabaseError as error:
         close_ledger()
         raise LedgerError(

@@ -116,7 +116,37 @@ def _schema_2(db: SqliteDatabase) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_schema_1, _schema_2]
+_SCHEMA_3 = [
+    # One row per searchable item; `id` is the item's rowid in search_fts: when the item
+    # happened, in seconds since 1900, times four (see data/search_index.py).
+    """CREATE TABLE search_doc (
+        id INTEGER NOT NULL PRIMARY KEY,
+        kind TEXT NOT NULL,
+        item_id INTEGER NOT NULL,
+        vendor_id INTEGER NOT NULL)""",
+    "CREATE UNIQUE INDEX search_doc_kind_item_id ON search_doc (kind, item_id)",
+    "CREATE INDEX search_doc_vendor_id_id ON search_doc (vendor_id, id)",
+    # The text as one-character tokens (data/search_text.py); `tags` holds the item's kind
+    # and vendor as words. Contentless: the ledger's own tables hold the text.
+    """CREATE VIRTUAL TABLE search_fts USING fts5(
+        body, tags, content='', columnsize=0, detail=full, tokenize='ascii')""",
+    # A row here means the index is to be (re)built from the ledger before it is used.
+    "CREATE TABLE search_pending (reason TEXT NOT NULL)",
+    "INSERT INTO search_pending (reason) VALUES ('schema 3')",
+]
+
+
+def _schema_3(db: SqliteDatabase) -> None:
+    """The search index, empty and marked for building, which `open_ledger` then does.
+
+    Built after the migrations rather than in one, so that it is built by the code that
+    reads it, whatever later migrations change.
+    """
+    for statement in _SCHEMA_3:
+        db.execute_sql(statement)
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_schema_1, _schema_2, _schema_3]
 LATEST_VERSION = len(MIGRATIONS)
 
 

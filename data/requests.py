@@ -1,6 +1,7 @@
 """The two-way request queue's items: open, answer, close, cancel, re-date, note.
 
-Every change writes its history event in the same transaction as the change itself.
+Every change writes its history event, and the search index, in the same transaction as
+the change itself.
 """
 
 from datetime import date
@@ -19,6 +20,7 @@ from daicho.data.models import (
     database,
 )
 from daicho.data.records import RequestEventRecord, RequestRecord
+from daicho.data.search_index import index_new, reindexing
 from daicho.data.text import clean_block
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
@@ -92,6 +94,7 @@ def insert_request(
         updated_at=now,
     )
     RequestEvent.create(request=request, at=now, kind="created", new_value="open")
+    index_new("request", request.id)
     return request.id
 
 
@@ -106,7 +109,7 @@ def open_request(vendor_id: int, direction: str, subject: str, **details) -> Req
 
 def _change_status(request_id: int, status: str, note: str, answer: str | None = None):
     note = clean_block(note)
-    with database.atomic():
+    with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
         if row.status == status:
             raise InputError(_("The request is already {status}", status=label(status)))
@@ -147,7 +150,7 @@ def reopen_request(request_id: int, note: str = "") -> RequestRecord:
 
 def redate_request(request_id: int, due: date | None, note: str = "") -> RequestRecord:
     """Move the due date (None removes it), keeping the old date in the history."""
-    with database.atomic():
+    with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
         now = clock.utcnow()
         RequestEvent.create(
@@ -168,7 +171,7 @@ def add_request_note(request_id: int, note: str) -> RequestRecord:
     note = clean_block(note)
     if not note:
         raise InputError(_("{what} cannot be empty", what=_("Note")))
-    with database.atomic():
+    with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
         now = clock.utcnow()
         RequestEvent.create(request=row, at=now, kind="note_added", note=note)
@@ -191,7 +194,7 @@ def edit_request(request_id: int, **changes) -> RequestRecord:
             fields["contact"] = value
         else:
             raise TypeError(f"unknown request field {key!r}")
-    with database.atomic():
+    with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
         now = clock.utcnow()
         for key, value in fields.items():

@@ -13,6 +13,7 @@ from daicho.data.models import (
     database,
 )
 from daicho.data.records import ContactRecord, VendorRecord, VendorRow
+from daicho.data.search_index import index_new, reindexing, unindex
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
@@ -80,12 +81,13 @@ def create_vendor(name: str, **details) -> VendorRecord:
     now = clock.utcnow()
     with database.atomic():
         row = Vendor.create(**fields, created_at=now, updated_at=now)
+        index_new("vendor", row.id)
     return vendor_record(row)
 
 
 def update_vendor(vendor_id: int, **changes) -> VendorRecord:
     fields = _vendor_fields(changes)
-    with database.atomic():
+    with database.atomic(), reindexing("vendor", vendor_id):
         row = _vendor_row(vendor_id)
         for key, value in fields.items():
             setattr(row, key, value)
@@ -182,15 +184,14 @@ def create_contact(vendor_id: int, name: str, **details) -> ContactRecord:
         if fields.get("is_primary"):
             Contact.update(is_primary=False).where(Contact.vendor == vendor_id).execute()
         row = Contact.create(vendor=vendor_id, **fields, created_at=now, updated_at=now)
+        index_new("contact", row.id)
     return contact_record(row)
 
 
 def update_contact(contact_id: int, **changes) -> ContactRecord:
     fields = _contact_fields(changes)
-    with database.atomic():
-        row = Contact.get_or_none(Contact.id == contact_id)
-        if row is None:
-            raise NotFound(_("No contact with id {id}", id=contact_id))
+    with database.atomic(), reindexing("contact", contact_id):
+        row = _contact_row(contact_id)
         if fields.get("is_primary"):
             Contact.update(is_primary=False).where(Contact.vendor == row.vendor_id).execute()
         for key, value in fields.items():
@@ -198,6 +199,21 @@ def update_contact(contact_id: int, **changes) -> ContactRecord:
         row.updated_at = clock.utcnow()
         row.save()
     return contact_record(row)
+
+
+def delete_contact(contact_id: int) -> None:
+    """Remove a contact; their calls and requests stay, without a contact."""
+    with database.atomic():
+        _contact_row(contact_id)
+        unindex("contact", contact_id)
+        Contact.delete().where(Contact.id == contact_id).execute()
+
+
+def _contact_row(contact_id: int) -> Contact:
+    row = Contact.get_or_none(Contact.id == contact_id)
+    if row is None:
+        raise NotFound(_("No contact with id {id}", id=contact_id))
+    return row
 
 
 def list_contacts(vendor_id: int) -> list[ContactRecord]:

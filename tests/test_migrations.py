@@ -2,10 +2,13 @@
 
 import sqlite3
 
+import pytest
+
 from daicho.data import drafts, queue, requests, vendors
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.migrations import LATEST_VERSION, MIGRATIONS, migrate_to_latest
+from daicho.data.migrations import LATEST_VERSION, MIGRATIONS, migrate_to_latest, schema_version
 from daicho.data.models import ALL_MODELS, database
+from daicho.data.search import search
 
 
 def _build_schema_1_ledger(path):
@@ -67,3 +70,57 @@ def test_migrations_run_once(ledger):
     open_ledger(ledger)
     assert migrate_to_latest(database) == []
     assert len(MIGRATIONS) == LATEST_VERSION
+
+
+_OLDER_ROWS = [
+    "INSERT INTO vendor (id, name, reading, notes, created_at, updated_at) VALUES (1,"
+    " 'NTT東日本', 'えぬてぃてぃ', 'ＶＰＮ回線', '2025-01-01 00:00:00', '2025-01-01 00:00:00')",
+    "INSERT INTO contact (id, vendor_id, name, role, created_at, updated_at)"
+    " VALUES (1, 1, '山田', '営業', '2025-01-02 00:00:00', '2025-01-02 00:00:00')",
+    "INSERT INTO call (id, vendor_id, started_at, subject, notes, created_at, updated_at)"
+    " VALUES (1, 1, '2025-02-01 00:00:00', '回線断', '見積を依頼', '2025-02-01 00:00:00',"
+    " '2025-02-01 00:00:00')",
+    "INSERT INTO decision (call_id, position, text) VALUES (1, 0, '明日までに見積')",
+    "INSERT INTO request (id, direction, vendor_id, subject, created_at, updated_at)"
+    " VALUES (1, 'outbound', 1, '見積依頼', '2025-03-01 00:00:00', '2025-03-01 00:00:00')",
+    "INSERT INTO request_event (request_id, at, kind, note)"
+    " VALUES (1, '2025-03-02 00:00:00', 'note_added', '督促した')",
+]
+
+
+def _build_older_ledger(path, version: int) -> None:
+    """A ledger as schema `version` left it, holding one item of each kind."""
+    database.init(str(path))
+    database.connect()
+    migrate_to_latest(database, target=version)
+    for statement in _OLDER_ROWS:
+        database.execute_sql(statement)
+    database.close()
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_an_older_ledger_is_searchable_once_opened(tmp_path, version):
+    path = tmp_path / f"schema-{version}.db"
+    _build_older_ledger(path, version)
+    open_ledger(path)
+    try:
+        assert schema_version(database) == LATEST_VERSION
+        assert [(hit.kind, hit.id) for hit in search("見積", None)] == [
+            ("request", 1),
+            ("call", 1),
+        ]
+        assert [hit.kind for hit in search("vpn", None)] == ["vendor"]
+        assert [hit.kind for hit in search("営業", None)] == ["contact"]
+        assert [hit.kind for hit in search("督促", None)] == ["request"]
+        assert database.execute_sql("SELECT count(*) FROM search_pending").fetchone() == (0,)
+    finally:
+        close_ledger()
+
+
+def test_an_index_marked_for_building_is_built_on_the_next_open(ledger):
+    vendors.create_vendor("再構築テスト")
+    database.execute_sql("DELETE FROM search_doc")
+    database.execute_sql("INSERT INTO search_pending (reason) VALUES ('interrupted')")
+    close_ledger()
+    open_ledger(ledger)
+    assert [hit.title for hit in search("再構築", None)] == ["再構築テスト"]
