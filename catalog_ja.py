@@ -330,4 +330,142 @@ JA: dict[str, str] = {
     "optional": "任意",
     "No vendor named {name}": "「{name}」という業者はありません",
     "No contact named {name} at this vendor": "この業者に「{name}」という担当者はいません",
+    # mails and templates
+    "Template {name}: the name must start with one of {kinds}": (
+        "テンプレート {name}: 名前は {kinds} のいずれかで始めてください"
+    ),
+    "No template named {name}": "テンプレート {name} はありません",
+    "Template {name} is not a {kind} template": "テンプレート {name} は {kind} 用ではありません",
+    "Template {name}: cannot be filled: {reason}": (
+        "テンプレート {name}: 差し込みができません: {reason}"
+    ),
+    "Template {name}: the first line, the subject, is empty": (
+        "テンプレート {name}: 1 行目 (件名) が空です"
+    ),
+    "Template {name}: unbalanced braces (write {example} for literal ones)": (
+        "テンプレート {name}: 波かっこの対応が取れていません (文字としては {example} と書きます)"
+    ),
+    "Template {name}: {field} has a format that cannot be used": (
+        "テンプレート {name}: {field} の書式は使えません"
+    ),
+    "Template {name}: {field} is not a plain placeholder such as {example}": (
+        "テンプレート {name}: {field} は使えません ({example} のような項目名だけが使えます)"
+    ),
+    "Template {name}: unknown placeholder {field}; did you mean {suggestion}?": (
+        "テンプレート {name}: 差し込み項目 {field} はありません ({suggestion} ではありませんか?)"
+    ),
+    "Template {name}: unknown placeholder {field}; use one of {known}": (
+        "テンプレート {name}: 差し込み項目 {field} はありません (使える項目: {known})"
+    ),
+    "Template {name}: must be text": "テンプレート {name}: 文字列で書いてください",
+    "(none)": "（なし）",
+    "… and {count} more": "…ほか{count}件",
+    "by {date}": "{date}まで",
+    "overdue": "期限切れ",
+    "due today": "本日期限",
+    "[{tags}] {vendor}: {subject}": "［{tags}］{vendor}：{subject}",
+    "Sir or Madam": "ご担当者",
+    "our call": "お電話の件",
+    "earlier today": "本日",
+    "on {date}": "{date}に",
+    "from us to you": "弊社からのお願い",
+    "from you to us": "貴社からのご依頼",
+    "your side": "貴社ご対応",
+    "our side": "弊社対応",
+    "{vendor}: 1 call": "{vendor}：1件",
+    "{vendor}: {count} calls": "{vendor}：{count}件",
+    "print a report for management": "管理者向けの報告を出力する",
+    "the last seven days: calls per vendor, requests, what is overdue": (
+        "直近 7 日間: 業者ごとの通話件数、依頼・問い合わせ、期限切れ"
+    ),
+    "report needs --week (the weekly report is the only one so far)": (
+        "report には --week が必要です (今のところ週次報告のみです)"
+    ),
+    # copying (clipboard.py, screens/copying.py, screens/mail_preview.py, screens/manual_copy.py)
+    "to the system clipboard": "システムのクリップボードへ",
+    "via the terminal (OSC 52) — works if your terminal allows it": (
+        "端末経由 (OSC 52) — 端末が許可している場合に有効です"
+    ),
+    "the system clipboard cannot be used: {reason}": (
+        "システムのクリップボードを使えません: {reason}"
+    ),
+    "the system clipboard did not keep the text": (
+        "システムのクリップボードにテキストが残りませんでした"
+    ),
+    "no terminal is attached to take the text": "テキストを受け取る端末がつながっていません",
+    "Copied: {subject}": "コピーしました: {subject}",
+    "Template problem": "テンプレートの問題",
+    "Copy by hand": "手動でコピー",
+    "The text could not be copied ({reason}). Select it below with the mouse "
+    "(in most terminals, hold Shift while dragging) and copy it with the terminal.": (
+        "テキストをコピーできませんでした ({reason})。下のテキストをマウスで選択し "
+        "(多くの端末では Shift を押しながらドラッグ)、端末の機能でコピーしてください。"
+    ),
+    "Copy email": "メールをコピー",
+    "Preview email": "メールを確認",
+    "Copy queue report": "一覧を報告としてコピー",
+    "Save and copy email": "保存してメールをコピー",
+    "y copies the confirmation email": "y で確認メールをコピーできます",
+    "Copy the weekly report": "週次報告をコピー",
+    "Preview the weekly report": "週次報告を確認",
+    "Calls per vendor, requests opened, answered and closed, what is overdue": (
+        "業者ごとの通話数、依頼の登録・回答・完了の数、期限切れの一覧"
+    ),
+    "Choose its template and edit it before copying": (
+        "テンプレートを選び、編集してからコピーします"
+    ),
+    "Email preview": "メールの確認",
+    "Template": "テンプレート",
+    "Copy": "コピー",
+    "Save template": "テンプレートを保存",
+    "Edit template": "テンプレートを編集",
+    "Back to the email": "メールに戻る",
+    "Showing the email": "メールを表示中",
+    "Showing the template: what is in braces comes from the ledger": (
+        "テンプレートを表示中: 波かっこの中は台帳から埋められます"
+    ),
+    "Making the email…": "メールを作成中…",
+    "ctrl+s keeps it in {path}": "ctrl+s で {path} に保存します",
+    "Made with {name}: {chosen} has a problem": "{chosen} に問題があるため {name} で作成しました",
+    "Template not saved": "テンプレートを保存できませんでした",
+    "Template {name} saved in {path}": "テンプレート {name} を {path} に保存しました",
+    # search (data/search_query.py, screens/search_screen.py, widgets/search_results.py, cli.py)
+    "call": "通話",
+    "request": "依頼",
+    "contact": "担当者",
+    "Search": "検索",
+    "Edit search": "検索語を編集",
+    "No hits": "該当なし",
+    "Hits: {count}, newest first": "検索結果: {count} 件 (新しい順)",
+    "The newest {count} hits: add words to find older ones": (
+        "新しい順に {count} 件を表示: 語を足すと古いものも見つかります"
+    ),
+    'Search: words, "a phrase", type:call, vendor:NAME, after:DATE': (
+        '検索: 語句、"フレーズ"、type:call、vendor:業者名、after:日付'
+    ),
+    (
+        'Every word must appear; "a phrase" as typed. Filters: type:call, type:request,'
+        " type:vendor, type:contact; vendor:NAME; after:DATE (on or after); before:DATE."
+    ): (
+        'すべての語を含むものを探します。"フレーズ" は入力どおりに。絞り込み: type:call、'
+        "type:request、type:vendor、type:contact (通話・依頼・業者・担当者でも可)、"
+        "vendor:業者名、after:日付 (その日以降)、before:日付 (その日より前)。"
+    ),
+    "vendor: needs part of a vendor's name, e.g. vendor:NTT": (
+        "vendor: の後に業者名の一部を入れてください (例: vendor:NTT)"
+    ),
+    'Unknown type "{value}": use type:call, type:request, type:vendor or type:contact': (
+        "「{value}」という種類はありません: type:call、type:request、type:vendor、"
+        "type:contact のいずれかです"
+    ),
+    "{filter}: needs a date, e.g. {filter}:2026-11-30 or {filter}:11/30": (
+        "{filter}: の後に日付を入れてください (例: {filter}:2026-11-30、{filter}:11/30)"
+    ),
+    "{filter}: {reason}": "{filter}: {reason}",
+    "find anything said to any vendor": "業者とのやりとりをすべて検索する",
+    "print the hits as JSON": "結果を JSON で出力する",
+    "at most N hits, newest first": "新しい順に最大 N 件",
+    "rebuild the search index": "検索索引を作り直す",
+    "--limit must be 1 or more": "--limit には 1 以上を指定してください",
+    "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
 }

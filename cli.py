@@ -61,6 +61,23 @@ def _parser() -> argparse.ArgumentParser:
         "seed", parents=[db_option], help=_("fill a new ledger with generated sample data")
     )
     seed.add_argument("--size", choices=("demo", "large", "huge"), default="demo")
+
+    search = commands.add_parser(
+        "search", parents=[db_option], help=_("find anything said to any vendor")
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("--json", action="store_true", help=_("print the hits as JSON"))
+    search.add_argument("--limit", type=int, metavar="N", help=_("at most N hits, newest first"))
+    commands.add_parser("reindex", parents=[db_option], help=_("rebuild the search index"))
+
+    report = commands.add_parser(
+        "report", parents=[db_option], help=_("print a report for management")
+    )
+    report.add_argument(
+        "--week",
+        action="store_true",
+        help=_("the last seven days: calls per vendor, requests, what is overdue"),
+    )
     return parser
 
 
@@ -98,12 +115,14 @@ def _run(arguments: argparse.Namespace, config) -> int:
         if explicit_db is None:
             raise InputError(_("seed needs --db PATH: it fills a new ledger with sample data"))
         return _seed(explicit_db, arguments.size)
+    if arguments.command == "report" and not arguments.week:
+        raise InputError(_("report needs --week (the weekly report is the only one so far)"))
 
     from daicho.data.ledger import close_ledger, open_ledger
 
     open_ledger(ledger_path)
     try:
-        return _COMMANDS[arguments.command](arguments)
+        return _COMMANDS[arguments.command](arguments, config)
     finally:
         close_ledger()
 
@@ -137,7 +156,7 @@ def _seed(path: Path, size: str) -> int:
     return exit_codes.OK
 
 
-def _export(arguments: argparse.Namespace) -> int:
+def _export(arguments: argparse.Namespace, config) -> int:
     from daicho.data.export import export_ledger
 
     text = export_ledger(arguments.format, arguments.output)
@@ -146,7 +165,7 @@ def _export(arguments: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _import(arguments: argparse.Namespace) -> int:
+def _import(arguments: argparse.Namespace, config) -> int:
     from daicho.data.importer import import_file
 
     summary = import_file(arguments.path)
@@ -154,14 +173,53 @@ def _import(arguments: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _backup(arguments: argparse.Namespace) -> int:
+def _backup(arguments: argparse.Namespace, config) -> int:
     from daicho.data.backup import backup_ledger
 
     print(backup_ledger(arguments.output))
     return exit_codes.OK
 
 
-_COMMANDS = {"export": _export, "import": _import, "backup": _backup}
+def _report(arguments: argparse.Namespace, config) -> int:
+    """The weekly report, in the UI language's template, to standard output."""
+    from daicho.data.summaries import weekly_report
+
+    mail = weekly_report(config.templates)
+    for problem in mail.problems:
+        print(f"daicho: {problem}", file=sys.stderr)
+    sys.stdout.write(mail.text + "\n")
+    return exit_codes.OK
+
+
+def _search(arguments: argparse.Namespace, config) -> int:
+    from daicho.data.search import search
+    from daicho.search_output import hits_as_json, hits_as_lines
+
+    if arguments.limit is not None and arguments.limit < 1:
+        raise InputError(_("--limit must be 1 or more"))
+    hits = search(" ".join(arguments.query), arguments.limit)
+    if arguments.json:
+        print(hits_as_json(hits))
+    elif hits:
+        print(hits_as_lines(hits, highlight=sys.stdout.isatty()))
+    return exit_codes.OK
+
+
+def _reindex(arguments: argparse.Namespace, config) -> int:
+    from daicho.data.search_index import rebuild_index
+
+    print(_("Search index rebuilt: {count} items", count=rebuild_index()), file=sys.stderr)
+    return exit_codes.OK
+
+
+_COMMANDS = {
+    "export": _export,
+    "import": _import,
+    "backup": _backup,
+    "report": _report,
+    "search": _search,
+    "reindex": _reindex,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

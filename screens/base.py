@@ -43,7 +43,7 @@ def key_commands(screen: Screen) -> Iterator[SystemCommand]:
     seen = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not (binding.show and binding.description and active.enabled):
+        if not (binding.description and active.enabled):
             continue
         if binding.action == "quit" or (active.node, binding.action) in seen:
             continue  # Textual's own commands already offer quitting

@@ -17,10 +17,19 @@ from daicho.i18n import N_, _
 from daicho.labels import label
 from daicho.screens.base import DaichoScreen
 from daicho.screens.call_logging import CallLogging
+from daicho.screens.copying import (
+    MailSource,
+    call_source,
+    copy_mail,
+    preview_mail,
+    queue_source,
+    request_source,
+    vendor_source,
+)
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
-from daicho.widgets.vendor_list import VendorList
+from daicho.widgets.vendor_list import VendorList, VendorRows
 
 _STATUS_CYCLE = (("open",), ("answered",), ("closed", "cancelled"), REQUEST_STATUSES)
 _DIRECTION_CYCLE = (None, "outbound", "inbound")
@@ -33,6 +42,7 @@ _QUEUE_ACTIONS = {
     "cycle_priority",
     "toggle_vendor_filter",
     "cycle_sort",
+    "copy_queue",
 }
 PAGE = 60
 
@@ -45,9 +55,9 @@ class MainScreen(CallLogging, DaichoScreen):
     """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
 
     BINDINGS: ClassVar = [
-        Binding("1", "focus_pane('vendors')", N_("Vendors"), id="main.vendors"),
-        Binding("2", "focus_pane('queue')", N_("Queue"), id="main.queue"),
-        Binding("3", "focus_pane('call')", N_("Call log"), id="main.call"),
+        Binding("1", "focus_pane('vendors')", N_("Vendors"), show=False, id="main.vendors"),
+        Binding("2", "focus_pane('queue')", N_("Queue"), show=False, id="main.queue"),
+        Binding("3", "focus_pane('call')", N_("Call log"), show=False, id="main.call"),
         Binding("n", "new_call", N_("New call"), id="main.new_call"),
         Binding("r", "new_request", N_("New request"), id="main.new_request"),
         Binding("v", "new_vendor", N_("New vendor"), id="main.new_vendor"),
@@ -59,7 +69,11 @@ class MainScreen(CallLogging, DaichoScreen):
         Binding("p", "cycle_priority", N_("Priority"), id="queue.priority"),
         Binding("a", "toggle_vendor_filter", N_("This vendor/all"), id="queue.vendor"),
         Binding("o", "cycle_sort", N_("Sort"), id="queue.sort"),
+        Binding("c", "copy_queue", N_("Copy queue report"), id="queue.copy"),
+        Binding("slash", "search", N_("Search"), id="main.search"),
         Binding("question_mark,f1", "help", N_("Help"), id="main.help"),
+        Binding("y", "copy_mail", N_("Copy email"), id="main.copy"),
+        Binding("Y", "preview_mail", N_("Preview email"), id="main.preview"),
     ]
 
     def __init__(self) -> None:
@@ -152,6 +166,7 @@ class MainScreen(CallLogging, DaichoScreen):
         self.load_vendors(event.text, event.include_hidden)
 
     def on_vendor_list_selected(self, event: VendorList.Selected) -> None:
+        self.last_call_id = None
         self._vendor_name = event.vendor.name if event.vendor else ""
         if self.follow_vendor:
             self._set_filters(vendor_id=event.vendor.id if event.vendor else None)
@@ -209,13 +224,15 @@ class MainScreen(CallLogging, DaichoScreen):
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Queue keys work in the queue; `e` on a vendor; the rest anywhere."""
+        """Queue keys work in the queue; `e` on a vendor; copying on something to copy."""
         focused = self.focused
         if action in _QUEUE_ACTIONS:
             return focused is not None and focused is self.query_one(QueueTable)
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
             return vendor_list.has_focus_within and vendor_list.current is not None
+        if action in ("copy_mail", "preview_mail"):
+            return self.mail_source() is not None
         return True
 
     def action_focus_pane(self, pane: str) -> None:
@@ -230,6 +247,32 @@ class MainScreen(CallLogging, DaichoScreen):
 
     def _current_request(self) -> RequestRecord | None:
         return self.query_one(QueueTable).current
+
+    def mail_source(self) -> MailSource | None:
+        """What `y` copies: the call just saved, else what the focused pane's cursor is on.
+
+        On "All vendors" that is the queue as filtered; in the call form, nothing.
+        """
+        focused = self.focused
+        if isinstance(focused, VendorRows):
+            if self.last_call_id is not None:
+                return call_source(self.last_call_id)
+            current = focused.current
+            return vendor_source(current.id) if current else queue_source(self.filters)
+        if focused is self.query_one(QueueTable) and (request := self._current_request()):
+            return request_source(request.id)
+        return None
+
+    def action_copy_mail(self) -> None:
+        if source := self.mail_source():
+            copy_mail(self, source)
+
+    def action_preview_mail(self) -> None:
+        if source := self.mail_source():
+            preview_mail(self, source)
+
+    def action_copy_queue(self) -> None:
+        copy_mail(self, queue_source(self.filters))
 
     def action_answer(self) -> None:
         from daicho.screens.answer_prompt import AnswerPrompt
@@ -260,6 +303,11 @@ class MainScreen(CallLogging, DaichoScreen):
 
         if current := self.query_one(VendorList).current:
             self.app.push_screen(VendorFormModal(vendors.get_vendor(current.id)), self._after_write)
+
+    def action_search(self) -> None:
+        from daicho.screens.search_screen import SearchScreen
+
+        self.app.push_screen(SearchScreen(), lambda _result: self.refresh_ledger())
 
     def action_help(self) -> None:
         from daicho.screens.help_screen import HelpScreen
