@@ -7,7 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, TextArea
 
 from daicho.data import clock, queue, vendors
 from daicho.data.models import REQUEST_STATUSES, database
@@ -53,6 +53,8 @@ def _next(cycle: tuple, current) -> object:
 
 class MainScreen(CallLogging, DaichoScreen):
     """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
+
+    AUTO_FOCUS = "VendorRows"  # a list, so that single-letter keys work from the start
 
     BINDINGS: ClassVar = [
         Binding("1", "focus_pane('vendors')", N_("Vendors"), show=False, id="main.vendors"),
@@ -100,7 +102,6 @@ class MainScreen(CallLogging, DaichoScreen):
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
         self._show_filters()
-        self.query_one(VendorList).focus_list()
         self.refresh_ledger()
 
     def on_resize(self, event) -> None:
@@ -231,6 +232,8 @@ class MainScreen(CallLogging, DaichoScreen):
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
             return vendor_list.has_focus_within and vendor_list.current is not None
+        if action == "search":  # "/" is typed into a text field, not taken from it
+            return not isinstance(focused, (Input, TextArea))
         if action in ("copy_mail", "preview_mail"):
             return self.mail_source() is not None
         return True

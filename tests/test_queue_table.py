@@ -219,7 +219,7 @@ async def test_an_empty_queue_says_so():
         await pilot.pause()
         shown = lines(app.table)
         assert shown[5].strip() == "Nothing open — nice."
-        assert shown[5].index("N") == (app.table.size.width - 20) // 2
+        assert shown[5].index("N") == (app.table.scrollable_content_region.width - 20) // 2
         assert app.highlighted[-1] is None
         app.table.empty_text = "No answered requests"
         await pilot.pause()

@@ -46,7 +46,9 @@ class QueueTable(ScrollView, can_focus=True):
         "queue-table--closed",
     }
     DEFAULT_CSS = """
-    QueueTable { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    QueueTable {
+        height: 1fr; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
+    }
     QueueTable > .queue-table--header { color: $text-muted; text-style: bold; }
     QueueTable > .queue-table--cursor { background: $block-cursor-blurred-background; }
     QueueTable:focus > .queue-table--cursor {
@@ -187,8 +189,17 @@ class QueueTable(ScrollView, can_focus=True):
         if total != self._total:
             self._total = total
             self._rows = {index: row for index, row in self._rows.items() if index < total}
-            self.virtual_size = Size(0, total + 1)
+            self._set_virtual_height(total + 1)
             self.cursor_row = self.cursor_row  # clamped to the new total
+
+    def _set_virtual_height(self, height: int) -> None:
+        """Rows came or went. The scrollbar is always shown (CSS), so nothing moves but the
+        scrollbar's thumb: skip the full-screen layout a `virtual_size` change would cost."""
+        self.set_reactive(QueueTable.virtual_size, Size(0, height))
+        self.vertical_scrollbar.window_virtual_size = height
+        self.vertical_scrollbar.refresh()
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     def _changed(self) -> None:
         """Rows or their count changed: redraw, ask for what is missing once the caller is done."""
