@@ -17,12 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import ledger_of, p95  # bench/ runs as scripts: their folder is on sys.path
+
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.search import search
 from daicho.data.search_index import rebuild_index
-from daicho.data.seed import seed_ledger
 
-CACHE = Path(__file__).resolve().parent / ".cache"
 BUDGET_MS = 30.0
 TOP = 50
 QUERIES = (
@@ -55,27 +55,6 @@ def measure_search(queries=QUERIES, runs: int = 20) -> dict[str, list[float]]:
             search(query, TOP)
             times[query].append(time.perf_counter() - started)
     return times
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def large_ledger() -> Path:
-    path = CACHE / "large.db"
-    if not path.exists():
-        CACHE.mkdir(exist_ok=True)
-        building = CACHE / "large.building.db"
-        for leftover in CACHE.glob("large.building.db*"):
-            leftover.unlink()
-        open_ledger(building)
-        try:
-            seed_ledger("large")
-        finally:
-            close_ledger()
-        building.rename(path)
-    return path
 
 
 def index_size(ledger: Path) -> dict[str, float]:
@@ -117,7 +96,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--index-size", action="store_true")
     arguments = parser.parse_args()
-    ledger = arguments.db or large_ledger()
+    ledger = arguments.db or ledger_of("large")
     report: dict = {"ledger": str(ledger)}
     if arguments.index_size:
         report["index"] = index_size(ledger)

@@ -1,0 +1,189 @@
+"""The measurements of DESIGN §9, each a list of seconds (or one number) for bench/run.py.
+
+Screens are driven headless through `App.run_test()`; keys are posted as a terminal would
+send them and the clock stops once the table has its rows and the screen is idle again.
+"""
+
+import asyncio
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer
+
+from daicho.app import DaichoApp
+from daicho.config import Config
+from daicho.data import calls, vendors
+from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.models import database
+from daicho.data.records import FollowUp
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.ledger_header import LedgerHeader
+from daicho.widgets.queue_table import QueueTable
+from daicho.widgets.vendor_list import VendorList, VendorRows
+
+SIZE = (160, 45)
+STYLES = Path(__file__).resolve().parent.parent / "styles.tcss"
+
+
+class BareApp(App):
+    """The main screen's widgets in the same layout, reading nothing: the start-up baseline."""
+
+    CSS_PATH = str(STYLES)
+
+    def compose(self) -> ComposeResult:
+        yield LedgerHeader()
+        with Horizontal(id="panes"):
+            with Vertical(id="vendors-pane", classes="pane"):
+                yield VendorList()
+            with Vertical(id="right"):
+                with Vertical(id="queue-pane", classes="pane"):
+                    yield QueueTable()
+                with Vertical(id="call-pane", classes="pane"):
+                    yield CallForm()
+        yield Footer()
+
+
+async def _until(pilot, ready: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Wait until `ready()` holds, then until the screen has drawn it."""
+    deadline = time.perf_counter() + timeout
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen did not get ready in time")
+        await asyncio.sleep(0.0005)
+    await pilot.pause()
+
+
+def _shown(app: App) -> bool:
+    """Data is on the main screen: vendors listed and the queue's first rows in."""
+    screen = app.screen
+    rows = screen.query(VendorRows)
+    table = screen.query(QueueTable)
+    return bool(rows and rows.first().rows and table and table.first().current is not None)
+
+
+async def startup_bare() -> float:
+    started = time.perf_counter()
+    app = BareApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: bool(app.screen.query(QueueTable)))
+        return time.perf_counter() - started
+
+
+async def startup(ledger: Path, expect_rows: bool) -> float:
+    """Open the ledger and the app, until the vendors and the queue are shown."""
+    started = time.perf_counter()
+    open_ledger(ledger)
+    try:
+        app = DaichoApp(ledger_path=ledger, config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            if expect_rows:
+                await _until(pilot, lambda: _shown(app))
+            else:
+                await _until(pilot, lambda: bool(app.screen.query(QueueTable)))
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            return time.perf_counter() - started
+    finally:
+        close_ledger()
+
+
+async def queue_changes(ledger: Path, keys: str, runs: int) -> list[float]:
+    """Seconds from a filter or sort key in the queue to the redrawn table, per press."""
+    open_ledger(ledger)
+    try:
+        app = DaichoApp(ledger_path=ledger, config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, lambda: _shown(app))
+            await pilot.press("2")
+            table = app.screen.query_one(QueueTable)
+            answered = []
+            original = table.set_rows
+
+            def set_rows(*args, **kwargs):
+                answered.append(time.perf_counter())
+                return original(*args, **kwargs)
+
+            table.set_rows = set_rows
+            times = []
+            for index in range(runs):
+                answered.clear()
+                started = time.perf_counter()
+                app.simulate_key(keys[index % len(keys)])
+                await _until(pilot, lambda: bool(answered))
+                times.append(time.perf_counter() - started)
+            return times
+    finally:
+        close_ledger()
+
+
+async def queue_scroll(ledger: Path, runs: int) -> list[float]:
+    """Seconds from `pagedown` in the queue to the next page drawn (rows fetched if needed)."""
+    open_ledger(ledger)
+    try:
+        app = DaichoApp(ledger_path=ledger, config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, lambda: _shown(app))
+            await pilot.press("2", "s", "s", "s")  # every status: 20,000 rows on large
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            table = app.screen.query_one(QueueTable)
+            times = []
+            for _ in range(runs):
+                if table.cursor_row + 2 * table.size.height >= table.total:
+                    await pilot.press("home")  # back to the top, not timed
+                    await pilot.pause()
+                target = table.cursor_row
+                started = time.perf_counter()
+                app.simulate_key("pagedown")
+                await _until(pilot, lambda target=target: _moved_past(table, target))
+                times.append(time.perf_counter() - started)
+            return times
+    finally:
+        close_ledger()
+
+
+def _moved_past(table: QueueTable, row: int) -> bool:
+    return table.cursor_row > row and table.current is not None
+
+
+def save_call(ledger: Path, runs: int) -> list[float]:
+    """Seconds to log a call with a decision and one dated follow-up, durably."""
+    open_ledger(ledger)
+    try:
+        vendor = vendors.create_vendor(f"Bench {datetime.now().isoformat()}")
+        times = []
+        for index in range(runs):
+            started = time.perf_counter()
+            calls.log_call(
+                vendor_id=vendor.id,
+                started_at=datetime(2026, 1, 1) + timedelta(minutes=index),
+                subject=f"Bench call {index}",
+                notes="見積の件で折り返し。VPN ルーター交換は来週。",
+                decisions=["見積は金曜までに送付"],
+                follow_ups=[FollowUp("見積書の送付", due=datetime(2026, 1, 9).date())],
+            )
+            times.append(time.perf_counter() - started)
+        return times
+    finally:
+        close_ledger()
+
+
+def full_scan(queries: list[str], runs: int) -> list[float]:
+    """The search baseline: seconds to scan every call's notes and every request for a word."""
+    times = []
+    for _ in range(runs):
+        for query in queries:
+            pattern = f"%{query}%"
+            started = time.perf_counter()
+            database.execute_sql(
+                "SELECT count(*) FROM call WHERE subject LIKE ? OR notes LIKE ?", (pattern,) * 2
+            ).fetchone()
+            database.execute_sql(
+                "SELECT count(*) FROM request WHERE subject LIKE ? OR body LIKE ?", (pattern,) * 2
+            ).fetchone()
+            times.append(time.perf_counter() - started)
+    return times
