@@ -9,6 +9,7 @@ JA: dict[str, str] = {
     "Ledger: {path}": "台帳: {path}",
     "Quit": "終了",
     "Key: {key}": "キー: {key}",
+    "Commands": "コマンド",
     # command line
     "Seeded {path}: {summary}": "{path} にサンプルデータを作成しました: {summary}",
     "Imported {summary}": "取り込みました: {summary}",

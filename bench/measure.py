@@ -12,7 +12,6 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from daicho.app import DaichoApp
 from daicho.config import Config
@@ -21,6 +20,7 @@ from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.models import database
 from daicho.data.records import FollowUp
 from daicho.widgets.call_form import CallForm
+from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorList, VendorRows
@@ -44,7 +44,7 @@ class BareApp(App):
                     yield QueueTable()
                 with Vertical(id="call-pane", classes="pane"):
                     yield CallForm()
-        yield Footer()
+        yield KeyBar()
 
 
 async def _until(pilot, ready: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from daicho.data.errors import DaichoError
 from daicho.data.text import clean_line
@@ -22,6 +22,7 @@ from daicho.screens.base import DaichoModal
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField
+from daicho.widgets.key_bar import KeyBar
 
 # Peewee re-raises sqlite3 errors as its own classes, so both are caught.
 WRITE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
@@ -113,7 +114,7 @@ class FormModal(DaichoModal):
             with VerticalScroll(id="fields", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def compose_fields(self) -> ComposeResult:
         """The form's rows, built with `row`, in the order Tab walks them."""

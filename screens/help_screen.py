@@ -10,10 +10,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from daicho.i18n import N_, _
 from daicho.screens.base import DaichoModal
+from daicho.widgets.key_bar import KeyBar
 
 # What a due-date field understands, as typed (left) and what it means (right).
 DATE_FORMS = (
@@ -66,7 +67,7 @@ class HelpScreen(DaichoModal):
                 with Vertical(classes="help-section"):
                     yield Static(title, classes="help-title", markup=False)
                     yield Static(_table(rows, width))
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         """Two columns of sections when the terminal is wide enough for them."""

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from daicho.config import save_config
 from daicho.data.errors import DaichoError
@@ -23,6 +23,7 @@ from daicho.locations import config_path
 from daicho.screens.base import DaichoModal
 from daicho.screens.copying import MailSource, copy_text, make_mail
 from daicho.widgets.choice_field import ChoiceField
+from daicho.widgets.key_bar import KeyBar
 
 MAIL, TEMPLATE = "mail", "template"  # the two views of the text area
 
@@ -75,7 +76,7 @@ class MailPreview(DaichoModal):
                 yield Static(id="view", markup=False)
             yield TextArea(id="mail-text", soft_wrap=True, tab_behavior="focus")
             yield Static(id="preview-note", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show()

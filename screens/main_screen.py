@@ -7,7 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from daicho.data import clock, queue, vendors
 from daicho.data.models import REQUEST_STATUSES, database
@@ -27,6 +27,7 @@ from daicho.screens.copying import (
     vendor_source,
 )
 from daicho.widgets.call_form import CallForm
+from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorList, VendorRows
@@ -94,7 +95,7 @@ class MainScreen(CallLogging, DaichoScreen):
                     yield QueueTable()
                 with Vertical(id="call-pane", classes="pane"):
                     yield CallForm()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#vendors-pane").border_title = "1 " + _("Vendors")

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from daicho.data import calls, requests
 from daicho.data.errors import DaichoError
@@ -23,6 +23,7 @@ from daicho.screens.copying import MailSource, request_source
 from daicho.screens.detail_base import DetailScreen
 from daicho.screens.form_base import WRITE_ERRORS
 from daicho.screens.rendering import DIRECTION_MARKS, due_line, facts, local_time
+from daicho.widgets.key_bar import KeyBar
 
 # Which statuses each change makes sense from; the footer shows only those that do.
 _CHANGES_FROM = {
@@ -74,7 +75,7 @@ class RequestDetailScreen(DetailScreen):
                 with VerticalGroup(id="request-history"):
                     yield Static(_("History"), classes="section", markup=False)
                     yield Static(id="history-lines")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -12,7 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from daicho.data.models import database
@@ -20,6 +20,7 @@ from daicho.data.search import SearchHit, search
 from daicho.data.search_query import QueryError
 from daicho.i18n import N_, _
 from daicho.screens.base import DaichoScreen
+from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.search_results import SearchResults
 
 LIMIT = 200  # hits shown; the newest ones
@@ -57,7 +58,7 @@ class SearchScreen(DaichoScreen):
         yield self.query_field
         yield Static(id="search-status", markup=False)
         yield SearchResults()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_status(_hint())

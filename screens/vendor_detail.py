@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from daicho.data import requests, timeline, vendors
@@ -24,6 +24,7 @@ from daicho.labels import label
 from daicho.screens.copying import MailSource, call_source, request_source, vendor_source
 from daicho.screens.detail_base import DetailScreen
 from daicho.screens.rendering import DIRECTION_MARKS, due_cell, facts, local_time
+from daicho.widgets.key_bar import KeyBar
 
 PAGE = 50
 LOAD_AHEAD = 10  # read the next page when the cursor is this close to the end
@@ -64,7 +65,7 @@ class VendorDetailScreen(DetailScreen):
                 yield VerticalScroll(Static(id="vendor-fields"), id="vendor-info", classes="pane")
                 yield OptionList(id="contacts", classes="pane")
             yield OptionList(id="timeline", classes="pane")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#contacts").border_title = _("Contacts")

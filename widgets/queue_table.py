@@ -14,7 +14,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -25,6 +24,7 @@ from daicho.data.deadlines import deadline_band
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _, current_language
 from daicho.widgets.queue_columns import Column, cell_text, fit, layout, titles
+from daicho.widgets.scrolling import set_virtual_height
 
 PAGE_SIZE = 100
 CACHE_PAGES = 20  # rows kept around the view; the rest are asked for again if needed
@@ -189,17 +189,8 @@ class QueueTable(ScrollView, can_focus=True):
         if total != self._total:
             self._total = total
             self._rows = {index: row for index, row in self._rows.items() if index < total}
-            self._set_virtual_height(total + 1)
+            set_virtual_height(self, total + 1)
             self.cursor_row = self.cursor_row  # clamped to the new total
-
-    def _set_virtual_height(self, height: int) -> None:
-        """Rows came or went. The scrollbar is always shown (CSS), so nothing moves but the
-        scrollbar's thumb: skip the full-screen layout a `virtual_size` change would cost."""
-        self.set_reactive(QueueTable.virtual_size, Size(0, height))
-        self.vertical_scrollbar.window_virtual_size = height
-        self.vertical_scrollbar.refresh()
-        self.scroll_y = self.validate_scroll_y(self.scroll_y)
-        self.refresh()
 
     def _changed(self) -> None:
         """Rows or their count changed: redraw, ask for what is missing once the caller is done."""

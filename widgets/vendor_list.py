@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -23,6 +23,7 @@ from textual.widgets import Input
 from daicho.data.records import VendorRow
 from daicho.i18n import N_, _
 from daicho.labels import short_category
+from daicho.widgets.scrolling import set_virtual_height
 
 
 class VendorRows(ScrollView, can_focus=True):
@@ -34,7 +35,9 @@ class VendorRows(ScrollView, can_focus=True):
         "vendor-rows--muted",
     }
     DEFAULT_CSS = """
-    VendorRows { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    VendorRows {
+        height: 1fr; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
+    }
     VendorRows > .vendor-rows--cursor { background: $block-cursor-blurred-background; }
     VendorRows:focus > .vendor-rows--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground;
@@ -62,7 +65,7 @@ class VendorRows(ScrollView, can_focus=True):
 
     def set_rows(self, rows: list[VendorRow]) -> None:
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        set_virtual_height(self, len(rows) + 1)
         self.cursor = min(self.cursor, len(rows))
         self.refresh()
 

@@ -1,0 +1,58 @@
+"""The bottom line: the keys that work here, in the user's language.
+
+Textual's Footer mounts a widget per key and rebuilds them all whenever focus moves; this
+draws one line of text instead, so a screen with many keys starts and refocuses quickly.
+"""
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+
+from daicho.i18n import _
+
+_PALETTE = Binding("ctrl+p", "command_palette")
+
+
+class KeyBar(Widget):
+    """`key description` for every shown binding of the focused chain, then the palette key."""
+
+    COMPONENT_CLASSES: ClassVar = {"key-bar--key", "key-bar--disabled"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom; height: 1;
+        background: $footer-background; color: $footer-foreground;
+    }
+    KeyBar > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
+    KeyBar > .key-bar--disabled { color: $text-disabled; }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        disabled = self.get_component_rich_style("key-bar--disabled")
+        keys = Text(no_wrap=True, overflow="ellipsis", end="")
+        shown = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not (binding.show and binding.description) or binding.action in shown:
+                continue
+            shown.add(binding.action)
+            keys.append(f" {self.app.get_key_display(binding)} ", key_style)
+            keys.append(binding.description + " ", None if active.enabled else disabled)
+        palette = Text.assemble(
+            (f" {self.app.get_key_display(_PALETTE)} ", key_style),
+            _("Commands") + " ",
+        )
+        room = self.size.width - palette.cell_len
+        keys.truncate(max(0, room), overflow="ellipsis", pad=True)
+        return keys + palette
