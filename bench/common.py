@@ -1,5 +1,6 @@
 """What the benchmark scripts share: the cached ledgers and the p95."""
 
+import sys
 import time
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def ledger_of(size: str) -> Path:
         finally:
             close_ledger()
         building.rename(path)
-        print(f"seeded {size} in {time.perf_counter() - started:.1f} s", flush=True)
+        print(f"seeded {size} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return path
 
 
