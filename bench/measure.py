@@ -91,6 +91,40 @@ async def startup(ledger: Path, expect_rows: bool) -> float:
         close_ledger()
 
 
+class DrawClock:
+    """When `table` got rows and when it last drew a line, to stop the clock when the new
+    rows are on screen. (Pilot's `pause()` alone waits ~23 ms: harness, not app.)"""
+
+    def __init__(self, table: QueueTable) -> None:
+        self.drawn: list[float] = []
+        self.rows_at = 0.0
+        draw, set_rows = table.render_line, table.set_rows
+
+        def render_line(y: int):
+            self.drawn.append(time.perf_counter())
+            return draw(y)
+
+        def take_rows(*args, **kwargs):
+            set_rows(*args, **kwargs)
+            self.rows_at = time.perf_counter()
+
+        table.render_line, table.set_rows = render_line, take_rows
+
+    async def drawn_after(self, started: float, ready: Callable[[], bool]) -> float:
+        """Seconds from `started` until the table has drawn, once `ready()` holds and its
+        latest rows came in, and no line has been drawn for 5 ms."""
+        deadline = started + 30
+        while True:
+            now = time.perf_counter()
+            if now > deadline:
+                raise TimeoutError("the queue was not redrawn in time")
+            since = max(started, self.rows_at)
+            last = self.drawn[-1] if self.drawn else 0.0
+            if ready() and last > since and now - last > 0.005:
+                return last - started
+            await asyncio.sleep(0.0005)
+
+
 async def queue_changes(ledger: Path, keys: str, runs: int) -> list[float]:
     """Seconds from a filter or sort key in the queue to the redrawn table, per press."""
     open_ledger(ledger)
@@ -100,21 +134,13 @@ async def queue_changes(ledger: Path, keys: str, runs: int) -> list[float]:
             await _until(pilot, lambda: _shown(app))
             await pilot.press("2")
             table = app.screen.query_one(QueueTable)
-            answered = []
-            original = table.set_rows
-
-            def set_rows(*args, **kwargs):
-                answered.append(time.perf_counter())
-                return original(*args, **kwargs)
-
-            table.set_rows = set_rows
+            clock = DrawClock(table)
             times = []
             for index in range(runs):
-                answered.clear()
                 started = time.perf_counter()
                 app.simulate_key(keys[index % len(keys)])
-                await _until(pilot, lambda: bool(answered))
-                times.append(time.perf_counter() - started)
+                ready = lambda started=started: clock.rows_at > started  # noqa: E731
+                times.append(await clock.drawn_after(started, ready))
             return times
     finally:
         close_ledger()
@@ -131,6 +157,7 @@ async def queue_scroll(ledger: Path, runs: int) -> list[float]:
             await app.workers.wait_for_complete()
             await pilot.pause()
             table = app.screen.query_one(QueueTable)
+            clock = DrawClock(table)
             times = []
             for _ in range(runs):
                 if table.cursor_row + 2 * table.size.height >= table.total:
@@ -139,8 +166,8 @@ async def queue_scroll(ledger: Path, runs: int) -> list[float]:
                 target = table.cursor_row
                 started = time.perf_counter()
                 app.simulate_key("pagedown")
-                await _until(pilot, lambda target=target: _moved_past(table, target))
-                times.append(time.perf_counter() - started)
+                ready = lambda target=target: _moved_past(table, target)  # noqa: E731
+                times.append(await clock.drawn_after(started, ready))
             return times
     finally:
         close_ledger()

@@ -146,7 +146,12 @@ def _schema_3(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_schema_1, _schema_2, _schema_3]
+def _schema_4(db: SqliteDatabase) -> None:
+    """The queue over every status, by due date, read in order instead of sorted whole."""
+    db.execute_sql("CREATE INDEX request_due_order ON request (due IS NULL, due)")
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_schema_1, _schema_2, _schema_3, _schema_4]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -7,7 +7,8 @@ import pytest
 from daicho.data import drafts, queue, requests, vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION, MIGRATIONS, migrate_to_latest, schema_version
-from daicho.data.models import ALL_MODELS, database
+from daicho.data.models import ALL_MODELS, REQUEST_STATUSES, database
+from daicho.data.queue import QueueFilters, open_queue_query
 from daicho.data.search import search
 
 
@@ -63,6 +64,13 @@ def test_the_queue_reads_by_index(ledger):
         "EXPLAIN QUERY PLAN SELECT id FROM request WHERE status = 'open' ORDER BY due"
     ).fetchall()
     assert any("request_status_due" in str(step) for step in plan)
+
+
+def test_the_queue_over_every_status_is_read_in_due_order(ledger):
+    query = open_queue_query(QueueFilters(statuses=REQUEST_STATUSES))
+    sql, params = query.sql()
+    plan = database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+    assert any("request_due_order" in str(step) for step in plan)
 
 
 def test_migrations_run_once(ledger):
