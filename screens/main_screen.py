@@ -1,6 +1,6 @@
 """The main screen: vendors, the two-way queue and the call log, all by keyboard (DESIGN §4)."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import work
@@ -84,6 +84,9 @@ class MainScreen(CallLogging, DaichoScreen):
         self.filters = QueueFilters()
         self.follow_vendor = True
         self._vendor_name = ""
+        # Read before the screen exists (tens of milliseconds on the large ledger): in a
+        # worker it would compete with Textual building the screen and arrive far later.
+        self._first_view = read_first_view(self.filters)
 
     def compose(self) -> ComposeResult:
         yield LedgerHeader()
@@ -103,7 +106,10 @@ class MainScreen(CallLogging, DaichoScreen):
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
         self._show_filters()
-        self.refresh_ledger()
+        first = self._first_view
+        self._vendors_loaded(first.vendors, first.names)
+        self._queue_reset(self.filters, first.page)
+        self._counts_loaded(first.counts)
 
     def on_resize(self, event) -> None:
         narrow = event.size.width < 110 or event.size.height < 32
@@ -321,6 +327,26 @@ class MainScreen(CallLogging, DaichoScreen):
     def _after_write(self, result) -> None:
         if result is not None:
             self.refresh_ledger()
+
+
+@dataclass(frozen=True)
+class FirstView:
+    """Everything the main screen shows first, read in one go."""
+
+    vendors: list
+    names: list[str]
+    page: queue.QueuePage
+    counts: queue.QueueCounts
+
+
+def read_first_view(filters: QueueFilters) -> FirstView:
+    with database.connection_context():
+        return FirstView(
+            vendors=vendors.list_vendors("", include_hidden=False),
+            names=vendors.vendor_names(),
+            page=queue.open_queue(filters, 0, PAGE),
+            counts=queue.queue_counts(),
+        )
 
 
 def _sort_label(sort: str) -> str:
