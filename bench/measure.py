@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical
 
 from daicho.app import DaichoApp
 from daicho.config import Config
@@ -19,11 +18,9 @@ from daicho.data import calls, vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.models import database
 from daicho.data.records import FollowUp
-from daicho.widgets.call_form import CallForm
-from daicho.widgets.key_bar import KeyBar
-from daicho.widgets.ledger_header import LedgerHeader
+from daicho.screens.main_screen import compose_main_layout
 from daicho.widgets.queue_table import QueueTable
-from daicho.widgets.vendor_list import VendorList, VendorRows
+from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (160, 45)
 STYLES = Path(__file__).resolve().parent.parent / "styles.tcss"
@@ -35,16 +32,7 @@ class BareApp(App):
     CSS_PATH = str(STYLES)
 
     def compose(self) -> ComposeResult:
-        yield LedgerHeader()
-        with Horizontal(id="panes"):
-            with Vertical(id="vendors-pane", classes="pane"):
-                yield VendorList()
-            with Vertical(id="right"):
-                with Vertical(id="queue-pane", classes="pane"):
-                    yield QueueTable()
-                with Vertical(id="call-pane", classes="pane"):
-                    yield CallForm()
-        yield KeyBar()
+        yield from compose_main_layout()
 
 
 async def _until(pilot, ready: Callable[[], bool], timeout: float = 30.0) -> None:

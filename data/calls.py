@@ -99,6 +99,25 @@ def log_call(
     return get_call(call.id)
 
 
+def call_record(row, decisions: tuple[str, ...] = (), follow_ups: tuple = ()) -> CallRecord:
+    """A call row (selected with `vendor_name` and `contact_name`) as a record."""
+    return CallRecord(
+        id=row.id,
+        vendor_id=row.vendor_id,
+        vendor_name=row.vendor_name,
+        contact_id=row.contact_id,
+        contact_name=row.contact_name or "",
+        direction=row.direction,
+        channel=row.channel,
+        started_at=row.started_at,
+        duration_s=row.duration_s,
+        subject=row.subject,
+        notes=row.notes,
+        decisions=decisions,
+        follow_ups=follow_ups,
+    )
+
+
 def get_call(call_id: int) -> CallRecord:
     row = (
         Call.select(Call, Vendor.name.alias("vendor_name"), Contact.name.alias("contact_name"))
@@ -115,18 +134,8 @@ def get_call(call_id: int) -> CallRecord:
         Decision.select(Decision.text).where(Decision.call == call_id).order_by(Decision.position)
     )
     follow_ups = request_query().where(Request.call == call_id).order_by(Request.id)
-    return CallRecord(
-        id=row.id,
-        vendor_id=row.vendor_id,
-        vendor_name=row.vendor_name,
-        contact_id=row.contact_id,
-        contact_name=row.contact_name or "",
-        direction=row.direction,
-        channel=row.channel,
-        started_at=row.started_at,
-        duration_s=row.duration_s,
-        subject=row.subject,
-        notes=row.notes,
+    return call_record(
+        row,
         decisions=tuple(d.text for d in decisions),
         follow_ups=tuple(request_record(r) for r in follow_ups),
     )

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from peewee import JOIN
 
+from daicho.data.calls import call_record
 from daicho.data.models import Call, Contact, Decision, Request, Vendor
 from daicho.data.records import CallRecord, RequestRecord
 from daicho.data.requests import request_query, request_record
@@ -85,23 +86,7 @@ def _calls(vendor_id: int, limit: int, before: TimelineEntry | None) -> list[Cal
     )
     for decision in query:
         decisions[decision.call_id].append(decision.text)
-    return [
-        CallRecord(
-            id=row.id,
-            vendor_id=row.vendor_id,
-            vendor_name=row.vendor_name,
-            contact_id=row.contact_id,
-            contact_name=row.contact_name or "",
-            direction=row.direction,
-            channel=row.channel,
-            started_at=row.started_at,
-            duration_s=row.duration_s,
-            subject=row.subject,
-            notes=row.notes,
-            decisions=tuple(decisions[row.id]),
-        )
-        for row in rows
-    ]
+    return [call_record(row, decisions=tuple(decisions[row.id])) for row in rows]
 
 
 def _requests(vendor_id: int, limit: int, before: TimelineEntry | None) -> list[RequestRecord]:

@@ -89,16 +89,7 @@ class MainScreen(CallLogging, DaichoScreen):
         self._first_view = read_first_view(self.filters)
 
     def compose(self) -> ComposeResult:
-        yield LedgerHeader()
-        with Horizontal(id="panes"):
-            with Vertical(id="vendors-pane", classes="pane"):
-                yield VendorList()
-            with Vertical(id="right"):
-                with Vertical(id="queue-pane", classes="pane"):
-                    yield QueueTable()
-                with Vertical(id="call-pane", classes="pane"):
-                    yield CallForm()
-        yield KeyBar()
+        yield from compose_main_layout()
 
     def on_mount(self) -> None:
         self.query_one("#vendors-pane").border_title = "1 " + _("Vendors")
@@ -327,6 +318,20 @@ class MainScreen(CallLogging, DaichoScreen):
     def _after_write(self, result) -> None:
         if result is not None:
             self.refresh_ledger()
+
+
+def compose_main_layout() -> ComposeResult:
+    """The main screen's widgets (also the benchmark's bare baseline)."""
+    yield LedgerHeader()
+    with Horizontal(id="panes"):
+        with Vertical(id="vendors-pane", classes="pane"):
+            yield VendorList()
+        with Vertical(id="right"):
+            with Vertical(id="queue-pane", classes="pane"):
+                yield QueueTable()
+            with Vertical(id="call-pane", classes="pane"):
+                yield CallForm()
+    yield KeyBar()
 
 
 @dataclass(frozen=True)
