@@ -9,6 +9,12 @@ JA: dict[str, str] = {
     "Ledger: {path}": "台帳: {path}",
     "Quit": "終了",
     "Key: {key}": "キー: {key}",
+    "Discard call": "通話を破棄",
+    "Call discarded": "通話記録を破棄しました",
+    "The draft could not be kept: {reason}": "下書きを保存できませんでした: {reason}",
+    "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d discards it": (
+        "入力途中の通話記録を復元しました ({time})。ctrl+s で保存、ctrl+d で破棄します"
+    ),
     "Commands": "コマンド",
     # command line
     "Seeded {path}: {summary}": "{path} にサンプルデータを作成しました: {summary}",

@@ -1,15 +1,21 @@
 """The main screen's call log: starting a call, completing names, saving it in one go."""
 
 import sqlite3
+import threading
 
-from textual import events
+import peewee
+from textual import events, work
 
-from daicho.data import calls, clock, vendors
+from daicho.data import calls, clock, drafts, vendors
 from daicho.data.errors import DaichoError
+from daicho.data.models import database
 from daicho.i18n import _
 from daicho.screens.copying import call_source, copy_mail
 from daicho.widgets.call_form import CallForm, CallFormValues
 from daicho.widgets.vendor_list import VendorList, VendorRows
+
+CALL_DRAFT = "call"
+_DRAFT_LOCK = threading.Lock()
 
 
 def saved_summary(call) -> str:
@@ -32,6 +38,8 @@ class CallLogging:
     (`last_call_id`) until the user moves on: to another vendor, pane or field.
     """
 
+    _call_draft: dict | None = None  # what the next draft write keeps (None: no draft)
+
     last_call_id: int | None = None
 
     def action_new_call(self) -> None:
@@ -45,6 +53,48 @@ class CallLogging:
         vendor = vendors.find_vendor(event.name) if event.name.strip() else None
         form.set_vendor_status(vendor is not None or not event.name.strip())
         form.contact_names = [c.name for c in vendors.list_contacts(vendor.id)] if vendor else []
+
+    # --- drafts: nothing typed is lost (DESIGN §10) ------------------------------------
+
+    def on_call_form_edited(self, event: CallForm.Edited) -> None:
+        form = self.query_one(CallForm)
+        self._call_draft = None if form.is_blank() else form.snapshot()
+        self.keep_call_draft()
+
+    def on_call_form_discarded(self, event: CallForm.Discarded) -> None:
+        self._call_draft = None
+        self.keep_call_draft()
+
+    @work(thread=True, group="call-draft", exit_on_error=False)
+    def keep_call_draft(self) -> None:
+        """Write the latest draft (or its absence); the lock keeps an older one from winning."""
+        with _DRAFT_LOCK, database.connection_context():
+            content = self._call_draft
+            try:
+                if content is None:
+                    drafts.discard_draft(CALL_DRAFT)
+                else:
+                    drafts.save_draft(CALL_DRAFT, content)
+            except (sqlite3.Error, peewee.PeeweeException) as error:
+                message = _("The draft could not be kept: {reason}", reason=error)
+                self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+    def restore_call_draft(self, draft: drafts.DraftRecord | None) -> None:
+        """Put back the call that was being typed when the app last stopped, and say so."""
+        if draft is None:
+            return
+        self._call_draft = draft.content
+        self.query_one(CallForm).load(draft.content)
+        self.set_class(True, "-calling")
+        when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
+        self.notify(
+            _(
+                "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d discards it",
+                time=when,
+            ),
+            timeout=10,
+            markup=False,
+        )
 
     def on_call_form_left(self, event: CallForm.Left) -> None:
         self.set_class(False, "-calling")
@@ -65,6 +115,8 @@ class CallLogging:
                 markup=False,
             )
             return
+        self._call_draft = None
+        self.keep_call_draft()
         form.clear()
         summary = saved_summary(call)
         form.show_saved(summary)

@@ -9,14 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
-from daicho.data import clock, queue, vendors
+from daicho.data import clock, drafts, queue, vendors
 from daicho.data.models import REQUEST_STATUSES, database
 from daicho.data.queue import QueueFilters
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
 from daicho.labels import label
 from daicho.screens.base import DaichoScreen
-from daicho.screens.call_logging import CallLogging
+from daicho.screens.call_logging import CALL_DRAFT, CallLogging
 from daicho.screens.copying import (
     MailSource,
     call_source,
@@ -101,6 +101,7 @@ class MainScreen(CallLogging, DaichoScreen):
         self._vendors_loaded(first.vendors, first.names)
         self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)
+        self.restore_call_draft(first.call_draft)
 
     def on_resize(self, event) -> None:
         narrow = event.size.width < 110 or event.size.height < 32
@@ -342,6 +343,7 @@ class FirstView:
     names: list[str]
     page: queue.QueuePage
     counts: queue.QueueCounts
+    call_draft: drafts.DraftRecord | None
 
 
 def read_first_view(filters: QueueFilters) -> FirstView:
@@ -351,6 +353,7 @@ def read_first_view(filters: QueueFilters) -> FirstView:
             names=vendors.vendor_names(),
             page=queue.open_queue(filters, 0, PAGE),
             counts=queue.queue_counts(),
+            call_draft=next((d for d in drafts.load_drafts() if d.form == CALL_DRAFT), None),
         )
 
 

@@ -6,11 +6,11 @@ from conftest import TODAY
 
 from daicho.app import DaichoApp
 from daicho.config import load_config
-from daicho.data import calls, requests, vendors
+from daicho.data import calls, drafts, requests, vendors
 from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
 from daicho.screens.vendor_form import VendorFormModal
-from daicho.widgets.call_form import CallForm
+from daicho.widgets.call_form import EDIT_QUIET_S, CallForm
 from daicho.widgets.call_status import CallStatus
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
@@ -309,3 +309,46 @@ async def test_a_theme_chosen_in_the_app_is_kept_in_the_config(ledger):
     app = DaichoApp(ledger_path=ledger, config=load_config())
     async with app.run_test(size=(160, 45)):
         assert app.theme == "nord"
+
+
+async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await select_vendor(pilot, "Acme")
+        await pilot.press("n", *"Line down", "tab", *"Router swapped")
+        await pilot.pause(EDIT_QUIET_S + 0.3)
+        await settle(pilot)
+    # The app stopped without saving (as after a crash): the draft is in the ledger.
+    [draft] = drafts.load_drafts()
+    assert (draft.form, draft.content["subject"]) == ("call", "Line down")
+
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        form = app.screen.query_one(CallForm)
+        assert form.query_one("#subject").value == "Line down"
+        assert form.query_one("#notes").text == "Router swapped"
+        assert app.screen.query_one("#call-pane").display
+        assert any("Restored the call" in str(n.message) for n in app._notifications)
+        await pilot.press("3", "ctrl+s")
+        await settle(pilot)
+    assert [call.subject for call in calls.list_calls(ids["acme"].id)] == ["Line down"]
+    assert drafts.load_drafts() == []
+
+
+async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", *"Wrong number")
+        await pilot.pause(EDIT_QUIET_S + 0.3)
+        await settle(pilot)
+        assert len(drafts.load_drafts()) == 1
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        assert app.screen.query_one(CallForm).is_blank()
+    assert drafts.load_drafts() == []
+    assert Call.select().count() == 0

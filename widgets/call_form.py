@@ -88,6 +88,10 @@ class CallForm(VerticalScroll, can_focus=False):
         Binding(
             "ctrl+y", "save(True)", N_("Save and copy email"), id="call.save_copy", priority=True
         ),
+        # Priority too: inside a text field ctrl+d would otherwise delete a character.
+        Binding(
+            "ctrl+d", "discard", N_("Discard call"), show=False, id="call.discard", priority=True
+        ),
     ]
 
     vendor_names: reactive[list[str]] = reactive(list, init=False)
@@ -117,6 +121,10 @@ class CallForm(VerticalScroll, can_focus=False):
     @dataclass
     class Left(Message):
         """escape: the user wants out; what was typed stays in the form."""
+
+    @dataclass
+    class Discarded(Message):
+        """ctrl+d: the user threw the call away; the form is empty again."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -337,6 +345,12 @@ class CallForm(VerticalScroll, can_focus=False):
 
     def action_leave(self) -> None:
         self.post_message(self.Left())
+
+    async def action_discard(self) -> None:
+        await self.clear()
+        self._reported = self.snapshot()
+        self._status.show(_("Call discarded"))
+        self.post_message(self.Discarded())
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_FROM, "-wide")
