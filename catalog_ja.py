@@ -9,6 +9,7 @@ JA: dict[str, str] = {
     "Ledger: {path}": "台帳: {path}",
     "Quit": "終了",
     "Key: {key}": "キー: {key}",
+    "No backup taken today: {reason}": "本日のバックアップを作成できませんでした: {reason}",
     "Discard call": "通話を破棄",
     "Call discarded": "通話記録を破棄しました",
     "The draft could not be kept: {reason}": "下書きを保存できませんでした: {reason}",

@@ -137,10 +137,22 @@ def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
             _seed(ledger_path, "demo")
         open_ledger(ledger_path)
         try:
+            if config.backup_enabled and not demo:
+                _daily_backup(config.backup_keep)
             DaichoApp(ledger_path=ledger_path, config=config).run()
         finally:
             close_ledger()
     return exit_codes.OK
+
+
+def _daily_backup(keep: int) -> None:
+    """Today's backup, if not taken yet; a failure is said and the app starts anyway."""
+    from daicho.data.backup import daily_backup
+
+    try:
+        daily_backup(keep)
+    except (OSError, sqlite3.Error) as error:
+        print("daicho: " + _("No backup taken today: {reason}", reason=error), file=sys.stderr)
 
 
 def _seed(path: Path, size: str) -> int:

@@ -57,3 +57,17 @@ def prune_backups(directory: Path, keep: int) -> list[Path]:
     for path in deleted:
         path.unlink()
     return deleted
+
+
+def daily_backup(keep: int) -> Path | None:
+    """On the first start of a day, a backup beside the open ledger; the newest `keep` stay.
+
+    Returns the new backup, or None when today's was already taken.
+    """
+    directory = backup_dir(Path(database.database))
+    today = datetime.now().strftime("daicho-%Y%m%d-")
+    if any(path.name.startswith(today) for path in automatic_backups(directory)):
+        return None
+    taken = backup_ledger()
+    prune_backups(directory, keep)
+    return taken

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from daicho.data import calls, vendors
-from daicho.data.backup import automatic_backups, backup_ledger, prune_backups
+from daicho.data.backup import automatic_backups, backup_ledger, daily_backup, prune_backups
 from daicho.data.errors import InputError
 from daicho.data.export import export_ledger
 from daicho.data.ledger import open_ledger
@@ -107,3 +107,14 @@ def test_pruning_with_nothing_to_prune_deletes_nothing(tmp_path):
     (tmp_path / "daicho-20261120-090000.db").write_bytes(b"")
     assert prune_backups(tmp_path, keep=3) == []
     assert prune_backups(tmp_path, keep=0) == [tmp_path / "daicho-20261120-090000.db"]
+
+
+def test_the_daily_backup_is_taken_once_a_day_and_old_ones_pruned(filled):
+    backups = filled.parent / "backups"
+    backups.mkdir(mode=0o700)
+    for day in ("20261101", "20261102", "20261103"):
+        (backups / f"daicho-{day}-090000.db").write_bytes(b"")
+    taken = daily_backup(keep=2)
+    assert taken is not None and taken.parent == backups
+    assert daily_backup(keep=2) is None
+    assert automatic_backups(backups) == [backups / "daicho-20261103-090000.db", taken]
