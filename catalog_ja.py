@@ -9,6 +9,19 @@ JA: dict[str, str] = {
     "Ledger: {path}": "台帳: {path}",
     "Quit": "終了",
     "Key: {key}": "キー: {key}",
+    "replace the ledger with a backup, once checked": "確認したバックアップで台帳を置き換える",
+    "replace an existing ledger without asking": "既存の台帳を確認なしで置き換える",
+    "Replace the ledger {ledger} with {backup}? The ledger is backed up first. [y/N] ": (
+        "台帳 {ledger} を {backup} で置き換えますか? 現在の台帳は先にバックアップします。[y/N] "
+    ),
+    "{ledger} exists: give --yes to replace it": (
+        "{ledger} があります。置き換えるには --yes を付けてください"
+    ),
+    "Nothing restored": "復元しませんでした",
+    "Restored {ledger} from {backup}": "{backup} から {ledger} を復元しました",
+    "The replaced ledger was kept as {path}": "置き換える前の台帳は {path} に保存しました",
+    "{path} is not a file": "{path} はファイルではありません",
+    "{path} is not a Daicho ledger": "{path} は Daicho の台帳ではありません",
     "No backup taken today: {reason}": "本日のバックアップを作成できませんでした: {reason}",
     "Discard call": "通話を破棄",
     "Call discarded": "通話記録を破棄しました",

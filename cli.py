@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("-o", "--output", type=Path, metavar="PATH")
 
+    restore = commands.add_parser(
+        "restore", parents=[db_option], help=_("replace the ledger with a backup, once checked")
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--yes", action="store_true", help=_("replace an existing ledger without asking")
+    )
+
     seed = commands.add_parser(
         "seed", parents=[db_option], help=_("fill a new ledger with generated sample data")
     )
@@ -111,6 +119,8 @@ def _run(arguments: argparse.Namespace, config) -> int:
     ledger_path = explicit_db or locations.default_ledger_path()
     if arguments.command is None:
         return _run_app(ledger_path, config, demo=arguments.demo)
+    if arguments.command == "restore":
+        return _restore(arguments.file, ledger_path, arguments.yes)
     if arguments.command == "seed":
         if explicit_db is None:
             raise InputError(_("seed needs --db PATH: it fills a new ledger with sample data"))
@@ -142,6 +152,29 @@ def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
             DaichoApp(ledger_path=ledger_path, config=config).run()
         finally:
             close_ledger()
+    return exit_codes.OK
+
+
+def _restore(source: Path, ledger_path: Path, yes: bool) -> int:
+    """Replace the ledger with a checked backup; an existing ledger only when confirmed."""
+    from daicho.data.backup import check_backup, restore_ledger
+
+    check_backup(source)
+    if ledger_path.exists() and ledger_path.stat().st_size and not yes:
+        question = _(
+            "Replace the ledger {ledger} with {backup}? The ledger is backed up first. [y/N] ",
+            ledger=ledger_path,
+            backup=source,
+        )
+        if not sys.stdin.isatty():
+            raise InputError(_("{ledger} exists: give --yes to replace it", ledger=ledger_path))
+        if input(question).strip().casefold() not in ("y", "yes", "はい"):
+            print(_("Nothing restored"), file=sys.stderr)
+            return exit_codes.OK
+    saved = restore_ledger(source, ledger_path)
+    print(_("Restored {ledger} from {backup}", ledger=ledger_path, backup=source), file=sys.stderr)
+    if saved is not None:
+        print(_("The replaced ledger was kept as {path}", path=saved), file=sys.stderr)
     return exit_codes.OK
 
 

@@ -9,9 +9,14 @@ import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
+from daicho.data.errors import LedgerError
+from daicho.data.ledger import check_ledger_file, close_ledger, open_ledger
+from daicho.data.migrations import APPLICATION_ID
 from daicho.data.models import database
 from daicho.data.private_files import private_directory, private_file
+from daicho.i18n import _
 from daicho.locations import backup_dir
 
 # Named for the local time they were taken, so that names sort oldest first.
@@ -71,3 +76,48 @@ def daily_backup(keep: int) -> Path | None:
     taken = backup_ledger()
     prune_backups(directory, keep)
     return taken
+
+
+def check_backup(source: Path) -> None:
+    """Refuse a file that is not a whole, readable Daicho ledger, without writing to it."""
+    if not source.is_file():
+        raise LedgerError(_("{path} is not a file", path=source))
+    check_ledger_file(source)
+    connection = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise LedgerError(_("{path} is damaged: {reason}", path=source, reason=error)) from error
+    finally:
+        connection.close()
+    if app_id != APPLICATION_ID:
+        raise LedgerError(_("{path} is not a Daicho ledger", path=source))
+    if verdict != "ok":
+        raise LedgerError(_("{path} is damaged: {reason}", path=source, reason=verdict))
+
+
+def restore_ledger(source: Path, ledger: Path) -> Path | None:
+    """Replace the ledger with the backup `source`, once `source` is checked.
+
+    The ledger being replaced is backed up first; that backup is returned (None when
+    there was no ledger yet). The restored ledger is migrated as any older one is.
+    """
+    check_backup(source)
+    saved = None
+    if ledger.exists() and ledger.stat().st_size:
+        open_ledger(ledger)
+        try:
+            saved = backup_ledger()
+        finally:
+            close_ledger()
+    backup = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)
+    try:
+        open_ledger(ledger)
+        backup.backup(database.connection())
+    finally:
+        backup.close()
+        close_ledger()
+    open_ledger(ledger)  # migrations and the search index for an older backup
+    close_ledger()
+    return saved

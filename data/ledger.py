@@ -30,7 +30,7 @@ def open_ledger(path: Path | str) -> Path:
     """Bind the models to the ledger at `path`, creating or migrating it as needed."""
     path = Path(path).expanduser().absolute()
     if path.exists():
-        _check_existing(path)
+        check_ledger_file(path)
     else:
         _create_private_file(path)
     close_ledger()
@@ -52,7 +52,7 @@ def close_ledger() -> None:
         database.close()
 
 
-def _check_existing(path: Path) -> None:
+def check_ledger_file(path: Path) -> None:
     """Refuse, without writing, a file that is not a Daicho ledger this version can use."""
     if path.is_dir():
         raise LedgerError(_("{path} is a directory, not a ledger file", path=path))

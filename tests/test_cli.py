@@ -152,3 +152,35 @@ def test_report_needs_week_and_touches_no_ledger(home, tmp_path):
     line = _one_line_error(daicho(home, "--db", tmp_path / "new.db", "report"))
     assert "--week" in line
     assert not (tmp_path / "new.db").exists()
+
+
+def test_restore_checks_the_file_asks_before_replacing_and_keeps_the_old_ledger(home, tmp_path):
+    ledger, copy = tmp_path / "l" / "daicho.db", tmp_path / "copy.db"
+    assert daicho(home, "seed", "--db", ledger).returncode == 0
+    assert daicho(home, "--db", ledger, "backup", "-o", copy).returncode == 0
+    exported = daicho(home, "--db", ledger, "export").stdout
+
+    not_a_ledger = tmp_path / "notes.txt"
+    not_a_ledger.write_text("hello")
+    before = ledger.read_bytes()
+    assert "not a Daicho ledger" in _one_line_error(
+        daicho(home, "--db", ledger, "restore", not_a_ledger)
+    )
+    assert "--yes" in _one_line_error(daicho(home, "--db", ledger, "restore", copy))
+    assert ledger.read_bytes() == before
+
+    restored = daicho(home, "--db", ledger, "restore", copy, "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert daicho(home, "--db", ledger, "export").stdout == exported
+    kept = list((ledger.parent / "backups").glob("daicho-*.db"))
+    assert len(kept) == 1 and kept[0].stat().st_mode & 0o777 == 0o600
+
+
+def test_restore_into_a_new_place_needs_no_confirmation(home, tmp_path):
+    ledger, copy = tmp_path / "l" / "daicho.db", tmp_path / "copy.db"
+    assert daicho(home, "seed", "--db", ledger).returncode == 0
+    assert daicho(home, "--db", ledger, "backup", "-o", copy).returncode == 0
+    fresh = tmp_path / "new" / "daicho.db"
+    assert daicho(home, "--db", fresh, "restore", copy).returncode == 0
+    exported = daicho(home, "--db", ledger, "export").stdout
+    assert daicho(home, "--db", fresh, "export").stdout == exported
