@@ -39,6 +39,7 @@ class CallLogging:
     """
 
     _call_draft: dict | None = None  # what the next draft write keeps (None: no draft)
+    _data_version: int | None = None  # the ledger's commit count last seen (other windows)
 
     last_call_id: int | None = None
 
@@ -75,9 +76,14 @@ class CallLogging:
                     drafts.discard_draft(CALL_DRAFT)
                 else:
                     drafts.save_draft(CALL_DRAFT, content)
+                # Our own write: not a reason to reload everything as for another window's.
+                self.app.call_from_thread(self._own_write_seen)
             except (sqlite3.Error, peewee.PeeweeException) as error:
                 message = _("The draft could not be kept: {reason}", reason=error)
                 self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+    def _own_write_seen(self) -> None:
+        self._data_version = self.ledger_version()
 
     def restore_call_draft(self, draft: drafts.DraftRecord | None) -> None:
         """Put back the call that was being typed when the app last stopped, and say so."""

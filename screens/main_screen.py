@@ -1,8 +1,10 @@
 """The main screen: vendors, the two-way queue and the call log, all by keyboard (DESIGN §4)."""
 
+import sqlite3
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from peewee import PeeweeException
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,6 +48,7 @@ _QUEUE_ACTIONS = {
     "copy_queue",
 }
 PAGE = 60
+WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
 
 
 def _next(cycle: tuple, current) -> object:
@@ -102,10 +105,28 @@ class MainScreen(CallLogging, DaichoScreen):
         self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)
         self.restore_call_draft(first.call_draft)
+        self._data_version = self.ledger_version()
+        self.set_interval(WATCH_S, self._watch_other_windows)
 
     def on_resize(self, event) -> None:
         narrow = event.size.width < 110 or event.size.height < 32
         self.set_class(narrow, "-narrow")
+
+    # --- another window on the same ledger (DESIGN §10) -------------------------------
+
+    def ledger_version(self) -> int | None:
+        """SQLite's count of commits by other connections: other windows, or our workers."""
+        try:
+            return database.execute_sql("PRAGMA data_version").fetchone()[0]
+        except (sqlite3.Error, PeeweeException):
+            return None
+
+    def _watch_other_windows(self) -> None:
+        """Show what another window wrote within WATCH_S, without a key press."""
+        version = self.ledger_version()
+        if version is not None and version != self._data_version:
+            self._data_version = version
+            self.refresh_ledger()
 
     # --- loading, always off the UI thread -------------------------------------------
 

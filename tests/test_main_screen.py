@@ -1,5 +1,6 @@
 """The main screen, driven by keys on a real ledger: the flows a user lives in all day."""
 
+import sqlite3
 from datetime import timedelta
 
 from conftest import TODAY
@@ -352,3 +353,27 @@ async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
         assert app.screen.query_one(CallForm).is_blank()
     assert drafts.load_drafts() == []
     assert Call.select().count() == 0
+
+
+async def test_another_windows_write_shows_within_two_seconds_without_a_key(ledger):
+    ids = small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QueueTable)
+        assert "Toner for the 3F printer" not in shown(table)
+        # Another copy of the app is another connection to the same file.
+        other = sqlite3.connect(ledger)
+        with other:
+            other.execute(
+                "INSERT INTO request (direction, vendor_id, subject, body, due, priority,"
+                " status, answer, created_at, updated_at)"
+                " VALUES ('outbound', ?, 'Toner for the 3F printer', '', ?, 'normal', 'open',"
+                " '', '2026-11-20 09:00:00', '2026-11-20 09:00:00')",
+                (ids["acme"].id, (TODAY - timedelta(days=5)).isoformat()),
+            )
+        other.close()
+        await pilot.pause(2.0)
+        await settle(pilot)
+        assert "Toner for the 3F printer" in shown(table)
+        assert "overdue 2" in shown(app.screen.query_one(LedgerHeader))
