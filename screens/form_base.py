@@ -12,6 +12,7 @@ import peewee
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -110,7 +111,7 @@ class FormModal(DaichoModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = self._title
+            dialog.border_title = Content(self._title)  # literal, never markup
             with VerticalScroll(id="fields", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)

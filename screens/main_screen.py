@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from daicho.data import clock, drafts, queue, vendors
@@ -223,7 +224,9 @@ class MainScreen(CallLogging, DaichoScreen):
             (self._vendor_name or _("all vendors")) if self.follow_vendor else _("all vendors"),
             _("by {sort}", sort=_sort_label(f.sort)),
         ]
-        self.query_one("#queue-pane").border_title = "2 " + _("Queue") + " · " + " · ".join(parts)
+        # Content, not a str: a str title is parsed as markup, and a vendor may be named "[/]".
+        title = "2 " + _("Queue") + " · " + " · ".join(parts)
+        self.query_one("#queue-pane").border_title = Content(title)
 
     def action_cycle_direction(self) -> None:
         self._set_filters(direction=_next(_DIRECTION_CYCLE, self.filters.direction))

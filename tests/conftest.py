@@ -43,3 +43,15 @@ def ledger(ledger_path):
     open_ledger(ledger_path)
     yield ledger_path
     close_ledger()
+
+
+def shown(widget) -> str:
+    """The text a widget puts on screen, line by line."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
+
+
+async def settle(pilot) -> None:
+    """Let the screen's reads in threads finish and their results show."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

@@ -3,7 +3,8 @@
 import sqlite3
 from datetime import timedelta
 
-from conftest import TODAY
+from conftest import TODAY, settle, shown
+from textual.content import Content
 
 from daicho.app import DaichoApp
 from daicho.config import load_config
@@ -16,18 +17,6 @@ from daicho.widgets.call_status import CallStatus
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorRows
-
-
-def shown(widget) -> str:
-    """The text the widget puts on screen, line by line."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).rstrip()
-
-
-async def settle(pilot) -> None:
-    """Let the screen's reads in threads finish and their results show."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def small_ledger() -> dict:
@@ -377,3 +366,16 @@ async def test_another_windows_write_shows_within_two_seconds_without_a_key(ledg
         await settle(pilot)
         assert "Toner for the 3F printer" in shown(table)
         assert "overdue 2" in shown(app.screen.query_one(LedgerHeader))
+
+
+async def test_a_vendor_named_like_markup_narrows_the_queue_and_shows_as_typed(ledger):
+    vendor = vendors.create_vendor("[/]")
+    requests.open_request(vendor.id, "outbound", "[b]Quote[/b]")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        title = Content.from_markup(app.screen.query_one("#queue-pane").border_title)
+        assert "· [/] ·" in title.plain
+        assert "[b]Quote[/b]" in shown(app.screen.query_one(QueueTable))
