@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
-from conftest import TODAY
+from conftest import TODAY, settle, shown
 from textual.widgets import Static
 
 from daicho.app import DaichoApp
@@ -11,17 +11,6 @@ from daicho.data.records import FollowUp
 from daicho.screens.answer_prompt import AnswerPrompt
 from daicho.screens.redate_prompt import RedatePrompt
 from daicho.screens.request_detail import RequestDetailScreen
-
-
-def shown(widget) -> str:
-    """The text the widget puts on screen, line by line."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
-
-
-async def settle(pilot) -> None:
-    """Let the screen's reads in threads finish and their results show."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_request(pilot, request_id: int) -> RequestDetailScreen:

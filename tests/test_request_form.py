@@ -2,17 +2,13 @@
 
 from datetime import timedelta
 
+from conftest import shown
 from textual.widgets import Static
 
 from daicho.app import DaichoApp
 from daicho.data import clock, queue, requests, vendors
 from daicho.data.queue import QueueFilters
 from daicho.screens.request_form import RequestFormModal
-
-
-def shown(widget) -> str:
-    """The text the widget puts on screen, line by line."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
 
 
 def queue_size() -> int:

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from conftest import shown
 from textual.widgets import Input
 
 from daicho.app import DaichoApp
@@ -11,11 +12,6 @@ from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
 from daicho.widgets.search_results import SearchResults
-
-
-def shown(widget) -> str:
-    """The text the widget puts on screen, line by line."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
 
 
 async def settle(pilot) -> None:

@@ -7,7 +7,7 @@ then look at the report before committing the new SVGs.
 from datetime import datetime, time
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, settle
 
 from daicho.app import DaichoApp
 from daicho.data import clock
@@ -24,13 +24,6 @@ def demo_app(ledger):
     clock.freeze_now(datetime.combine(TODAY, time(10)))
     yield DaichoApp(ledger_path=ledger)
     clock.freeze_now(None)
-
-
-async def settle(pilot) -> None:
-    """The panes load in threads: wait until what they read is on screen."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])

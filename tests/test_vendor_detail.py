@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from conftest import settle, shown
 from textual.widgets import Input, OptionList, Static
 
 from daicho.app import DaichoApp
@@ -12,20 +13,9 @@ from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.vendor_detail import PAGE, VendorDetailScreen
 
 
-def shown(widget) -> str:
-    """The text the widget puts on screen, line by line."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
-
-
 def prompts(screen, list_id: str) -> list[str]:
     """Every line of an option list, shown or scrolled away."""
     return [option.prompt.plain for option in screen.query_one(list_id, OptionList).options]
-
-
-async def settle(pilot) -> None:
-    """Let the screen's reads in threads finish and their results show."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_vendor(pilot, vendor_id: int) -> VendorDetailScreen:

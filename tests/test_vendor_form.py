@@ -1,5 +1,6 @@
 """The vendor form (`v` new, `e` edit), driven with keys against a real ledger."""
 
+from conftest import shown
 from textual.widgets import Input, Static
 
 from daicho.app import DaichoApp
@@ -7,11 +8,6 @@ from daicho.data import vendors
 from daicho.data.models import database
 from daicho.i18n import set_language
 from daicho.screens.vendor_form import VendorFormModal
-
-
-def shown(widget) -> str:
-    """The text the widget puts on screen, line by line."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
 
 
 async def open_form(pilot, form: VendorFormModal) -> list:
