@@ -7,6 +7,8 @@ from datetime import datetime
 from daicho.data import clock
 from daicho.data.models import Draft, database
 
+CALL_FORM = "call"  # the call form's drafts; modal forms name theirs after themselves
+
 
 @dataclass(frozen=True)
 class DraftRecord:

@@ -14,7 +14,6 @@ from daicho.screens.copying import call_source, copy_mail
 from daicho.widgets.call_form import CallForm, CallFormValues
 from daicho.widgets.vendor_list import VendorList, VendorRows
 
-CALL_DRAFT = "call"
 _DRAFT_LOCK = threading.Lock()
 
 
@@ -73,9 +72,9 @@ class CallLogging:
             content = self._call_draft
             try:
                 if content is None:
-                    drafts.discard_draft(CALL_DRAFT)
+                    drafts.discard_draft(drafts.CALL_FORM)
                 else:
-                    drafts.save_draft(CALL_DRAFT, content)
+                    drafts.save_draft(drafts.CALL_FORM, content)
                 # Our own write: not a reason to reload everything as for another window's.
                 self.app.call_from_thread(self._own_write_seen)
             except (sqlite3.Error, peewee.PeeweeException) as error:

@@ -1,7 +1,7 @@
 """The main screen: vendors, the two-way queue and the call log, all by keyboard (DESIGN §4)."""
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from peewee import PeeweeException
@@ -12,14 +12,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, TextArea
 
-from daicho.data import clock, drafts, queue, vendors
+from daicho.data import clock, queue, vendors
+from daicho.data.first_view import read_first_view
 from daicho.data.models import REQUEST_STATUSES, database
 from daicho.data.queue import QueueFilters
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
 from daicho.labels import label
 from daicho.screens.base import DaichoScreen
-from daicho.screens.call_logging import CALL_DRAFT, CallLogging
+from daicho.screens.call_logging import CallLogging
 from daicho.screens.copying import (
     MailSource,
     call_source,
@@ -90,7 +91,7 @@ class MainScreen(CallLogging, DaichoScreen):
         self._vendor_name = ""
         # Read before the screen exists (tens of milliseconds on the large ledger): in a
         # worker it would compete with Textual building the screen and arrive far later.
-        self._first_view = read_first_view(self.filters)
+        self._first_view = read_first_view(self.filters, PAGE)
 
     def compose(self) -> ComposeResult:
         yield from compose_main_layout()
@@ -357,28 +358,6 @@ def compose_main_layout() -> ComposeResult:
             with Vertical(id="call-pane", classes="pane"):
                 yield CallForm()
     yield KeyBar()
-
-
-@dataclass(frozen=True)
-class FirstView:
-    """Everything the main screen shows first, read in one go."""
-
-    vendors: list
-    names: list[str]
-    page: queue.QueuePage
-    counts: queue.QueueCounts
-    call_draft: drafts.DraftRecord | None
-
-
-def read_first_view(filters: QueueFilters) -> FirstView:
-    with database.connection_context():
-        return FirstView(
-            vendors=vendors.list_vendors("", include_hidden=False),
-            names=vendors.vendor_names(),
-            page=queue.open_queue(filters, 0, PAGE),
-            counts=queue.queue_counts(),
-            call_draft=next((d for d in drafts.load_drafts() if d.form == CALL_DRAFT), None),
-        )
 
 
 def _sort_label(sort: str) -> str:
