@@ -11,6 +11,8 @@ from daicho.config import load_config
 from daicho.data import calls, drafts, requests, vendors
 from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
+from daicho.screens.main_screen import MainScreen
+from daicho.screens.vendor_detail import VendorDetailScreen
 from daicho.screens.vendor_form import VendorFormModal
 from daicho.widgets.call_form import EDIT_QUIET_S, CallForm
 from daicho.widgets.call_status import CallStatus
@@ -379,3 +381,20 @@ async def test_a_vendor_named_like_markup_narrows_the_queue_and_shows_as_typed(l
         title = Content.from_markup(app.screen.query_one("#queue-pane").border_title)
         assert "· [/] ·" in title.plain
         assert "[b]Quote[/b]" in shown(app.screen.query_one(QueueTable))
+
+
+async def test_open_is_offered_dimmed_on_all_vendors_and_works_on_a_vendor(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        active = {a.binding.action: a for a in app.screen.active_bindings.values()}
+        assert not active["open"].enabled
+        await pilot.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("down")
+        active = {a.binding.action: a for a in app.screen.active_bindings.values()}
+        assert active["open"].enabled
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VendorDetailScreen)

@@ -195,6 +195,12 @@ class VendorList(Vertical):
     def action_toggle_hidden(self) -> None:
         self.include_hidden = not self.include_hidden
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """`enter` is shown dimmed on "All vendors", which has no detail screen."""
+        if action == "open" and self.rows.current is None:
+            return None
+        return True
+
     def action_open(self) -> None:
         if self.rows.current is not None:
             self.post_message(self.Opened(self.rows.current))
@@ -206,3 +212,4 @@ class VendorList(Vertical):
         if current_id != self._selected_id:
             self._selected_id = current_id
             self.post_message(self.Selected(current))
+            self.refresh_bindings()
