@@ -154,8 +154,8 @@ def list_vendors(
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [
-        VendorRow(r.id, r.name, r.reading, r.category, r.status, r.open_count, r.overdue_count or 0)
-        for r in query.objects()
+        VendorRow(id_, name, reading, category, status, open_count, overdue or 0)
+        for id_, name, reading, category, status, open_count, overdue in query.tuples()
     ]
 
 

@@ -5,6 +5,7 @@ import threading
 
 import peewee
 from textual import events, work
+from textual.worker import get_current_worker
 
 from daicho.data import calls, clock, drafts, vendors
 from daicho.data.errors import DaichoError
@@ -49,10 +50,24 @@ class CallLogging:
         self.query_one(CallForm).start(current.name if current else "")
 
     def on_call_form_vendor_changed(self, event: CallForm.VendorChanged) -> None:
+        self.look_up_call_vendor(event.name)
+
+    @work(thread=True, exclusive=True, group="call-vendor", exit_on_error=False)
+    def look_up_call_vendor(self, name: str) -> None:
+        """Whether the typed vendor is known, and its contacts (off the UI: typing never waits)."""
+        contacts: list[str] = []
+        with database.connection_context():
+            vendor = vendors.find_vendor(name) if name.strip() else None
+            if vendor is not None:
+                contacts = [contact.name for contact in vendors.list_contacts(vendor.id)]
+        if not get_current_worker().is_cancelled:
+            known = vendor is not None or not name.strip()
+            self.app.call_from_thread(self._call_vendor_found, known, contacts)
+
+    def _call_vendor_found(self, known: bool, contacts: list[str]) -> None:
         form = self.query_one(CallForm)
-        vendor = vendors.find_vendor(event.name) if event.name.strip() else None
-        form.set_vendor_status(vendor is not None or not event.name.strip())
-        form.contact_names = [c.name for c in vendors.list_contacts(vendor.id)] if vendor else []
+        form.set_vendor_status(known)
+        form.contact_names = contacts
 
     # --- drafts: nothing typed is lost (DESIGN §10) ------------------------------------
 

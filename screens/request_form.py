@@ -83,7 +83,16 @@ class RequestFormModal(FormModal):
     def _load_contacts(self, vendor_id: int) -> None:
         if vendor_id != self._contacts_of:
             self._contacts_of = vendor_id
+            self.load_contact_names(vendor_id)
+
+    @work(thread=True, exclusive=True, group="request-form-contacts", exit_on_error=False)
+    def load_contact_names(self, vendor_id: int) -> None:
+        with database.connection_context():
             names = [contact.name for contact in vendors.list_contacts(vendor_id)]
+        self.app.call_from_thread(self._contact_names_loaded, vendor_id, names)
+
+    def _contact_names_loaded(self, vendor_id: int, names: list[str]) -> None:
+        if self.is_attached and vendor_id == self._contacts_of:
             self.query_one("#contact", Input).suggester = _suggester(names)
 
     def save(self) -> RequestRecord:

@@ -130,7 +130,7 @@ class VendorList(Vertical):
         Binding("h", "toggle_hidden", N_("Prospects/inactive"), id="vendors.hidden"),
     ]
 
-    include_hidden = reactive(False)
+    include_hidden = reactive(False, init=False)
     _selected_id: int | None = None
 
     @dataclass
