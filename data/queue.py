@@ -87,9 +87,17 @@ def count_queue(filters: QueueFilters) -> int:
 
 
 def open_queue_query(filters: QueueFilters, offset: int = 0, limit: int = 50):
-    """The query for one page of the queue; undated items come after dated ones."""
-    query = request_query().where(_where(filters)).order_by(*_order(filters.sort))
-    return query.limit(limit).offset(offset)
+    """The query for one page of the queue; undated items come after dated ones.
+
+    The page's ids are found first, sorting only what the `request_queue` index holds; the
+    rows and their vendor and contact names are then read for those ids alone.
+    """
+    order = _order(filters.sort)
+    page = Request.select(Request.id).where(_where(filters)).order_by(*order)
+    if filters.sort == "vendor":
+        page = page.join(Vendor, on=(Request.vendor == Vendor.id))
+    page = page.limit(limit).offset(offset)
+    return request_query().where(Request.id.in_(page)).order_by(*order)
 
 
 def open_queue(filters: QueueFilters, offset: int = 0, limit: int = 50) -> QueuePage:
