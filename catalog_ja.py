@@ -23,6 +23,9 @@ JA: dict[str, str] = {
     "{path} is not a file": "{path} はファイルではありません",
     "{path} is not a Daicho ledger": "{path} は Daicho の台帳ではありません",
     "No backup taken today: {reason}": "本日のバックアップを作成できませんでした: {reason}",
+    "Building the search index (once; about a minute for a large ledger)…": (
+        "検索索引を作成しています（初回のみ。大きな台帳では1分ほどかかります）…"
+    ),
     "Discard call": "通話を破棄",
     "Call discarded": "通話記録を破棄しました",
     "The draft could not be kept: {reason}": "下書きを保存できませんでした: {reason}",

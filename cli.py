@@ -128,9 +128,9 @@ def _run(arguments: argparse.Namespace, config) -> int:
     if arguments.command == "report" and not arguments.week:
         raise InputError(_("report needs --week (the weekly report is the only one so far)"))
 
-    from daicho.data.ledger import close_ledger, open_ledger
+    from daicho.data.ledger import close_ledger
 
-    open_ledger(ledger_path)
+    _open(ledger_path)
     try:
         return _COMMANDS[arguments.command](arguments, config)
     finally:
@@ -139,13 +139,13 @@ def _run(arguments: argparse.Namespace, config) -> int:
 
 def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
     from daicho.app import DaichoApp
-    from daicho.data.ledger import close_ledger, open_ledger
+    from daicho.data.ledger import close_ledger
 
     with tempfile.TemporaryDirectory(prefix="daicho-demo-") as scratch:
         if demo:
             ledger_path = Path(scratch) / "demo.db"
             _seed(ledger_path, "demo")
-        open_ledger(ledger_path)
+        _open(ledger_path)
         try:
             if config.backup_enabled and not demo:
                 _daily_backup(config.backup_keep)
@@ -176,6 +176,17 @@ def _restore(source: Path, ledger_path: Path, yes: bool) -> int:
     if saved is not None:
         print(_("The replaced ledger was kept as {path}", path=saved), file=sys.stderr)
     return exit_codes.OK
+
+
+def _open(path: Path) -> None:
+    """Open the ledger, saying so when its search index must first be built."""
+    from daicho.data.ledger import open_ledger
+
+    def announce() -> None:
+        message = _("Building the search index (once; about a minute for a large ledger)…")
+        print("daicho: " + message, file=sys.stderr)
+
+    open_ledger(path, announce_build=announce)
 
 
 def _daily_backup(keep: int) -> None:

@@ -7,6 +7,7 @@ anything writes to it, so a refused file stays byte-for-byte as it was.
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,19 +27,24 @@ PRAGMAS = {
 }
 
 
-def open_ledger(path: Path | str) -> Path:
-    """Bind the models to the ledger at `path`, creating or migrating it as needed."""
+def open_ledger(path: Path | str, *, announce_build: Callable[[], None] | None = None) -> Path:
+    """Bind the models to the ledger at `path`, creating or migrating it as needed.
+
+    `announce_build` is called before the search index is built (after an upgrade: a
+    minute on a large ledger), so that a user is told why the start takes long.
+    """
     path = Path(path).expanduser().absolute()
     if path.exists():
         check_ledger_file(path)
     else:
         _create_private_file(path)
+        announce_build = None  # a new ledger has nothing to index
     close_ledger()
     database.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
     try:
         database.connect()
         migrate_to_latest(database)
-        ensure_index()
+        ensure_index(announce_build)
     except sqlite3.DatabaseError as error:
         close_ledger()
         raise LedgerError(

@@ -14,7 +14,7 @@ and `rebuild_index` writes it afresh.
 """
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -96,10 +96,13 @@ def rebuild_index() -> int:
     return len(rows)
 
 
-def ensure_index() -> bool:
-    """Build the index if a migration asked for it; True when it was built."""
+def ensure_index(announce: Callable[[], None] | None = None) -> bool:
+    """Build the index if a migration asked for it, calling `announce` first; True when it
+    was built."""
     if _execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
         return False
+    if announce is not None:
+        announce()
     rebuild_index()
     return True
 

@@ -4,17 +4,22 @@
 space: `ＶＰＮ`, `VPN` and `vpn` fold alike, as do `ｶﾞ` and `ガ`. A query word is found
 where its folding is a substring of a field's folding.
 
-The index holds each folded field as its UTF-16 code units written as four hex digits
-(`見積` is `898b 7a4d`), fields separated by `x`. Any substring is then an FTS5 phrase of
-its code units, which the positional index answers exactly, whatever its length; and the
-tokens are plain ASCII, so SQLite's own (older) Unicode tables never decide what is a
-character. UTF-16 is self-synchronising, so a phrase of code units matches only whole
-characters.
+The index holds each folded field as its UTF-16 code units, each written as four hex
+digits followed by the next unit's (`見積` is `898b7a4d 7a4dzzzz`, the field's last unit
+paired with `zzzz`), fields separated by `x`. A substring of two or more units is then an
+FTS5 phrase of its pairs, which the positional index answers exactly whatever its length;
+one unit is the prefix query `898b*`, answered by the index's four-digit prefix index.
+Pairs are far rarer than single characters, so a phrase that matches nothing is refused
+after reading a short list instead of every position of its commonest characters.
+
+The tokens are plain ASCII, so SQLite's own (older) Unicode tables never decide what is a
+character; UTF-16 is self-synchronising, so a phrase of code units matches whole characters.
 """
 
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import pairwise
 
 FIELD_BREAK = "x"  # between fields, so that no phrase spans two of them
 
@@ -28,18 +33,29 @@ def fold(text: str) -> str:
     return " ".join(_fold_characters(text).split()) if text else ""
 
 
+FIELD_END = "zzzz"  # what a field's last code unit is paired with
+
+
 def index_tokens(folded_fields: Iterable[str]) -> str:
     """The index's column text for a document's folded fields."""
-    return f" {FIELD_BREAK} ".join(_code_units(field) for field in folded_fields)
+    return f" {FIELD_BREAK} ".join(_pairs(field) for field in folded_fields)
 
 
 def phrase(folded_word: str) -> str:
     """An FTS5 phrase matching `folded_word` (non-empty) wherever it occurs."""
-    return f'"{_code_units(folded_word)}"'
+    units = _code_units(folded_word)
+    if len(units) == 1:
+        return f"{units[0]}*"
+    return '"' + " ".join(a + b for a, b in pairwise(units)) + '"'
 
 
-def _code_units(text: str) -> str:
-    return text.encode("utf-16-be").hex(" ", 2)
+def _pairs(field: str) -> str:
+    units = _code_units(field)
+    return " ".join(a + b for a, b in pairwise([*units, FIELD_END])) if units else ""
+
+
+def _code_units(text: str) -> list[str]:
+    return text.encode("utf-16-be").hex(" ", 2).split() if text else []
 
 
 # --- where a folded word lies in the original text, for highlighting -------------------

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -184,3 +185,17 @@ def test_restore_into_a_new_place_needs_no_confirmation(home, tmp_path):
     assert daicho(home, "--db", fresh, "restore", copy).returncode == 0
     exported = daicho(home, "--db", ledger, "export").stdout
     assert daicho(home, "--db", fresh, "export").stdout == exported
+
+
+def test_building_the_search_index_after_an_upgrade_is_announced_once(home, tmp_path):
+    path = tmp_path / "old.db"
+    assert daicho(home, "--db", path, "export").returncode == 0
+    with sqlite3.connect(path) as connection:  # as an upgrade leaves it
+        connection.execute("INSERT INTO search_pending (reason) VALUES ('upgrade')")
+    connection.close()
+    first = daicho(home, "--db", path, "search", "x")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.splitlines() == [
+        "daicho: Building the search index (once; about a minute for a large ledger)…"
+    ]
+    assert "Building" not in daicho(home, "--db", path, "search", "x").stderr

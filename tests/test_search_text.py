@@ -25,9 +25,11 @@ def test_folding(typed, folded):
 
 
 def test_tokens_are_code_units_and_fields_never_join():
-    assert index_tokens(["見積", "a"]) == "898b 7a4d x 0061"
-    assert phrase("見積") == '"898b 7a4d"'
-    assert index_tokens(["😀"]) == "d83d de00"  # a surrogate pair: two tokens, in order
+    assert index_tokens(["見積", "a"]) == "898b7a4d 7a4dzzzz x 0061zzzz"
+    assert phrase("見積") == '"898b7a4d"'
+    assert phrase("見積書") == '"898b7a4d 7a4d66f8"'
+    assert phrase("見") == "898b*"  # one unit: the prefix index
+    assert index_tokens(["😀"]) == "d83dde00 de00zzzz"  # a surrogate pair: two units, in order
 
 
 def test_spans_are_offsets_into_the_text_as_stored():
