@@ -29,6 +29,14 @@ JA: dict[str, str] = {
     "Discard call": "通話を破棄",
     "Call discarded": "通話記録を破棄しました",
     "The draft could not be kept: {reason}": "下書きを保存できませんでした: {reason}",
+    "Discard": "破棄",
+    "Draft discarded": "下書きを破棄しました",
+    "Kept as a draft: the form brings it back; ctrl+d there discards it": (
+        "下書きとして残しました。同じフォームを開くと戻ります（ctrl+d で破棄）"
+    ),
+    "Restored what you typed ({time}): ctrl+s saves it, ctrl+d discards it": (
+        "入力途中の内容を復元しました（{time}）: ctrl+s で保存、ctrl+d で破棄"
+    ),
     "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d discards it": (
         "入力途中の通話記録を復元しました ({time})。ctrl+s で保存、ctrl+d で破棄します"
     ),
@@ -226,6 +234,35 @@ JA: dict[str, str] = {
     "Save": "保存",
     "Cancel": "キャンセル",
     "The ledger could not be written: {reason}": "台帳に書き込めませんでした: {reason}",
+    # writes the ledger cannot take (data/ledger_guard.py)
+    "The ledger is read-only ({reason}): nothing can be saved to it": (
+        "台帳は読み取り専用です（{reason}）: 保存はできません"
+    ),
+    "The disk is full ({reason}): nothing was saved; free some space": (
+        "ディスクがいっぱいです（{reason}）: 保存されていません。空き容量を確保してください"
+    ),
+    "The disk did not take the write ({reason}): it may be full or failing; nothing was saved": (
+        "ディスクに書き込めませんでした（{reason}）: 容量不足か故障の可能性があります。"
+        "保存されていません"
+    ),
+    "The ledger is busy: another window or program is holding it ({reason});"
+    " nothing was saved, try again in a moment": (
+        "台帳が使用中です: 別のウィンドウかプログラムが使っています（{reason}）。"
+        "保存されていません。少し待ってからもう一度お試しください"
+    ),
+    "The ledger file {path} was deleted while Daicho was open: nothing more can be"
+    " saved. Restore it from a backup (daicho restore) and start Daicho again": (
+        "台帳ファイル {path} は Daicho の使用中に削除されました: これ以上保存できません。"
+        "バックアップから復元 (daicho restore) して Daicho を起動し直してください"
+    ),
+    "The ledger file {path} was replaced by another file while Daicho was open:"
+    " nothing more can be saved here. Start Daicho again to use the new file": (
+        "台帳ファイル {path} は Daicho の使用中に別のファイルに置き換えられました: "
+        "ここではこれ以上保存できません。新しいファイルを使うには Daicho を起動し直してください"
+    ),
+    "The ledger {path} is read-only: it can be read, but not saved to": (
+        "台帳 {path} は読み取り専用です: 閲覧はできますが保存はできません"
+    ),
     "due: +3, fri, 11/30, 来週金曜": "期限: +3, fri, 11/30, 来週金曜",
     "Previous choice": "前の選択肢",
     "Next choice": "次の選択肢",

@@ -41,6 +41,14 @@ def load_drafts() -> list[DraftRecord]:
     return [DraftRecord(d.form, d.key, json.loads(d.content), d.updated_at) for d in query]
 
 
+def load_draft(form: str, key: str = "") -> DraftRecord | None:
+    """The draft kept for the form and key, if any."""
+    draft = Draft.get_or_none((Draft.form == form) & (Draft.key == key))
+    if draft is None:
+        return None
+    return DraftRecord(draft.form, draft.key, json.loads(draft.content), draft.updated_at)
+
+
 def discard_draft(form: str, key: str = "") -> None:
     with database.atomic():
         Draft.delete().where((Draft.form == form) & (Draft.key == key)).execute()

@@ -58,7 +58,7 @@ def export_ledger(format: str, output: Path | None = None) -> str | None:
     choice(format, FORMATS, _("Format"))
     if format == "csv" and output is None:
         raise InputError(_("A CSV export is one file per table: give a directory with -o"))
-    with database.atomic():
+    with database.atomic("DEFERRED"):  # one read snapshot; other windows may still write
         if format == "csv":
             _write_csv(output)
             return None

@@ -10,21 +10,27 @@ from daicho.data.records import VendorRow
 
 @dataclass(frozen=True)
 class FirstView:
-    """The vendor list, completion names, the queue's first page, the counts, a call draft."""
+    """The vendor list, completion names, the queue's first page, the counts, a call draft
+    and the draft of a form that was open when the app last stopped."""
 
     vendors: list[VendorRow]
     names: list[str]
     page: queue.QueuePage
     counts: queue.QueueCounts
     call_draft: drafts.DraftRecord | None
+    open_form_draft: drafts.DraftRecord | None
 
 
 def read_first_view(filters: QueueFilters, page_size: int) -> FirstView:
     with database.connection_context():
+        kept = drafts.load_drafts()  # newest first
         return FirstView(
             vendors=vendors.list_vendors("", include_hidden=False),
             names=vendors.vendor_names(),
             page=queue.open_queue(filters, 0, page_size),
             counts=queue.queue_counts(),
-            call_draft=next((d for d in drafts.load_drafts() if d.form == drafts.CALL_FORM), None),
+            call_draft=next((d for d in kept if d.form == drafts.CALL_FORM), None),
+            open_form_draft=next(
+                (d for d in kept if d.form != drafts.CALL_FORM and d.content.get("open")), None
+            ),
         )

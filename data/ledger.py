@@ -11,7 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+import peewee
+
 from daicho.data.errors import LedgerError
+from daicho.data.ledger_guard import read_only_uri
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, migrate_to_latest
 from daicho.data.models import database
 from daicho.data.search_index import ensure_index
@@ -40,12 +43,15 @@ def open_ledger(path: Path | str, *, announce_build: Callable[[], None] | None =
         _create_private_file(path)
         announce_build = None  # a new ledger has nothing to index
     close_ledger()
-    database.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
+    database.init(
+        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, read_only_uri=read_only_uri(path)
+    )
     try:
         database.connect()
+        database.watch_file(path)
         migrate_to_latest(database)
         ensure_index(announce_build)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         close_ledger()
         raise LedgerError(
             _("Cannot use the ledger {path}: {reason}", path=path, reason=error)
@@ -74,7 +80,8 @@ def check_ledger_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise LedgerError(_("{path} is not a Daicho ledger (not an SQLite file)", path=path))
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        uri = read_only_uri(path) or f"file:{quote(str(path))}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             app_id = connection.execute("PRAGMA application_id").fetchone()[0]

@@ -12,8 +12,10 @@ from peewee import (
     TextField,
 )
 
+from daicho.data.ledger_guard import LedgerDatabase
+
 # Bound late by `data.ledger.open_ledger`, so tests and the app open files with the same code.
-database = SqliteDatabase(None)
+database = LedgerDatabase(None)
 
 VENDOR_CATEGORIES = ("hardware", "telecom", "software", "cloud", "maintenance", "other")
 VENDOR_STATUSES = ("active", "prospect", "inactive")

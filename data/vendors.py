@@ -209,6 +209,10 @@ def delete_contact(contact_id: int) -> None:
         Contact.delete().where(Contact.id == contact_id).execute()
 
 
+def get_contact(contact_id: int) -> ContactRecord:
+    return contact_record(_contact_row(contact_id))
+
+
 def _contact_row(contact_id: int) -> Contact:
     row = Contact.get_or_none(Contact.id == contact_id)
     if row is None:

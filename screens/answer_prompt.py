@@ -22,6 +22,7 @@ class AnswerPrompt(RequestPrompt):
     """Dismisses with the answered RequestRecord, or None when cancelled."""
 
     AUTO_FOCUS = "#answer"
+    DRAFT_FORM = "answer"
     BINDINGS: ClassVar = [
         # A priority binding, so that it comes before the text area's newline; it steps
         # aside (check_action) as soon as an answer is typed.

@@ -1,9 +1,5 @@
 """The main screen's call log: starting a call, completing names, saving it in one go."""
 
-import sqlite3
-import threading
-
-import peewee
 from textual import events, work
 from textual.worker import get_current_worker
 
@@ -12,10 +8,10 @@ from daicho.data.errors import DaichoError
 from daicho.data.models import database
 from daicho.i18n import _
 from daicho.screens.copying import call_source, copy_mail
+from daicho.screens.draft_keeping import keep_draft
+from daicho.screens.form_base import WRITE_ERRORS
 from daicho.widgets.call_form import CallForm, CallFormValues
 from daicho.widgets.vendor_list import VendorList, VendorRows
-
-_DRAFT_LOCK = threading.Lock()
 
 
 def saved_summary(call) -> str:
@@ -80,21 +76,9 @@ class CallLogging:
         self._call_draft = None
         self.keep_call_draft()
 
-    @work(thread=True, group="call-draft", exit_on_error=False)
     def keep_call_draft(self) -> None:
-        """Write the latest draft (or its absence); the lock keeps an older one from winning."""
-        with _DRAFT_LOCK, database.connection_context():
-            content = self._call_draft
-            try:
-                if content is None:
-                    drafts.discard_draft(drafts.CALL_FORM)
-                else:
-                    drafts.save_draft(drafts.CALL_FORM, content)
-                # Our own write: not a reason to reload everything as for another window's.
-                self.app.call_from_thread(self._own_write_seen)
-            except (sqlite3.Error, peewee.PeeweeException) as error:
-                message = _("The draft could not be kept: {reason}", reason=error)
-                self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+        """Write the latest draft (or its absence); our own write is no reason to reload."""
+        keep_draft(self, drafts.CALL_FORM, "", lambda: self._call_draft, self._own_write_seen)
 
     def _own_write_seen(self) -> None:
         self._data_version = self.ledger_version()
@@ -127,7 +111,7 @@ class CallLogging:
         except DaichoError as error:
             self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
             return
-        except sqlite3.Error as error:
+        except WRITE_ERRORS as error:
             self.notify(
                 _("The ledger could not be written: {reason}", reason=error),
                 title=_("Not saved"),

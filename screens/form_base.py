@@ -3,10 +3,16 @@
 A form subclass yields its rows from `compose_fields` and turns the fields into a saved record
 in `save`; this base catches what the ledger refuses and shows it inside the form, so nothing
 typed is lost.
+
+Drafts (DESIGN §10): what differs from what the form opened with is kept as a draft of
+(`DRAFT_FORM`, `draft_key()`) half a second after the last change, and put back the next
+time the same form opens. A draft left by a form that was open when the app stopped (a
+crash, a closed terminal) reopens its form at the next start; escape closes the form and
+keeps the draft for later; ctrl+d discards it; a save drops it.
 """
 
 import sqlite3
-from typing import ClassVar
+from typing import ClassVar, Self
 
 import peewee
 from textual.app import ComposeResult
@@ -16,10 +22,12 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from daicho.data import clock, drafts
 from daicho.data.errors import DaichoError
 from daicho.data.text import clean_line
 from daicho.i18n import N_, _
 from daicho.screens.base import DaichoModal
+from daicho.screens.draft_keeping import keep_draft, keep_draft_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField
@@ -29,6 +37,7 @@ from daicho.widgets.key_bar import KeyBar
 WRITE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
 
 FIELD = "form-field"  # the class that marks a row's field for snapshot/load
+DRAFT_PAUSE_S = 0.5  # typing paused this long: the draft is written
 
 
 class FieldError(DaichoError):
@@ -103,11 +112,29 @@ class FormModal(DaichoModal):
     BINDINGS: ClassVar = [
         Binding("ctrl+s", "save", N_("Save"), id="form.save"),
         Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        # Priority: text fields would take ctrl+d as "delete a character".
+        Binding("ctrl+d", "discard", N_("Discard"), id="form.discard", priority=True),
     ]
+    DRAFT_FORM: ClassVar[str] = ""
+    """The name this form's drafts are kept under (see screens/form_drafts.py)."""
 
     def __init__(self, title: str) -> None:
         super().__init__()
         self._title = title
+        self._opened_with: dict[str, object] | None = None  # the fields before any typing
+        self._draft: dict[str, object] | None = None  # what the next draft write keeps
+        self._draft_timer = None
+        self._finished = False  # saved, discarded or closed: drafts are settled
+
+    def draft_key(self) -> str:
+        """Which record this form's draft belongs to: "" for a new one, else its id."""
+        return ""
+
+    @classmethod
+    def for_draft(cls, key: str) -> Self:
+        """The form a draft of `key` was typed in, opened again; NotFound when its record
+        is gone."""
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -154,7 +181,96 @@ class FormModal(DaichoModal):
             self.show_error(_("The ledger could not be written: {reason}", reason=error))
             return
         if record is not None:
+            self._close_with_draft(None)  # saved: the draft has served
             self.dismiss(record)
 
     def action_cancel(self) -> None:
+        """Close the form; typed text stays as a draft that the form brings back."""
+        content = self._unsaved()
+        if content is not None:
+            content["open"] = False  # closed on purpose: back when the form opens, not at start
+        if self._close_with_draft(content) and content is not None:
+            self.notify(
+                _("Kept as a draft: the form brings it back; ctrl+d there discards it"),
+                markup=False,
+            )
         self.dismiss(None)
+
+    def action_discard(self) -> None:
+        """Close the form and forget what was typed in it."""
+        if self._close_with_draft(None):
+            self.notify(_("Draft discarded"), markup=False)
+            self.dismiss(None)
+        else:
+            self._finished = False  # the form stays open, and keeps its draft
+
+    # --- drafts ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Runs after the subclass filled the fields: what they hold now is not a draft."""
+        self._opened_with = self.snapshot()
+        draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
+        if draft is not None:
+            self.load(draft.content.get("fields", {}))
+            when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
+            message = _(
+                "Restored what you typed ({time}): ctrl+s saves it, ctrl+d discards it", time=when
+            )
+            self.notify(message, timeout=10, markup=False)
+
+    def on_input_changed(self) -> None:
+        self._edited()
+
+    def on_text_area_changed(self) -> None:
+        self._edited()
+
+    def on_checkbox_changed(self) -> None:
+        self._edited()
+
+    def on_choice_field_changed(self) -> None:
+        self._edited()
+
+    def on_date_field_changed(self) -> None:
+        self._edited()
+
+    def _edited(self) -> None:
+        if self._opened_with is None or self._finished:
+            return  # the fields are still being filled
+        self._draft = self._unsaved()
+        self._stop_draft_timer()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE_S, self._keep_draft)
+
+    def _keep_draft(self) -> None:
+        self._draft_timer = None
+        keep_draft(self, self.DRAFT_FORM, self.draft_key(), lambda: self._draft)
+
+    def _unsaved(self) -> dict[str, object] | None:
+        """The draft's content when the fields differ from what the form opened with."""
+        fields = self.snapshot()
+        if self._opened_with is None or fields == self._opened_with:
+            return None
+        return {"fields": fields, "open": True}
+
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+    def _close_with_draft(self, content: dict[str, object] | None) -> bool:
+        """Write the draft (None: none) before the form goes; False when that failed."""
+        self._finished = True
+        self._stop_draft_timer()
+        failure = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
+        if failure is not None:
+            self.notify(
+                _("The draft could not be kept: {reason}", reason=failure),
+                severity="warning",
+                markup=False,
+            )
+        return failure is None
+
+    def on_unmount(self) -> None:
+        """The app is stopping with the form open and the latest typing not yet kept: keep
+        it now, marked open, so that the form reopens at the next start."""
+        if not self._finished and self._draft_timer is not None:
+            self._close_with_draft(self._draft)

@@ -30,6 +30,7 @@ from daicho.screens.copying import (
     request_source,
     vendor_source,
 )
+from daicho.screens.form_drafts import form_for
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.ledger_header import LedgerHeader
@@ -51,6 +52,7 @@ _QUEUE_ACTIONS = {
 }
 PAGE = 60
 WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
+STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
 
 
 def _next(cycle: tuple, current) -> object:
@@ -107,8 +109,12 @@ class MainScreen(CallLogging, DaichoScreen):
         self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)
         self.restore_call_draft(first.call_draft)
+        if first.open_form_draft is not None:  # once this screen is up
+            self.call_after_refresh(self._reopen_form, first.open_form_draft)
         self._data_version = self.ledger_version()
         self.set_interval(WATCH_S, self._watch_other_windows)
+        if notice := database.read_only_notice():
+            self.notify(notice, severity="warning", timeout=STAYS_S, markup=False)
 
     def on_resize(self, event) -> None:
         narrow = event.size.width < 110 or event.size.height < 32
@@ -124,7 +130,10 @@ class MainScreen(CallLogging, DaichoScreen):
             return None
 
     def _watch_other_windows(self) -> None:
-        """Show what another window wrote within WATCH_S, without a key press."""
+        """Show what another window wrote within WATCH_S, without a key press; say at once
+        that nothing can be saved when the ledger file was deleted or replaced."""
+        if gone := database.check_file():
+            self.notify(gone, severity="error", timeout=STAYS_S, markup=False)
         version = self.ledger_version()
         if version is not None and version != self._data_version:
             self._data_version = version
@@ -340,6 +349,12 @@ class MainScreen(CallLogging, DaichoScreen):
         from daicho.screens.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen(help_sections()))
+
+    def _reopen_form(self, draft) -> None:
+        """The form that was open when the app stopped, with what was typed (it says so)."""
+        form = form_for(draft)
+        if form is not None:
+            self.app.push_screen(form, self._after_write)
 
     def _after_write(self, result) -> None:
         if result is not None:

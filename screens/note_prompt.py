@@ -14,6 +14,7 @@ class NotePrompt(RequestPrompt):
     """Dismisses with the RequestRecord the note was added to, or None when cancelled."""
 
     AUTO_FOCUS = "#note"
+    DRAFT_FORM = "note"
 
     def __init__(self, request: RequestRecord) -> None:
         super().__init__(_("Add a note"), request)

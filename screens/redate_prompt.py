@@ -24,6 +24,7 @@ class RedatePrompt(RequestPrompt):
     """Dismisses with the re-dated RequestRecord, or None when cancelled."""
 
     AUTO_FOCUS = "#due Input"
+    DRAFT_FORM = "redate"
     BINDINGS: ClassVar = [
         Binding("ctrl+r", "remove_due", N_("Remove due date"), id="redate.remove"),
     ]

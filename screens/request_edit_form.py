@@ -16,10 +16,18 @@ class RequestEditModal(FormModal):
     """Dismisses with the saved RequestRecord (unchanged when nothing was), or None."""
 
     AUTO_FOCUS = "#subject"
+    DRAFT_FORM = "request-edit"
 
     def __init__(self, request: RequestRecord) -> None:
         super().__init__(_("Edit request"))
         self.request = request
+
+    def draft_key(self) -> str:
+        return str(self.request.id)
+
+    @classmethod
+    def for_draft(cls, key: str) -> "RequestEditModal":
+        return cls(requests.get_request(int(key)))
 
     def compose_fields(self) -> ComposeResult:
         yield from row(_("Subject"), line(id="subject"))

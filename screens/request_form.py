@@ -26,6 +26,7 @@ class RequestFormModal(FormModal):
     """
 
     AUTO_FOCUS = ""  # on_mount picks the subject or the vendor
+    DRAFT_FORM = "request"
 
     def __init__(self, vendor_id: int | None = None, vendor_name: str = "") -> None:
         super().__init__(_("New request"))
@@ -33,6 +34,10 @@ class RequestFormModal(FormModal):
         self.vendor_name = clean_line(vendor_name)
         self._vendor_ids: dict[str, int] = {}  # casefolded name to id, once loaded
         self._contacts_of: int | None = None
+
+    @classmethod
+    def for_draft(cls, key: str) -> "RequestFormModal":
+        return cls()
 
     def compose_fields(self) -> ComposeResult:
         placeholder = _("type a name; → takes the suggestion")

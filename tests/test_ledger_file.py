@@ -9,6 +9,7 @@ import pytest
 from daicho.data import vendors
 from daicho.data.errors import LedgerError
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.ledger_guard import LedgerWriteError
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import database
 
@@ -98,6 +99,26 @@ def test_an_unreadable_file_is_refused(tmp_path):
     path.chmod(0)
     with pytest.raises(LedgerError, match="Cannot read"):
         open_ledger(path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes every file")
+@pytest.mark.parametrize("folder_mode", [0o700, 0o500], ids=["folder open", "folder read-only"])
+def test_a_read_only_ledger_opens_for_reading_and_says_why_it_is_not_saved_to(ledger, folder_mode):
+    """A read-only folder too: SQLite cannot make the WAL's `-shm` file, yet the ledger reads."""
+    vendors.create_vendor("A")
+    close_ledger()
+    ledger.chmod(0o400)
+    ledger.parent.chmod(folder_mode)
+    try:
+        open_ledger(ledger)
+        assert [v.name for v in vendors.list_vendors()] == ["A"]
+        assert f"The ledger {ledger} is read-only" in database.read_only_notice()
+        with pytest.raises(LedgerWriteError, match="The ledger is read-only"):
+            vendors.create_vendor("B")
+        close_ledger()
+    finally:
+        ledger.parent.chmod(0o700)
+        ledger.chmod(0o600)
 
 
 def test_an_empty_file_becomes_a_ledger(tmp_path):

@@ -1,0 +1,66 @@
+"""Drafts written as the user types (DESIGN §10): off the UI thread, the newest always last."""
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from weakref import WeakKeyDictionary
+
+import peewee
+from textual.app import App
+from textual.dom import DOMNode
+
+from daicho.data import drafts
+from daicho.data.models import database
+from daicho.i18n import _
+
+_LOCK = threading.Lock()  # one draft write at a time, so an older one cannot land last
+# Per app, the reasons already shown: a read-only ledger is said once, not at every pause.
+_warned: WeakKeyDictionary[App, set[str]] = WeakKeyDictionary()
+
+Content = dict[str, object] | None  # None: no draft is to be kept
+
+
+def keep_draft(
+    node: DOMNode,
+    form: str,
+    key: str,
+    latest: Callable[[], Content],
+    kept: Callable[[], None] | None = None,
+) -> None:
+    """Write `latest()` (read under the lock, so the newest wins) as the form's draft in a
+    thread worker of `node`, then call `kept` on the UI thread; a failure is a warning."""
+
+    def work() -> None:
+        with _LOCK, database.connection_context():
+            try:
+                _write(form, key, latest())
+            except (sqlite3.Error, peewee.PeeweeException) as error:
+                message = _("The draft could not be kept: {reason}", reason=error)
+                warned = _warned.setdefault(node.app, set())
+                if message not in warned:
+                    warned.add(message)
+                    node.app.call_from_thread(
+                        node.notify, message, severity="warning", markup=False
+                    )
+                return
+        if kept is not None:
+            node.app.call_from_thread(kept)
+
+    node.run_worker(work, thread=True, group=f"draft-{form}", exit_on_error=False)
+
+
+def keep_draft_now(form: str, key: str, content: Content) -> str | None:
+    """Write the draft before going on (a form closing); the reason when it failed."""
+    with _LOCK:
+        try:
+            _write(form, key, content)
+        except (sqlite3.Error, peewee.PeeweeException) as error:
+            return str(error)
+    return None
+
+
+def _write(form: str, key: str, content: Content) -> None:
+    if content is None:
+        drafts.discard_draft(form, key)
+    else:
+        drafts.save_draft(form, content, key)

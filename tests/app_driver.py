@@ -1,0 +1,122 @@
+"""Daicho in a process of its own, headless, driven by real key presses: for tests that need
+two copies of the app on one ledger, or the app run by another user.
+
+    python app_driver.py LEDGER log NAME COUNT          log COUNT calls, one after another
+    python app_driver.py LEDGER exchange NAME OTHER DIR first|second
+                                                        take turns with OTHER: save a call
+                                                        with a follow-up, see OTHER's
+    python app_driver.py LEDGER read_only               look, then try to save a call
+
+Prints what it saw as one line of JSON; exits 0 when everything it did worked.
+"""
+
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+from conftest import settle, shown
+
+from daicho.app import DaichoApp
+from daicho.data.ledger import close_ledger, open_ledger
+from daicho.i18n import set_language
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.queue_table import QueueTable
+from daicho.widgets.vendor_list import VendorRows
+
+SIZE = (160, 45)
+
+
+def errors(app) -> list[str]:
+    return [str(note.message) for note in app._notifications if note.severity == "error"]
+
+
+async def log_call(pilot, subject: str, notes: str, follow_up: str = "") -> float | None:
+    """Type a call to Acme Devices ("Ac" and Tab completes it) and save it. Returns the time
+    ctrl+s was pressed (the save commits as it is handled), or None when it was not saved."""
+    await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", *subject, "tab", *notes)
+    if follow_up:
+        await pilot.press("tab", "tab", *follow_up)
+    saved_at = time.time()
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return saved_at if pilot.app.screen.query_one(CallForm).is_blank() else None
+
+
+async def log(app, name: str, count: int) -> dict:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        saved = 0
+        for number in range(1, count + 1):
+            saved += await log_call(pilot, f"{name}{number}", f"from {name} #{number}") is not None
+        return {"saved": saved, "errors": errors(app), "ok": saved == count and not errors(app)}
+
+
+async def exchange(app, name: str, other: str, directory: Path, first: bool) -> dict:
+    """Take turns: the first copy saves a call with a follow-up while the second only watches
+    its queue; once the second has seen it, it saves its own, and the first only watches."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        (directory / f"{name}.ready").touch()
+        while not (directory / f"{other}.ready").exists():
+            await pilot.pause(0.05)
+        ours = ("Call " + name, "taking turns", "Follow-up " + name)
+        saved_at = await log_call(pilot, *ours) if first else None
+        seen_at = await watch_queue(pilot, "Follow-up " + other)
+        if not first and seen_at is not None:
+            saved_at = await log_call(pilot, *ours)
+        ok = saved_at is not None and seen_at is not None and not errors(app)
+        return {"saved_at": saved_at, "seen_at": seen_at, "errors": errors(app), "ok": ok}
+
+
+async def watch_queue(pilot, text: str, limit_s: float = 20) -> float | None:
+    """When `text` showed in the queue, with no key pressed meanwhile; None if it never did."""
+    table = pilot.app.screen.query_one(QueueTable)
+    end = time.time() + limit_s
+    while time.time() < end:
+        if text in shown(table):
+            return time.time()
+        await pilot.pause(0.05)
+    return None
+
+
+async def read_only(app) -> dict:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notices = [str(note.message) for note in app._notifications]
+        vendors_shown = shown(app.screen.query_one(VendorRows))
+        saved = await log_call(pilot, "Line down", "Router swapped") is not None
+        form = app.screen.query_one(CallForm)
+        kept = (form.query_one("#subject").value, form.query_one("#notes").text)
+        return {
+            "notices": notices,
+            "vendors": vendors_shown,
+            "saved": saved,
+            "kept": kept,
+            "errors": errors(app),
+            "ok": not saved,
+        }
+
+
+def main(ledger: str, script: str, *arguments: str) -> int:
+    set_language("en")
+    path = Path(ledger)
+    open_ledger(path)
+    try:
+        app = DaichoApp(ledger_path=path)
+        if script == "log":
+            outcome = asyncio.run(log(app, arguments[0], int(arguments[1])))
+        elif script == "exchange":
+            name, other, directory, turn = arguments
+            outcome = asyncio.run(exchange(app, name, other, Path(directory), turn == "first"))
+        else:
+            outcome = asyncio.run(read_only(app))
+    finally:
+        close_ledger()
+    print(json.dumps(outcome, ensure_ascii=False))
+    return 0 if outcome["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
