@@ -186,6 +186,7 @@ JA: dict[str, str] = {
     "{table} entry {number}: {problem}": "{table} の {number} 件目: {problem}",
     "{field} is missing": "{field} がありません",
     "a date and time with a time zone": "タイムゾーン付きの日時",
+    "a date and time from the year 2 to 9998": "西暦2年から9998年までの日時",
     "a date": "日付",
     "a list of text": "文字列のリスト",
     "{field} {value} is not the id of a row in {table}": (

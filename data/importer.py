@@ -13,7 +13,7 @@ The search index is not exported: the import writes it, in the same transaction.
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from peewee import (
@@ -70,6 +70,9 @@ _TABLE_OF = {model: key for key, model in TABLES.items()}
 _BLOCK_FIELDS = {"notes", "body", "answer", "note"}  # multi-line text; the rest is one line
 _LARGEST_INTEGER = 2**63 - 1  # what SQLite can store
 _BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
+# Times that every time zone can show: a day further out overflows Python's dates.
+_FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
+_AFTER_LAST_TIME = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def _checked_tables(document: dict) -> dict[str, list[dict]]:
         )
     unknown = sorted(document.keys() - {"format", "schema_version", *TABLES})
     if unknown:
-        raise InputError(_("Unknown table {table}", table=unknown[0]))
+        raise InputError(_("Unknown table {table}", table=_shown_key(unknown[0])))
     ids: dict[type[Model], set[int]] = {}
     checked: dict[str, list[dict]] = {}
     for key, model in TABLES.items():
@@ -159,7 +162,7 @@ def _checked_row(key: str, model: type[Model], row: dict, number: int, ids: dict
         extra = {"decisions"} if model is Call else set()
         unknown = sorted(row.keys() - fields.keys() - extra)
         if unknown:
-            raise InputError(_("unknown field {field}", field=unknown[0]))
+            raise InputError(_("unknown field {field}", field=_shown_key(unknown[0])))
         values = {name: _checked_value(model, field, row) for name, field in fields.items()}
         if model is Call:
             values["decisions"] = _checked_decisions(row.get("decisions", []))
@@ -200,6 +203,8 @@ def _checked_value(model: type[Model], field: Field, row: dict):
     elif isinstance(field, DateTimeField):
         aware = isinstance(value, datetime) and value.tzinfo is not None
         _expect(aware, name, _("a date and time with a time zone"))
+        shown = _FIRST_TIME <= value < _AFTER_LAST_TIME
+        _expect(shown, name, _("a date and time from the year 2 to 9998"))
         return clock.to_utc(value)
     elif isinstance(field, DateField):
         _expect(isinstance(value, date) and not isinstance(value, datetime), name, _("a date"))
@@ -248,6 +253,12 @@ def _check_contacts_work_at_their_vendor(tables: dict[str, list[dict]]) -> None:
             if contact_id is not None and vendor_of[contact_id] != row["vendor_id"]:
                 error = InputError(_("The contact does not work at this vendor"))
                 raise _row_error(key, row, number, error)
+
+
+def _shown_key(key: str) -> str:
+    """A key from the file, quoted and escaped when it holds more than visible characters:
+    the error is one line, and no escape sequence in a file reaches the terminal."""
+    return key if key.isprintable() and key.strip() == key and key else repr(key)
 
 
 def _is_whole_number(value, *, minimum: int) -> bool:

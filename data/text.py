@@ -1,20 +1,24 @@
 """Cleaning of text typed or imported: control characters never reach the ledger (DESIGN §10)."""
 
-import unicodedata
+import re
 
-_KEEP_IN_BLOCKS = {"\n"}
-
-
-def _is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc"
+# Control characters (Unicode's category Cc, fixed for good: C0, DEL and C1), and lone
+# surrogates (undecodable bytes carried by a file name or an argument) that UTF-8, and so
+# the ledger, cannot store. LF is kept by blocks; tabs are made spaces before this.
+_DROPPED = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_block(text: str | None) -> str:
-    """Multi-line text: newlines kept (CR LF folded to LF), tabs as spaces, other controls gone."""
+    """Multi-line text: every line break (CR LF, CR, U+2028...) as LF, tabs as spaces, other
+    controls gone.
+
+    Line breaks are those of `str.splitlines`, which the text areas split on too, so a line
+    separator cannot hide inside a one-line field.
+    """
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(c for c in text if c in _KEEP_IN_BLOCKS or not _is_control(c)).strip()
+    text = "\n".join(text.splitlines()).replace("\t", " ")
+    return _DROPPED.sub("", text).strip()
 
 
 def clean_line(text: str | None) -> str:
