@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
+from daicho.data.date_settings import set_date_settings
 from daicho.data.errors import DaichoError
 from daicho.i18n import N_, _
 from daicho.screens.base import key_commands
@@ -29,6 +30,7 @@ class DaichoApp(App):
         super().__init__()
         self.ledger_path = ledger_path
         self.config = config or Config()
+        set_date_settings(self.config.date_settings())
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""

@@ -160,6 +160,10 @@ JA: dict[str, str] = {
     "{path}: {problem}": "{path}: {problem}",
     "{path}, line {line}: {problem}": "{path} {line} 行目: {problem}",
     '"auto", "en" or "ja"': '"auto"、"en"、"ja" のいずれか',
+    '"short", "iso" or "wareki"': '"short"、"iso"、"wareki" のいずれか',
+    'a list of days such as "12/29-01/03" or "2027/08/12-2027/08/16"': (
+        '"12/29-01/03" や "2027/08/12-2027/08/16" のような日付のリスト'
+    ),
     "text": "文字列",
     "a whole number of 0 or more": "0以上の整数",
     "a positive whole number": "1以上の整数",
@@ -227,6 +231,7 @@ JA: dict[str, str] = {
     "in {days} days": "{days}日後",
     "{days} days ago": "{days}日前",
     "{weekday} {date} ({relative})": "{date}({weekday}) {relative}",
+    "{date} ({relative})": "{date} {relative}",
     # deadlines (data/deadlines.py): the due cell, at most 15 cells wide
     "—": "期限なし",
     "‼{days}d late": "‼{days}日超過",
@@ -280,6 +285,8 @@ JA: dict[str, str] = {
     "the next Friday (any weekday's name)": "次の金曜日 (ほかの曜日名も可)",
     "Friday next week": "来週の金曜日",
     "the end of this month, of next month": "今月末、来月末",
+    "3 business days on: weekends and holidays skipped": "3営業日後 (土日・祝日・休業日を除く)",
+    "that date in the Japanese era": "和暦のその日",
     # main screen
     "Vendors": "業者",
     "Queue": "依頼一覧",

@@ -95,9 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
         from daicho.config import load_config
+        from daicho.data.date_settings import set_date_settings
 
         config = load_config()
         set_language(detect_language(config.language))
+        set_date_settings(config.date_settings())
         return _run(arguments, config)
     except DaichoError as error:
         return _fail(str(error), exit_codes.BAD_INPUT)

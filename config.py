@@ -5,6 +5,14 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     language = "auto"        # "auto" (from the locale), "en" or "ja"
     theme = "textual-dark"   # a Textual theme name
     soon_days = 3            # requests due within this many days are shown as "soon"
+    soon_business_days = true  # ... counting business days (営業日); false: calendar days
+
+    [display]
+    date_style = "short"     # "short" (11/30), "iso" (2026-11-30) or "wareki" (令和8年11月30日)
+
+    [dates]
+    closed_days = ["12/29-01/03"]  # not business days besides weekends and public holidays:
+                             # "MM/DD" or "MM/DD-MM/DD" every year, "YYYY/MM/DD-YYYY/MM/DD" once
 
     [backup]
     enabled = true           # take a backup on the first start of each day
@@ -33,6 +41,8 @@ from typing import Any, Self
 
 import tomli_w
 
+from daicho.data.business_days import DEFAULT_CLOSED_DAYS, BusinessCalendar, parse_closed_day
+from daicho.data.date_settings import STYLES, DateSettings
 from daicho.data.errors import DaichoError
 from daicho.i18n import LANGUAGES, N_, _, detect_language
 from daicho.locations import config_path
@@ -51,6 +61,9 @@ class Config:
     language: str = "auto"
     theme: str = "textual-dark"
     soon_days: int = 3
+    soon_business_days: bool = True
+    date_style: str = "short"
+    closed_days: list[str] = field(default_factory=lambda: list(DEFAULT_CLOSED_DAYS))
     backup_keep: int = 14
     backup_enabled: bool = True
     templates: dict[str, str] = field(default_factory=dict)
@@ -69,10 +82,26 @@ class Config:
         """The language to show: the configured one, or the locale's for "auto"."""
         return detect_language(self.language)
 
+    def date_settings(self) -> DateSettings:
+        """How dates are written and counted, for `data.date_settings.set_date_settings`."""
+        calendar = BusinessCalendar(tuple(self.closed_days))
+        return DateSettings(self.date_style, calendar, self.soon_business_days)
+
 
 def _whole_number(minimum: int) -> Callable[[object], bool]:
     # bool is an int in Python, but `soon_days = true` is a mistake, not a 1.
     return lambda value: type(value) is int and value >= minimum
+
+
+def _closed_days(value: object) -> bool:
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        return False
+    try:
+        for entry in value:
+            parse_closed_day(entry)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -89,6 +118,24 @@ _SETTINGS = (
     ),
     _Setting("theme", ("theme",), lambda v: isinstance(v, str), N_("text")),
     _Setting("soon_days", ("soon_days",), _whole_number(0), N_("a whole number of 0 or more")),
+    _Setting(
+        "soon_business_days",
+        ("soon_business_days",),
+        lambda v: isinstance(v, bool),
+        N_("true or false"),
+    ),
+    _Setting(
+        "date_style",
+        ("display", "date_style"),
+        lambda v: v in STYLES,
+        N_('"short", "iso" or "wareki"'),
+    ),
+    _Setting(
+        "closed_days",
+        ("dates", "closed_days"),
+        _closed_days,
+        N_('a list of days such as "12/29-01/03" or "2027/08/12-2027/08/16"'),
+    ),
     _Setting("backup_keep", ("backup", "keep"), _whole_number(1), N_("a positive whole number")),
     _Setting(
         "backup_enabled", ("backup", "enabled"), lambda v: isinstance(v, bool), N_("true or false")

@@ -21,6 +21,10 @@ the IME's long-vowel bar `ー` and the Unicode dashes count as `-`. Accepted for
   `来週の金曜日` are that day of next week; `this fri`, `今週金曜` are that day of this
   week, even if already past; `next week` and `来週` alone are next week's Monday
 - month ends: `月末` (or `今月末`) is the last day of this month, `来月末` of next month
+- business days (営業日, data/business_days): `+3bd` (or `+3 business days`), `3営業日後`,
+  `3営業日` and `3営業日以内` are the third business day after today, `-2bd` and `2営業日前`
+  the second before it; weekends, public holidays and the configured closed days are skipped
+- 和暦: `令和8年11月30日`, `令和元年5月1日`, `R8.11.30`, `R8/11/30`, `平成31年4月30日`, `H31.4.30`
 
 Anything else, a date that does not exist (`2026-02-30`, `13/01`) or a year outside
 1900–2999 is a `DateError` with a one-line message to show beside the field.
@@ -32,6 +36,8 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from daicho.data.date_settings import business_calendar, current_style
+from daicho.data.date_style import ERAS, era_year, wareki
 from daicho.data.errors import InputError
 from daicho.i18n import _, current_language
 
@@ -90,6 +96,8 @@ def describe_due(day: date, today: date) -> str:
         relative = _("in {days} days", days=days)
     else:
         relative = _("{days} days ago", days=-days)
+    if current_style() == "wareki" and era_year(day):
+        return _("{date} ({relative})", date=wareki(day), relative=relative)
     weekday = _SHOWN_DAYS[current_language()][day.weekday()]
     return _(
         "{weekday} {date} ({relative})",
@@ -147,11 +155,25 @@ def _months_later(day: date, months: int) -> tuple[int, int]:
 
 
 def _add(today: date, count: int, unit: str) -> date:
-    """`count` days ("d"), weeks ("w") or months ("m") from today; months clamp to the end."""
+    """`count` days ("d"), weeks ("w"), months ("m") or business days ("b") from today;
+    months clamp to the end."""
+    if unit == "b":
+        return _business_days_later(today, count)
     if unit == "m":
         year, month = _months_later(today, count)
         return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
     return _shift(today, count * (7 if unit == "w" else 1))
+
+
+def _business_days_later(today: date, count: int) -> date:
+    """The `count`th business day on; n business days lie at least n days away, so a count
+    that leaves the range is refused before any day is counted."""
+    if count > (LAST - today).days or -count > (today - FIRST).days:
+        raise _out_of_range()
+    try:
+        return business_calendar().add(today, count)
+    except OverflowError:
+        raise _out_of_range() from None
 
 
 def _weekday(name: str) -> int:
@@ -184,8 +206,22 @@ def _relative(match: re.Match[str], today: date) -> date:
 
 def _ja_relative(match: re.Match[str], today: date) -> date:
     sign = -1 if match["way"] == "前" else 1
-    unit = {"日": "d", "週": "w"}.get(match["unit"][0], "m")
+    unit = {"日": "d", "週": "w", "営": "b"}.get(match["unit"][0], "m")
     return _add(today, sign * _count(match["n"]), unit)
+
+
+def _era_date(match: re.Match[str], today: date) -> date:
+    """令和8年11月30日 or R8.11.30: a day within its era (令和元年4月1日 was still 平成)."""
+    first, end = next(
+        (first, end)
+        for (first, name, letter), end in _ERA_SPANS
+        if match["era"] in (name, letter.lower())
+    )
+    year = 1 if match["y"] == "元" else int(match["y"])
+    day = _make(first.year + year - 1, int(match["m"]), int(match["d"]))
+    if not first <= day < end:
+        raise DateError(_("No such date: {date}", date=_quoted(match[0].upper())))
+    return day
 
 
 def _word(match: re.Match[str], today: date) -> date:
@@ -218,6 +254,9 @@ _EN_WEEKDAY = "|".join(day[:n] for day in _EN_DAYS for n in range(len(day), 2, -
 _WD = rf"(?P<wd>{_EN_WEEKDAY}|[{_JA_DAYS}](?:曜日?)?)"
 _D = r"(?P<d>[0-9]{1,2})"
 _M = r"(?P<m>[0-9]{1,2})"
+_ERA_SPANS = list(zip(ERAS, [LAST + timedelta(1), *(first for first, *_ in ERAS)], strict=False))
+_ERA_NAMES = "|".join(name for _first, name, _letter in ERAS)
+_ERA_LETTERS = "|".join(letter.lower() for _first, _name, letter in ERAS)
 
 _FORMS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(pattern, re.ASCII), handler)
@@ -227,8 +266,14 @@ _FORMS: list[tuple[re.Pattern[str], Handler]] = [
         (rf"{_M}[-/]{_D}", _month_day),
         (rf"{_M}月{_D}日?", _month_day),
         (rf"{_D}日", _day_of_month),
-        (r"(?P<sign>[+-])(?P<n>[0-9]+) ?(?P<unit>d|days?|w|weeks?|m|months?)?", _relative),
+        (
+            r"(?P<sign>[+-])(?P<n>[0-9]+) ?(?P<unit>bd|business days?|d|days?|w|weeks?|m|months?)?",
+            _relative,
+        ),
         (r"(?P<n>[0-9]+)(?P<unit>日|週間?|[ヶケかカヵ]月)(?P<way>後|前)", _ja_relative),
+        (r"(?P<n>[0-9]+)(?P<unit>営業日)(?P<way>後|前|以内)?", _ja_relative),
+        (rf"(?P<era>{_ERA_NAMES})(?P<y>[0-9]{{1,2}}|元)年{_M}月{_D}日?", _era_date),
+        (rf"(?P<era>{_ERA_LETTERS})(?P<y>[0-9]{{1,2}})(?P<sep>[./]){_M}(?P=sep){_D}", _era_date),
         ("|".join(map(re.escape, _WORDS)), _word),
         (_WD, _next_weekday),
         (rf"(?:this |今週の?){_WD}", _in_week(0)),

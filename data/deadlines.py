@@ -2,18 +2,28 @@
 
 Pure functions, so the queue table, the vendor list and the command line agree on
 what "overdue" and "soon" mean, and tests can check every date without a screen.
+"Soon" counts business days unless `soon_business_days = false` (data/date_settings):
+on a Friday before a holiday Monday, a request due on Tuesday is 1 business day away.
 """
 
 from datetime import date
 
+from daicho.data.date_settings import date_settings
+from daicho.data.date_style import cell_date
 from daicho.i18n import _
 
 BANDS = ("closed", "overdue", "today", "soon", "later", "none")
 _YEAR_SHOWN_BEYOND = 180  # days; closer dates are unambiguous as month/day
 
 
-def deadline_band(due: date | None, status: str, today: date, soon_days: int) -> str:
-    """One of BANDS; anything no longer open is "closed" whatever its date."""
+def deadline_band(
+    due: date | None, status: str, today: date, soon_days: int, business: bool | None = None
+) -> str:
+    """One of BANDS; anything no longer open is "closed" whatever its date.
+
+    "soon" is due within `soon_days` business days (`business`, None: as configured), or
+    calendar days; a due date on a closed day before the next business day is soon too.
+    """
     if status != "open":
         return "closed"
     if due is None:
@@ -23,11 +33,15 @@ def deadline_band(due: date | None, status: str, today: date, soon_days: int) ->
         return "overdue"
     if days == 0:
         return "today"
+    settings = date_settings()
+    if days > soon_days and (settings.soon_business_days if business is None else business):
+        days = settings.calendar.count(today, due)  # never more than the calendar days
     return "soon" if days <= soon_days else "later"
 
 
 def due_text(due: date | None, band: str, today: date) -> str:
-    """The short due cell, e.g. `11/18 ‼2d late`, `11/22 in 2d`, `12/10`, `—`.
+    """The short due cell, e.g. `11/18 ‼2d late`, `11/22 in 2d`, `12/10`, `—`, its date
+    in the configured style (`2026-11-18 ‼2d late`, `R8.11.18 ‼2d late`).
 
     The band is spelled out so it reads without colour (monochrome terminals,
     colour-blind users); "later" and "closed" show the date alone.
@@ -36,11 +50,9 @@ def due_text(due: date | None, band: str, today: date) -> str:
         return _("—")
     days = (due - today).days
     if band == "overdue":
-        return f"{due.month}/{due.day} " + _("‼{days}d late", days=-days)
+        return cell_date(due) + " " + _("‼{days}d late", days=-days)
     if band == "today":
-        return f"{due.month}/{due.day} " + _("today")
+        return cell_date(due) + " " + _("today")
     if band == "soon":
-        return f"{due.month}/{due.day} " + _("in {days}d", days=days)
-    if abs(days) > _YEAR_SHOWN_BEYOND:
-        return f"{due.year}/{due.month}/{due.day}"
-    return f"{due.month}/{due.day}"
+        return cell_date(due) + " " + _("in {days}d", days=days)
+    return cell_date(due, far=abs(days) > _YEAR_SHOWN_BEYOND)

@@ -2,12 +2,19 @@
 
 Call these inside `i18n.language(...)`: the words come from `_()`, the layouts from the
 tables here (a Japanese list is `・`, an English one `- `). User text goes in as it is.
+
+Dates follow the date style (data/date_settings): `short` writes `Fri 27 Nov` and
+`11月27日(金)`, `iso` `Fri 2026-11-27` and `2026-11-27(金)`, `wareki` `令和8年11月27日(金)`.
+A mail in English keeps its short form when wareki is the configured style, because its reader
+is unlikely to know the Japanese eras; a template that asks for `{date:wareki}` gets 和暦.
 """
 
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from daicho.data import clock
+from daicho.data.date_settings import asked_style, current_style
+from daicho.data.date_style import era_year, wareki
 from daicho.data.records import RequestRecord
 from daicho.i18n import _, current_language
 from daicho.labels import label
@@ -21,8 +28,15 @@ _ASIDES = {"en": (" (", ", ", ")"), "ja": ("（", "・", "）")}  # opening, sep
 
 
 def day_text(day: date, today: date) -> str:
-    """`Fri 27 Nov` or `11月27日(金)`, with the year when the day is over half a year away."""
+    """`Fri 27 Nov` or `11月27日(金)`, with the year when the day is over half a year away;
+    `Fri 2026-11-27`, `2026-11-27(金)` or `令和8年11月27日(金)` in the other styles."""
     weekday = _WEEKDAYS[current_language()][day.weekday()]
+    style = current_style()
+    if style == "iso":
+        iso = day.isoformat()
+        return f"{iso}({weekday})" if current_language() == "ja" else f"{weekday} {iso}"
+    if style == "wareki" and _wareki_here() and era_year(day):
+        return wareki(day)
     with_year = abs((day - today).days) > _YEAR_SHOWN_BEYOND
     if current_language() == "ja":
         text = f"{day.month}月{day.day}日({weekday})"
@@ -32,12 +46,21 @@ def day_text(day: date, today: date) -> str:
 
 
 def moment_text(at: datetime) -> str:
-    """A stored (UTC) time in local time: `Fri 27 Nov 2026 14:05`, `2026年11月27日(金) 14:05`."""
+    """A stored (UTC) time in local time: `Fri 27 Nov 2026 14:05`, `2026年11月27日(金) 14:05`;
+    `2026-11-27(金) 14:05` or `令和8年11月27日(金) 14:05` in the other styles."""
     local = clock.to_local(at)
     weekday = _WEEKDAYS[current_language()][local.weekday()]
+    style = current_style()
+    if style == "iso" or (style == "wareki" and _wareki_here() and era_year(local.date())):
+        return f"{day_text(local.date(), local.date())} {local:%H:%M}"
     if current_language() == "ja":
         return f"{local.year}年{local.month}月{local.day}日({weekday}) {local:%H:%M}"
     return f"{weekday} {local.day} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M}"
+
+
+def _wareki_here() -> bool:
+    """和暦 in a Japanese mail, or where a template asks for it by name."""
+    return current_language() == "ja" or asked_style() == "wareki"
 
 
 def bullets(lines: Sequence[str], more: int = 0) -> str:

@@ -1,15 +1,17 @@
 """Mails made from the ledger (DESIGN §8): a call confirmed, a request's state, a vendor's open
 items, the queue as a status report, and the week for management.
 
-Each reads the ledger, writes its values in the template's language, then fills the template
-once (`data.templates`): ledger text goes in as values, never as a template.
+Each reads the ledger, writes its values in the template's language and date style, then
+fills the template once (`data.templates`): ledger text goes in as values, never as a template.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from daicho.data import clock
 from daicho.data.calls import get_call
+from daicho.data.date_settings import date_style
 from daicho.data.mail_format import (
     LONGEST_LIST,
     aside,
@@ -25,7 +27,15 @@ from daicho.data.models import Vendor
 from daicho.data.queue import QueueFilters, open_queue
 from daicho.data.records import RequestRecord
 from daicho.data.requests import get_request
-from daicho.data.templates import Template, TemplateProblem, choose_template, fill, signature
+from daicho.data.templates import (
+    Styled,
+    Template,
+    TemplateProblem,
+    choose_template,
+    fill,
+    signature,
+    styles_asked,
+)
 from daicho.data.vendors import get_vendor, list_contacts
 from daicho.data.weekly import overdue_requests, week_figures
 from daicho.i18n import _, language
@@ -53,11 +63,12 @@ def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) 
     call = get_call(call_id)
     template = choose_template("call", name, templates)
     today = clock.today()
-    with language(template.language):
+
+    def values() -> dict[str, str]:
         day = clock.to_local(call.started_at).date()
         on_day = _("earlier today") if day == today else _("on {date}", date=day_text(day, today))
         follow_ups = [_follow_up(r, today) for r in call.follow_ups if r.status != "cancelled"]
-        values = {
+        return {
             "vendor": call.vendor_name,
             "contact": call.contact_name or _("Sir or Madam"),
             "subject": call.subject or _("our call"),
@@ -70,6 +81,7 @@ def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) 
             "follow_ups": bullets(follow_ups),
             "notes": call.notes,
         }
+
     return _mail(template, values, templates, today)
 
 
@@ -78,9 +90,10 @@ def request_mail(request_id: int, templates: dict[str, str], name: str | None = 
     request = get_request(request_id)
     template = choose_template("request", name, templates)
     today = clock.today()
-    with language(template.language):
+
+    def values() -> dict[str, str]:
         outbound = request.direction == "outbound"
-        values = {
+        return {
             "vendor": request.vendor_name,
             "contact": request.contact_name or _("Sir or Madam"),
             "subject": request.subject,
@@ -92,6 +105,7 @@ def request_mail(request_id: int, templates: dict[str, str], name: str | None = 
             "answer": request.answer,
             "opened": day_text(clock.to_local(request.created_at).date(), today),
         }
+
     return _mail(template, values, templates, today)
 
 
@@ -102,10 +116,11 @@ def vendor_mail(vendor_id: int, templates: dict[str, str], name: str | None = No
     rows, _total = _queue_rows(QueueFilters(vendor_id=vendor_id), most=None)
     template = choose_template("vendor", name, templates)
     today = clock.today()
-    with language(template.language):
+
+    def values() -> dict[str, str]:
         waiting = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "outbound"]
         owed = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "inbound"]
-        values = {
+        return {
             "vendor": vendor.name,
             "contact": contacts[0].name if contacts else _("Sir or Madam"),
             "waiting": bullets(waiting),
@@ -113,6 +128,7 @@ def vendor_mail(vendor_id: int, templates: dict[str, str], name: str | None = No
             "waiting_count": str(len(waiting)),
             "owed_count": str(len(owed)),
         }
+
     return _mail(template, values, templates, today)
 
 
@@ -121,12 +137,14 @@ def queue_mail(filters: QueueFilters, templates: dict[str, str], name: str | Non
     rows, total = _queue_rows(filters, most=LONGEST_LIST)
     template = choose_template("queue", name, templates)
     today = clock.today()
-    with language(template.language):
-        values = {
+
+    def values() -> dict[str, str]:
+        return {
             "filters": _filters_text(filters),
             "count": str(total),
             "items": bullets([queue_line(r, today) for r in rows], more=total - len(rows)),
         }
+
     return _mail(template, values, templates, today)
 
 
@@ -138,9 +156,10 @@ def weekly_report(
     week = week_figures(today - timedelta(days=6), today)
     late, late_total = overdue_requests(today, LONGEST_LIST)
     template = choose_template("weekly", name, templates)
-    with language(template.language):
+
+    def values() -> dict[str, str]:
         calls = [_calls_line(vendor, count) for vendor, count in week.calls[:LONGEST_LIST]]
-        values = {
+        return {
             "start": day_text(week.first, today),
             "end": day_text(week.last, today),
             "call_count": str(sum(count for _vendor, count in week.calls)),
@@ -151,16 +170,31 @@ def weekly_report(
             "overdue_count": str(late_total),
             "overdue": bullets([queue_line(r, today) for r in late], more=late_total - len(late)),
         }
+
     return _mail(template, values, templates, today)
 
 
 def _mail(
-    template: Template, values: dict[str, str], templates: dict[str, str], today: date
+    template: Template,
+    values: Callable[[], dict[str, str]],
+    templates: dict[str, str],
+    today: date,
 ) -> Mail:
-    """Fill `template` (with today and the signature too) and tidy the text into a Mail."""
-    with language(template.language):
-        values = {**values, "today": day_text(today, today), "signature": signature(templates)}
-    used, text = fill(template, values)
+    """Fill `template` with `values()` (and today and the signature) in its language, in the
+    configured date style and in any other its placeholders ask for (`{due:wareki}`), then
+    tidy the text into a Mail."""
+
+    def in_style(style: str | None) -> dict[str, str]:
+        with language(template.language), date_style(style):
+            return {**values(), "today": day_text(today, today), "signature": signature(templates)}
+
+    filled = in_style(None)
+    if styles := styles_asked(template):
+        other = {style: in_style(style) for style in styles}
+        filled = {
+            key: Styled(text, {s: other[s][key] for s in styles}) for key, text in filled.items()
+        }
+    used, text = fill(template, filled)
     lines = [line.rstrip() for line in text.split("\n")]
     return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems)
 

@@ -7,8 +7,10 @@ any other name (`call_short`, or just `call`) in the UI's. `signature` under `[t
 not a template: its text fills `{signature}`.
 
 Placeholders are str.format fields with plain names: `{vendor}`, `{count:>3}`; `{{` and `}}`
-are literal braces. A template that asks for anything else is a TemplateProblem, and the
-built-in template of its kind and language is used instead: a bad template never raises.
+are literal braces. Dates come in the configured date style; a placeholder may ask for its own
+instead, `{due:wareki}`, `{date:iso}` or `{today:short}`, for a template whose reader needs it.
+A template that asks for anything else is a TemplateProblem, and the built-in template of its
+kind and language is used instead: a bad template never raises.
 A template is formatted once, with the ledger's text as values, so user text is never read
 as a template. A paragraph whose placeholders all come out empty (an optional section, such
 as the notes with their heading) is left out.
@@ -21,6 +23,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from daicho.data.date_settings import STYLES
 from daicho.data.default_templates import DEFAULT_TEMPLATES
 from daicho.data.text import clean_block
 from daicho.i18n import LANGUAGES, _, current_language
@@ -29,11 +32,13 @@ __all__ = [
     "DEFAULT_TEMPLATES",
     "KINDS",
     "PLACEHOLDERS",
+    "Styled",
     "Template",
     "TemplateProblem",
     "check_templates",
     "choose_template",
     "fill",
+    "styles_asked",
     "template_names",
 ]
 
@@ -80,6 +85,24 @@ class Template:
     text: str
     language: str
     problems: tuple[TemplateProblem, ...] = ()
+
+
+class Styled(str):
+    """A value, with its text in other date styles at hand for `{due:iso}` and the like."""
+
+    def __new__(cls, text: str, styles: Mapping[str, str]) -> "Styled":
+        value = super().__new__(cls, text)
+        value.styles = dict(styles)
+        return value
+
+    def __format__(self, spec: str) -> str:
+        return self.styles[spec] if spec in self.styles else super().__format__(spec)
+
+
+def styles_asked(template: Template) -> list[str]:
+    """The date styles the template's placeholders ask for by name, in the order of STYLES."""
+    specs = {part[2] for part in string.Formatter().parse(template.text) if part[1] is not None}
+    return [style for style in STYLES if style in specs]
 
 
 def template_names(kind: str, configured: dict[str, str]) -> list[str]:
@@ -215,7 +238,10 @@ def _placeholder(field: str, spec: str, conversion: str | None) -> str:
 
 
 def _usable_spec(spec: str) -> bool:
-    """Whether the format spec works on text: no nested placeholder, no enormous width."""
+    """Whether the format spec works on text (or names a date style): no nested placeholder,
+    no enormous width."""
+    if spec in STYLES:
+        return True
     if "{" in spec or "}" in spec or _TOO_WIDE.search(spec):
         return False
     try:

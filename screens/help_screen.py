@@ -27,6 +27,8 @@ DATE_FORMS = (
     ("fri", N_("the next Friday (any weekday's name)")),
     ("来週金曜", N_("Friday next week")),
     ("月末  来月末", N_("the end of this month, of next month")),
+    ("+3bd  3営業日後", N_("3 business days on: weekends and holidays skipped")),
+    ("令和8年11月30日  R8.11.30", N_("that date in the Japanese era")),
 )
 KEY_WIDTH_MAX = 24
 WIDE_FROM = 150  # columns from which sections sit side by side

@@ -3,12 +3,13 @@
 User text is always handed to Rich as `Text`, so a subject like `[bold]x[/]` shows as typed.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.table import Table
 from rich.text import Text
 
 from daicho.data import clock
+from daicho.data.date_style import full_date
 from daicho.data.deadlines import deadline_band, due_text
 from daicho.data.records import RequestRecord
 from daicho.labels import label
@@ -20,6 +21,14 @@ _BAND_STYLES = {"overdue": "bold red", "today": "bold yellow", "soon": "yellow",
 def local_time(at: datetime) -> str:
     """A stored UTC time as the user's local wall-clock time, to the minute."""
     return clock.to_local(at).strftime("%Y-%m-%d %H:%M")
+
+
+def stored_day(value: str) -> str:
+    """A date kept as ISO text (a due date in the history) in the date style; other text as is."""
+    try:
+        return full_date(date.fromisoformat(value))
+    except ValueError:
+        return value
 
 
 def facts(rows: list[tuple[str, str | Text]]) -> Table:
@@ -40,10 +49,10 @@ def due_cell(request: RequestRecord, soon_days: int) -> Text:
 
 
 def due_line(request: RequestRecord, soon_days: int) -> Text:
-    """The due cell, then the date in full (with its year) when there is one."""
+    """The due cell, then the date in full (with its year) unless the cell already has it."""
     text = due_cell(request, soon_days)
-    if request.due is not None:
-        text.append(f" · {request.due.isoformat()}", style="dim")
+    if request.due is not None and (full := full_date(request.due)) not in text.plain:
+        text.append(f" · {full}", style="dim")
     return text
 
 

@@ -22,7 +22,7 @@ from daicho.labels import label
 from daicho.screens.copying import MailSource, request_source
 from daicho.screens.detail_base import DetailScreen
 from daicho.screens.form_base import WRITE_ERRORS
-from daicho.screens.rendering import DIRECTION_MARKS, due_line, facts, local_time
+from daicho.screens.rendering import DIRECTION_MARKS, due_line, facts, local_time, stored_day
 from daicho.widgets.key_bar import KeyBar
 
 # Which statuses each change makes sense from; the footer shows only those that do.
@@ -203,7 +203,8 @@ def _change_text(event: RequestEventRecord) -> Text:
     if event.kind in ("created", "status_changed"):
         old, new = label(event.old_value), label(event.new_value)
     elif event.kind == "due_changed":
-        old, new = event.old_value or _("none"), event.new_value or _("none")
+        old = stored_day(event.old_value) if event.old_value else _("none")
+        new = stored_day(event.new_value) if event.new_value else _("none")
     elif event.kind == "edited":
         names = [_field_name(name.strip()) for name in event.new_value.split(",")]
         return Text(", ".join(names))

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from daicho.data import clock
+from daicho.data.date_settings import DateSettings, set_date_settings
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.i18n import set_language
 
@@ -23,13 +24,16 @@ TODAY = date(2026, 11, 20)  # a Friday: weekdays, weekends and month ends are ne
 
 @pytest.fixture(autouse=True)
 def _fixed_today_and_english(tmp_path, monkeypatch):
-    """Tests see the same "today", start in English and never touch the user's config."""
+    """Tests see the same "today", start in English with the default date settings, and
+    never touch the user's config."""
     monkeypatch.setenv("DAICHO_CONFIG", str(tmp_path / "config.toml"))
     clock.freeze_today(TODAY)
     set_language("en")
+    set_date_settings(DateSettings())
     yield
     clock.freeze_today(None)
     set_language("en")
+    set_date_settings(DateSettings())
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ def test_without_a_file_every_setting_has_its_default(path):
     assert config == Config()
     assert (config.language, config.theme, config.soon_days) == ("auto", "textual-dark", 3)
     assert (config.backup_keep, config.backup_enabled, config.templates) == (14, True, {})
+    assert (config.soon_business_days, config.date_style) == (True, "short")
+    assert config.closed_days == ["12/29-01/03"]
 
 
 def test_the_default_file_is_the_one_in_locations():
@@ -118,6 +120,18 @@ def test_an_unfinished_file_points_at_its_last_line(path):
         ("backup = 14", 1, "backup must be a table"),
         ('templates = "Dear {name}"', 1, "templates must be a table"),
         ('[templates]\nnote = """\nkeep = 0\n"""\ncall = 3', 5, "templates.call must be text"),
+        ("soon_business_days = 1", 1, "soon_business_days must be true or false"),
+        (
+            '[display]\ndate_style = "long"',
+            2,
+            'display.date_style must be "short", "iso" or "wareki"',
+        ),
+        (
+            '[dates]\nclosed_days = "12/29-01/03"',
+            2,
+            "dates.closed_days must be a list of days such as "
+            '"12/29-01/03" or "2027/08/12-2027/08/16"',
+        ),
     ],
 )
 def test_a_wrong_value_names_the_file_line_key_and_what_is_expected(path, text, line, expected):
@@ -179,6 +193,9 @@ _text = st.text().filter(lambda text: "\r\n" not in text)
     backup_keep=st.integers(min_value=1, max_value=2**63 - 1),
     backup_enabled=st.booleans(),
     templates=st.dictionaries(st.text(), _text, max_size=4),
+    soon_business_days=st.booleans(),
+    date_style=st.sampled_from(["short", "iso", "wareki"]),
+    closed_days=st.lists(st.sampled_from(["12/29-01/03", "08/13～08/16", "2027/5/6"])),
 )
 def test_any_valid_config_saves_and_loads_back_equal(path, **values):
     config = Config(**values)

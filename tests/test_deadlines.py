@@ -7,6 +7,8 @@ from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
+from daicho.data.business_days import BusinessCalendar
+from daicho.data.date_settings import DateSettings, set_date_settings
 from daicho.data.deadlines import BANDS, deadline_band, due_text
 from daicho.i18n import set_language
 
@@ -32,12 +34,58 @@ def day(month: int, dom: int, year: int = 2026) -> date:
         (day(11, 20), "closed", "closed"),
     ],
 )
-def test_band_of_a_request_due_around_today(due, status, band):
-    assert deadline_band(due, status, TODAY, soon_days=3) == band
+def test_band_of_a_request_due_around_today_counting_calendar_days(due, status, band):
+    assert deadline_band(due, status, TODAY, soon_days=3, business=False) == band
+
+
+@pytest.mark.parametrize(
+    "due, band",
+    [
+        (day(11, 21), "soon"),  # Saturday: no business day before it
+        (day(11, 23), "soon"),  # 勤労感謝の日
+        (day(11, 24), "soon"),  # 1 business day
+        (day(11, 26), "soon"),  # 3 business days, 6 calendar days
+        (day(11, 27), "later"),  # 4 business days
+    ],
+)
+def test_soon_counts_business_days_by_default_on_friday_before_a_holiday_monday(due, band):
+    assert deadline_band(due, "open", TODAY, soon_days=3) == band
+
+
+def test_soon_counting_follows_the_setting():
+    set_date_settings(DateSettings(soon_business_days=False))
+    assert deadline_band(day(11, 24), "open", TODAY, soon_days=3) == "later"
+    assert deadline_band(day(11, 24), "open", TODAY, soon_days=3, business=True) == "soon"
+
+
+def test_a_friday_item_due_monday_is_one_business_day_away():
+    friday, monday, tuesday = day(11, 27), day(11, 30), day(12, 1)
+    assert deadline_band(monday, "open", friday, soon_days=1) == "soon"
+    assert deadline_band(tuesday, "open", friday, soon_days=1) == "later"
+    assert deadline_band(monday, "open", friday, soon_days=1, business=False) == "later"
+
+
+def test_golden_week_brings_early_may_within_reach():
+    """On 28 April 2027, 6 May is 8 days away but only 2 business days: it is soon."""
+    assert deadline_band(day(5, 6, 2027), "open", day(4, 28, 2027), soon_days=3) == "soon"
+    assert deadline_band(day(5, 10, 2027), "open", day(4, 28, 2027), soon_days=3) == "later"
+
+
+def test_new_year_closed_days_count_as_no_business_days():
+    """The default closed days 12/29–1/3: on Monday 28 December, 5 January is 2 business
+    days on, though 8 calendar days."""
+    assert deadline_band(day(1, 5, 2027), "open", day(12, 28), soon_days=2) == "soon"
+    assert deadline_band(day(1, 6, 2027), "open", day(12, 28), soon_days=2) == "later"
 
 
 def test_soon_days_zero_means_nothing_is_soon():
-    assert deadline_band(day(11, 21), "open", TODAY, soon_days=0) == "later"
+    assert deadline_band(day(11, 24), "open", TODAY, soon_days=0) == "later"
+    assert deadline_band(day(11, 21), "open", TODAY, soon_days=0, business=False) == "later"
+
+
+def test_soon_days_zero_still_flags_a_due_date_on_the_closed_days_ahead():
+    """Due on Saturday, seen on Friday: the last business day before it is today."""
+    assert deadline_band(day(11, 21), "open", TODAY, soon_days=0) == "soon"
 
 
 @pytest.mark.parametrize(
@@ -86,7 +134,20 @@ def test_every_date_falls_in_exactly_the_band_its_definition_says(due, today, so
     }
     assert set(definitions) == set(BANDS)
     holding = [band for band, holds in definitions.items() if holds]
-    assert holding == [deadline_band(due, status, today, soon_days)]
+    assert holding == [deadline_band(due, status, today, soon_days, business=False)]
+
+
+@given(
+    today=dates,
+    ahead=st.integers(min_value=1, max_value=120),
+    soon_days=st.integers(min_value=0, max_value=60),
+)
+def test_soon_in_business_days_is_what_counting_them_one_by_one_says(today, ahead, soon_days):
+    due = today + timedelta(days=ahead)
+    calendar = BusinessCalendar()
+    counted = sum(calendar.is_business_day(today + timedelta(days=n)) for n in range(1, ahead + 1))
+    expected = "soon" if counted <= soon_days else "later"
+    assert deadline_band(due, "open", today, soon_days, business=True) == expected
 
 
 @given(due=dates, today=dates, soon_days=st.integers(min_value=0, max_value=60))

@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from daicho.data.date_settings import current_style
+from daicho.data.date_style import wareki
 from daicho.data.queue import QueueCounts
 from daicho.i18n import _, current_language
 
@@ -15,6 +17,13 @@ _WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": "月
 
 def weekday_name(day: date) -> str:
     return _WEEKDAYS[current_language()][day.weekday()]
+
+
+def today_text(day: date) -> str:
+    """`2026-11-20 (Fri)`, or `令和8年11月20日(金)` in the wareki date style."""
+    if current_style() == "wareki":
+        return wareki(day)
+    return f"{day.isoformat()} ({weekday_name(day)})"
 
 
 class LedgerHeader(Widget):
@@ -30,7 +39,7 @@ class LedgerHeader(Widget):
     def render(self) -> Text:
         """The counts always; the app's name too when the line has room for it."""
         counts = self.counts
-        text = Text(f" {self.today.isoformat()} ({weekday_name(self.today)})  ")
+        text = Text(f" {today_text(self.today)}  ")
         parts = [
             (_("overdue {n}", n=counts.overdue), "bold red" if counts.overdue else ""),
             (_("due today {n}", n=counts.due_today), "bold yellow" if counts.due_today else ""),

@@ -16,7 +16,11 @@ from daicho.data.records import RequestRecord
 from daicho.i18n import _
 from daicho.labels import label
 
-DUE_WIDTH = 15  # "11/18 ‼99d late", "11/18 ‼99日超過"
+DUE_WIDTHS = {  # by date style (data/date_style.py)
+    "short": 15,  # "11/18 ‼99d late", "11/18 ‼99日超過"
+    "iso": 20,  # "2026-11-18 ‼99d late"
+    "wareki": 19,  # "R10.11.18 ‼99日超過"
+}
 VENDOR_MIN, VENDOR_MAX, SUBJECT_MIN = 10, 24, 20
 _MARKS = {"outbound": "→", "inbound": "←"}
 _PRIORITY_MARKS = {"urgent": "‼", "high": "!"}
@@ -49,8 +53,9 @@ def priority_text(priority: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def layout(width: int, language: str) -> tuple[Column, ...]:
-    """Columns for `width` cells in `language` (a cache key: titles change width with it).
+def layout(width: int, language: str, style: str = "short") -> tuple[Column, ...]:
+    """Columns for `width` cells in `language` and date `style` (cache keys: titles change
+    width with the language, the due column with the style).
 
     Direction, due, vendor and subject always show; priority, then age, join while
     vendor and subject keep VENDOR_MIN + SUBJECT_MIN cells. The subject takes the rest.
@@ -58,7 +63,8 @@ def layout(width: int, language: str) -> tuple[Column, ...]:
     names = titles()
     age = max(cell_len(names["age"]), cell_len(_("{days}d", days=999)))
     priority = max(cell_len(names["priority"]), *map(cell_len, map(priority_text, _PRIORITY_MARKS)))
-    room = width - (1 + 1) - (DUE_WIDTH + 1) - 1  # direction, due, spaces between columns
+    due = DUE_WIDTHS[style]
+    room = width - (1 + 1) - (due + 1) - 1  # direction, due, spaces between columns
     extra = {}
     for key, size in (("priority", priority), ("age", age)):
         if room - (size + 1) >= VENDOR_MIN + SUBJECT_MIN:
@@ -67,7 +73,7 @@ def layout(width: int, language: str) -> tuple[Column, ...]:
     vendor = min(VENDOR_MAX, room // 3)
     return (
         Column("direction", 1),
-        Column("due", DUE_WIDTH),
+        Column("due", due),
         Column("vendor", vendor),
         Column("subject", max(0, room - vendor)),
         *(

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from daicho.data import clock
+from daicho.data.date_settings import current_style
 from daicho.data.deadlines import deadline_band
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _, current_language
@@ -242,7 +243,7 @@ class QueueTable(ScrollView, can_focus=True):
                 segments = [Segment(centred, base + Style(italic=True))]
         elif y == 0:
             names, header = titles(), base + self._style("header")
-            columns = layout(width, current_language())
+            columns = layout(width, current_language(), current_style())
             segments = self._cells([(names[c.key], c, header) for c in columns], base)
         else:
             segments = self._row(self.scroll_offset.y + y - 1, width, base)
@@ -277,6 +278,6 @@ class QueueTable(ScrollView, can_focus=True):
             styles["due"] = row + self._style(band)
         cells = [
             (cell_text(column.key, request, band, self.today), column, styles.get(column.key, row))
-            for column in layout(width, current_language())
+            for column in layout(width, current_language(), current_style())
         ]
         return self._cells(cells, row)
