@@ -16,6 +16,7 @@ from daicho.data.models import (
     Vendor,
     database,
 )
+from daicho.data.name_keys import name_keys
 from daicho.data.records import CallRecord, FollowUp
 from daicho.data.requests import insert_request, request_query, request_record
 from daicho.data.search_index import index_new
@@ -54,7 +55,7 @@ def log_call(
         if vendor_id is None:
             name = required_line(new_vendor_name, _("Vendor name"))
             vendor_id = Vendor.create(
-                name=name, status="prospect", created_at=now, updated_at=now
+                name=name, status="prospect", **name_keys(name, ""), created_at=now, updated_at=now
             ).id
             index_new("vendor", vendor_id)
         elif Vendor.get_or_none(Vendor.id == vendor_id) is None:
@@ -63,9 +64,13 @@ def log_call(
             contact = Contact.get_or_none(Contact.id == contact_id)
             if contact is None or contact.vendor_id != vendor_id:
                 raise InputError(_("The contact does not work at this vendor"))
-        elif clean_line(new_contact_name):
+        elif contact_name := clean_line(new_contact_name):
             contact_id = Contact.create(
-                vendor=vendor_id, name=clean_line(new_contact_name), created_at=now, updated_at=now
+                vendor=vendor_id,
+                name=contact_name,
+                **name_keys(contact_name, ""),
+                created_at=now,
+                updated_at=now,
             ).id
             index_new("contact", contact_id)
         call = Call.create(

@@ -24,6 +24,7 @@ from peewee import Model
 from daicho.data.errors import InputError
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.name_keys import stored_fields
 from daicho.data.private_files import private_directory, private_file
 from daicho.data.validate import choice
 from daicho.i18n import _
@@ -71,14 +72,15 @@ def export_ledger(format: str, output: Path | None = None) -> str | None:
 
 
 def _column_names(model: type[Model]) -> list[str]:
-    """The table's columns in model order: `id` first, references as `vendor_id` etc."""
-    return [field.column_name for field in model._meta.sorted_fields]
+    """The table's columns in model order: `id` first, references as `vendor_id` etc.; not
+    the sort and filter keys, which the import writes again from name and reading."""
+    return [field.column_name for field in stored_fields(model)]
 
 
 def _rows(model: type[Model]) -> Iterator[dict]:
     """The table's rows in id order, as column name to value; tags as a list of words."""
     names = _column_names(model)
-    query = model.select().order_by(model.id).tuples().iterator()
+    query = model.select(*stored_fields(model)).order_by(model.id).tuples().iterator()
     for values in query:
         row = dict(zip(names, values, strict=True))
         if "tags" in row:

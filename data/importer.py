@@ -51,6 +51,7 @@ from daicho.data.models import (
     Vendor,
     database,
 )
+from daicho.data.name_keys import store_name_keys, stored_fields
 from daicho.data.search_index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
@@ -158,7 +159,7 @@ def _checked_tables(document: dict) -> dict[str, list[dict]]:
 def _checked_row(key: str, model: type[Model], row: dict, number: int, ids: dict) -> dict:
     """One row, cleaned; `ids` collects each table's ids for the references after it."""
     try:
-        fields = {field.column_name: field for field in model._meta.sorted_fields}
+        fields = {field.column_name: field for field in stored_fields(model)}
         extra = {"decisions"} if model is Call else set()
         unknown = sorted(row.keys() - fields.keys() - extra)
         if unknown:
@@ -166,7 +167,7 @@ def _checked_row(key: str, model: type[Model], row: dict, number: int, ids: dict
         values = {name: _checked_value(model, field, row) for name, field in fields.items()}
         if model is Call:
             values["decisions"] = _checked_decisions(row.get("decisions", []))
-        for field in model._meta.sorted_fields:
+        for field in fields.values():
             if isinstance(field, ForeignKeyField) and values[field.column_name] is not None:
                 _check_reference(field, values[field.column_name], ids[field.rel_model])
         if values["id"] in ids[model]:
@@ -286,11 +287,13 @@ def _insert(tables: dict[str, list[dict]]) -> ImportSummary:
     for key, model in TABLES.items():
         rows = tables[key]
         new_ids[model] = _new_ids(model, rows, kept_ids)
-        fields = model._meta.sorted_fields
+        fields = stored_fields(model)
         values = ([_new_value(field, row, new_ids) for field in fields] for row in rows)
         _insert_many(model, fields, values)
         if model is Call:
             _insert_decisions(rows, new_ids[Call])
+    store_name_keys(database, "vendor", new_ids[Vendor].values())
+    store_name_keys(database, "contact", new_ids[Contact].values())
     _index(new_ids, kept_ids)
     decisions = sum(len(call["decisions"]) for call in tables["calls"])
     return ImportSummary(

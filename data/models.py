@@ -8,7 +8,6 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
@@ -45,6 +44,8 @@ class Vendor(BaseModel):
     tags = TextField(default="")  # space-separated words
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    sort_key = TextField(default="")  # from name and reading: data/name_keys.py
+    filter_key = TextField(default="")
 
 
 class Contact(BaseModel):
@@ -61,6 +62,8 @@ class Contact(BaseModel):
     is_primary = BooleanField(default=False)
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    sort_key = TextField(default="")  # from name and reading: data/name_keys.py
+    filter_key = TextField(default="")
 
 
 class Call(BaseModel):

@@ -76,7 +76,7 @@ def _order(sort: str):
     if sort == "priority":
         return (_PRIORITY_RANK, *by_due, Request.id)
     if sort == "vendor":
-        return (fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name), *by_due, Request.id)
+        return (Vendor.sort_key, *by_due, Request.id)  # あいうえお order: data/name_keys.py
     if sort == "created":
         return (Request.created_at.desc(), Request.id.desc())
     return (*by_due, _PRIORITY_RANK, Request.id)

@@ -1,5 +1,6 @@
 """Vendors, contacts, requests and calls as search reads them: a date, a vendor, a title and
-the fields of text that are searched, in the order a snippet prefers them.
+the fields of text that are searched, in the order a snippet prefers them. Phone numbers
+are searched in the form they are shown in (data/phones.py), last.
 
 The index is written from these documents and every hit is checked against them, so what
 is searched is defined here once.
@@ -13,6 +14,7 @@ from datetime import datetime
 from peewee import chunked
 
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.phones import display_phone
 
 KINDS = ("call", "request", "vendor", "contact")
 _BATCH = 500  # ids per IN (...), well under SQLite's limit of bound values
@@ -45,12 +47,19 @@ def documents_by_time(kind: str) -> Iterator[Document]:
 
 def _vendors(ids: list[int] | None) -> Iterator[Document]:
     query = Vendor.select(
-        Vendor.id, Vendor.created_at, Vendor.name, Vendor.reading, Vendor.notes, Vendor.tags
+        Vendor.id,
+        Vendor.created_at,
+        Vendor.name,
+        Vendor.reading,
+        Vendor.notes,
+        Vendor.tags,
+        Vendor.phone,
     )
     if ids is not None:
         query = query.where(Vendor.id.in_(ids))
-    for id_, at, name, *rest in _rows(query.order_by(Vendor.created_at, Vendor.id)):
-        yield Document("vendor", id_, _time(at), id_, name, (name, *rest))
+    for id_, at, name, *rest, phone in _rows(query.order_by(Vendor.created_at, Vendor.id)):
+        fields = (name, *rest, display_phone(phone))
+        yield Document("vendor", id_, _time(at), id_, name, fields)
 
 
 def _contacts(ids: list[int] | None) -> Iterator[Document]:
@@ -64,11 +73,15 @@ def _contacts(ids: list[int] | None) -> Iterator[Document]:
         Contact.department,
         Contact.email,
         Contact.notes,
+        Contact.phone,
+        Contact.mobile,
     )
     if ids is not None:
         query = query.where(Contact.id.in_(ids))
-    for id_, vendor_id, at, name, *rest in _rows(query.order_by(Contact.created_at, Contact.id)):
-        yield Document("contact", id_, _time(at), vendor_id, name, (name, *rest))
+    rows = _rows(query.order_by(Contact.created_at, Contact.id))
+    for id_, vendor_id, at, name, *rest, phone, mobile in rows:
+        fields = (name, *rest, display_phone(phone), display_phone(mobile))
+        yield Document("contact", id_, _time(at), vendor_id, name, fields)
 
 
 def _requests(ids: list[int] | None) -> Iterator[Document]:

@@ -1,8 +1,11 @@
 """Text as search sees it: folded alike on both sides, written as tokens of one character.
 
-`fold` is NFKC, then case folding, then NFKC again, with every run of whitespace as one
-space: `ＶＰＮ`, `VPN` and `vpn` fold alike, as do `ｶﾞ` and `ガ`. A query word is found
-where its folding is a substring of a field's folding.
+`fold` is NFKC, then case folding, then NFKC again, then katakana as hiragana, with every
+run of whitespace as one space: `ＶＰＮ`, `VPN` and `vpn` fold alike, as do `ｶﾞ`, `ガ` and
+`が`. A hyphen or parenthesis between two digits is left out (of any width or kind: `-`,
+`－`, `ー`, `‐`, `−`…), so that `03-1234-5678`, `０３－１２３４－５６７８`, `03(1234)5678`
+and `0312345678` fold alike (dates such as `2026-11-30` fold to their digits too, on both
+sides). A query word is found where its folding is a substring of a field's folding.
 
 The index holds each folded field as its UTF-16 code units, each written as four hex
 digits followed by the next unit's (`見積` is `898b7a4d 7a4dzzzz`, the field's last unit
@@ -24,13 +27,26 @@ from itertools import pairwise
 FIELD_BREAK = "x"  # between fields, so that no phrase spans two of them
 
 
+# Katakana to hiragana, one for one; ヷヸヹヺ have no hiragana of their own, so they become
+# わ゙ ゐ゙ ゑ゙ を゙ (what NFKC leaves of a hiragana typed with the combining voiced mark).
+_HIRAGANA: dict[int, int | str] = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+_HIRAGANA |= {0x30FD: 0x309D, 0x30FE: 0x309E}  # ヽヾ: the iteration marks
+_HIRAGANA |= {0x30F7 + n: kana + "\u3099" for n, kana in enumerate("わゐゑを")}
+
+# What may stand between the digits of a phone number, after NFKC: hyphens, dashes, the
+# minus sign, the long-vowel mark typed by mistake for a hyphen, a box line, parentheses.
+_DIGIT_JOINED = re.compile("(?<=[0-9])[-\u2010\u2012-\u2015\u2043\u2212\u2500\u30fc()](?=[0-9])")
+
+
 def _fold_characters(text: str) -> str:
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    normal = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return normal.translate(_HIRAGANA)
 
 
 def fold(text: str) -> str:
-    """The searchable form of `text`: normalised, case-folded, whitespace as single spaces."""
-    return " ".join(_fold_characters(text).split()) if text else ""
+    """The searchable form of `text`: normalised, case-folded, katakana as hiragana, digits
+    joined across hyphens, whitespace as single spaces."""
+    return " ".join(_DIGIT_JOINED.sub("", _fold_characters(text)).split()) if text else ""
 
 
 FIELD_END = "zzzz"  # what a field's last code unit is paired with
@@ -100,6 +116,19 @@ def find_spans(text: str, folded_words: Iterable[str]) -> list[tuple[int, int]]:
 def _folded_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """`text` folded character by character (whitespace kept as it is), and for each folded
     character the range of `text` it comes from."""
+    folded, starts, ends = _characters_with_offsets(text)
+    left_out = {match.start() for match in _DIGIT_JOINED.finditer(folded)}
+    if not left_out:
+        return folded, starts, ends
+    kept = [i for i in range(len(folded)) if i not in left_out]
+    return (
+        "".join(folded[i] for i in kept),
+        [starts[i] for i in kept],
+        [ends[i] for i in kept],
+    )
+
+
+def _characters_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     whole = _fold_characters(text)
     one_for_one = text.translate(_ONE_FOR_ONE)
     if len(one_for_one) == len(text) and one_for_one == whole:

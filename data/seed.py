@@ -17,6 +17,7 @@ from random import Random
 from daicho.data import clock
 from daicho.data.errors import InputError
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.name_keys import name_keys
 from daicho.data.search_index import rebuild_index
 from daicho.data.seed_calls import Calls
 from daicho.data.seed_directory import Days, Past, contact_rows, vendor_rows
@@ -95,9 +96,12 @@ def seed_ledger(
     rng = Random(seed)
     days = Days(today or clock.today())
     vendors, rows = vendor_rows(rng, days, size.vendors, size.years)
+    contacts = contact_rows(rng, vendors, size.contacts)
+    for row in (*rows, *contacts):
+        row.update(name_keys(row["name"], row["reading"]))
     with database.atomic():
         _insert(Vendor, rows)
-        _insert(Contact, contact_rows(rng, vendors, size.contacts))
+        _insert(Contact, contacts)
     past, phrases = Past(rng, days, vendors, size.years), Phrases(rng, size.note_length)
     calls = Calls(rng, days, past, phrases)
     requests = Requests(rng, days, past, phrases, calls)

@@ -12,8 +12,10 @@ from daicho.data.models import (
     Vendor,
     database,
 )
+from daicho.data.name_keys import name_keys
 from daicho.data.records import ContactRecord, VendorRecord, VendorRow
 from daicho.data.search_index import index_new, reindexing, unindex
+from daicho.data.search_text import fold
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
@@ -78,9 +80,10 @@ def _vendor_fields(changes: dict) -> dict:
 def create_vendor(name: str, **details) -> VendorRecord:
     """Add a vendor; only the name is required (category other, status active)."""
     fields = _vendor_fields({"name": name, **details})
+    keys = name_keys(fields["name"], fields.get("reading", ""))
     now = clock.utcnow()
     with database.atomic():
-        row = Vendor.create(**fields, created_at=now, updated_at=now)
+        row = Vendor.create(**fields, **keys, created_at=now, updated_at=now)
         index_new("vendor", row.id)
     return vendor_record(row)
 
@@ -89,11 +92,19 @@ def update_vendor(vendor_id: int, **changes) -> VendorRecord:
     fields = _vendor_fields(changes)
     with database.atomic(), reindexing("vendor", vendor_id):
         row = _vendor_row(vendor_id)
-        for key, value in fields.items():
+        for key, value in _with_keys(row, fields).items():
             setattr(row, key, value)
         row.updated_at = clock.utcnow()
         row.save()
     return vendor_record(row)
+
+
+def _with_keys(row: Vendor | Contact, fields: dict) -> dict:
+    """The changes to a row, with its name keys when its name or reading changes."""
+    if "name" not in fields and "reading" not in fields:
+        return fields
+    name, reading = fields.get("name", row.name), fields.get("reading", row.reading)
+    return {**fields, **name_keys(name, reading)}
 
 
 def get_vendor(vendor_id: int) -> VendorRecord:
@@ -116,10 +127,12 @@ def _vendor_row(vendor_id: int) -> Vendor:
 def list_vendors(
     text: str = "", *, include_hidden: bool = False, offset: int = 0, limit: int | None = None
 ) -> list[VendorRow]:
-    """Vendors by reading (name when no reading), with counts of open and overdue requests.
+    """Vendors in あいうえお order of their reading (data/name_keys.py), with counts of open
+    and overdue requests.
 
-    `text` narrows to vendors whose name, reading or a contact's name contains it.
-    Prospects and inactive vendors show only with `include_hidden`.
+    `text` narrows to vendors whose name or reading, or a contact's, contains it as search
+    folds text (カ, か and ｶ alike). Prospects and inactive vendors show only with
+    `include_hidden`.
     """
     today = clock.today()
     is_open = Request.status == "open"
@@ -137,20 +150,16 @@ def list_vendors(
         )
         .join(Request, JOIN.LEFT_OUTER, on=((Request.vendor == Vendor.id) & is_open))
         .group_by(Vendor.id)
-        .order_by(
-            fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name).collate("NOCASE"), Vendor.id
-        )
+        .order_by(Vendor.sort_key, Vendor.id)
     )
     if not include_hidden:
         query = query.where(Vendor.status == "active")
-    text = clean_line(text)
-    if text:
+    folded = fold(text)
+    if folded:
         by_contact = Contact.select(Contact.id).where(
-            (Contact.vendor == Vendor.id) & Contact.name.contains(text)
+            (Contact.vendor == Vendor.id) & (fn.instr(Contact.filter_key, folded) > 0)
         )
-        query = query.where(
-            Vendor.name.contains(text) | Vendor.reading.contains(text) | fn.EXISTS(by_contact)
-        )
+        query = query.where((fn.instr(Vendor.filter_key, folded) > 0) | fn.EXISTS(by_contact))
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [
@@ -178,12 +187,13 @@ def _contact_fields(changes: dict) -> dict:
 def create_contact(vendor_id: int, name: str, **details) -> ContactRecord:
     """Add a contact at a vendor; marking it primary unmarks the vendor's other contacts."""
     fields = _contact_fields({"name": name, **details})
+    keys = name_keys(fields["name"], fields.get("reading", ""))
     now = clock.utcnow()
     with database.atomic():
         _vendor_row(vendor_id)
         if fields.get("is_primary"):
             Contact.update(is_primary=False).where(Contact.vendor == vendor_id).execute()
-        row = Contact.create(vendor=vendor_id, **fields, created_at=now, updated_at=now)
+        row = Contact.create(vendor=vendor_id, **fields, **keys, created_at=now, updated_at=now)
         index_new("contact", row.id)
     return contact_record(row)
 
@@ -194,7 +204,7 @@ def update_contact(contact_id: int, **changes) -> ContactRecord:
         row = _contact_row(contact_id)
         if fields.get("is_primary"):
             Contact.update(is_primary=False).where(Contact.vendor == row.vendor_id).execute()
-        for key, value in fields.items():
+        for key, value in _with_keys(row, fields).items():
             setattr(row, key, value)
         row.updated_at = clock.utcnow()
         row.save()
@@ -221,15 +231,11 @@ def _contact_row(contact_id: int) -> Contact:
 
 
 def list_contacts(vendor_id: int) -> list[ContactRecord]:
-    """A vendor's contacts, the primary one first, then by reading."""
+    """A vendor's contacts, the primary one first, then in あいうえお order of their reading."""
     query = (
         Contact.select()
         .where(Contact.vendor == vendor_id)
-        .order_by(
-            Contact.is_primary.desc(),
-            fn.COALESCE(fn.NULLIF(Contact.reading, ""), Contact.name),
-            Contact.id,
-        )
+        .order_by(Contact.is_primary.desc(), Contact.sort_key, Contact.id)
     )
     return [contact_record(row) for row in query]
 
@@ -243,8 +249,6 @@ def find_contact(vendor_id: int, name: str) -> ContactRecord | None:
 
 
 def vendor_names() -> list[str]:
-    """Every vendor's name, for completion as the user types."""
-    query = Vendor.select(Vendor.name).order_by(
-        fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name)
-    )
+    """Every vendor's name in あいうえお order, for completion as the user types."""
+    query = Vendor.select(Vendor.name).order_by(Vendor.sort_key, Vendor.id)
     return [name for (name,) in query.tuples()]

@@ -7,20 +7,34 @@ from daicho.data import vendors
 from daicho.data.records import ContactRecord
 from daicho.data.text import clean_line
 from daicho.i18n import _
-from daicho.screens.form_base import FieldError, FormModal, block, line, row
+from daicho.screens.form_base import FieldError, block, line, row
+from daicho.screens.reading_form import ReadingFormModal
 
+_NEW_AT = "new-at-"  # a new contact's draft key: this and the vendor's id
 _TEXT_FIELDS = ("name", "reading", "role", "department", "phone", "mobile", "email", "notes")
 
 
-class ContactFormModal(FormModal):
-    """New contact at `vendor_id`, or edit `contact`; dismisses with the saved ContactRecord."""
+class ContactFormModal(ReadingFormModal):
+    """New contact at `vendor_id`, or edit `contact`; dismisses with the saved ContactRecord.
+    The reading is suggested as the name is typed (screens/reading_form.py)."""
 
     AUTO_FOCUS = "#name"
+    DRAFT_FORM = "contact"
 
     def __init__(self, vendor_id: int, contact: ContactRecord | None = None) -> None:
         super().__init__(_("Edit contact") if contact else _("New contact"))
         self.vendor_id = vendor_id
         self.contact = contact
+
+    def draft_key(self) -> str:
+        return str(self.contact.id) if self.contact else f"{_NEW_AT}{self.vendor_id}"
+
+    @classmethod
+    def for_draft(cls, key: str) -> "ContactFormModal":
+        if key.startswith(_NEW_AT):
+            return cls(vendors.get_vendor(int(key.removeprefix(_NEW_AT))).id)
+        contact = vendors.get_contact(int(key))
+        return cls(contact.vendor_id, contact)
 
     def compose_fields(self) -> ComposeResult:
         yield from row(_("Contact name"), line(id="name"))

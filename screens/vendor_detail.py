@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from daicho.data import requests, timeline, vendors
+from daicho.data.phones import display_phone
 from daicho.data.records import CallRecord, ContactRecord, RequestRecord, VendorRecord
 from daicho.data.timeline import TimelineEntry
 from daicho.i18n import N_, _
@@ -228,7 +229,7 @@ def _vendor_facts(vendor: VendorRecord) -> Table:
             (_("Reading"), vendor.reading),
             (_("Category"), label(vendor.category)),
             (_("Status"), label(vendor.status)),
-            (_("Phone"), vendor.phone),
+            (_("Phone"), display_phone(vendor.phone)),
             (_("Web"), vendor.website),
             (_("Tags"), " ".join(vendor.tags)),
             (_("Notes"), vendor.notes),
@@ -237,15 +238,17 @@ def _vendor_facts(vendor: VendorRecord) -> Table:
 
 
 def _contact_prompt(contact: ContactRecord) -> Text:
-    """Name (reading), a primary mark; role and department; the ways to reach them; notes."""
+    """Name (reading), a primary mark; role and department; the ways to reach them (phone
+    numbers in their normal form, data/phones.py); notes."""
     text = Text(contact.name, style="bold")
     if contact.reading:
         text.append(f" ({contact.reading})", style="dim")
     if contact.is_primary:
         text.append("  " + _("primary"), style="reverse")
+    reach = (display_phone(contact.phone), display_phone(contact.mobile), contact.email)
     for line, style in (
         (" · ".join(filter(None, (contact.role, contact.department))), ""),
-        ("  ".join(filter(None, (contact.phone, contact.mobile, contact.email))), ""),
+        ("  ".join(filter(None, reach)), ""),
         (contact.notes, "dim italic"),
     ):
         if line:

@@ -6,18 +6,28 @@ from daicho.data import vendors
 from daicho.data.models import VENDOR_CATEGORIES, VENDOR_STATUSES
 from daicho.data.records import VendorRecord
 from daicho.i18n import _
-from daicho.screens.form_base import FormModal, block, choice, line, required, row
+from daicho.screens.form_base import block, choice, line, required, row
+from daicho.screens.reading_form import ReadingFormModal
 
 
-class VendorFormModal(FormModal):
-    """New vendor, or edit `vendor`; dismisses with the saved VendorRecord, or None."""
+class VendorFormModal(ReadingFormModal):
+    """New vendor, or edit `vendor`; dismisses with the saved VendorRecord, or None. The
+    reading is suggested as the name is typed (screens/reading_form.py)."""
 
     AUTO_FOCUS = "#name"
+    DRAFT_FORM = "vendor"
 
     def __init__(self, vendor: VendorRecord | None = None) -> None:
         super().__init__(_("Edit vendor") if vendor else _("New vendor"))
         self.vendor = vendor
         self._warned_name = ""  # a duplicate name saves on the second ctrl+s
+
+    def draft_key(self) -> str:
+        return str(self.vendor.id) if self.vendor else ""
+
+    @classmethod
+    def for_draft(cls, key: str) -> "VendorFormModal":
+        return cls(vendors.get_vendor(int(key)) if key else None)
 
     def compose_fields(self) -> ComposeResult:
         yield from row(_("Vendor name"), line(id="name"))
