@@ -6,8 +6,7 @@ not messages to translate: `[templates]` in config.toml overrides them by name.
 
 _CALL_JA = """\
 【ご確認】{subject}（{date}）
-{vendor}
-{contact}様
+{addressee}
 
 いつもお世話になっております。
 {on_day}お電話にて確認させていただいた内容を下記のとおりお送りいたします。
@@ -56,8 +55,7 @@ Best regards,
 
 _REQUEST_JA = """\
 【ご確認】{subject}
-{vendor}
-{contact}様
+{addressee}
 
 いつもお世話になっております。
 下記の件につきまして、現在の状況をお知らせいたします。
@@ -106,8 +104,7 @@ Best regards,
 
 _VENDOR_JA = """\
 【ご確認】未完了の件の一覧（{today}時点）
-{vendor}
-{contact}様
+{addressee}
 
 いつもお世話になっております。
 現在、貴社との間で未完了となっている件を下記のとおりお送りいたします。

@@ -25,7 +25,7 @@ from daicho.data.mail_format import (
 )
 from daicho.data.models import Vendor
 from daicho.data.queue import QueueFilters, open_queue
-from daicho.data.records import RequestRecord
+from daicho.data.records import ContactRecord, RequestRecord
 from daicho.data.requests import get_request
 from daicho.data.templates import (
     Styled,
@@ -36,9 +36,9 @@ from daicho.data.templates import (
     signature,
     styles_asked,
 )
-from daicho.data.vendors import get_vendor, list_contacts
+from daicho.data.vendors import get_contact, get_vendor, list_contacts
 from daicho.data.weekly import overdue_requests, week_figures
-from daicho.i18n import _, language
+from daicho.i18n import _, current_language, language
 from daicho.labels import label
 
 _PAGE = 100  # requests read at a time while listing the queue
@@ -61,6 +61,7 @@ class Mail:
 def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
     """The confirmation after a call: when, with whom, what was decided and who does what next."""
     call = get_call(call_id)
+    contact = get_contact(call.contact_id) if call.contact_id is not None else None
     template = choose_template("call", name, templates)
     today = clock.today()
 
@@ -71,6 +72,7 @@ def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) 
         return {
             "vendor": call.vendor_name,
             "contact": call.contact_name or _("Sir or Madam"),
+            "addressee": addressee(call.vendor_name, contact),
             "subject": call.subject or _("our call"),
             "date": day_text(day, today),
             "time": f"{clock.to_local(call.started_at):%H:%M}",
@@ -88,6 +90,7 @@ def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) 
 def request_mail(request_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
     """Where a request stands: what is asked, by whom, by when, its status and any answer."""
     request = get_request(request_id)
+    contact = get_contact(request.contact_id) if request.contact_id is not None else None
     template = choose_template("request", name, templates)
     today = clock.today()
 
@@ -96,6 +99,7 @@ def request_mail(request_id: int, templates: dict[str, str], name: str | None = 
         return {
             "vendor": request.vendor_name,
             "contact": request.contact_name or _("Sir or Madam"),
+            "addressee": addressee(request.vendor_name, contact),
             "subject": request.subject,
             "body": request.body,
             "direction": _("from us to you") if outbound else _("from you to us"),
@@ -123,6 +127,7 @@ def vendor_mail(vendor_id: int, templates: dict[str, str], name: str | None = No
         return {
             "vendor": vendor.name,
             "contact": contacts[0].name if contacts else _("Sir or Madam"),
+            "addressee": addressee(vendor.name, contacts[0] if contacts else None),
             "waiting": bullets(waiting),
             "owed": bullets(owed),
             "waiting_count": str(len(waiting)),
@@ -197,6 +202,17 @@ def _mail(
     used, text = fill(template, filled)
     lines = [line.rstrip() for line in text.split("\n")]
     return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems)
+
+
+def addressee(vendor: str, contact: ContactRecord | None) -> str:
+    """The 宛名 that opens a mail, one part per line: in Japanese the company, the contact's
+    department and their name with 様 (ご担当者様 when there is no contact); in English the
+    name, the department and the company."""
+    name = contact.name.removesuffix("様").rstrip() if contact else ""
+    department = contact.department if contact else ""
+    if current_language() == "ja":  # a Japanese form of address, not a translation
+        return "\n".join(filter(None, (vendor, department, f"{name or 'ご担当者'}様")))
+    return "\n".join(filter(None, (name, department, vendor)))
 
 
 def _follow_up(request: RequestRecord, today: date) -> str:

@@ -47,14 +47,27 @@ SIGNATURE = "signature"
 _EVERY_KIND = ("today", "signature")
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "call": (
-        *("vendor", "contact", "subject", "date", "time", "when", "on_day", "channel"),
+        *("vendor", "contact", "addressee", "subject", "date", "time", "when", "on_day", "channel"),
         *("decisions", "follow_ups", "notes", *_EVERY_KIND),
     ),
     "request": (
-        *("vendor", "contact", "subject", "body", "direction", "due", "status", "priority"),
+        *(
+            "vendor",
+            "contact",
+            "addressee",
+            "subject",
+            "body",
+            "direction",
+            "due",
+            "status",
+            "priority",
+        ),
         *("answer", "opened", *_EVERY_KIND),
     ),
-    "vendor": ("vendor", "contact", "waiting", "owed", "waiting_count", "owed_count", *_EVERY_KIND),
+    "vendor": (
+        *("vendor", "contact", "addressee", "waiting", "owed", "waiting_count", "owed_count"),
+        *_EVERY_KIND,
+    ),
     "queue": ("filters", "count", "items", *_EVERY_KIND),
     "weekly": (
         *("start", "end", "call_count", "calls", "opened", "answered", "closed"),

@@ -572,3 +572,26 @@ def test_any_user_text_goes_into_a_mail_as_typed(ledger, vendor, subject, decisi
     assert stored.subject in text
     for line in stored.decisions:
         assert line in text
+
+
+def test_a_japanese_mail_is_addressed_to_company_department_and_name_with_sama(desk):
+    """宛名: the company, the contact's department when there is one, the name with 様
+    (never twice); in English the name, department and company, for `{addressee}`."""
+    set_language("ja")
+    [yamada] = vendors.list_contacts(desk.acme)
+    vendors.update_contact(yamada.id, department="情報システム部")
+    addressed = "株式会社アクメ通信\n情報システム部\n山田 太郎様\n"
+    assert addressed in call_mail(desk.call, {}).text
+    asked = requests.open_request(desk.acme, "outbound", "見積", contact_id=yamada.id)
+    assert addressed in request_mail(asked.id, {}).text
+    assert addressed in vendor_mail(desk.acme, {}).text
+
+    vendors.update_contact(yamada.id, name="山田様", department="")
+    assert "株式会社アクメ通信\n山田様\n" in vendor_mail(desk.acme, {}).text
+
+    set_language("en")
+    vendors.update_contact(yamada.id, name="Taro Yamada", department="IT")
+    own = {"vendor_en": "Open items\n{addressee}\n\nDear {contact},"}
+    assert vendor_mail(desk.acme, own).text == (
+        "Open items\nTaro Yamada\nIT\n株式会社アクメ通信\n\nDear Taro Yamada,"
+    )

@@ -41,7 +41,7 @@ def test_every_kind_has_a_japanese_and_an_english_template_that_checks_clean():
 
 def test_japanese_templates_read_as_business_mail():
     call = DEFAULT_TEMPLATES["call_ja"]
-    assert call.split("\n")[1:3] == ["{vendor}", "{contact}様"]
+    assert call.split("\n")[1:3] == ["{addressee}", ""]  # 宛名, then a blank line
     for line in (
         "いつもお世話になっております。",
         "{on_day}お電話にて確認させていただいた内容を下記のとおりお送りいたします。",
@@ -76,8 +76,8 @@ def test_a_configured_variant_is_listed_after_the_ui_languages_default():
         (
             "Hello {price}\nbody",
             "Template call_en: unknown placeholder {price}; use one of {vendor} {contact} "
-            "{subject} {date} {time} {when} {on_day} {channel} {decisions} {follow_ups} "
-            "{notes} {today} {signature}",
+            "{addressee} {subject} {date} {time} {when} {on_day} {channel} {decisions} "
+            "{follow_ups} {notes} {today} {signature}",
         ),
         (
             "Hello {vendor\nbody",
