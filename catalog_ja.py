@@ -145,11 +145,11 @@ JA: dict[str, str] = {
     "visit": "来訪",
     "meeting": "打合せ",
     "chat": "チャット",
-    # vendor categories in the vendors pane (labels.short_category): at most 5 cells
-    "HW": "HW",
+    # vendor categories in the vendors pane (labels.short_category), short
+    "HW": "ハード",
     "Tel": "通信",
-    "SW": "SW",
-    "Cloud": "Cloud",
+    "SW": "ソフト",
+    "Cloud": "クラウド",
     "Maint": "保守",
     "Other": "他",
     # settings file (config.py)
@@ -218,8 +218,8 @@ JA: dict[str, str] = {
     ),
     # due dates (data/dates.py)
     'Not a date: "{text}" — try 2026-11-30, 11/30, +3, +2w, tomorrow, fri, 明日, 来週金曜': (
-        "日付として読めません: 「{text}」 — 例: 2026-11-30, 11/30, +3, +2w,"
-        " tomorrow, fri, 明日, 来週金曜"
+        "日付として読めません: 「{text}」 — 例: 2026-11-30, 11/30, 12月1日, +3, 明日,"
+        " 金曜, 来週金曜, 3営業日後"
     ),
     "Out of range: dates run from 1900 to 2999": (
         "範囲外です: 日付は 1900〜2999 年の間にしてください"
@@ -269,7 +269,7 @@ JA: dict[str, str] = {
     "The ledger {path} is read-only: it can be read, but not saved to": (
         "台帳 {path} は読み取り専用です: 閲覧はできますが保存はできません"
     ),
-    "due: +3, fri, 11/30, 来週金曜": "期限: +3, fri, 11/30, 来週金曜",
+    "due: +3, fri, 11/30, 来週金曜": "期限: 金曜, 11/30, +3, 3営業日後",
     "Previous choice": "前の選択肢",
     "Next choice": "次の選択肢",
     # detail screens and help
@@ -332,15 +332,15 @@ JA: dict[str, str] = {
     "New vendor: saved as a prospect": "新規: 見込み業者として保存",
     "Decisions": "決定事項",
     "One decision per line": "1行に1件",
-    "Follow-ups (ctrl+o adds one)": "フォローアップ (ctrl+o で追加)",
+    "Follow-ups (ctrl+o adds one)": "今後の対応 (ctrl+o で追加)",
     "Save call": "通話を保存",
-    "Add follow-up": "フォローアップ追加",
+    "Add follow-up": "今後の対応を追加",
     "Leave form": "フォームを離れる",
-    "follow-up subject": "フォローアップの件名",
-    "A follow-up needs a subject": "フォローアップには件名が必要です",
+    "follow-up subject": "今後の対応の件名",
+    "A follow-up needs a subject": "今後の対応には件名が必要です",
     "Saved {time} {vendor} — {subject} (decisions: {decisions}, follow-ups: {follow_ups})": (
         "保存しました {time} {vendor} — {subject}"
-        " (決定事項 {decisions} 件、フォローアップ {follow_ups} 件)"
+        " (決定事項 {decisions} 件、今後の対応 {follow_ups} 件)"
     ),
     "Not saved": "保存できませんでした",
     # vendor detail, vendor and contact forms

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 
 from daicho.data import clock
 from daicho.data.deadlines import due_text
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
 from daicho.labels import label
+from daicho.widgets.narrow_cells import fitted_name
 
 DUE_WIDTHS = {  # by date style (data/date_style.py)
     "short": 15,  # "11/18 ‼99d late", "11/18 ‼99日超過"
@@ -84,24 +85,15 @@ def layout(width: int, language: str, style: str = "short") -> tuple[Column, ...
     )
 
 
-def fit(value: str, width: int, right: bool = False) -> str:
-    """`value` in exactly `width` cells: cut with an ellipsis, padded by cell width."""
-    if width <= 0:
-        return ""
-    if cell_len(value) > width:
-        value = set_cell_size(value, width - 1) + "…"
-    padding = " " * (width - cell_len(value))
-    return padding + value if right else value + padding
-
-
-def cell_text(key: str, request: RequestRecord, band: str, today: date) -> str:
+def cell_text(column: Column, request: RequestRecord, band: str, today: date) -> str:
     """The words in one cell; line breaks and other control characters become spaces."""
+    key = column.key
     if key == "direction":
         return _MARKS[request.direction]
     if key == "due":
         return due_text(request.due, band, today)
     if key == "vendor":
-        return request.vendor_name.translate(_CONTROL)
+        return fitted_name(request.vendor_name.translate(_CONTROL), column.width)
     if key == "subject":
         status = "" if request.status == "open" else label(request.status) + " · "
         return status + request.subject.translate(_CONTROL)

@@ -24,7 +24,8 @@ from daicho.data.date_settings import current_style
 from daicho.data.deadlines import deadline_band
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _, current_language
-from daicho.widgets.queue_columns import Column, cell_text, fit, layout, titles
+from daicho.widgets.narrow_cells import fit
+from daicho.widgets.queue_columns import Column, cell_text, layout, titles
 from daicho.widgets.scrolling import set_virtual_height
 
 PAGE_SIZE = 100
@@ -277,7 +278,7 @@ class QueueTable(ScrollView, can_focus=True):
         if band not in ("later", "closed"):
             styles["due"] = row + self._style(band)
         cells = [
-            (cell_text(column.key, request, band, self.today), column, styles.get(column.key, row))
+            (cell_text(column, request, band, self.today), column, styles.get(column.key, row))
             for column in layout(width, current_language(), current_style())
         ]
         return self._cells(cells, row)

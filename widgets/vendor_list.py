@@ -7,7 +7,6 @@ so filtering as you type stays instant on a large ledger.
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,7 +22,10 @@ from textual.widgets import Input
 from daicho.data.records import VendorRow
 from daicho.i18n import N_, _
 from daicho.labels import short_category
+from daicho.widgets.narrow_cells import category_cells, fit, fitted_name
 from daicho.widgets.scrolling import set_virtual_height
+
+WITH_CATEGORY = 30  # a narrower list leaves the category out, to give the names room
 
 
 class VendorRows(ScrollView, can_focus=True):
@@ -99,18 +101,18 @@ class VendorRows(ScrollView, can_focus=True):
         else:
             row = self.rows[index - 1]
             muted = self.get_component_rich_style("vendor-rows--muted")
-            category = Text(" " + short_category(row.category), style=muted)
-            category.align("left", 6)
-            tail = category + Text(f"{row.open_count or '':>3}")
+            tail = Text(f"{row.open_count or '':>3}")
+            if width >= WITH_CATEGORY:
+                category = Text(" " + short_category(row.category), style=muted)
+                category.align("left", 1 + category_cells())
+                tail = category + tail
             overdue = self.get_component_rich_style("vendor-rows--overdue")
             tail.append(
                 f"{'‼' + str(row.overdue_count) if row.overdue_count else '':>4}", style=overdue
             )
-            name = Text(row.name, style=muted if row.status != "active" else Style())
             room = max(4, width - tail.cell_len)
-            name.truncate(room, overflow="ellipsis")
-            name.pad_right(room - cell_len(name.plain))
-            text = name + tail
+            shown = fit(fitted_name(row.name, room), room)
+            text = Text(shown, style=muted if row.status != "active" else Style()) + tail
         text.truncate(width, pad=True)
         return text
 
