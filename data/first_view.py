@@ -26,7 +26,7 @@ def read_first_view(filters: QueueFilters, page_size: int) -> FirstView:
         kept = drafts.load_drafts()  # newest first
         return FirstView(
             vendors=vendors.list_vendors("", include_hidden=False),
-            names=vendors.vendor_names(),
+            names=vendors.vendor_names_with_readings(),
             page=queue.open_queue(filters, 0, page_size),
             counts=queue.queue_counts(),
             call_draft=next((d for d in kept if d.form == drafts.CALL_FORM), None),

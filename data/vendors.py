@@ -248,7 +248,7 @@ def find_contact(vendor_id: int, name: str) -> ContactRecord | None:
     return contact_record(row) if row else None
 
 
-def vendor_names() -> list[str]:
-    """Every vendor's name in あいうえお order, for completion as the user types."""
-    query = Vendor.select(Vendor.name).order_by(Vendor.sort_key, Vendor.id)
-    return [name for (name,) in query.tuples()]
+def vendor_names_with_readings() -> list[tuple[str, str]]:
+    """Every vendor's name and reading in あいうえお order, for completion as the user types."""
+    query = Vendor.select(Vendor.name, Vendor.reading).order_by(Vendor.sort_key, Vendor.id)
+    return list(query.tuples())

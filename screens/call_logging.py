@@ -51,16 +51,16 @@ class CallLogging:
     @work(thread=True, exclusive=True, group="call-vendor", exit_on_error=False)
     def look_up_call_vendor(self, name: str) -> None:
         """Whether the typed vendor is known, and its contacts (off the UI: typing never waits)."""
-        contacts: list[str] = []
+        contacts: list[tuple[str, str]] = []
         with database.connection_context():
             vendor = vendors.find_vendor(name) if name.strip() else None
             if vendor is not None:
-                contacts = [contact.name for contact in vendors.list_contacts(vendor.id)]
+                contacts = [(c.name, c.reading) for c in vendors.list_contacts(vendor.id)]
         if not get_current_worker().is_cancelled:
             known = vendor is not None or not name.strip()
             self.app.call_from_thread(self._call_vendor_found, known, contacts)
 
-    def _call_vendor_found(self, known: bool, contacts: list[str]) -> None:
+    def _call_vendor_found(self, known: bool, contacts: list[tuple[str, str]]) -> None:
         form = self.query_one(CallForm)
         form.set_vendor_status(known)
         form.contact_names = contacts

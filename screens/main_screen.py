@@ -152,7 +152,7 @@ class MainScreen(CallLogging, DaichoScreen):
     def load_vendors(self, text: str, include_hidden: bool) -> None:
         with database.connection_context():
             rows = vendors.list_vendors(text, include_hidden=include_hidden)
-            names = vendors.vendor_names()
+            names = vendors.vendor_names_with_readings()
         self.app.call_from_thread(self._vendors_loaded, rows, names)
 
     def _vendors_loaded(self, rows, names) -> None:

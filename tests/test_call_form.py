@@ -208,14 +208,14 @@ async def test_right_arrow_accepts_a_vendor_or_contact_suggestion():
     app = FormApp()
     async with app.run_test(size=(100, 40)) as pilot:
         form = app.query_one(CallForm)
-        form.vendor_names = ["Acme Networks", "Bravo Telecom"]
+        form.vendor_names = [("Acme Networks", ""), ("Bravo Telecom", "")]
         form.start()
         await pilot.press(*"acm")
         await pilot.pause()
         await pilot.press("right")
         assert form.query_one("#vendor", Input).value == "Acme Networks"
         assert app.received(CallForm.VendorChanged)[-1].name == "Acme Networks"
-        form.contact_names = ["佐藤 一郎", "Suzuki"]
+        form.contact_names = [("佐藤 一郎", "さとう いちろう"), ("Suzuki", "")]
         await pilot.press("tab", *"佐")
         await pilot.pause()
         await pilot.press("right")
@@ -232,6 +232,61 @@ async def test_an_unknown_vendor_is_announced_as_a_new_prospect():
         await pilot.press(*"Newco")
         assert hint.display
         form.known_vendor = True
+        assert not hint.display
+
+
+@pytest.mark.parametrize("typed", ["ぎんがつ", "ギンガツ", "ｷﾞﾝｶﾞﾂ", "ぎ"])
+async def test_a_vendor_is_found_by_its_reading_and_tab_takes_it(typed):
+    """During a call the reading is quicker than converting to kanji: the name it finds is
+    shown beside the field, and Tab takes it; 株式会社 never has to be typed."""
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.vendor_names = [
+            ("株式会社アクメ", "あくめ"),
+            ("銀河通信工業株式会社", "ぎんがつうしん"),
+        ]
+        form.start()
+        await pilot.press(*typed)
+        await pilot.pause()
+        hint = form.query_one("#vendor-hint", Static)
+        assert hint.display and "Tab: 銀河通信工業株式会社" in str(hint.render())
+        await pilot.press("tab")
+        assert form.values().vendor_name == "銀河通信工業株式会社"
+        assert focused_id(app) == "contact"
+
+
+async def test_a_name_typed_without_its_kind_of_company_is_found_and_new_names_are_not():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.vendor_names = [("株式会社アクメ", "あくめ")]
+        form.start()
+        await pilot.press(*"アク", "tab")
+        assert form.values().vendor_name == "株式会社アクメ"
+        await pilot.press("shift+tab", "ctrl+u", *"ベータ")
+        hint = form.query_one("#vendor-hint", Static)
+        assert str(hint.render()) == "New vendor: saved as a prospect"
+        await pilot.press("tab")
+        assert form.values().vendor_name == "ベータ"
+
+
+async def test_a_contact_is_found_by_its_reading_too():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("銀河通信工業株式会社")
+        form.contact_names = [("小林 誠", "こばやし まこと"), ("佐藤 一郎", "さとう いちろう")]
+        await pilot.pause()
+        hint = form.query_one("#contact-hint", Static)
+        assert not hint.display
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # channel, direction, contact
+        assert focused_id(app) == "contact"
+        await pilot.press(*"コバ")
+        await pilot.pause()
+        assert hint.display and "Tab: 小林 誠" in str(hint.render())
+        await pilot.press("tab")
+        assert form.values().contact_name == "小林 誠"
         assert not hint.display
 
 

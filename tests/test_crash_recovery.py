@@ -43,14 +43,15 @@ def test_a_call_typed_before_kill_9_is_restored_at_the_next_start(tmp_path):
     close_ledger()
 
     child = start(ledger, tmp_path)
-    child.send("n")  # a new call, the vendor field first
-    child.send("Acme")
-    child.send("\t" * 4)  # past contact, direction and channel to the subject
-    child.send("Router swap agreed")
-    child.expect("Router swap agreed")  # echoed on screen: the app has it
-    # The draft is written half a second after typing pauses; then the power goes.
+    # A new call: the vendor, then past contact, direction and channel to the subject. Key
+    # by key, 50 ms apart (pexpect's delay before each send) as a fast typist: in one burst
+    # a key may reach a field before the Tab ahead of it has moved the focus.
+    for key in ["n", *"Acme", *"\t" * 4, *"Router swap agreed"]:
+        child.send(key)
+    # The draft is written half a second after typing pauses; then the power goes. (The
+    # echo is not waited for: the screen may draw the subject in pieces as it is typed.)
     deadline = 10.0
-    while deadline > 0 and not _call_draft(ledger):
+    while deadline > 0 and _typed_subject(ledger) != "Router swap agreed":
         child.expect([pexpect.TIMEOUT], timeout=0.25)
         deadline -= 0.25
     child.kill(signal.SIGKILL)
@@ -73,3 +74,8 @@ def _call_draft(ledger) -> drafts.DraftRecord | None:
         return next((d for d in drafts.load_drafts() if d.form == drafts.CALL_FORM), None)
     finally:
         close_ledger()
+
+
+def _typed_subject(ledger) -> str | None:
+    draft = _call_draft(ledger)
+    return draft.content.get("subject") if draft else None

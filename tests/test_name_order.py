@@ -39,7 +39,7 @@ def test_the_vendor_list_is_in_aiueo_order_with_latin_before_kana(ledger):
         vendors.create_vendor(name, reading=reading)
     listed = [row.name for row in vendors.list_vendors()]
     assert listed == [name for name, _reading in IN_ORDER]
-    assert vendors.vendor_names() == listed
+    assert [name for name, _ in vendors.vendor_names_with_readings()] == listed
 
 
 def test_a_changed_reading_moves_the_vendor(ledger):
