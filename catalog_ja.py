@@ -349,6 +349,7 @@ JA: dict[str, str] = {
     "Contacts": "担当者",
     "Timeline": "タイムライン",
     "Add contact": "担当者を追加",
+    "Copy phone number": "電話番号をコピー",
     "Edit contact": "担当者を編集",
     "New contact": "新規担当者",
     "Primary contact": "主担当",

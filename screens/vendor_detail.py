@@ -22,7 +22,13 @@ from daicho.data.records import CallRecord, ContactRecord, RequestRecord, Vendor
 from daicho.data.timeline import TimelineEntry
 from daicho.i18n import N_, _
 from daicho.labels import label
-from daicho.screens.copying import MailSource, call_source, request_source, vendor_source
+from daicho.screens.copying import (
+    MailSource,
+    call_source,
+    copy_text,
+    request_source,
+    vendor_source,
+)
 from daicho.screens.detail_base import DetailScreen
 from daicho.screens.rendering import DIRECTION_MARKS, due_cell, facts, local_time
 from daicho.widgets.key_bar import KeyBar
@@ -44,6 +50,7 @@ class VendorDetailScreen(DetailScreen):
     BINDINGS: ClassVar = [
         Binding("a", "add_contact", N_("Add contact"), id="vendor_detail.add_contact"),
         Binding("e", "edit_contact", N_("Edit contact"), id="vendor_detail.edit_contact"),
+        Binding("p", "copy_phone", N_("Copy phone number"), id="vendor_detail.copy_phone"),
         # Priority, so that it shows in the footer ahead of the list's own silent `enter`.
         Binding("enter", "open", N_("Open"), id="vendor_detail.open", priority=True),
     ]
@@ -59,6 +66,7 @@ class VendorDetailScreen(DetailScreen):
         self._timeline_loading = False
         self._expanded: set[int] = set()  # calls whose notes are shown
         self._select_contact: int | None = None
+        self._vendor_phone = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -84,6 +92,7 @@ class VendorDetailScreen(DetailScreen):
 
     def _show_vendor(self, loaded: tuple[VendorRecord, list[ContactRecord]]) -> None:
         vendor, self.contacts = loaded
+        self._vendor_phone = vendor.phone
         self.query_one("#vendor-info").border_title = Text(vendor.name)
         self.query_one("#vendor-fields", Static).update(_vendor_facts(vendor))
         contacts = self.query_one("#contacts", OptionList)
@@ -112,6 +121,18 @@ class VendorDetailScreen(DetailScreen):
 
         if contact := self.current_contact:
             self.app.push_screen(ContactFormModal(self.vendor_id, contact), self._contact_saved)
+
+    def _phone_to_copy(self) -> str:
+        """The selected contact's phone (else mobile) in the contacts pane, else the vendor's."""
+        contact = self.current_contact
+        if contact is not None and self.focused is self.query_one("#contacts"):
+            return contact.phone or contact.mobile or self._vendor_phone
+        return self._vendor_phone
+
+    def action_copy_phone(self) -> None:
+        """`p`: a phone number on the clipboard as it was typed (shown normalised)."""
+        if phone := self._phone_to_copy():
+            copy_text(self.app, phone)
 
     def _contact_saved(self, contact: ContactRecord | None) -> None:
         if contact is None:
@@ -182,6 +203,8 @@ class VendorDetailScreen(DetailScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "edit_contact":
             return self.current_contact is not None
+        if action == "copy_phone":
+            return bool(self._phone_to_copy()) or None  # dimmed: no number to copy
         if action == "open":
             focused = self.focused.id if self.focused else None
             if focused == "contacts":

@@ -16,7 +16,7 @@ from textual.widgets import TextArea
 from daicho.app import DaichoApp
 from daicho.clipboard import CopyFailed, FirstThatWorks, TerminalClipboard
 from daicho.config import Config, load_config
-from daicho.data import calls, summaries
+from daicho.data import calls, summaries, vendors
 from daicho.data.queue import QueueFilters
 from daicho.data.templates import DEFAULT_TEMPLATES
 from daicho.i18n import set_language
@@ -493,3 +493,23 @@ def test_the_clipboard_module_imports_no_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+async def test_p_copies_a_phone_number_as_it_was_typed(ledger):
+    """Shown normalised (half-width, hyphens), copied as typed: the user's own form."""
+    vendor = vendors.create_vendor("Acme", phone="０３－１２３４－５６７８")
+    vendors.create_contact(vendor.id, "Tanaka", phone="", mobile="090 1111 2222")
+    clipboard = FakeClipboard()
+    app = app_with(ledger, clipboard)
+    async with app.run_test(size=(120, 34)) as pilot:
+        screen = VendorDetailScreen(vendor.id)
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert "03-1234-5678" in shown(screen.query_one("#vendor-fields"))
+        assert "090-1111-2222" in shown(screen.query_one("#contacts"))
+        await pilot.press("p")  # on the timeline: the vendor's number
+        assert clipboard.copied == ["０３－１２３４－５６７８"]
+        screen.query_one("#contacts").focus()
+        await pilot.pause()
+        await pilot.press("p")  # on a contact without a phone: their mobile
+        assert clipboard.copied[-1] == "090 1111 2222"
