@@ -330,7 +330,6 @@ JA: dict[str, str] = {
     "Filter: name, reading, contact": "絞り込み: 名前、よみ、担当者",
     # call form and call logging
     "New vendor: saved as a prospect": "新規: 見込み業者として保存",
-    "Tab: {name}": "Tab で {name}",
     "Decisions": "決定事項",
     "One decision per line": "1行に1件",
     "Follow-ups (ctrl+o adds one)": "今後の対応 (ctrl+o で追加)",

@@ -2,7 +2,6 @@
 
 from textual import work
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from daicho.data import requests, vendors
@@ -11,11 +10,8 @@ from daicho.data.records import RequestRecord, VendorRow
 from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.form_base import FieldError, FormModal, block, choice, line, required, row
+from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField
-
-
-def _suggester(names: list[str]) -> SuggestFromList:
-    return SuggestFromList(names, case_sensitive=False)
 
 
 class RequestFormModal(FormModal):
@@ -44,11 +40,11 @@ class RequestFormModal(FormModal):
         yield from row(_("Direction"), choice(REQUEST_DIRECTIONS, "outbound", id="direction"))
         yield from row(
             _("Vendor"),
-            line(self.vendor_name, id="vendor", placeholder=placeholder, suggester=_suggester([])),
+            line(self.vendor_name, id="vendor", placeholder=placeholder),
         )
         yield from row(
             _("Contact"),
-            line(id="contact", placeholder=_("optional"), suggester=_suggester([])),
+            line(id="contact", placeholder=_("optional")),
         )
         yield from row(_("Subject"), line(id="subject"))
         yield from row(_("Due"), DateField(id="due"))
@@ -71,8 +67,8 @@ class RequestFormModal(FormModal):
         if not self.is_attached:
             return
         self._vendor_ids = {row.name.casefold(): row.id for row in rows}
-        vendor = self.query_one("#vendor", Input)
-        vendor.suggester = _suggester([row.name for row in rows])
+        vendor = self.query_one("#vendor", CompletingInput)
+        vendor.set_names([(row.name, row.reading) for row in rows])
         self._follow_vendor(vendor.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -93,12 +89,12 @@ class RequestFormModal(FormModal):
     @work(thread=True, exclusive=True, group="request-form-contacts", exit_on_error=False)
     def load_contact_names(self, vendor_id: int) -> None:
         with database.connection_context():
-            names = [contact.name for contact in vendors.list_contacts(vendor_id)]
+            names = [(c.name, c.reading) for c in vendors.list_contacts(vendor_id)]
         self.app.call_from_thread(self._contact_names_loaded, vendor_id, names)
 
-    def _contact_names_loaded(self, vendor_id: int, names: list[str]) -> None:
+    def _contact_names_loaded(self, vendor_id: int, names: list[tuple[str, str]]) -> None:
         if self.is_attached and vendor_id == self._contacts_of:
-            self.query_one("#contact", Input).suggester = _suggester(names)
+            self.query_one("#contact", CompletingInput).set_names(names)
 
     def save(self) -> RequestRecord:
         fields = self.snapshot()

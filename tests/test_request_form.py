@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from conftest import shown
+from conftest import settle, shown
 from textual.widgets import Static
 
 from daicho.app import DaichoApp
@@ -122,3 +122,23 @@ async def test_snapshot_and_load_carry_every_field(ledger):
         await open_form(pilot, form)
         form.load(typed)
         assert form.snapshot() == typed
+
+
+async def test_the_vendor_and_contact_are_found_by_their_readings(ledger):
+    shuwa = vendors.create_vendor("秀和システム開発株式会社", reading="しゅうわしすてむかいはつ")
+    vendors.create_contact(shuwa.id, "伊藤 智子", reading="いとう ともこ")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        results = await open_form(pilot, RequestFormModal())
+        await settle(pilot)
+        assert app.focused.id == "vendor"
+        await pilot.press(*"しゅうわ")
+        assert "しゅうわ → 秀和システム開発株式会社" in shown(app.focused)
+        await pilot.press("tab")
+        await settle(pilot)
+        await pilot.press(*"イト")
+        assert "イト → 伊藤 智子" in shown(app.focused)
+        await pilot.press("tab", *"Invoice", "ctrl+s")
+        await settle(pilot)
+    [saved] = results
+    assert (saved.vendor_name, saved.contact_name) == ("秀和システム開発株式会社", "伊藤 智子")

@@ -13,10 +13,8 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
@@ -26,7 +24,7 @@ from daicho.data.records import FollowUp
 from daicho.i18n import N_, _
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
-from daicho.widgets.completing_input import CompletingInput, ReadingIndex
+from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField
 from daicho.widgets.follow_up_row import FollowUpList
 
@@ -71,9 +69,7 @@ class CallForm(VerticalScroll, can_focus=False):
     CallForm .name { width: 11; padding-right: 1; color: $text-muted; }
     CallForm .inline-name { width: auto; padding: 0 1 0 2; color: $text-muted; }
     CallForm .line > Input { width: 1fr; }
-    CallForm #vendor-hint, CallForm #contact-hint { width: auto; padding: 0 1; }
-    CallForm #vendor-hint { color: $text-warning; }
-    CallForm .-found { color: $text-success; }
+    CallForm #vendor-hint { width: auto; padding: 0 1; color: $text-warning; }
     CallForm #texts { height: auto; }
     CallForm .block { height: auto; }
     CallForm TextArea { height: auto; min-height: 3; max-height: 8; padding: 0; }
@@ -135,8 +131,6 @@ class CallForm(VerticalScroll, can_focus=False):
         self._reported: dict | None = None
         self._edit_timer: Timer | None = None
         self._last_focused: Widget | None = None
-        self._vendor_index = ReadingIndex([])
-        self._contact_index = ReadingIndex([])
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line"):
@@ -146,7 +140,6 @@ class CallForm(VerticalScroll, can_focus=False):
         with Horizontal(classes="line"):
             yield Label(_("Contact"), classes="name", markup=False)
             yield CompletingInput(id="contact", compact=True)
-            yield Static(id="contact-hint", classes="-found", markup=False)
         with Horizontal(classes="line"):
             yield Label(_("Direction"), classes="name", markup=False)
             yield ChoiceField(CALL_DIRECTIONS, id="direction")
@@ -174,20 +167,16 @@ class CallForm(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self._show_vendor_hint()
-        self._show_contact_hint()
         self._reported = self.snapshot()
 
     def watch_vendor_names(self, names: list[tuple[str, str]]) -> None:
-        self._vendor_index = ReadingIndex(names)
-        for field in self.query("#vendor").results(Input):
-            field.suggester = SuggestFromList(self._vendor_index.names, case_sensitive=False)
+        for field in self.query("#vendor").results(CompletingInput):
+            field.set_names(names)
         self._show_vendor_hint()
 
     def watch_contact_names(self, names: list[tuple[str, str]]) -> None:
-        self._contact_index = ReadingIndex(names)
-        for field in self.query("#contact").results(Input):
-            field.suggester = SuggestFromList(self._contact_index.names, case_sensitive=False)
-        self._show_contact_hint()
+        for field in self.query("#contact").results(CompletingInput):
+            field.set_names(names)
 
     def set_vendor_status(self, known: bool) -> None:
         """The screen's answer to `VendorChanged`: is the typed vendor in the ledger?"""
@@ -264,25 +253,12 @@ class CallForm(VerticalScroll, can_focus=False):
         self._status.show("✓ " + text)
 
     def _show_vendor_hint(self) -> None:
-        """Beside the vendor: the name its reading finds (Tab takes it), or that a name not
-        in the ledger is saved as a new prospect."""
-        for hint in self.query("#vendor-hint").results(Static):
+        """A name not in the ledger, and not one whose reading finds a vendor, is saved as a
+        new prospect: said beside it."""
+        for hint in self.query("#vendor-hint"):
             field = self.query_one("#vendor", CompletingInput)
-            field.by_reading = "" if self.known_vendor else self._vendor_index.find(field.value)
-            if field.by_reading:
-                hint.update(Content(_("Tab: {name}", name=field.by_reading)))
-            else:
-                hint.update(Content(_("New vendor: saved as a prospect")))
-            hint.set_class(bool(field.by_reading), "-found")
-            hint.display = bool(field.by_reading or (field.value.strip() and not self.known_vendor))
-
-    def _show_contact_hint(self) -> None:
-        """Beside the contact: the name its reading finds (Tab takes it)."""
-        for hint in self.query("#contact-hint").results(Static):
-            field = self.query_one("#contact", CompletingInput)
-            field.by_reading = self._contact_index.find(field.value)
-            hint.update(Content(_("Tab: {name}", name=field.by_reading)))
-            hint.display = bool(field.by_reading)
+            typed = field.value.strip() and not field.by_reading
+            hint.display = bool(typed) and not self.known_vendor
 
     def _problems(self) -> list[tuple[Widget, str]]:
         """Inline errors with the field to fix, in the order of the form."""
@@ -395,8 +371,7 @@ class CallForm(VerticalScroll, can_focus=False):
         if isinstance(event, Input.Changed) and event.input.id == "vendor":
             self._show_vendor_hint()
             self.post_message(self.VendorChanged(event.value.strip()))
-        elif isinstance(event, Input.Changed) and event.input.id == "contact":
-            self._show_contact_hint()
+
         self._edited()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
