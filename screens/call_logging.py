@@ -73,8 +73,11 @@ class CallLogging:
         self.keep_call_draft()
 
     def on_call_form_discarded(self, event: CallForm.Discarded) -> None:
+        """The call is over, as after saving: the cursor goes back to the vendors."""
         self._call_draft = None
         self.keep_call_draft()
+        self.set_class(False, "-calling")
+        self.query_one(VendorList).focus_list()
 
     def keep_call_draft(self) -> None:
         """Write the latest draft (or its absence); our own write is no reason to reload."""

@@ -342,6 +342,9 @@ async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
         await pilot.press("ctrl+d")
         await settle(pilot)
         assert app.screen.query_one(CallForm).is_blank()
+        assert isinstance(app.focused, VendorRows)  # the call is over: n starts the next
+        await pilot.press("n", *"Acme")
+        assert app.focused.id == "vendor"
     assert drafts.load_drafts() == []
     assert Call.select().count() == 0
 
