@@ -42,6 +42,7 @@ class CallLogging:
     def action_new_call(self) -> None:
         """Focus the form and start the clock, with the selected vendor filled in."""
         current = self.query_one(VendorList).current
+        self.last_call_id = None
         self.set_class(True, "-calling")
         self.query_one(CallForm).start(current.name if current else "")
 
@@ -138,8 +139,11 @@ class CallLogging:
         self.refresh_ledger()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Saving puts the cursor on the vendors; any other focus is moving on from the call."""
-        if not isinstance(event.widget, VendorRows):
+        """Saving puts the cursor on the vendors; a focus elsewhere is moving on from the
+        call. The form's own fields do not count: emptying it after the save may focus one
+        for a moment, and a new call (`n`) forgets the last one itself."""
+        widget = event.widget
+        if not isinstance(widget, VendorRows) and CallForm not in map(type, widget.ancestors):
             self.last_call_id = None
 
     def _log_call(self, values: CallFormValues):

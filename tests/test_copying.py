@@ -513,3 +513,21 @@ async def test_p_copies_a_phone_number_as_it_was_typed(ledger):
         await pilot.pause()
         await pilot.press("p")  # on a contact without a phone: their mobile
         assert clipboard.copied[-1] == "090 1111 2222"
+
+
+async def test_y_after_saving_a_call_typed_from_all_vendors_copies_it(ledger):
+    """The call's vendor named in the form, the list on "All vendors": the list reloads
+    after the save (the vendor's counts change), and `y` still copies the call."""
+    ids = small_ledger()
+    clipboard = FakeClipboard()
+    app = app_with(ledger, clipboard)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", *"Laptop order")
+        await pilot.press("tab", "tab", "tab", "ctrl+o", *"Send the quote")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+    [call] = calls.list_calls(ids["acme"].id)
+    assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
