@@ -343,7 +343,10 @@ class CallForm(VerticalScroll, can_focus=False):
         self.post_message(self.SaveRequested(self.values(), copy))
 
     async def action_add_follow_up(self) -> None:
-        row = await self._follow_ups.add()
+        """To a blank follow-up row when there is one (the form starts with one), else to a
+        new row."""
+        blank = next((row for row in self._follow_ups.rows if row.is_blank()), None)
+        row = blank or await self._follow_ups.add()
         row.focus()
 
     def action_leave(self) -> None:
