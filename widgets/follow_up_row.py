@@ -22,9 +22,11 @@ class FollowUpRow(Horizontal):
     FollowUpRow > ChoiceField { margin: 0 1; }
     FollowUpRow > DateField { width: 1fr; min-width: 26; }
     FollowUpRow > DateField > .hint { text-wrap: nowrap; text-overflow: ellipsis; }
-    FollowUpRow.-stacked { layout: grid; grid-size: 2 2; grid-columns: auto 1fr; height: 2; }
+    FollowUpRow.-stacked {
+        layout: grid; grid-size: 2 2; grid-columns: auto 1fr; grid-gutter: 0 1; height: 2;
+    }
     FollowUpRow.-stacked > .subject { column-span: 2; }
-    FollowUpRow.-stacked > ChoiceField { margin: 0 1 0 0; }
+    FollowUpRow.-stacked > ChoiceField { margin: 0; }  /* an auto column leaves out margins */
     """
     STACK_BELOW = 64  # columns under which direction and due go below the subject
 
