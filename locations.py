@@ -16,6 +16,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def cache_dir() -> Path:
+    """What can be made again, kept to save time at start (`XDG_CACHE_HOME` on Linux)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def default_ledger_path() -> Path:
     """The ledger: `DAICHO_DB` when set, else `daicho.db` in the user data directory."""
     override = os.environ.get("DAICHO_DB")

@@ -7,8 +7,9 @@ Public holidays, substitute holidays (振替休日) and the "national holiday" b
 the company's own: `12/29-01/03` (New Year, 年末年始, the default), `08/13-08/16` every
 year, or `2027/08/12-2027/08/16` once. `~`, `〜` and full-width forms work as well as `-`.
 
-The holiday list is read the first time a business day is asked about: importing it costs
-about a tenth of a second, so an app that never counts business days never pays it.
+The holidays of a year are read the first time a business day of it is asked about, from a
+cache on disk (data/holiday_cache) when there; importing the package costs about a tenth of
+a second, paid once per year and package version.
 """
 
 import re
@@ -17,6 +18,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+
+from daicho.data.holiday_cache import cached_holidays, keep_holidays
 
 DEFAULT_CLOSED_DAYS = ("12/29-01/03",)
 _LEAP_YEAR = 2000  # where a yearly `02/29` is checked
@@ -169,12 +172,18 @@ def _closed_weekdays(calendar: BusinessCalendar, year: int) -> tuple[date, ...]:
 
 @lru_cache(maxsize=256)
 def _public_holidays(year: int) -> frozenset[date]:
-    """Japan's public holidays of `year`, substitute holidays included (none outside 1949–2099)."""
-    import holidays  # about 0.1 s the first time: only once business days are asked about
+    """Japan's public holidays of `year`, substitute holidays included (none outside 1949–2099);
+    from the cache on disk when the same package made them (data/holiday_cache)."""
+    cached = cached_holidays(year)
+    if cached is not None:
+        return cached
+    import holidays  # about 0.1 s the first time: only once a year is not in the cache
 
     if year not in _years_known():  # asking would cost 0.3 ms a year for nothing
         return frozenset()
-    return frozenset(holidays.country_holidays("JP", years=year))
+    days = frozenset(holidays.country_holidays("JP", years=year))
+    keep_holidays(year, days)
+    return days
 
 
 @lru_cache(maxsize=1)

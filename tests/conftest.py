@@ -25,8 +25,9 @@ TODAY = date(2026, 11, 20)  # a Friday: weekdays, weekends and month ends are ne
 @pytest.fixture(autouse=True)
 def _fixed_today_and_english(tmp_path, monkeypatch):
     """Tests see the same "today", start in English with the default date settings, and
-    never touch the user's config."""
+    never touch the user's config or cache."""
     monkeypatch.setenv("DAICHO_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     clock.freeze_today(TODAY)
     set_language("en")
     set_date_settings(DateSettings())
