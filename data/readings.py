@@ -144,6 +144,12 @@ _LOCK = threading.Lock()
 _loaded: list = []  # (tokenize, the error it raises), or None when it cannot be had
 
 
+def prepare_readings() -> None:
+    """Load the dictionary now (~70 ms the first time), in a worker, so that a save that
+    needs a reading (a new vendor's sort key) does not wait for it."""
+    _tokenizer()
+
+
 def _tokenizer():
     """SudachiPy's tokenizer, loaded the first time a reading is asked for."""
     with _LOCK:

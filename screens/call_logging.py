@@ -6,6 +6,7 @@ from textual.worker import get_current_worker
 from daicho.data import calls, clock, drafts, vendors
 from daicho.data.errors import DaichoError
 from daicho.data.models import database
+from daicho.data.readings import has_kanji, prepare_readings
 from daicho.i18n import _
 from daicho.screens.copying import call_source, copy_mail
 from daicho.screens.draft_keeping import keep_draft
@@ -60,6 +61,8 @@ class CallLogging:
         if not get_current_worker().is_cancelled:
             known = vendor is not None or not name.strip()
             self.app.call_from_thread(self._call_vendor_found, known, contacts)
+        if has_kanji(name):  # a new vendor or contact saved with the call is sorted by its
+            prepare_readings()  # reading, read from the name: the dictionary loads here
 
     def _call_vendor_found(self, known: bool, contacts: list[tuple[str, str]]) -> None:
         form = self.query_one(CallForm)
