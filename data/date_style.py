@@ -19,12 +19,19 @@ an era is 元年. A new era is one more line in `ERAS`.
 from datetime import date
 
 from daicho.data.date_settings import current_style
+from daicho.i18n import current_language
 
 ERAS = (  # newest first: the first day, the name, its letter in short forms (R8.11.30)
     (date(2019, 5, 1), "令和", "R"),
     (date(1989, 1, 8), "平成", "H"),
 )
-_JA_DAYS = "月火水木金土日"
+JA_WEEKDAYS = "月火水木金土日"
+_WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": tuple(JA_WEEKDAYS)}
+
+
+def weekday_name(day: date) -> str:
+    """`Fri` or `金`, in the current language."""
+    return _WEEKDAYS[current_language()][day.weekday()]
 
 
 def era_year(day: date) -> tuple[str, str, int] | None:
@@ -42,7 +49,7 @@ def wareki(day: date) -> str:
         return day.isoformat()
     name, _letter, year = era
     shown = "元" if year == 1 else str(year)
-    return f"{name}{shown}年{day.month}月{day.day}日({_JA_DAYS[day.weekday()]})"
+    return f"{name}{shown}年{day.month}月{day.day}日({JA_WEEKDAYS[day.weekday()]})"
 
 
 def wareki_short(day: date) -> str:

@@ -37,16 +37,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from daicho.data.date_settings import business_calendar, current_style
-from daicho.data.date_style import ERAS, era_year, wareki
+from daicho.data.date_style import ERAS, JA_WEEKDAYS, era_year, wareki, weekday_name
 from daicho.data.errors import InputError
-from daicho.i18n import _, current_language
+from daicho.i18n import _
 
 FIRST, LAST = date(1900, 1, 1), date(2999, 12, 31)
 _GRACE_DAYS = 30  # how far in the past a month/day may lie before it means next year
 
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_JA_DAYS = "月火水木金土日"
-_SHOWN_DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": tuple(_JA_DAYS)}
 _WORDS = {
     **dict.fromkeys(("today", "今日", "本日", "きょう"), 0),
     **dict.fromkeys(("tomorrow", "明日", "あした", "あす"), 1),
@@ -98,7 +96,7 @@ def describe_due(day: date, today: date) -> str:
         relative = _("{days} days ago", days=-days)
     if current_style() == "wareki" and era_year(day):
         return _("{date} ({relative})", date=wareki(day), relative=relative)
-    weekday = _SHOWN_DAYS[current_language()][day.weekday()]
+    weekday = weekday_name(day)
     return _(
         "{weekday} {date} ({relative})",
         weekday=weekday,
@@ -178,8 +176,8 @@ def _business_days_later(today: date, count: int) -> date:
 
 def _weekday(name: str) -> int:
     """Monday 0 … Sunday 6, from `fri`, `friday`, `金` or `金曜日`."""
-    if name[0] in _JA_DAYS:
-        return _JA_DAYS.index(name[0])
+    if name[0] in JA_WEEKDAYS:
+        return JA_WEEKDAYS.index(name[0])
     return [day[:3] for day in _EN_DAYS].index(name[:3])
 
 
@@ -251,7 +249,7 @@ def _month_end(months: int) -> Handler:
 
 
 _EN_WEEKDAY = "|".join(day[:n] for day in _EN_DAYS for n in range(len(day), 2, -1))
-_WD = rf"(?P<wd>{_EN_WEEKDAY}|[{_JA_DAYS}](?:曜日?)?)"
+_WD = rf"(?P<wd>{_EN_WEEKDAY}|[{JA_WEEKDAYS}](?:曜日?)?)"
 _D = r"(?P<d>[0-9]{1,2})"
 _M = r"(?P<m>[0-9]{1,2})"
 _ERA_SPANS = list(zip(ERAS, [LAST + timedelta(1), *(first for first, *_ in ERAS)], strict=False))

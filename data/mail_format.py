@@ -14,14 +14,13 @@ from datetime import date, datetime
 
 from daicho.data import clock
 from daicho.data.date_settings import asked_style, current_style
-from daicho.data.date_style import era_year, wareki
+from daicho.data.date_style import era_year, wareki, weekday_name
 from daicho.data.records import RequestRecord
 from daicho.i18n import _, current_language
 from daicho.labels import label
 
 LONGEST_LIST = 200  # lines of a list in a mail; the rest is "… and N more"
 _YEAR_SHOWN_BEYOND = 180  # days; closer dates are unambiguous without their year
-_WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": tuple("月火水木金土日")}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BULLETS = {"en": "- ", "ja": "・"}
 _ASIDES = {"en": (" (", ", ", ")"), "ja": ("（", "・", "）")}  # opening, separator, closing
@@ -30,7 +29,7 @@ _ASIDES = {"en": (" (", ", ", ")"), "ja": ("（", "・", "）")}  # opening, sep
 def day_text(day: date, today: date) -> str:
     """`Fri 27 Nov` or `11月27日(金)`, with the year when the day is over half a year away;
     `Fri 2026-11-27`, `2026-11-27(金)` or `令和8年11月27日(金)` in the other styles."""
-    weekday = _WEEKDAYS[current_language()][day.weekday()]
+    weekday = weekday_name(day)
     style = current_style()
     if style == "iso":
         iso = day.isoformat()
@@ -49,7 +48,7 @@ def moment_text(at: datetime) -> str:
     """A stored (UTC) time in local time: `Fri 27 Nov 2026 14:05`, `2026年11月27日(金) 14:05`;
     `2026-11-27(金) 14:05` or `令和8年11月27日(金) 14:05` in the other styles."""
     local = clock.to_local(at)
-    weekday = _WEEKDAYS[current_language()][local.weekday()]
+    weekday = weekday_name(local.date())
     style = current_style()
     if style == "iso" or (style == "wareki" and _wareki_here() and era_year(local.date())):
         return f"{day_text(local.date(), local.date())} {local:%H:%M}"

@@ -8,15 +8,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from daicho.data.date_settings import current_style
-from daicho.data.date_style import wareki
+from daicho.data.date_style import wareki, weekday_name
 from daicho.data.queue import QueueCounts
-from daicho.i18n import _, current_language
-
-_WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": "月火水木金土日"}
-
-
-def weekday_name(day: date) -> str:
-    return _WEEKDAYS[current_language()][day.weekday()]
+from daicho.i18n import _
 
 
 def today_text(day: date) -> str:
