@@ -20,13 +20,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from daicho.data.holiday_cache import cached_holidays, keep_holidays
+from daicho.data.text import dashes_as_hyphens
 
 DEFAULT_CLOSED_DAYS = ("12/29-01/03",)
 _LEAP_YEAR = 2000  # where a yearly `02/29` is checked
 _DAY = r"(?:(?P<{0}y>[0-9]{{4}})/)?(?P<{0}m>[0-9]{{1,2}})/(?P<{0}d>[0-9]{{1,2}})"
 _SPAN = re.compile(_DAY.format("a") + r"(?:[-~〜](?P<to>" + _DAY.format("b") + "))?", re.ASCII)
 _ONE_DAY = timedelta(days=1)
-_DASHES = str.maketrans(dict.fromkeys("ー‐–−", "-"))
 
 
 class ClosedDaysError(ValueError):
@@ -76,7 +76,7 @@ def _days(start: date, end: date) -> list[date]:
 
 def parse_closed_day(text: str) -> ClosedSpan:
     """One `closed_days` entry; ClosedDaysError says what is wrong with it."""
-    typed = "".join(unicodedata.normalize("NFKC", text).split()).translate(_DASHES)
+    typed = dashes_as_hyphens("".join(unicodedata.normalize("NFKC", text).split()))
     match = _SPAN.fullmatch(typed)
     if match is None:
         raise ClosedDaysError(f"not a day or span such as 12/29-01/03: {text!r}")

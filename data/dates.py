@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from daicho.data.date_settings import business_calendar, current_style
 from daicho.data.date_style import ERAS, JA_WEEKDAYS, era_year, wareki, weekday_name
 from daicho.data.errors import InputError
+from daicho.data.text import dashes_as_hyphens
 from daicho.i18n import _
 
 FIRST, LAST = date(1900, 1, 1), date(2999, 12, 31)
@@ -51,7 +52,6 @@ _WORDS = {
     **dict.fromkeys(("明後日", "あさって"), 2),
     **dict.fromkeys(("yesterday", "昨日", "きのう"), -1),
 }
-_DASHES = str.maketrans(dict.fromkeys("ー‐–−", "-"))
 
 
 class DateError(InputError):
@@ -107,7 +107,7 @@ def describe_due(day: date, today: date) -> str:
 
 def _normalise(text: str) -> str:
     """One spelling per form: NFKC, lower case, dashes as `-`, spaces only between words."""
-    typed = " ".join(unicodedata.normalize("NFKC", text).lower().translate(_DASHES).split())
+    typed = " ".join(dashes_as_hyphens(unicodedata.normalize("NFKC", text).lower()).split())
     return re.sub(r"(?<![a-z0-9]) | (?![a-z0-9])", "", typed)
 
 

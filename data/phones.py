@@ -10,12 +10,12 @@ hyphens away (data/search_text.py), so any form finds any other.
 import re
 import unicodedata
 
-# Hyphens and dashes of every kind, after NFKC (which turns －, ﹣ into "-" and ｰ into ー).
-_HYPHENS = re.compile("[\u2010-\u2015\u2043\u2212\u2500\u2501\u30fc]")
+from daicho.data.text import dashes_as_hyphens
+
 _SPACE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 
 
 def display_phone(typed: str) -> str:
     """`typed` as shown: half-width, ASCII hyphens, digits grouped by hyphens not spaces."""
-    text = _HYPHENS.sub("-", unicodedata.normalize("NFKC", typed))
+    text = dashes_as_hyphens(unicodedata.normalize("NFKC", typed))
     return " ".join(_SPACE_BETWEEN_DIGITS.sub("-", text).split())

@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
+from daicho.data.text import DASHES
+
 FIELD_BREAK = "x"  # between fields, so that no phrase spans two of them
 
 
@@ -35,7 +37,7 @@ _HIRAGANA |= {0x30F7 + n: kana + "\u3099" for n, kana in enumerate("わゐゑを
 
 # What may stand between the digits of a phone number, after NFKC: hyphens, dashes, the
 # minus sign, the long-vowel mark typed by mistake for a hyphen, a box line, parentheses.
-_DIGIT_JOINED = re.compile("(?<=[0-9])[-\u2010\u2012-\u2015\u2043\u2212\u2500\u30fc()](?=[0-9])")
+_DIGIT_JOINED = re.compile(f"(?<=[0-9])[-{DASHES}()](?=[0-9])")
 
 
 def _fold_characters(text: str) -> str:

@@ -7,6 +7,16 @@ import re
 # the ledger, cannot store. LF is kept by blocks; tabs are made spaces before this.
 _DROPPED = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
+# What is typed for a hyphen once NFKC has made full-width forms half-width: the Unicode
+# hyphens and dashes, the minus sign, a box line, and the IME's long-vowel bar `ー`.
+DASHES = "\u2010\u2012\u2013\u2014\u2015\u2043\u2212\u2500\u30fc"
+_AS_HYPHENS = str.maketrans(dict.fromkeys(DASHES, "-"))
+
+
+def dashes_as_hyphens(text: str) -> str:
+    """`text` with every one of DASHES as `-` (call after NFKC, which makes `－` `-`)."""
+    return text.translate(_AS_HYPHENS)
+
 
 def clean_block(text: str | None) -> str:
     """Multi-line text: every line break (CR LF, CR, U+2028...) as LF, tabs as spaces, other
