@@ -51,18 +51,8 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
         *("decisions", "follow_ups", "notes", *_EVERY_KIND),
     ),
     "request": (
-        *(
-            "vendor",
-            "contact",
-            "addressee",
-            "subject",
-            "body",
-            "direction",
-            "due",
-            "status",
-            "priority",
-        ),
-        *("answer", "opened", *_EVERY_KIND),
+        *("vendor", "contact", "addressee", "subject", "body", "direction", "due", "status"),
+        *("priority", "answer", "opened", *_EVERY_KIND),
     ),
     "vendor": (
         *("vendor", "contact", "addressee", "waiting", "owed", "waiting_count", "owed_count"),

@@ -22,8 +22,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from daicho.data import clock, drafts
+from daicho.data import clock, drafts, requests
 from daicho.data.errors import DaichoError
+from daicho.data.records import RequestRecord
 from daicho.data.text import clean_line
 from daicho.i18n import N_, _
 from daicho.screens.base import DaichoModal
@@ -111,7 +112,7 @@ class FormModal(DaichoModal):
     """
     BINDINGS: ClassVar = [
         Binding("ctrl+s", "save", N_("Save"), id="form.save"),
-        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("escape", "cancel", N_("Close"), id="form.cancel"),  # the draft stays
         # Priority: text fields would take ctrl+d as "delete a character".
         Binding("ctrl+d", "discard", N_("Discard"), id="form.discard", priority=True),
     ]
@@ -274,3 +275,17 @@ class FormModal(DaichoModal):
         it now, marked open, so that the form reopens at the next start."""
         if not self._finished and self._draft_timer is not None:
             self._close_with_draft(self._draft)
+
+
+class RequestForm(FormModal):
+    """A form about one request (`self.request`): its drafts are kept under the request's id,
+    and a draft reopens the form on the request as it is now."""
+
+    request: RequestRecord
+
+    def draft_key(self) -> str:
+        return str(self.request.id)
+
+    @classmethod
+    def for_draft(cls, key: str) -> Self:
+        return cls(requests.get_request(int(key)))

@@ -9,10 +9,10 @@ from daicho.data import requests
 from daicho.data.models import REQUEST_PRIORITIES
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
-from daicho.screens.form_base import FormModal, block, choice, line, row
+from daicho.screens.form_base import RequestForm, block, choice, line, row
 
 
-class RequestEditModal(FormModal):
+class RequestEditModal(RequestForm):
     """Dismisses with the saved RequestRecord (unchanged when nothing was), or None."""
 
     AUTO_FOCUS = "#subject"
@@ -21,13 +21,6 @@ class RequestEditModal(FormModal):
     def __init__(self, request: RequestRecord) -> None:
         super().__init__(_("Edit request"))
         self.request = request
-
-    def draft_key(self) -> str:
-        return str(self.request.id)
-
-    @classmethod
-    def for_draft(cls, key: str) -> "RequestEditModal":
-        return cls(requests.get_request(int(key)))
 
     def compose_fields(self) -> ComposeResult:
         yield from row(_("Subject"), line(id="subject"))

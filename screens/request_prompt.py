@@ -1,33 +1,23 @@
 """What the small prompts about one request share: which request it is, then their fields.
 
-They are forms (ctrl+s saves, escape cancels, refusals show inside), so they build on FormModal.
+They are forms (ctrl+s saves, escape closes, refusals show inside), so they build on FormModal.
 """
-
-from typing import Self
 
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
-from daicho.data import requests
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
-from daicho.screens.form_base import FormModal
+from daicho.screens.form_base import RequestForm
 from daicho.screens.rendering import request_summary
 
 
-class RequestPrompt(FormModal):
+class RequestPrompt(RequestForm):
     """A form about `request`; subclasses add their rows in `compose_prompt`."""
 
     def __init__(self, title: str, request: RequestRecord) -> None:
         super().__init__(title)
         self.request = request
-
-    def draft_key(self) -> str:
-        return str(self.request.id)
-
-    @classmethod
-    def for_draft(cls, key: str) -> Self:
-        return cls(requests.get_request(int(key)))
 
     def compose_fields(self) -> ComposeResult:
         yield Label(_("Request"), classes="form-label")
