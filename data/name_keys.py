@@ -16,6 +16,9 @@ written with it, so that the vendor list orders and narrows 2,000 vendors in SQL
 
 `filter_key` is the name and the reading folded as search folds them (data/search_text.py),
 so the list's filter matches カ, か and ｶ alike, and `03-1234` as `031234`.
+
+`ReadingIndex` finds, as a name is typed into a form, the name whose reading (or whose name
+without its kind of company) starts with what was typed.
 """
 
 import unicodedata
@@ -114,3 +117,38 @@ def _collation_key(folded: str) -> str:
     if not primary:  # symbols alone: first, among themselves as written
         return _LEVELS.join(("", "", folded))
     return _LEVELS.join(("".join(primary), "".join(marks), "".join(variants)))
+
+
+class ReadingIndex:
+    """Names with their readings, to find the name a user typed the start of in kana (ぎんが,
+    ギンガ or ｷﾞﾝｶﾞ find 銀河通信工業株式会社) or without its kind of company (アクメ finds
+    株式会社アクメ)."""
+
+    def __init__(self, names: list[tuple[str, str]]) -> None:
+        self._given = names
+        self._names = [name for name, _reading in names]
+        self._keys: list[tuple[str, str, str]] | None = None  # folded at the first find
+
+    def _folded(self) -> list[tuple[str, str, str]]:
+        """Each name and reading as found (~10 ms for 2,000 vendors: not at start-up)."""
+        if self._keys is None:
+            self._keys = [
+                (fold(without_legal_form(name)), fold(without_legal_form(reading)), name)
+                for name, reading in self._given
+            ]
+        return self._keys
+
+    @property
+    def names(self) -> list[str]:
+        return self._names
+
+    def find(self, typed: str) -> str:
+        """The first name found by `typed` when no name starts with it as typed; else ""."""
+        start = typed.strip().casefold()
+        if not start or any(name.casefold().startswith(start) for name in self._names):
+            return ""
+        key = fold(typed)
+        for name_key, reading_key, name in self._folded():
+            if name_key.startswith(key) or (reading_key and reading_key.startswith(key)):
+                return name
+        return ""

@@ -211,7 +211,7 @@ def addressee(vendor: str, contact: ContactRecord | None) -> str:
     name = contact.name.removesuffix("様").rstrip() if contact else ""
     department = contact.department if contact else ""
     if current_language() == "ja":  # a Japanese form of address, not a translation
-        return "\n".join(filter(None, (vendor, department, f"{name or 'ご担当者'}様")))
+        return "\n".join(filter(None, (vendor, department, f"{name or _('Sir or Madam')}様")))
     return "\n".join(filter(None, (name, department, vendor)))
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from daicho.data import requests, vendors
-from daicho.data.name_keys import sort_key
+from daicho.data.name_keys import ReadingIndex, sort_key
 from daicho.data.queue import QueueFilters, open_queue
 from daicho.data.search_text import fold
 
@@ -139,3 +139,16 @@ def test_the_first_differing_plain_kana_decides(a, b):
 def test_keys_are_made_for_any_name_and_reading(name, reading):
     assert isinstance(sort_key(name, reading), str)
     assert sort_key(name, reading) == sort_key(name, fold(reading) if reading.strip() else "")
+
+
+def test_a_name_is_found_by_the_start_of_its_reading_in_any_kana():
+    names = [("株式会社アクメ", "あくめ"), ("銀河通信工業株式会社", "ぎんがつうしん"), ("Beta", "")]
+    index = ReadingIndex(names)
+    assert [index.find(typed) for typed in ("ぎんが", "ギンガ", "ｷﾞﾝｶﾞ", "アク")] == [
+        "銀河通信工業株式会社",
+        "銀河通信工業株式会社",
+        "銀河通信工業株式会社",
+        "株式会社アクメ",
+    ]
+    # A name that starts with what was typed completes as it is; nothing found is "".
+    assert [index.find(typed) for typed in ("銀河", "be", "ぎんこう", "", "  ")] == [""] * 5

@@ -8,8 +8,7 @@ from textual.strip import Strip
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from daicho.data.readings import without_legal_form
-from daicho.data.search_text import fold
+from daicho.data.name_keys import ReadingIndex
 
 
 class CompletingInput(Input):
@@ -54,38 +53,3 @@ class CompletingInput(Input):
             else:
                 self.action_cursor_right()  # takes the suggestion when one is shown
         await super()._on_key(event)
-
-
-class ReadingIndex:
-    """Names with their readings, to find the name a user typed the start of in kana (ぎんが,
-    ギンガ or ｷﾞﾝｶﾞ find 銀河通信工業株式会社) or without its kind of company (アクメ finds
-    株式会社アクメ)."""
-
-    def __init__(self, names: list[tuple[str, str]]) -> None:
-        self._given = names
-        self._names = [name for name, _reading in names]
-        self._keys: list[tuple[str, str, str]] | None = None  # folded at the first find
-
-    def _folded(self) -> list[tuple[str, str, str]]:
-        """Each name and reading as found (~10 ms for 2,000 vendors: not at start-up)."""
-        if self._keys is None:
-            self._keys = [
-                (fold(without_legal_form(name)), fold(without_legal_form(reading)), name)
-                for name, reading in self._given
-            ]
-        return self._keys
-
-    @property
-    def names(self) -> list[str]:
-        return self._names
-
-    def find(self, typed: str) -> str:
-        """The first name found by `typed` when no name starts with it as typed; else ""."""
-        start = typed.strip().casefold()
-        if not start or any(name.casefold().startswith(start) for name in self._names):
-            return ""
-        key = fold(typed)
-        for name_key, reading_key, name in self._folded():
-            if name_key.startswith(key) or (reading_key and reading_key.startswith(key)):
-                return name
-        return ""
