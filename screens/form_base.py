@@ -33,6 +33,7 @@ from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField
 from daicho.widgets.key_bar import KeyBar
+from daicho.widgets.text_fields import TextBox
 
 # Peewee re-raises sqlite3 errors as its own classes, so both are caught.
 WRITE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
@@ -70,7 +71,7 @@ def line(value: str = "", **kwargs) -> Input:
 
 def block(value: str = "", **kwargs) -> TextArea:
     """A multi-line text field where Tab moves on instead of indenting."""
-    return TextArea(value, compact=True, tab_behavior="focus", soft_wrap=True, **kwargs)
+    return TextBox(value, compact=True, tab_behavior="focus", soft_wrap=True, **kwargs)
 
 
 def choice(options: tuple[str, ...], value: str, **kwargs) -> ChoiceField:

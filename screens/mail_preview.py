@@ -24,6 +24,7 @@ from daicho.screens.base import DaichoModal
 from daicho.screens.copying import MailSource, copy_text, make_mail
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.key_bar import KeyBar
+from daicho.widgets.text_fields import TextBox
 
 MAIL, TEMPLATE = "mail", "template"  # the two views of the text area
 
@@ -74,7 +75,7 @@ class MailPreview(DaichoModal):
                 yield Label(_("Template"), markup=False)
                 yield ChoiceField(tuple(names), self.chosen, id="template")
                 yield Static(id="view", markup=False)
-            yield TextArea(id="mail-text", soft_wrap=True, tab_behavior="focus")
+            yield TextBox(id="mail-text", soft_wrap=True, tab_behavior="focus")
             yield Static(id="preview-note", markup=False)
         yield KeyBar()
 

@@ -5,11 +5,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from daicho.i18n import N_, _
 from daicho.screens.base import DaichoModal
 from daicho.widgets.key_bar import KeyBar
+from daicho.widgets.text_fields import TextBox
 
 
 class ManualCopyModal(DaichoModal):
@@ -43,7 +44,7 @@ class ManualCopyModal(DaichoModal):
                 reason=self.reason,
             )
             yield Static(why, id="why", markup=False)
-            yield TextArea(self.text, id="manual-text", read_only=True, soft_wrap=True)
+            yield TextBox(self.text, id="manual-text", read_only=True, soft_wrap=True)
         yield KeyBar()
 
     def action_close(self) -> None:

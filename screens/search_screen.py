@@ -22,6 +22,7 @@ from daicho.i18n import N_, _
 from daicho.screens.base import DaichoScreen
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.search_results import SearchResults
+from daicho.widgets.text_fields import TextField
 
 LIMIT = 200  # hits shown; the newest ones
 DEBOUNCE_S = 0.1
@@ -46,7 +47,7 @@ class SearchScreen(DaichoScreen):
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        self.query_field = Input(
+        self.query_field = TextField(
             query,
             placeholder=_('Search: words, "a phrase", type:call, vendor:NAME, after:DATE'),
             id="query",

@@ -27,6 +27,7 @@ from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField
 from daicho.widgets.follow_up_row import FollowUpList
+from daicho.widgets.text_fields import TextBox, TextField
 
 EDIT_QUIET_S = 0.5  # an edit is reported once typing pauses this long
 WIDE_FROM = 120  # columns from which notes and decisions sit side by side
@@ -147,14 +148,14 @@ class CallForm(VerticalScroll, can_focus=False):
             yield ChoiceField(CALL_CHANNELS, id="channel")
         with Horizontal(classes="line"):
             yield Label(_("Subject"), classes="name", markup=False)
-            yield Input(id="subject", compact=True)
+            yield TextField(id="subject", compact=True)
         with Vertical(id="texts"):
             with Horizontal(classes="block"):
                 yield Label(_("Notes"), classes="name", markup=False)
-                yield TextArea(id="notes", compact=True, tab_behavior="focus", soft_wrap=True)
+                yield TextBox(id="notes", compact=True, tab_behavior="focus", soft_wrap=True)
             with Horizontal(classes="block"):
                 yield Label(_("Decisions"), classes="name", markup=False)
-                yield TextArea(
+                yield TextBox(
                     id="decisions",
                     compact=True,
                     tab_behavior="focus",

@@ -6,12 +6,12 @@ from rich.segment import Segment
 from textual import events
 from textual.strip import Strip
 from textual.suggester import SuggestFromList
-from textual.widgets import Input
 
 from daicho.data.name_keys import ReadingIndex
+from daicho.widgets.text_fields import TextField
 
 
-class CompletingInput(Input):
+class CompletingInput(TextField):
     """Tab at the end of the text accepts the grey completion, else the name found by its
     reading, shown faded after the cursor (`ぎんが▏→ 銀河通信工業株式会社`); then moves on.
 

@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from daicho.data import clock
 from daicho.data.dates import DateError, describe_due, parse_due
 from daicho.i18n import _
+from daicho.widgets.text_fields import TextField
 
 
 class DateField(Horizontal):
@@ -43,7 +44,7 @@ class DateField(Horizontal):
         self.error = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(self._initial, placeholder=self._placeholder, compact=True)
+        yield TextField(self._initial, placeholder=self._placeholder, compact=True)
         yield Static("", classes="hint", markup=False)
 
     def on_mount(self) -> None:

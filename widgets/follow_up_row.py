@@ -11,6 +11,7 @@ from daicho.data.records import FollowUp
 from daicho.i18n import _
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.date_field import DateField
+from daicho.widgets.text_fields import TextField
 
 
 class FollowUpRow(Horizontal):
@@ -38,7 +39,9 @@ class FollowUpRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         subject, direction, due = self._initial
-        yield Input(subject, placeholder=_("follow-up subject"), compact=True, classes="subject")
+        yield TextField(
+            subject, placeholder=_("follow-up subject"), compact=True, classes="subject"
+        )
         yield ChoiceField(REQUEST_DIRECTIONS, direction)
         yield DateField(due)
 

@@ -24,6 +24,7 @@ from daicho.i18n import N_, _
 from daicho.labels import short_category
 from daicho.widgets.narrow_cells import category_cells, fit, fitted_name
 from daicho.widgets.scrolling import set_virtual_height
+from daicho.widgets.text_fields import TextField
 
 WITH_CATEGORY = 30  # a narrower list leaves the category out, to give the names room
 
@@ -151,7 +152,7 @@ class VendorList(Vertical):
         vendor: VendorRow
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("Filter: name, reading, contact"), compact=True)
+        yield TextField(placeholder=_("Filter: name, reading, contact"), compact=True)
         yield VendorRows()
 
     @property
