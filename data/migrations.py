@@ -206,6 +206,15 @@ def _schema_7(db: SqliteDatabase) -> None:
     store_name_keys(db, "contact")
 
 
+def _schema_8(db: SqliteDatabase) -> None:
+    """Names found however typed: `㈱東和` as 株式会社東和, `高橋` as 髙橋, `(03)5555-1234` and
+    `+81-3-5555-1234` as 03-5555-1234 (data/name_folding.py, data/phones.py). The vendor
+    list's keys are written again here, and the search index by `open_ledger`."""
+    store_name_keys(db, "vendor")
+    store_name_keys(db, "contact")
+    db.execute_sql("INSERT INTO search_pending (reason) VALUES ('schema 8')")
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_1,
     _schema_2,
@@ -214,6 +223,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_5,
     _schema_6,
     _schema_7,
+    _schema_8,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

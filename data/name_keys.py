@@ -17,8 +17,11 @@ written with it, so that the vendor list orders and narrows 2,000 vendors in SQL
 `filter_key` is the name and the reading folded as search folds them (data/search_text.py),
 so the list's filter matches カ, か and ｶ alike, and `03-1234` as `031234`.
 
+`match_key` is what two names are the same name by: `㈱東和`, `(株)東和`, `東和 株式会社` and
+`株式会社東和` are one vendor, and so are `髙橋商店` and `高橋商店` (data/name_folding.py).
+
 `ReadingIndex` finds, as a name is typed into a form, the name whose reading (or whose name
-without its kind of company) starts with what was typed.
+without its kind of company) starts with what was typed (without its kind of company).
 """
 
 import unicodedata
@@ -26,7 +29,8 @@ from collections.abc import Iterable
 
 from peewee import Field, Model, chunked
 
-from daicho.data.readings import READ_CHARS, has_kanji, suggest_reading, without_legal_form
+from daicho.data.name_folding import FULL_LEGAL_FORM, without_legal_form
+from daicho.data.readings import READ_CHARS, has_kanji, suggest_reading
 from daicho.data.search_text import fold
 
 DERIVED_COLUMNS = ("sort_key", "filter_key")  # recomputed from name and reading, never exported
@@ -59,6 +63,22 @@ def sort_key(name: str, reading: str) -> str:
 def filter_key(name: str, reading: str) -> str:
     """Name and reading as the vendor list's filter matches them, one per line."""
     return f"{fold(name)}\n{fold(reading)}"
+
+
+def match_key(name: str) -> str:
+    """The name as matched with another: folded as search folds it, its kinds of company
+    first whichever end they were typed at, spaces left out."""
+    folded = fold(name)
+    forms = sorted(match.group().strip() for match in FULL_LEGAL_FORM.finditer(folded))
+    rest = FULL_LEGAL_FORM.sub("", folded).replace(" ", "")
+    return "\t".join([*forms, rest])
+
+
+def matching_part(name: str) -> str:
+    """What the `filter_key` of every name matching this one holds once its spaces are
+    left out: the longest part of the name between kinds of company, folded, no spaces (to
+    narrow in SQL the names to compare)."""
+    return max(FULL_LEGAL_FORM.split(fold(name)), key=len).replace(" ", "")
 
 
 def name_keys(name: str, reading: str) -> dict[str, str]:
@@ -147,7 +167,7 @@ class ReadingIndex:
         start = typed.strip().casefold()
         if not start or any(name.casefold().startswith(start) for name in self._names):
             return ""
-        key = fold(typed)
+        key = fold(without_legal_form(typed))
         for name_key, reading_key, name in self._folded():
             if name_key.startswith(key) or (reading_key and reading_key.startswith(key)):
                 return name

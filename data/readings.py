@@ -9,14 +9,17 @@ a company under か for かぶしきがいしゃ.
 Readings come from SudachiPy with its small dictionary (Apache-2.0, offline: the
 dictionary is a package of its own). It is loaded on first use, ~30 ms, never at start-up.
 Only a name with kanji gets a suggestion: kana reads as it is written. In it, kanji and
-kana are read; Latin letters and digits stay as typed (a dictionary reads `3M` as
-さんめーとる), except acronyms the dictionary knows (`NTT` → えぬてぃーてぃー); symbols and
-emoji are left out. A word the dictionary cannot read keeps its kanji.
+kana are read, variant kanji as their common forms (髙橋 as 高橋, data/name_folding.py);
+Latin letters and digits stay as typed (a dictionary reads `3M` as さんめーとる), except
+acronyms the dictionary knows (`NTT` → えぬてぃーてぃー); symbols and emoji are left out.
+A reading is kana: a name with a word the dictionary cannot read gets no suggestion.
 """
 
 import re
 import threading
 import unicodedata
+
+from daicho.data.name_folding import standard_kanji, without_legal_form
 
 # Kanji and the marks 々〆 that go with them: a name holding any wants a reading. A name
 # in kana reads as it is written, and a dictionary would only second-guess it (ヰ as い).
@@ -26,62 +29,6 @@ _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 _ACRONYM = re.compile("[A-Z]{2,}")
 READ_CHARS = 200  # of a name: what decides its place, well inside the analyser's limit
 
-# The kinds of company and other bodies, as written in a name (after NFKC), and as read.
-LEGAL_FORMS = (
-    "株式会社",
-    "有限会社",
-    "合同会社",
-    "合資会社",
-    "合名会社",
-    "相互会社",
-    "一般社団法人",
-    "一般財団法人",
-    "公益社団法人",
-    "公益財団法人",
-    "特定非営利活動法人",
-    "NPO法人",
-    "社会福祉法人",
-    "学校法人",
-    "医療法人",
-    "宗教法人",
-    "独立行政法人",
-    "有限責任事業組合",
-)
-_ABBREVIATED = "株有同資名合社財医学福宗独"  # as in (株), ㈱, （有）
-_LEGAL_FORM = re.compile(
-    "|".join(map(re.escape, sorted(LEGAL_FORMS, key=len, reverse=True)))
-    + r"|\((?:一社|一財|公社|公財|特非|["
-    + _ABBREVIATED
-    + r"])\)",
-    re.IGNORECASE,
-)
-LEGAL_FORM_READINGS = (
-    "かぶしきがいしゃ",
-    "かぶしきかいしゃ",
-    "ゆうげんがいしゃ",
-    "ゆうげんかいしゃ",
-    "ごうどうがいしゃ",
-    "ごうどうかいしゃ",
-    "ごうしがいしゃ",
-    "ごうしかいしゃ",
-    "ごうめいがいしゃ",
-    "ごうめいかいしゃ",
-    "そうごがいしゃ",
-    "いっぱんしゃだんほうじん",
-    "いっぱんざいだんほうじん",
-    "こうえきしゃだんほうじん",
-    "こうえきざいだんほうじん",
-    "とくていひえいりかつどうほうじん",
-    "しゃかいふくしほうじん",
-    "がっこうほうじん",
-    "いりょうほうじん",
-    "しゅうきょうほうじん",
-    "どくりつぎょうせいほうじん",
-)
-_LEGAL_FORM_READING = re.compile(
-    "^(?:" + "|".join(LEGAL_FORM_READINGS) + ")|(?:" + "|".join(LEGAL_FORM_READINGS) + ")$"
-)
-
 
 def has_kanji(text: str) -> bool:
     """Whether `text` holds kanji, and so wants a reading."""
@@ -90,15 +37,6 @@ def has_kanji(text: str) -> bool:
 
 def _has_japanese(text: str) -> bool:
     return _JAPANESE.search(text) is not None
-
-
-def without_legal_form(text: str) -> str:
-    """`text` without the words for the kind of company: written (株式会社, (株)) anywhere,
-    read (かぶしきがいしゃ) at either end. Text that is nothing else stays as it is."""
-    normal = unicodedata.normalize("NFKC", text)
-    left = " ".join(_LEGAL_FORM.sub(" ", normal).split())
-    left = " ".join(_LEGAL_FORM_READING.sub("", left).split())
-    return left or " ".join(normal.split())
 
 
 def to_hiragana(text: str) -> str:
@@ -118,13 +56,15 @@ def suggest_reading(name: str) -> str:
     if tokenizer is None:
         return ""
     analyse, refused = tokenizer
-    text = without_legal_form(name)[:READ_CHARS]
+    text = standard_kanji(without_legal_form(name))[:READ_CHARS]  # 髙橋 reads as 高橋
     try:
         with _LOCK:  # one tokenizer, and the forms' workers may overlap
             words = [(m.surface(), m.reading_form(), m.part_of_speech()[0]) for m in analyse(text)]
     except refused:  # text the analyser will not take: no suggestion, never a failed save
         return ""
     reading = " ".join("".join(_word_reading(*word) for word in words).split())
+    if has_kanji(reading):  # a word the dictionary could not read: no reading is better
+        return ""  # than one in kanji, which sorts and finds nothing
     return reading if any("\u3041" <= c <= "\u3096" for c in reading) else ""
 
 

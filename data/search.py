@@ -14,6 +14,7 @@ from peewee import chunked
 
 from daicho.data import clock
 from daicho.data.models import Vendor, database
+from daicho.data.name_folding import legal_forms_apart
 from daicho.data.search_documents import KINDS, Document, read_documents
 from daicho.data.search_index import SLOTS, candidates, time_key
 from daicho.data.search_query import SearchQuery, parse_query
@@ -48,7 +49,7 @@ def search(query: str, limit: int | None = 50) -> list[SearchHit]:
     Raises `QueryError` for a filter that cannot be used as typed.
     """
     parsed = parse_query(query, clock.today())
-    words = tuple(dict.fromkeys(word for word in map(fold, parsed.words) if word))
+    words = tuple(dict.fromkeys(word for typed in parsed.words for word in _words(typed)))
     if not words and SearchQuery(words=parsed.words) == parsed:
         return []
     vendor_ids = _vendor_ids(parsed.vendor) if parsed.vendor else None
@@ -78,9 +79,15 @@ def search(query: str, limit: int | None = 50) -> list[SearchHit]:
     return hits if limit is None else hits[:limit]
 
 
+def _words(typed: str) -> list[str]:
+    """A word as typed, folded, and its kind of company apart from it: `常盤(株)` finds
+    株式会社常盤事務機."""
+    return legal_forms_apart(fold(typed))
+
+
 def _vendor_ids(parts: tuple[str, ...]) -> set[int]:
     """The vendors whose folded name contains every folded part."""
-    folded = [fold(part) for part in parts]
+    folded = [word for part in parts for word in _words(part)]
     names = database.execute_sql("SELECT id, name FROM vendor")
     return {vendor_id for vendor_id, name in names if all(p in _folded_name(name) for p in folded)}
 

@@ -1,11 +1,14 @@
 """Text as search sees it: folded alike on both sides, written as tokens of one character.
 
-`fold` is NFKC, then case folding, then NFKC again, then katakana as hiragana, with every
-run of whitespace as one space: `ＶＰＮ`, `VPN` and `vpn` fold alike, as do `ｶﾞ`, `ガ` and
-`が`. A hyphen or parenthesis between two digits is left out (of any width or kind: `-`,
-`－`, `ー`, `‐`, `−`…), so that `03-1234-5678`, `０３－１２３４－５６７８`, `03(1234)5678`
-and `0312345678` fold alike (dates such as `2026-11-30` fold to their digits too, on both
-sides). A query word is found where its folding is a substring of a field's folding.
+`fold` is NFKC, then case folding, then NFKC again, then katakana as hiragana and variant
+kanji as their common forms, with every run of whitespace as one space: `ＶＰＮ`, `VPN` and
+`vpn` fold alike, as do `ｶﾞ`, `ガ` and `が`, and `髙橋` and `高橋`. Phone numbers fold to
+their digits (data/phones.py), so that `03-1234-5678`, `０３－１２３４－５６７８`,
+`(03)1234-5678`, `+81-3-1234-5678` and `0312345678` fold alike (dates such as
+`2026-11-30` fold to their digits too, on both sides). Kinds of company are written in
+full with no space beside them, so `(株) 常盤`, `㈱常盤` and `株式会社常盤` fold alike
+(data/name_folding.py). A query word is found where its folding is a substring of a
+field's folding.
 
 The index holds each folded field as its UTF-16 code units, each written as four hex
 digits followed by the next unit's (`見積` is `898b7a4d 7a4dzzzz`, the field's last unit
@@ -24,7 +27,8 @@ import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
-from daicho.data.text import DASHES
+from daicho.data.name_folding import SPACED_LEGAL_FORM, legal_form_in_full, standard_kanji
+from daicho.data.phones import SEARCH_REWRITES
 
 FIELD_BREAK = "x"  # between fields, so that no phrase spans two of them
 
@@ -35,20 +39,26 @@ _HIRAGANA: dict[int, int | str] = {code: code - 0x60 for code in range(0x30A1, 0
 _HIRAGANA |= {0x30FD: 0x309D, 0x30FE: 0x309E}  # ヽヾ: the iteration marks
 _HIRAGANA |= {0x30F7 + n: kana + "\u3099" for n, kana in enumerate("わゐゑを")}
 
-# What may stand between the digits of a phone number, after NFKC: hyphens, dashes, the
-# minus sign, the long-vowel mark typed by mistake for a hyphen, a box line, parentheses.
-_DIGIT_JOINED = re.compile(f"(?<=[0-9])[-{DASHES}()](?=[0-9])")
+# What the characters, once folded one by one, are written as, in this order: phone
+# numbers as their digits, kinds of company in full.
+_REWRITES = (*SEARCH_REWRITES, (SPACED_LEGAL_FORM, legal_form_in_full))
 
 
 def _fold_characters(text: str) -> str:
     normal = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return normal.translate(_HIRAGANA)
+    return standard_kanji(normal.translate(_HIRAGANA))
 
 
 def fold(text: str) -> str:
-    """The searchable form of `text`: normalised, case-folded, katakana as hiragana, digits
-    joined across hyphens, whitespace as single spaces."""
-    return " ".join(_DIGIT_JOINED.sub("", _fold_characters(text)).split()) if text else ""
+    """The searchable form of `text`: normalised, case-folded, katakana as hiragana, variant
+    kanji as common ones, phone numbers as digits, kinds of company in full, whitespace as
+    single spaces."""
+    if not text:
+        return ""
+    folded = _fold_characters(text)
+    for pattern, replacement in _REWRITES:
+        folded = pattern.sub(replacement, folded)
+    return " ".join(folded.split())
 
 
 FIELD_END = "zzzz"  # what a field's last code unit is paired with
@@ -119,15 +129,31 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """`text` folded character by character (whitespace kept as it is), and for each folded
     character the range of `text` it comes from."""
     folded, starts, ends = _characters_with_offsets(text)
-    left_out = {match.start() for match in _DIGIT_JOINED.finditer(folded)}
-    if not left_out:
+    for pattern, replacement in _REWRITES:
+        folded, starts, ends = _rewritten(folded, starts, ends, pattern, replacement)
+    return folded, starts, ends
+
+
+def _rewritten(folded: str, starts: list[int], ends: list[int], pattern, replacement):
+    """`pattern.sub(replacement, folded)`, each written character taking the range of `text`
+    of what it replaced (less the spaces at its ends)."""
+    if not pattern.search(folded):
         return folded, starts, ends
-    kept = [i for i in range(len(folded)) if i not in left_out]
-    return (
-        "".join(folded[i] for i in kept),
-        [starts[i] for i in kept],
-        [ends[i] for i in kept],
-    )
+    pieces, new_starts, new_ends, last = [], [], [], 0
+    for match in pattern.finditer(folded):
+        pieces.append(folded[last : match.start()])
+        new_starts += starts[last : match.start()]
+        new_ends += ends[last : match.start()]
+        written = replacement(match) if callable(replacement) else match.expand(replacement)
+        matched = match.group()
+        first = match.start() + len(matched) - len(matched.lstrip())
+        past = max(first + 1, match.end() - (len(matched) - len(matched.rstrip())))
+        pieces.append(written)
+        new_starts += [starts[first]] * len(written)
+        new_ends += [ends[past - 1]] * len(written)
+        last = match.end()
+    pieces.append(folded[last:])
+    return "".join(pieces), new_starts + starts[last:], new_ends + ends[last:]
 
 
 def _characters_with_offsets(text: str) -> tuple[str, list[int], list[int]]:

@@ -1,5 +1,8 @@
 """Vendors and their contacts: create, edit, and the vendor list with open and overdue counts."""
 
+import operator
+from functools import reduce
+
 from peewee import JOIN, Case, fn
 
 from daicho.data import clock
@@ -12,7 +15,8 @@ from daicho.data.models import (
     Vendor,
     database,
 )
-from daicho.data.name_keys import name_keys
+from daicho.data.name_folding import legal_forms_apart
+from daicho.data.name_keys import match_key, matching_part, name_keys
 from daicho.data.records import ContactRecord, VendorRecord, VendorRow
 from daicho.data.search_index import index_new, reindexing, unindex
 from daicho.data.search_text import fold
@@ -112,8 +116,18 @@ def get_vendor(vendor_id: int) -> VendorRecord:
 
 
 def find_vendor(name: str) -> VendorRecord | None:
-    """The vendor with exactly this name (ignoring case and surrounding space), if any."""
+    """The vendor with this name, if any: exactly (ignoring case and surrounding space), else
+    the same name as matched (data/name_keys.match_key: `㈱東和` is 株式会社東和)."""
     row = Vendor.get_or_none(fn.lower(Vendor.name) == clean_line(name).lower())
+    if row is None and name.strip():
+        key = match_key(name)
+        part = matching_part(name)
+        candidates = (
+            Vendor.select()
+            .where(fn.instr(fn.replace(Vendor.filter_key, " ", ""), part) > 0)
+            .order_by(Vendor.id)
+        )
+        row = next((v for v in candidates if match_key(v.name) == key), None)
     return vendor_record(row) if row else None
 
 
@@ -154,12 +168,12 @@ def list_vendors(
     )
     if not include_hidden:
         query = query.where(Vendor.status == "active")
-    folded = fold(text)
-    if folded:
-        by_contact = Contact.select(Contact.id).where(
-            (Contact.vendor == Vendor.id) & (fn.instr(Contact.filter_key, folded) > 0)
-        )
-        query = query.where((fn.instr(Vendor.filter_key, folded) > 0) | fn.EXISTS(by_contact))
+    words = legal_forms_apart(fold(text))  # `東和(株)` finds 株式会社東和
+    if words:
+        in_vendor = reduce(operator.and_, [fn.instr(Vendor.filter_key, w) > 0 for w in words])
+        in_contact = reduce(operator.and_, [fn.instr(Contact.filter_key, w) > 0 for w in words])
+        by_contact = Contact.select(Contact.id).where((Contact.vendor == Vendor.id) & in_contact)
+        query = query.where(in_vendor | fn.EXISTS(by_contact))
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [

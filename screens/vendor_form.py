@@ -46,10 +46,14 @@ class VendorFormModal(ReadingFormModal):
     def save(self) -> VendorRecord | None:
         fields = self.snapshot()
         name = required(fields.pop("name"), "name", _("Vendor name"))
-        if self._is_unwarned_duplicate(name):
+        other = self._unwarned_duplicate(name)
+        if other is not None:
             self._warned_name = name
             self.show_error(
-                _("A vendor named {name} already exists: ctrl+s again saves another", name=name),
+                _(
+                    "A vendor named {name} already exists: ctrl+s again saves another",
+                    name=other.name,
+                ),
                 warning=True,
             )
             return None
@@ -57,14 +61,17 @@ class VendorFormModal(ReadingFormModal):
             return vendors.create_vendor(name, **fields)
         return vendors.update_vendor(self.vendor.id, name=name, **fields)
 
-    def _is_unwarned_duplicate(self, name: str) -> bool:
-        """Another vendor has this name, the user has not been told yet, and it is new here."""
+    def _unwarned_duplicate(self, name: str) -> VendorRecord | None:
+        """Another vendor of this name (as names match: `㈱東和` is 株式会社東和), when the
+        user has not been told yet and the name is new here."""
         if name.casefold() == self._warned_name.casefold():
-            return False
+            return None
         if self.vendor and name.casefold() == self.vendor.name.casefold():
-            return False
+            return None
         other = vendors.find_vendor(name)
-        return other is not None and (self.vendor is None or other.id != self.vendor.id)
+        if other is None or (self.vendor is not None and other.id == self.vendor.id):
+            return None
+        return other
 
 
 def _as_fields(vendor: VendorRecord) -> dict[str, str]:

@@ -29,7 +29,7 @@ IN_ORDER = [
     ("バヤシ", ""),
     ("パヤシ", ""),
     ("㈲ワタナベ", ""),
-    ("髙", ""),  # kanji that no dictionary reads: last
+    ("龘", ""),  # kanji that no dictionary reads: last
 ]
 
 

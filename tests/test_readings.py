@@ -4,7 +4,8 @@ hiragana, katakana or half-width katakana alike."""
 import pytest
 
 from daicho.data import calls, vendors
-from daicho.data.readings import suggest_reading, without_legal_form
+from daicho.data.name_folding import without_legal_form
+from daicho.data.readings import suggest_reading
 from daicho.data.search import search
 
 
@@ -21,10 +22,13 @@ from daicho.data.search import search
         ("NTT東日本", "えぬてぃーてぃーひがしにっぽん"),  # an acronym the dictionary knows
         ("3M日本", "3Mにっぽん"),  # other Latin letters and digits stay as typed
         ("カフェ☕ Cloud 東京", "かふぇ Cloud とうきょう"),  # symbols and emoji are not read
-        ("髙橋 一郎", "髙橋 いちろう"),  # what the dictionary cannot read keeps its kanji
+        ("髙橋 一郎", "たかはし いちろう"),  # variant kanji read as their common forms
+        ("山﨑 渉", "やまざき わたる"),
+        ("渡邉", "わたなべ"),
+        ("龘 一郎", ""),  # a word the dictionary cannot read: no reading, never one in kanji
         ("ニンバス", ""),  # kana reads as written: nothing to suggest (it sorts as にんばす)
         ("Acme Systems", ""),
-        ("髙", ""),  # nothing read at all
+        ("龘", ""),  # nothing read at all
         ("", ""),
     ],
 )

@@ -19,6 +19,7 @@ from daicho.data.export import TABLES, export_ledger
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, schema_version
 from daicho.data.models import database
+from daicho.data.name_keys import DERIVED_COLUMNS
 from daicho.data.search import search
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -95,7 +96,11 @@ def _old_rows(path: Path) -> dict[str, list[dict]]:
             columns = [description[0] for description in cursor.description]
             for row in cursor:
                 values = {c: _stored_value(c, v) for c, v in zip(columns, row, strict=True)}
-                values = {column: value for column, value in values.items() if value is not None}
+                values = {
+                    column: value
+                    for column, value in values.items()
+                    if value is not None and column not in DERIVED_COLUMNS  # never exported
+                }
                 if table == "call":
                     values["decisions"] = decisions.get(values["id"], [])
                 rows.append(values)

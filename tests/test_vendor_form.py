@@ -53,12 +53,26 @@ async def test_a_duplicate_name_is_warned_about_once_then_saved(ledger):
         await pilot.press(*"acme", "ctrl+s")
         await pilot.pause()
         assert results == []
-        assert "acme" in shown(form.query_one("#form-error", Static))
+        assert "named Acme already" in shown(form.query_one("#form-error", Static))
         assert len(vendors.list_vendors(include_hidden=True)) == 1
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert [record.name for record in results] == ["acme"]
     assert len(vendors.list_vendors(include_hidden=True)) == 2
+
+
+async def test_a_name_that_is_an_existing_one_in_another_form_is_asked_about(ledger):
+    vendors.create_vendor("株式会社東和総合サービス")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        form = VendorFormModal()
+        results = await open_form(pilot, form)
+        await pilot.press(*"東和総合サービス (株)", "ctrl+s")
+        await pilot.pause()
+        assert results == []
+        warning = shown(form.query_one("#form-error", Static))
+        assert "named 株式会社東和総合サービス already exists" in warning
+        assert len(vendors.list_vendors(include_hidden=True)) == 1
 
 
 async def test_editing_changes_one_field_and_keeps_the_others(ledger):
