@@ -1,11 +1,14 @@
 """The full-width space (U+3000) that a Japanese input method types is kept in every field,
 and search reads it as a space between words."""
 
-from conftest import settle
+from conftest import TODAY, settle
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
+from daicho.data.search_query import parse_query
 from daicho.screens.contact_form import ContactFormModal
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen
@@ -76,3 +79,16 @@ async def test_a_note_keeps_the_wide_space(ledger):
         await settle(pilot)
     notes = [event.note for event in requests.request_history(request.id)]
     assert f"電話で{SPACE}督促" in notes
+
+
+_WORD = st.text(alphabet="見積回線障害ルータａｂｃxyz０1", min_size=1, max_size=6)
+
+
+@given(
+    st.lists(st.tuples(_WORD, st.sampled_from([" ", SPACE, SPACE * 2, f" {SPACE}"])), min_size=1)
+)
+def test_a_wide_space_parts_words_in_a_query_as_a_space_does(words_and_spaces):
+    typed = "".join(word + space for word, space in words_and_spaces)
+    spaced = " ".join(word for word, _space in words_and_spaces)
+    assert parse_query(typed, TODAY).words == parse_query(spaced, TODAY).words
+    assert len(parse_query(typed, TODAY).words) == len(words_and_spaces)
