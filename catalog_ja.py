@@ -52,9 +52,6 @@ JA: dict[str, str] = {
         "サンプルデータ入りの一時台帳でアプリを開く"
     ),
     "write the whole ledger out": "台帳全体を書き出す",
-    "file to write (a directory for csv); default: standard output": (
-        "書き出し先ファイル (csv はディレクトリ)。既定: 標準出力"
-    ),
     "read a TOML export in": "TOML の書き出しファイルを取り込む",
     "write a consistent copy of the ledger": "台帳の整合性のとれた複製を作る",
     "fill a new ledger with generated sample data": "新しい台帳に生成したサンプルデータを入れる",
@@ -170,9 +167,6 @@ JA: dict[str, str] = {
     "true or false": "true または false",
     "a table": "テーブル",
     # export and import
-    "A CSV export is one file per table: give a directory with -o": (
-        "CSV はテーブルごとに別ファイルで書き出します。-o でディレクトリを指定してください"
-    ),
     'Not a Daicho export: it needs format = "{marker}"': (
         'Daicho の書き出しファイルではありません (format = "{marker}" が必要です)'
     ),
@@ -538,4 +532,20 @@ JA: dict[str, str] = {
     "rebuild the search index": "検索索引を作り直す",
     "--limit must be 1 or more": "--limit には 1 以上を指定してください",
     "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
+    # issue 13: cli
+    "file to write (a directory for csv); - or none: standard output": (
+        "書き出し先ファイル (csv はディレクトリ)。- または省略: 標準出力"
+    ),
+    "A CSV export is one file per table and cannot go to standard output: "
+    "give a directory with -o": (
+        "CSV はテーブルごとに別ファイルで書き出すため、標準出力には出せません。"
+        "-o でディレクトリを指定してください"
+    ),
+    "file or directory to write; - : standard output, when redirected": (
+        "書き出し先のファイルまたはディレクトリ。- : 標準出力 (リダイレクト時のみ)"
+    ),
+    "A backup is a binary file: redirect it, as in daicho backup -o - > copy.db": (
+        "バックアップはバイナリファイルです。daicho backup -o - > copy.db のように"
+        "リダイレクトしてください"
+    ),
 }

@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="PATH",
-        help=_("file to write (a directory for csv); default: standard output"),
+        help=_("file to write (a directory for csv); - or none: standard output"),
     )
 
     import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
@@ -55,7 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser(
         "backup", parents=[db_option], help=_("write a consistent copy of the ledger")
     )
-    backup.add_argument("-o", "--output", type=Path, metavar="PATH")
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help=_("file or directory to write; - : standard output, when redirected"),
+    )
 
     restore = commands.add_parser(
         "restore", parents=[db_option], help=_("replace the ledger with a backup, once checked")
@@ -214,12 +220,18 @@ def _seed(path: Path, size: str) -> int:
     return exit_codes.OK
 
 
-def _export(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.export import export_ledger
+def _to_stdout(output: Path | None) -> bool:
+    """`-o -` means standard output, as for most commands that write files."""
+    return output is not None and str(output) == "-"
 
-    text = export_ledger(arguments.format, arguments.output)
-    if text is not None:
-        sys.stdout.write(text)
+
+def _export(arguments: argparse.Namespace, config) -> int:
+    from daicho.data.export import export_ledger, write_export
+
+    if arguments.output is None or _to_stdout(arguments.output):
+        write_export(arguments.format, sys.stdout)
+    else:
+        export_ledger(arguments.format, arguments.output)
     return exit_codes.OK
 
 
@@ -232,9 +244,19 @@ def _import(arguments: argparse.Namespace, config) -> int:
 
 
 def _backup(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.backup import backup_ledger
+    """A copy of the ledger to a file, or with `-o -` to a pipe or a redirected output."""
+    from daicho.data.backup import backup_ledger, write_backup
 
-    print(backup_ledger(arguments.output))
+    if not _to_stdout(arguments.output):
+        print(backup_ledger(arguments.output))
+    elif sys.stdout.isatty():
+        raise InputError(
+            _("A backup is a binary file: redirect it, as in daicho backup -o - > copy.db")
+        )
+    else:
+        sys.stdout.flush()
+        write_backup(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     return exit_codes.OK
 
 

@@ -25,7 +25,7 @@ def home(tmp_path):
     return env
 
 
-def daicho(env, *args, input=None):
+def daicho(env, *args, input=None, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "daicho.cli", *map(str, args)],
         env=env,
@@ -33,6 +33,7 @@ def daicho(env, *args, input=None):
         text=True,
         input=input,
         timeout=120,
+        cwd=cwd,
     )
 
 
@@ -101,6 +102,71 @@ def test_csv_needs_an_output_directory(home, tmp_path):
         == 0
     )
     assert all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in out.glob("*.csv"))
+
+
+def test_export_to_a_dash_goes_to_standard_output(home, tmp_path):
+    ledger = tmp_path / "a.db"
+    assert daicho(home, "--db", ledger, "seed").returncode == 0
+    for format, marker in (("toml", 'format = "daicho"'), ("json", '"format": "daicho"')):
+        result = daicho(home, "--db", ledger, "export", "--format", format, "-o", "-", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert marker in result.stdout
+        assert result.stdout == daicho(home, "--db", ledger, "export", "--format", format).stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_csv_export_to_standard_output_is_refused(home, tmp_path):
+    args = ("--db", tmp_path / "a.db", "export", "--format", "csv", "-o", "-")
+    result = daicho(home, *args, cwd=tmp_path)
+    assert "standard output" in _one_line_error(result)
+    assert result.stdout == ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_backup_to_a_dash_streams_the_ledger_into_a_pipe(home, tmp_path):
+    ledger, copy = tmp_path / "a.db", tmp_path / "copy.db"
+    assert daicho(home, "--db", ledger, "seed").returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "daicho.cli", "--db", str(ledger), "backup", "-o", "-"],
+        env=home,
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    copy.write_bytes(result.stdout)
+    assert not (tmp_path / "-").exists()
+    assert (
+        daicho(home, "--db", copy, "export").stdout == daicho(home, "--db", ledger, "export").stdout
+    )
+
+
+def test_a_backup_to_a_dash_on_a_terminal_is_refused(home, tmp_path):
+    leader, terminal = os.openpty()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "daicho.cli",
+                "--db",
+                str(tmp_path / "a.db"),
+                "backup",
+                "-o",
+                "-",
+            ],
+            env=home,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+    finally:
+        os.close(terminal)
+        os.close(leader)
+    assert "redirect" in _one_line_error(result)
+    assert not (tmp_path / "-").exists()
 
 
 def test_importing_a_bad_file_is_exit_2(home, tmp_path):
