@@ -630,4 +630,23 @@ JA: dict[str, str] = {
     "Delete to line start": "行頭まで削除",
     "Delete to line end": "行末まで削除",
     "Delete line": "行を削除",
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了する",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: エラー: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "引数 %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "次の引数が必要です: %s",
+    "unrecognized arguments: %s": "解釈できない引数です: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "%(value)r は選べません (選択肢: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "%(value)r は %(type)s の値として不正です",
+    "expected one argument": "値が1つ必要です",
+    "expected at most one argument": "値は1つまでです",
+    "expected at least one argument": "値が1つ以上必要です",
+    "ignored explicit argument %r": "値 %r は受け付けません",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "%(option)s はあいまいです (候補: %(matches)s)"
+    ),
 }

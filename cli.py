@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from daicho import exit_codes, locations
+from daicho.argparse_text import translate_argparse
 from daicho.data.errors import DaichoError, InputError
 from daicho.i18n import _, detect_language, set_language
 
@@ -97,14 +98,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `daicho` console command."""
-    set_language(detect_language())
+    try:
+        config = _read_config()
+    except Exception as error:  # said once the arguments are read, so that --help still works
+        config = error
+    translate_argparse()
     arguments = _parser().parse_args(argv)
     try:
-        from daicho.config import load_config
+        if isinstance(config, Exception):
+            raise config
         from daicho.data.date_settings import set_date_settings
 
-        config = load_config()
-        set_language(detect_language(config.language))
         set_date_settings(config.date_settings())
         return _run(arguments, config)
     except DaichoError as error:
@@ -115,6 +119,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_codes.ERROR
     except Exception as error:  # the last line of defence: one line, never a traceback
         return _fail(_("Unexpected error: {reason}", reason=repr(error)), exit_codes.ERROR)
+
+
+def _read_config():
+    """The settings, read before the parser is built so that help is in their language."""
+    from daicho.config import load_config
+
+    set_language(detect_language())
+    config = load_config()
+    set_language(detect_language(config.language))
+    return config
 
 
 def _fail(message: str, code: int) -> int:

@@ -76,6 +76,51 @@ def test_a_broken_config_stops_before_the_app_with_file_and_line(home, tmp_path)
     assert not (tmp_path / "x.db").exists()
 
 
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "positional arguments",
+    "options:",
+    "show this help message",
+    "error:",
+    "the following arguments are required",
+    "invalid choice",
+)
+
+
+def _in_japanese(home, tmp_path):
+    config = tmp_path / "config" / "daicho" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('language = "ja"\n')
+    return home
+
+
+def test_help_in_japanese_has_no_argparse_english(home, tmp_path):
+    env = _in_japanese(home, tmp_path)
+    for args in (["--help"], ["export", "--help"], ["search", "-h"]):
+        result = daicho(env, *args)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("使い方: daicho")
+        assert "オプション" in result.stdout
+        assert not any(english in result.stdout for english in ARGPARSE_ENGLISH), result.stdout
+
+
+def test_argument_errors_in_japanese_have_no_argparse_english(home, tmp_path):
+    env = _in_japanese(home, tmp_path)
+    for args in (["search"], ["export", "--format", "xml"], ["search", "--limit", "x", "y"]):
+        result = daicho(env, *args)
+        assert result.returncode == 2
+        assert "エラー" in result.stderr
+        assert not any(english in result.stderr for english in ARGPARSE_ENGLISH), result.stderr
+
+
+def test_help_still_works_with_a_broken_config(home, tmp_path):
+    config = tmp_path / "config" / "daicho" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("language = = \n")
+    result = daicho(home, "--help")
+    assert result.returncode == 0 and "usage: daicho" in result.stdout
+
+
 def test_seed_needs_an_explicit_ledger(home):
     assert "--db" in _one_line_error(daicho(home, "seed"))
 
