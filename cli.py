@@ -14,7 +14,7 @@ from pathlib import Path
 from daicho import exit_codes, locations
 from daicho.argparse_text import translate_argparse
 from daicho.data.errors import DaichoError, InputError
-from daicho.i18n import _, detect_language, set_language
+from daicho.i18n import _, current_language, detect_language, set_language
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -227,7 +227,7 @@ def _seed(path: Path, size: str) -> int:
 
     open_ledger(path)
     try:
-        summary = seed_ledger(size)
+        summary = seed_ledger(size, language=current_language())
     finally:
         close_ledger()
     print(_("Seeded {path}: {summary}", path=path, summary=summary), file=sys.stderr)
