@@ -7,7 +7,9 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
@@ -17,6 +19,7 @@ from daicho.i18n import N_, _
 from daicho.screens.base import key_commands
 from daicho.screens.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.main_screen import MainScreen
+from daicho.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 
 
 class DaichoApp(App):
@@ -42,7 +45,7 @@ class DaichoApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""
-        yield from super().get_system_commands(screen)
+        yield from translated_commands(super().get_system_commands(screen))
         yield from key_commands(screen)
         yield SystemCommand(
             _("Copy the weekly report"),
@@ -53,6 +56,19 @@ class DaichoApp(App):
             _("Preview the weekly report"),
             _("Choose its template and edit it before copying"),
             lambda: preview_mail(self, weekly_source()),
+        )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=_(COMMANDS_PLACEHOLDER), id="--command-palette")
+            )
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, with its placeholder in the user's language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_(THEMES_PLACEHOLDER))
         )
 
     def get_default_screen(self) -> MainScreen:

@@ -52,9 +52,6 @@ JA: dict[str, str] = {
         "サンプルデータ入りの一時台帳でアプリを開く"
     ),
     "write the whole ledger out": "台帳全体を書き出す",
-    "file to write (a directory for csv); default: standard output": (
-        "書き出し先ファイル (csv はディレクトリ)。既定: 標準出力"
-    ),
     "read a TOML export in": "TOML の書き出しファイルを取り込む",
     "write a consistent copy of the ledger": "台帳の整合性のとれた複製を作る",
     "fill a new ledger with generated sample data": "新しい台帳に生成したサンプルデータを入れる",
@@ -170,9 +167,6 @@ JA: dict[str, str] = {
     "true or false": "true または false",
     "a table": "テーブル",
     # export and import
-    "A CSV export is one file per table: give a directory with -o": (
-        "CSV はテーブルごとに別ファイルで書き出します。-o でディレクトリを指定してください"
-    ),
     'Not a Daicho export: it needs format = "{marker}"': (
         'Daicho の書き出しファイルではありません (format = "{marker}" が必要です)'
     ),
@@ -538,4 +532,121 @@ JA: dict[str, str] = {
     "rebuild the search index": "検索索引を作り直す",
     "--limit must be 1 or more": "--limit には 1 以上を指定してください",
     "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
+    # issue 13: cli
+    "file to write (a directory for csv); - or none: standard output": (
+        "書き出し先ファイル (csv はディレクトリ)。- または省略: 標準出力"
+    ),
+    "A CSV export is one file per table and cannot go to standard output: "
+    "give a directory with -o": (
+        "CSV はテーブルごとに別ファイルで書き出すため、標準出力には出せません。"
+        "-o でディレクトリを指定してください"
+    ),
+    "file or directory to write; - : standard output, when redirected": (
+        "書き出し先のファイルまたはディレクトリ。- : 標準出力 (リダイレクト時のみ)"
+    ),
+    "A backup is a binary file: redirect it, as in daicho backup -o - > copy.db": (
+        "バックアップはバイナリファイルです。daicho backup -o - > copy.db のように"
+        "リダイレクトしてください"
+    ),
+    "Search for commands…": "コマンドを検索…",
+    "Search for themes…": "テーマを検索…",
+    "Theme": "テーマ",
+    "Change the current theme": "テーマを変更する",
+    "Quit the application as soon as possible": "アプリをすぐに終了する",
+    "Keys": "キー一覧",
+    "Show help for the focused widget and a summary of available keys": (
+        "選択中の項目のヘルプと、使えるキーの一覧を表示する"
+    ),
+    "Hide the keys and widget help panel": "キー一覧とヘルプを隠す",
+    "Maximize": "最大化",
+    "Maximize the focused widget": "選択中の項目を最大化する",
+    "Minimize": "最大化を解除",
+    "Minimize the widget and restore to normal size": "最大化を解除して元の大きさに戻す",
+    "Screenshot": "スクリーンショット",
+    "Save an SVG 'screenshot' of the current screen": (
+        "今の画面を SVG のスクリーンショットとして保存する"
+    ),
+    "palette": "コマンドパレット",
+    "Focus Next": "次の項目へ",
+    "Focus Previous": "前の項目へ",
+    "Copy selected text": "選択した文字をコピー",
+    "Cut": "切り取り",
+    "Cut selected text": "選択した文字を切り取り",
+    "Paste": "貼り付け",
+    "Paste text from the clipboard": "クリップボードから貼り付け",
+    "Undo": "元に戻す",
+    "Redo": "やり直す",
+    "Select all": "すべて選択",
+    "Select line": "行を選択",
+    "Select line start": "行頭まで選択",
+    "Select line end": "行末まで選択",
+    "Submit": "確定",
+    "Toggle": "切り替え",
+    "Select": "選択",
+    "Page Up": "前のページ",
+    "Page Down": "次のページ",
+    "Page Left": "左へ1画面",
+    "Page Right": "右へ1画面",
+    "Scroll Up": "上へスクロール",
+    "Scroll Down": "下へスクロール",
+    "Scroll Left": "左へスクロール",
+    "Scroll Right": "右へスクロール",
+    "Scroll Home": "先頭へスクロール",
+    "Scroll End": "末尾へスクロール",
+    "Go to start": "先頭へ",
+    "Go to end": "末尾へ",
+    "Move cursor left": "カーソルを左へ",
+    "Move cursor left and select": "左へ選択",
+    "Move cursor left a word": "左の単語へ",
+    "Move cursor left a word and select": "左へ単語単位で選択",
+    "Move cursor right and select": "右へ選択",
+    "Move cursor right a word": "右の単語へ",
+    "Move cursor right a word and select": "右へ単語単位で選択",
+    "Move cursor right or accept the completion suggestion": "カーソルを右へ (候補があれば確定)",
+    "Cursor up": "カーソルを上へ",
+    "Cursor down": "カーソルを下へ",
+    "Cursor left": "カーソルを左へ",
+    "Cursor right": "カーソルを右へ",
+    "Cursor up select": "上へ選択",
+    "Cursor down select": "下へ選択",
+    "Cursor left select": "左へ選択",
+    "Cursor right select": "右へ選択",
+    "Cursor word left": "左の単語へ",
+    "Cursor word right": "右の単語へ",
+    "Cursor left word select": "左へ単語単位で選択",
+    "Cursor right word select": "右へ単語単位で選択",
+    "Cursor line start": "行頭へ",
+    "Cursor line end": "行末へ",
+    "Cursor line start select": "行頭まで選択",
+    "Cursor line end select": "行末まで選択",
+    "Cursor page up": "1ページ上へ",
+    "Cursor page down": "1ページ下へ",
+    "Delete character left": "左の1文字を削除",
+    "Delete character right": "右の1文字を削除",
+    "Delete left to start of word": "単語の先頭まで削除",
+    "Delete right to start of word": "次の単語の先頭まで削除",
+    "Delete all to the left": "左側をすべて削除",
+    "Delete all to the right": "右側をすべて削除",
+    "Delete to line start": "行頭まで削除",
+    "Delete to line end": "行末まで削除",
+    "Delete line": "行を削除",
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了する",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: エラー: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "引数 %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "次の引数が必要です: %s",
+    "unrecognized arguments: %s": "解釈できない引数です: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "%(value)r は選べません (選択肢: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "%(value)r は %(type)s の値として不正です",
+    "expected one argument": "値が1つ必要です",
+    "expected at most one argument": "値は1つまでです",
+    "expected at least one argument": "値が1つ以上必要です",
+    "ignored explicit argument %r": "値 %r は受け付けません",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "%(option)s はあいまいです (候補: %(matches)s)"
+    ),
 }

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from daicho import exit_codes, locations
+from daicho.argparse_text import translate_argparse
 from daicho.data.errors import DaichoError, InputError
-from daicho.i18n import _, detect_language, set_language
+from daicho.i18n import _, current_language, detect_language, set_language
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="PATH",
-        help=_("file to write (a directory for csv); default: standard output"),
+        help=_("file to write (a directory for csv); - or none: standard output"),
     )
 
     import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
@@ -55,7 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser(
         "backup", parents=[db_option], help=_("write a consistent copy of the ledger")
     )
-    backup.add_argument("-o", "--output", type=Path, metavar="PATH")
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help=_("file or directory to write; - : standard output, when redirected"),
+    )
 
     restore = commands.add_parser(
         "restore", parents=[db_option], help=_("replace the ledger with a backup, once checked")
@@ -91,14 +98,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `daicho` console command."""
-    set_language(detect_language())
+    try:
+        config = _read_config()
+    except Exception as error:  # said once the arguments are read, so that --help still works
+        config = error
+    translate_argparse()
     arguments = _parser().parse_args(argv)
     try:
-        from daicho.config import load_config
+        if isinstance(config, Exception):
+            raise config
         from daicho.data.date_settings import set_date_settings
 
-        config = load_config()
-        set_language(detect_language(config.language))
         set_date_settings(config.date_settings())
         return _run(arguments, config)
     except DaichoError as error:
@@ -109,6 +119,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_codes.ERROR
     except Exception as error:  # the last line of defence: one line, never a traceback
         return _fail(_("Unexpected error: {reason}", reason=repr(error)), exit_codes.ERROR)
+
+
+def _read_config():
+    """The settings, read before the parser is built so that help is in their language."""
+    from daicho.config import load_config
+
+    set_language(detect_language())
+    config = load_config()
+    set_language(detect_language(config.language))
+    return config
 
 
 def _fail(message: str, code: int) -> int:
@@ -207,19 +227,25 @@ def _seed(path: Path, size: str) -> int:
 
     open_ledger(path)
     try:
-        summary = seed_ledger(size)
+        summary = seed_ledger(size, language=current_language())
     finally:
         close_ledger()
     print(_("Seeded {path}: {summary}", path=path, summary=summary), file=sys.stderr)
     return exit_codes.OK
 
 
-def _export(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.export import export_ledger
+def _to_stdout(output: Path | None) -> bool:
+    """`-o -` means standard output, as for most commands that write files."""
+    return output is not None and str(output) == "-"
 
-    text = export_ledger(arguments.format, arguments.output)
-    if text is not None:
-        sys.stdout.write(text)
+
+def _export(arguments: argparse.Namespace, config) -> int:
+    from daicho.data.export import export_ledger, write_export
+
+    if arguments.output is None or _to_stdout(arguments.output):
+        write_export(arguments.format, sys.stdout)
+    else:
+        export_ledger(arguments.format, arguments.output)
     return exit_codes.OK
 
 
@@ -232,9 +258,19 @@ def _import(arguments: argparse.Namespace, config) -> int:
 
 
 def _backup(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.backup import backup_ledger
+    """A copy of the ledger to a file, or with `-o -` to a pipe or a redirected output."""
+    from daicho.data.backup import backup_ledger, write_backup
 
-    print(backup_ledger(arguments.output))
+    if not _to_stdout(arguments.output):
+        print(backup_ledger(arguments.output))
+    elif sys.stdout.isatty():
+        raise InputError(
+            _("A backup is a binary file: redirect it, as in daicho backup -o - > copy.db")
+        )
+    else:
+        sys.stdout.flush()
+        write_backup(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     return exit_codes.OK
 
 

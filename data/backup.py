@@ -6,9 +6,12 @@ Daicho ledger: `open_ledger` opens it as it is.
 """
 
 import re
+import shutil
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 from daicho.data.errors import LedgerError
@@ -41,6 +44,19 @@ def backup_ledger(destination: Path | None = None) -> Path:
         finally:
             copy.close()
     return destination
+
+
+def write_backup(stream: BinaryIO) -> None:
+    """Copy the open ledger to an open binary stream, such as standard output into a pipe.
+
+    The online backup API writes to a database file, so the copy is taken into a private
+    temporary directory first and streamed from there.
+    """
+    with (
+        tempfile.TemporaryDirectory(prefix="daicho-backup-") as scratch,
+        backup_ledger(Path(scratch) / "copy.db").open("rb") as copy,
+    ):
+        shutil.copyfileobj(copy, stream)
 
 
 def automatic_backups(directory: Path) -> list[Path]:

@@ -11,12 +11,14 @@ another window's save.
 """
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
+from typing import TextIO
 
 import tomli_w
 from peewee import Model
@@ -56,19 +58,39 @@ def export_ledger(format: str, output: Path | None = None) -> str | None:
 
     A CSV export is several files, so it needs `output`: the directory to write them in.
     """
+    if output is None:
+        text = io.StringIO()
+        write_export(format, text)
+        return text.getvalue()
     choice(format, FORMATS, _("Format"))
-    if format == "csv" and output is None:
-        raise InputError(_("A CSV export is one file per table: give a directory with -o"))
     with database.atomic("DEFERRED"):  # one read snapshot; other windows may still write
         if format == "csv":
             _write_csv(output)
             return None
-        chunks = _toml_chunks() if format == "toml" else _json_chunks()
-        if output is None:
-            return "".join(chunks)
         with private_file(output) as temporary, temporary.open("w", encoding="utf-8") as file:
-            file.writelines(chunks)
+            file.writelines(_chunks(format))
     return None
+
+
+def write_export(format: str, stream: TextIO) -> None:
+    """Export in `format` to an open stream, such as standard output, a piece at a time.
+
+    CSV cannot go to one stream: it is one file per table.
+    """
+    choice(format, FORMATS, _("Format"))
+    if format == "csv":
+        raise InputError(
+            _(
+                "A CSV export is one file per table and cannot go to standard output: "
+                "give a directory with -o"
+            )
+        )
+    with database.atomic("DEFERRED"):
+        stream.writelines(_chunks(format))
+
+
+def _chunks(format: str) -> Iterator[str]:
+    return _toml_chunks() if format == "toml" else _json_chunks()
 
 
 def _column_names(model: type[Model]) -> list[str]:

@@ -72,12 +72,17 @@ class SeedSummary:
 
 
 def seed_ledger(
-    size: str | SeedSize = "demo", *, today: date | None = None, seed: int = 1
+    size: str | SeedSize = "demo",
+    *,
+    today: date | None = None,
+    seed: int = 1,
+    language: str | None = None,
 ) -> SeedSummary:
     """Fill the open ledger, which must hold no vendor yet, with generated sample data.
 
     `size` names one of `SIZES`, or is a `SeedSize` (tests run the large size's code
-    path on a few rows that way).
+    path on a few rows that way). `language` "ja" or "en" writes the ledger in the UI's
+    language (foreign vendors may stay English in Japanese); None mixes both.
     """
     if isinstance(size, str):
         if size not in SIZES:
@@ -95,14 +100,14 @@ def seed_ledger(
         )
     rng = Random(seed)
     days = Days(today or clock.today())
-    vendors, rows = vendor_rows(rng, days, size.vendors, size.years)
-    contacts = contact_rows(rng, vendors, size.contacts)
+    vendors, rows = vendor_rows(rng, days, size.vendors, size.years, language)
+    contacts = contact_rows(rng, vendors, size.contacts, language)
     for row in (*rows, *contacts):
         row.update(name_keys(row["name"], row["reading"]))
     with database.atomic():
         _insert(Vendor, rows)
         _insert(Contact, contacts)
-    past, phrases = Past(rng, days, vendors, size.years), Phrases(rng, size.note_length)
+    past, phrases = Past(rng, days, vendors, size.years), Phrases(rng, size.note_length, language)
     calls = Calls(rng, days, past, phrases)
     requests = Requests(rng, days, past, phrases, calls)
     plans, follow_up_calls = requests.plan(size.requests, size.open_requests, size.calls)

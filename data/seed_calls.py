@@ -53,7 +53,7 @@ class Calls:
 
     def writes_english(self, vendor: VendorPlan) -> bool:
         """Foreign vendors' Japan offices mostly write English; Japanese ones rarely do."""
-        return self._rng.random() < (0.7 if vendor.english else 0.05)
+        return self._phrases.writes_english(vendor.english)
 
     def contact(self, vendor: VendorPlan) -> int | None:
         """Usually the primary contact, sometimes another one, sometimes nobody in particular."""

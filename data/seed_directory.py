@@ -32,6 +32,7 @@ from daicho.data.seed_names import (
     TAGS,
     VENDOR_NOTES,
 )
+from daicho.data.seed_text import english_for, pick
 
 MONTH = 30  # days: the past is generated one month at a time, month 0 being the last 30 days
 _NEWEST_SINCE = MONTH + 1  # every vendor predates month 0
@@ -177,9 +178,12 @@ def _window(rng: Random, status: str, span: int, first_active: bool) -> tuple[in
 
 
 def vendor_rows(
-    rng: Random, days: Days, count: int, years: int
+    rng: Random, days: Days, count: int, years: int, language: str | None = None
 ) -> tuple[list[VendorPlan], list[dict]]:
-    """`count` vendors of every category: mostly active, some prospects, a few inactive."""
+    """`count` vendors of every category: mostly active, some prospects, a few inactive.
+
+    Notes and tags are in `language` (see `Phrases`); names stay what the companies are called.
+    """
     names = _Names(rng)
     categories = spread(rng, count, CATEGORY_WEIGHTS)
     statuses = spread(rng, count, {"active": 82, "prospect": 11, "inactive": 7})
@@ -204,8 +208,12 @@ def vendor_rows(
                 "status": status,
                 "phone": plan.phone,
                 "website": f"https://{domain}",
-                "notes": rng.choice(VENDOR_NOTES[status]).format(year=days.date(until_ago).year),
-                "tags": " ".join(rng.sample(TAGS[category], rng.randint(1, 3))),
+                "notes": pick(rng, VENDOR_NOTES[status], english_for(language, english)).format(
+                    year=days.date(until_ago).year
+                ),
+                "tags": " ".join(
+                    tag[language == "en"] for tag in rng.sample(TAGS[category], rng.randint(1, 3))
+                ),
                 "created_at": created_at,
                 "updated_at": days.at(until_ago, 17 * 3600) if until_ago else created_at,
             }
@@ -227,7 +235,9 @@ def _person(rng: Random, english: bool) -> tuple[str, str, str]:
     )
 
 
-def contact_rows(rng: Random, plans: list[VendorPlan], count: int) -> list[dict]:
+def contact_rows(
+    rng: Random, plans: list[VendorPlan], count: int, language: str | None = None
+) -> list[dict]:
     """`count` contacts: first one per vendor (its primary), the rest to the busier vendors."""
     per_vendor = [1 if index < count else 0 for index in range(len(plans))]
     weights = [math.sqrt(plan.weight) for plan in plans]
@@ -235,9 +245,11 @@ def contact_rows(rng: Random, plans: list[VendorPlan], count: int) -> list[dict]
         per_vendor[index] += 1
     rows = []
     for plan, number in zip(plans, per_vendor, strict=True):
+        english = english_for(language, plan.english)
         for position in range(number):
             name, reading, mailbox = _person(rng, plan.english)
-            role, departments = rng.choice(ROLES[plan.english and rng.random() < 0.6])
+            english_title = plan.english and rng.random() < 0.6
+            role, departments = rng.choice(ROLES[english_title or language == "en"])
             created_at = plan.created_at + timedelta(minutes=5 * (position + 1))
             plan.contacts.append(len(rows) + 1)
             rows.append(
@@ -251,7 +263,7 @@ def contact_rows(rng: Random, plans: list[VendorPlan], count: int) -> list[dict]
                     "phone": plan.phone if rng.random() < 0.6 else "",
                     "mobile": _mobile(rng) if rng.random() < 0.75 else "",
                     "email": f"{mailbox}@{plan.domain}",
-                    "notes": rng.choice(CONTACT_NOTES),
+                    "notes": pick(rng, CONTACT_NOTES, english),
                     "is_primary": position == 0,
                     "created_at": created_at,
                     "updated_at": created_at,

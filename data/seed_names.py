@@ -1,6 +1,7 @@
 """Name pools for the sample directory: fictional companies, people, roles and tags.
 
-This is content, not UI text, so none of it is translated. The company names are made
+This is content, not UI text: it goes through no catalog; notes and tags come as (Japanese,
+English) pairs for a demo in either language. The company names are made
 up; websites and email addresses use example.jp and example.com, domains reserved for
 examples, so a copied sample email can never reach a real company.
 """
@@ -140,31 +141,52 @@ ROLES = {
     ),
 }  # fmt: skip
 
+# (Japanese, English) tags by category; a tag is one word.
 TAGS = {
-    "hardware": ("PC", "複合機", "プリンタ", "リース", "キッティング"),
-    "telecom": ("回線", "光回線", "VPN", "携帯", "電話", "固定IP"),
-    "software": ("ライセンス", "会計", "セキュリティ", "販売管理", "勤怠"),
-    "cloud": ("SaaS", "M365", "バックアップ", "サーバ", "DNS"),
-    "maintenance": ("保守", "LAN", "基幹", "オンサイト", "工事"),
-    "other": ("備品", "研修", "移転", "電気", "リース"),
-}
+    "hardware": (("PC", "PC"), ("複合機", "MFP"), ("プリンタ", "printer"), ("リース", "lease"),
+                 ("キッティング", "kitting")),
+    "telecom": (("回線", "line"), ("光回線", "fiber"), ("VPN", "VPN"), ("携帯", "mobile"),
+                ("電話", "phone"), ("固定IP", "static-IP")),
+    "software": (("ライセンス", "license"), ("会計", "accounting"), ("セキュリティ", "security"),
+                 ("販売管理", "sales"), ("勤怠", "attendance")),
+    "cloud": (("SaaS", "SaaS"), ("M365", "M365"), ("バックアップ", "backup"), ("サーバ", "server"),
+              ("DNS", "DNS")),
+    "maintenance": (("保守", "maintenance"), ("LAN", "LAN"), ("基幹", "core-system"),
+                    ("オンサイト", "on-site"), ("工事", "construction")),
+    "other": (("備品", "supplies"), ("研修", "training"), ("移転", "office-move"),
+              ("電気", "electrical"), ("リース", "lease")),
+}  # fmt: skip
+# (Japanese, English) notes on a vendor, by status.
 VENDOR_NOTES = {
     "active": (
-        "年間保守契約あり。更新は毎年4月。", "請求は月末締め翌月末払い。",
-        "夜間・休日の障害窓口あり(24時間)。", "見積は営業担当経由で依頼すること。",
-        "Support portal login is in the password manager.", "契約書は総務のキャビネットに保管。",
-        "", "", "",
+        ("年間保守契約あり。更新は毎年4月。", "Annual maintenance contract, renewed every April."),
+        ("請求は月末締め翌月末払い。", "Invoices close at month end, paid a month later."),
+        ("夜間・休日の障害窓口あり(24時間)。", "24-hour line for outages at night, holidays too."),
+        ("見積は営業担当経由で依頼すること。", "Ask for quotes through the account manager."),
+        ("サポートポータルのログイン情報はパスワード管理ツールにあり。",
+         "Support portal login is in the password manager."),
+        ("契約書は総務のキャビネットに保管。", "The contract is in the general affairs cabinet."),
+        ("", ""), ("", ""), ("", ""),
     ),
     "prospect": (
-        "飛び込み営業。資料のみ受領。", "電話での売り込み。必要になれば連絡すると回答。",
-        "展示会で名刺交換。", "Cold call; brochure received by email.",
+        ("飛び込み営業。資料のみ受領。", "Walk-in sales visit; brochure only."),
+        ("電話での売り込み。必要になれば連絡すると回答。",
+         "Sales call; said we would call if needed."),
+        ("展示会で名刺交換。", "Exchanged cards at a trade show."),
+        ("電話での売り込み。資料をメールで受領。", "Cold call; brochure received by email."),
     ),
     "inactive": (
-        "{year}年に取引終了。", "{year}年に契約終了、後継は別業者。",
+        ("{year}年に取引終了。", "No business since {year}."),
+        ("{year}年に契約終了、後継は別業者。",
+         "Contract ended in {year}; another vendor took over."),
     ),
 }  # fmt: skip
 
+# (Japanese, English) notes on a contact.
 CONTACT_NOTES = (
-    "携帯は平日日中のみ。", "夜間・休日はサポート窓口へ。", "Prefers email to phone calls.",
-    "前任からの引継ぎ済み。", "", "", "", "",
+    ("携帯は平日日中のみ。", "Mobile on weekdays, office hours only."),
+    ("夜間・休日はサポート窓口へ。", "Nights and holidays: the support line."),
+    ("電話よりメールを好む。", "Prefers email to phone calls."),
+    ("前任からの引継ぎ済み。", "Took over from a colleague."),
+    ("", ""), ("", ""), ("", ""), ("", ""),
 )  # fmt: skip

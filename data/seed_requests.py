@@ -15,9 +15,9 @@ from daicho.data.seed_text import (
     CANCEL_NOTES,
     CLOSE_NOTES,
     FOLLOW_UP_NOTES,
-    PRESIDENT_ORDER,
     REDATE_NOTES,
     Phrases,
+    pick,
 )
 
 # "president": an urgent request the president asked for (社長オーダー), which outranks all.
@@ -100,8 +100,8 @@ class Requests:
         english, category = self._calls.writes_english(vendor), vendor.category
         subject, body, answer = phrases.request(direction, category, english)
         if priority == "president":
-            priority, subject = "urgent", PRESIDENT_ORDER[0] + subject
-            body = f"{PRESIDENT_ORDER[1]}\n{body}".strip()
+            priority = "urgent"
+            subject, body = phrases.president_order(subject, body)
         answered = status == "answered" or (status == "closed" and rng.random() < 0.6)
         return RequestPlan(
             vendor=vendor,
@@ -157,7 +157,7 @@ class Requests:
         rng = self._rng
         changes = []
         if rng.random() < 0.15:
-            changes.append(("note_added", "", "", rng.choice(FOLLOW_UP_NOTES)))
+            changes.append(("note_added", "", "", pick(rng, FOLLOW_UP_NOTES, plan.english)))
         lead = (plan.due - self._days.date(plan.created_ago)).days if plan.due else 0
         if lead >= 4 and rng.random() < 0.12:
             first_due = plan.due - timedelta(days=rng.randint(1, lead - 2))
@@ -166,7 +166,7 @@ class Requests:
                     "due_changed",
                     first_due.isoformat(),
                     plan.due.isoformat(),
-                    rng.choice(REDATE_NOTES),
+                    pick(rng, REDATE_NOTES, plan.english),
                 )
             )
         if plan.answer:
@@ -174,7 +174,7 @@ class Requests:
         if plan.status in ("closed", "cancelled"):
             notes = CLOSE_NOTES if plan.status == "closed" else CANCEL_NOTES
             before = "answered" if plan.answer else "open"
-            changes.append(("status_changed", before, plan.status, rng.choice(notes)))
+            changes.append(("status_changed", before, plan.status, pick(rng, notes, plan.english)))
         times = self._times_between(plan, len(changes))
         events = [(plan.created_at, ("created", "", "open", "")), *zip(times, changes, strict=True)]
         return [

@@ -1,11 +1,13 @@
 """The sample ledger's text: subjects, call notes, decisions, request bodies and answers.
 
-This is content, not UI text, so none of it is translated. Templates take `{item}`
+This is content, not UI text: it goes through no catalog, but comes in Japanese and English
+pairs, so a demo can be written in the UI's language (`Phrases`). Templates take `{item}`
 (a thing the vendor's category deals in), `{n}`, `{person}`, `{price}`, `{ticket}`,
 `{date}` and `{hour}`. `Phrases` fills them in once per seed, so that writing 100,000
 call notes is a few weighted picks among ready lines each, not string work.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from itertools import accumulate
 from random import Random
@@ -128,7 +130,11 @@ REQUEST_SUBJECTS = {
                         "Send the signed order form", "Answer the {item} usage survey",
                         "Pick a date for the site survey"),
 }  # fmt: skip
-PRESIDENT_ORDER = ("【社長オーダー】", "社長オーダー。最優先で対応すること。")
+# The prefix of a request the president asked for, and the line its body starts with.
+PRESIDENT_ORDER = {
+    False: ("【社長オーダー】", "社長オーダー。最優先で対応すること。"),
+    True: ("[President's order] ", "The president's order: top priority."),
+}
 # A request's body and answer depend on who asked whom: outbound we asked, inbound they did.
 REQUEST_BODIES = {
     ("outbound", False): (
@@ -172,12 +178,28 @@ ANSWERS = {
         "Signed form sent back by post.",
     ),
 }  # fmt: skip
-CLOSE_NOTES = ("対応完了を確認", "社内への展開も完了", "Confirmed done", "")
-CANCEL_NOTES = ("先方都合により中止", "社内で不要になったため取り下げ", "別業者で対応済み",
-                "Withdrawn: no longer needed")  # fmt: skip
-FOLLOW_UP_NOTES = ("先方に催促の電話をした", "担当者不在、折り返し待ち", "Reminder sent by email",
-                   "社長に進捗を報告")  # fmt: skip
-REDATE_NOTES = ("先方都合で延期", "部品入荷待ちのため延期", "Moved at their request")
+# (Japanese, English) notes of a request's history, picked with `pick`.
+CLOSE_NOTES = (
+    ("対応完了を確認", "Confirmed done"),
+    ("社内への展開も完了", "Rolled out to staff too"),
+    ("完了報告を受領", "Completion report received"),
+    ("", ""),
+)
+CANCEL_NOTES = (
+    ("先方都合により中止", "Cancelled on their side"),
+    ("社内で不要になったため取り下げ", "Withdrawn: no longer needed"),
+    ("別業者で対応済み", "Done by another vendor"),
+    ("予算が付かず見送り", "Dropped: no budget"),
+)
+FOLLOW_UP_NOTES = (
+    ("先方に催促の電話をした", "Called them to chase it"),
+    ("担当者不在、折り返し待ち", "Contact out; waiting for a call back"),
+    ("メールで催促した", "Reminder sent by email"),
+    ("社長に進捗を報告", "Told the president how it stands"),
+)
+REDATE_NOTES = (("先方都合で延期", "Moved at their request"),
+                ("部品入荷待ちのため延期", "Moved: waiting for parts"),
+                ("社内の都合で延期", "Moved for reasons of our own"))  # fmt: skip
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -186,14 +208,31 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 _NUMBERS = (2, 3, 5, 8, 10, 12, 15, 20, 30, 50)
 _HOURS = (9, 10, 11, 13, 14, 15, 16)
-_OTHER_LANGUAGE_SHARE = 0.15  # of a note's lines: English error messages in Japanese notes
+_OTHER_LANGUAGE_SHARE = 0.15  # of a bilingual note's lines: English errors in Japanese notes
+
+
+def pick(rng: Random, pairs: Sequence[tuple[str, str]], english: bool) -> str:
+    """One of (Japanese, English) `pairs`, in English or not: the same draw either way."""
+    return rng.choice(pairs)[english]
+
+
+def english_for(language: str | None, foreign: bool) -> bool:
+    """Whether what the desk keeps about a vendor (notes, roles) is in English: always in an
+    English ledger; otherwise for a foreign vendor only."""
+    return language == "en" or foreign
 
 
 class Phrases:
-    """The pools with their placeholders filled once per seed, so each text is a cheap pick."""
+    """The pools with their placeholders filled once per seed, so each text is a cheap pick.
 
-    def __init__(self, rng: Random, note_length: int):
+    `language` "ja" or "en" writes everything in that language, but for foreign vendors'
+    calls in a Japanese ledger, which stay English as their Japan offices mostly write; None
+    mixes both, as a bilingual desk does (the benchmark's large ledgers).
+    """
+
+    def __init__(self, rng: Random, note_length: int, language: str | None = None):
         self._rng = rng
+        self.language = language
         self._call_subjects: dict[tuple[str, bool], list[str]] = {}
         self._cold_subjects: dict[tuple[str, bool], list[str]] = {}
         self._notes: dict[tuple[str, bool], tuple[list[str], list[float], float]] = {}
@@ -229,13 +268,28 @@ class Phrases:
 
     def _note_pool(self, category: str, english: bool, note_length: int):
         """(lines, cumulative weights, mean number of lines for `note_length` characters)."""
-        own = self._fill(NOTE_SENTENCES[english], category, english)
-        other = self._fill(NOTE_SENTENCES[not english], category, not english)
-        weights = [(1 - _OTHER_LANGUAGE_SHARE) / len(own)] * len(own)
-        weights += [_OTHER_LANGUAGE_SHARE / len(other)] * len(other)
-        lines = own + other
+        lines = self._fill(NOTE_SENTENCES[english], category, english)
+        share = _OTHER_LANGUAGE_SHARE if self.language is None else 0.0  # bilingual desks only
+        weights = [(1 - share) / len(lines)] * len(lines)
+        if share:
+            other = self._fill(NOTE_SENTENCES[not english], category, not english)
+            weights += [share / len(other)] * len(other)
+            lines += other
         mean_line = sum(w * (len(line) + 1) for w, line in zip(weights, lines, strict=True))
         return lines, list(accumulate(weights)), max(1.0, note_length / mean_line)
+
+    def writes_english(self, foreign: bool) -> bool:
+        """Whether one call or request is written in English."""
+        if self.language == "en":
+            return True
+        if self.language == "ja" and not foreign:
+            return False
+        return self._rng.random() < (0.7 if foreign else 0.05)
+
+    def president_order(self, subject: str, body: str) -> tuple[str, str]:
+        """A request's subject and body marked as the president's order, in the desk's words."""
+        prefix, line = PRESIDENT_ORDER[self.language == "en"]
+        return prefix + subject, f"{line}\n{body}".strip()
 
     def call_subject(self, category: str, english: bool, cold: bool = False) -> str:
         """A call's subject line; a `cold` call is a sales pitch."""

@@ -25,7 +25,7 @@ def home(tmp_path):
     return env
 
 
-def daicho(env, *args, input=None):
+def daicho(env, *args, input=None, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "daicho.cli", *map(str, args)],
         env=env,
@@ -33,6 +33,7 @@ def daicho(env, *args, input=None):
         text=True,
         input=input,
         timeout=120,
+        cwd=cwd,
     )
 
 
@@ -75,6 +76,51 @@ def test_a_broken_config_stops_before_the_app_with_file_and_line(home, tmp_path)
     assert not (tmp_path / "x.db").exists()
 
 
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "positional arguments",
+    "options:",
+    "show this help message",
+    "error:",
+    "the following arguments are required",
+    "invalid choice",
+)
+
+
+def _in_japanese(home, tmp_path):
+    config = tmp_path / "config" / "daicho" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('language = "ja"\n')
+    return home
+
+
+def test_help_in_japanese_has_no_argparse_english(home, tmp_path):
+    env = _in_japanese(home, tmp_path)
+    for args in (["--help"], ["export", "--help"], ["search", "-h"]):
+        result = daicho(env, *args)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("使い方: daicho")
+        assert "オプション" in result.stdout
+        assert not any(english in result.stdout for english in ARGPARSE_ENGLISH), result.stdout
+
+
+def test_argument_errors_in_japanese_have_no_argparse_english(home, tmp_path):
+    env = _in_japanese(home, tmp_path)
+    for args in (["search"], ["export", "--format", "xml"], ["search", "--limit", "x", "y"]):
+        result = daicho(env, *args)
+        assert result.returncode == 2
+        assert "エラー" in result.stderr
+        assert not any(english in result.stderr for english in ARGPARSE_ENGLISH), result.stderr
+
+
+def test_help_still_works_with_a_broken_config(home, tmp_path):
+    config = tmp_path / "config" / "daicho" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("language = = \n")
+    result = daicho(home, "--help")
+    assert result.returncode == 0 and "usage: daicho" in result.stdout
+
+
 def test_seed_needs_an_explicit_ledger(home):
     assert "--db" in _one_line_error(daicho(home, "seed"))
 
@@ -101,6 +147,71 @@ def test_csv_needs_an_output_directory(home, tmp_path):
         == 0
     )
     assert all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in out.glob("*.csv"))
+
+
+def test_export_to_a_dash_goes_to_standard_output(home, tmp_path):
+    ledger = tmp_path / "a.db"
+    assert daicho(home, "--db", ledger, "seed").returncode == 0
+    for format, marker in (("toml", 'format = "daicho"'), ("json", '"format": "daicho"')):
+        result = daicho(home, "--db", ledger, "export", "--format", format, "-o", "-", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert marker in result.stdout
+        assert result.stdout == daicho(home, "--db", ledger, "export", "--format", format).stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_csv_export_to_standard_output_is_refused(home, tmp_path):
+    args = ("--db", tmp_path / "a.db", "export", "--format", "csv", "-o", "-")
+    result = daicho(home, *args, cwd=tmp_path)
+    assert "standard output" in _one_line_error(result)
+    assert result.stdout == ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_backup_to_a_dash_streams_the_ledger_into_a_pipe(home, tmp_path):
+    ledger, copy = tmp_path / "a.db", tmp_path / "copy.db"
+    assert daicho(home, "--db", ledger, "seed").returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "daicho.cli", "--db", str(ledger), "backup", "-o", "-"],
+        env=home,
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    copy.write_bytes(result.stdout)
+    assert not (tmp_path / "-").exists()
+    assert (
+        daicho(home, "--db", copy, "export").stdout == daicho(home, "--db", ledger, "export").stdout
+    )
+
+
+def test_a_backup_to_a_dash_on_a_terminal_is_refused(home, tmp_path):
+    leader, terminal = os.openpty()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "daicho.cli",
+                "--db",
+                str(tmp_path / "a.db"),
+                "backup",
+                "-o",
+                "-",
+            ],
+            env=home,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+    finally:
+        os.close(terminal)
+        os.close(leader)
+    assert "redirect" in _one_line_error(result)
+    assert not (tmp_path / "-").exists()
 
 
 def test_importing_a_bad_file_is_exit_2(home, tmp_path):

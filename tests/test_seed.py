@@ -3,6 +3,7 @@ same ledger, and the large size's code path makes exactly the counts it is asked
 
 import re
 import sqlite3
+from collections import defaultdict
 from contextlib import closing
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -11,6 +12,7 @@ import pytest
 from conftest import TODAY
 from peewee import fn
 
+from daicho.cli import main
 from daicho.data import clock
 from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
@@ -157,6 +159,63 @@ def test_demo_text_is_clean_and_nothing_happens_after_yesterday(demo):
     for field in (Vendor.created_at, Call.started_at, Call.created_at, RequestEvent.at):
         assert max(_values(field)) < _start_of_today()
     assert min(_values(Call.started_at)) < _start_of_today() - timedelta(days=365)
+
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and kanji
+FULL_WIDTH = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _written_by_vendor(labels: bool) -> dict[str, list[str]]:
+    """Vendor name to the sentences the desk wrote about it: vendor and contact notes, call
+    subjects, note lines and decisions, request subjects, bodies, answers and history
+    notes; with `labels`, tags, roles and departments too. Names (of vendors, people) are
+    left out, empty texts too."""
+    texts = defaultdict(list)
+    for vendor in Vendor.select():
+        texts[vendor.name] += [vendor.notes, *(vendor.tags.split() if labels else ())]
+        for contact in vendor.contacts:
+            texts[vendor.name] += [contact.notes]
+            texts[vendor.name] += [contact.role, contact.department] if labels else []
+        for call in vendor.calls:
+            texts[vendor.name] += [call.subject, *call.notes.splitlines()]
+            texts[vendor.name] += [decision.text for decision in call.decisions]
+        for request in vendor.requests:
+            texts[vendor.name] += [request.subject, request.body, request.answer]
+            texts[vendor.name] += [event.note for event in request.events]
+    return {name: [text for text in values if text] for name, values in texts.items()}
+
+
+def test_a_japanese_demo_writes_about_japanese_vendors_in_japanese(ledger):
+    """A sentence about a Japanese vendor in English is one with letters but no kana or kanji;
+    English words inside Japanese (VPN, Windows Update) are how Japanese is written, and so
+    are labels such as the tag `LAN` or the role `SE`."""
+    seed_ledger("demo", language="ja")
+    texts = _written_by_vendor(labels=False)
+    japanese = [name for name in texts if JAPANESE.search(name)]
+    assert len(japanese) >= 15 and len(texts) > len(japanese)  # foreign vendors too
+    english = [text for name in japanese for text in texts[name] if not JAPANESE.search(text)]
+    assert [text for text in english if re.search("[A-Za-z]", text)] == []
+
+
+def test_an_english_demo_is_written_in_english(ledger):
+    seed_ledger("demo", language="en")
+    texts = _written_by_vendor(labels=True)
+    assert any(JAPANESE.search(name) for name in texts)  # Japanese companies keep their names
+    written = [text for values in texts.values() for text in values]
+    assert len(written) > 500
+    assert [text for text in written if FULL_WIDTH.search(text)] == []
+
+
+def test_daicho_seed_writes_the_demo_in_the_configured_language(ledger_path, tmp_path):
+    (tmp_path / "config.toml").write_text('language = "ja"\n')
+    assert main(["seed", "--db", str(ledger_path)]) == 0
+    open_ledger(ledger_path)
+    try:
+        japanese_vendors = Call.select(Call.subject).join(Vendor).where(Vendor.reading != "")
+        subjects = [call.subject for call in japanese_vendors]
+        assert subjects and [s for s in subjects if not JAPANESE.search(s)] == []
+    finally:
+        close_ledger()
 
 
 def test_the_same_size_seed_and_day_give_the_same_ledger(tmp_path):
