@@ -538,4 +538,8 @@ JA: dict[str, str] = {
     "rebuild the search index": "検索索引を作り直す",
     "--limit must be 1 or more": "--limit には 1 以上を指定してください",
     "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
+    # issue 13: forms
+    "{vendor} was added to the vendors as a prospect: h shows or hides prospects": (
+        "{vendor} を見込み業者として登録しました: h で見込み・休止の表示を切り替えます"
+    ),
 }

@@ -1,5 +1,8 @@
 """Vendors and their contacts: create, edit, and the vendor list with open and overdue counts."""
 
+import operator
+from functools import reduce
+
 from peewee import JOIN, Case, fn
 
 from daicho.data import clock
@@ -125,14 +128,20 @@ def _vendor_row(vendor_id: int) -> Vendor:
 
 
 def list_vendors(
-    text: str = "", *, include_hidden: bool = False, offset: int = 0, limit: int | None = None
+    text: str = "",
+    *,
+    include_hidden: bool = False,
+    also: int | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[VendorRow]:
     """Vendors in あいうえお order of their reading (data/name_keys.py), with counts of open
     and overdue requests.
 
     `text` narrows to vendors whose name or reading, or a contact's, contains it as search
     folds text (カ, か and ｶ alike). Prospects and inactive vendors show only with
-    `include_hidden`.
+    `include_hidden`. The vendor `also` is listed whatever the filter says: one just saved,
+    shown to the user until they move on.
     """
     today = clock.today()
     is_open = Request.status == "open"
@@ -152,14 +161,16 @@ def list_vendors(
         .group_by(Vendor.id)
         .order_by(Vendor.sort_key, Vendor.id)
     )
-    if not include_hidden:
-        query = query.where(Vendor.status == "active")
+    wanted = [] if include_hidden else [Vendor.status == "active"]
     folded = fold(text)
     if folded:
         by_contact = Contact.select(Contact.id).where(
             (Contact.vendor == Vendor.id) & (fn.instr(Contact.filter_key, folded) > 0)
         )
-        query = query.where((fn.instr(Vendor.filter_key, folded) > 0) | fn.EXISTS(by_contact))
+        wanted.append((fn.instr(Vendor.filter_key, folded) > 0) | fn.EXISTS(by_contact))
+    if wanted:
+        condition = reduce(operator.and_, wanted)
+        query = query.where(condition if also is None else condition | (Vendor.id == also))
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [
@@ -238,6 +249,12 @@ def list_contacts(vendor_id: int) -> list[ContactRecord]:
         .order_by(Contact.is_primary.desc(), Contact.sort_key, Contact.id)
     )
     return [contact_record(row) for row in query]
+
+
+def primary_contact(vendor_id: int) -> ContactRecord | None:
+    """The vendor's primary contact, if one is marked."""
+    row = Contact.get_or_none((Contact.vendor == vendor_id) & Contact.is_primary)
+    return contact_record(row) if row else None
 
 
 def find_contact(vendor_id: int, name: str) -> ContactRecord | None:
