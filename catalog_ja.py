@@ -649,4 +649,15 @@ JA: dict[str, str] = {
     "ambiguous option: %(option)s could match %(matches)s": (
         "%(option)s はあいまいです (候補: %(matches)s)"
     ),
+    # issue 13: forms
+    "{vendor} was added to the vendors as a prospect: h shows or hides prospects": (
+        "{vendor} を見込み業者として登録しました: h で見込み・休止の表示を切り替えます"
+    ),
+    "Primary now: {name}": "現在の主担当: {name}",
+    "Primary now: {name}; saving moves it here": (
+        "現在の主担当: {name}（保存するとこの担当者に移ります）"
+    ),
+    "{name} is now the primary contact, instead of {other}": (
+        "{name} を主担当にしました（{other} は主担当ではなくなりました）"
+    ),
 }

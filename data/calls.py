@@ -16,12 +16,13 @@ from daicho.data.models import (
     Vendor,
     database,
 )
-from daicho.data.name_keys import name_keys
+from daicho.data.readings import suggest_reading
 from daicho.data.records import CallRecord, FollowUp
 from daicho.data.requests import insert_request, request_query, request_record
 from daicho.data.search_index import index_new
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
+from daicho.data.vendors import create_contact, create_vendor
 from daicho.i18n import _
 
 
@@ -44,7 +45,8 @@ def log_call(
 
     With `new_vendor_name` instead of `vendor_id`, the vendor is created as a prospect
     in the same transaction (a cold call worth a line in the directory); likewise
-    `new_contact_name` adds the caller as a contact of the vendor.
+    `new_contact_name` adds the caller as a contact of the vendor. Both get the reading
+    the vendor and contact forms would suggest (data/readings.py).
     """
     direction = choice(direction, CALL_DIRECTIONS, _("Direction"))
     channel = choice(channel, CALL_CHANNELS, _("Channel"))
@@ -54,10 +56,7 @@ def log_call(
     with database.atomic():
         if vendor_id is None:
             name = required_line(new_vendor_name, _("Vendor name"))
-            vendor_id = Vendor.create(
-                name=name, status="prospect", **name_keys(name, ""), created_at=now, updated_at=now
-            ).id
-            index_new("vendor", vendor_id)
+            vendor_id = create_vendor(name, status="prospect", reading=suggest_reading(name)).id
         elif Vendor.get_or_none(Vendor.id == vendor_id) is None:
             raise NotFound(_("No vendor with id {id}", id=vendor_id))
         if contact_id is not None:
@@ -65,14 +64,8 @@ def log_call(
             if contact is None or contact.vendor_id != vendor_id:
                 raise InputError(_("The contact does not work at this vendor"))
         elif contact_name := clean_line(new_contact_name):
-            contact_id = Contact.create(
-                vendor=vendor_id,
-                name=contact_name,
-                **name_keys(contact_name, ""),
-                created_at=now,
-                updated_at=now,
-            ).id
-            index_new("contact", contact_id)
+            reading = suggest_reading(contact_name)
+            contact_id = create_contact(vendor_id, contact_name, reading=reading).id
         call = Call.create(
             vendor=vendor_id,
             contact=contact_id,

@@ -139,14 +139,20 @@ def _vendor_row(vendor_id: int) -> Vendor:
 
 
 def list_vendors(
-    text: str = "", *, include_hidden: bool = False, offset: int = 0, limit: int | None = None
+    text: str = "",
+    *,
+    include_hidden: bool = False,
+    also: int | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[VendorRow]:
     """Vendors in あいうえお order of their reading (data/name_keys.py), with counts of open
     and overdue requests.
 
     `text` narrows to vendors whose name or reading, or a contact's, contains it as search
     folds text (カ, か and ｶ alike). Prospects and inactive vendors show only with
-    `include_hidden`.
+    `include_hidden`. The vendor `also` is listed whatever the filter says: one just saved,
+    shown to the user until they move on.
     """
     today = clock.today()
     is_open = Request.status == "open"
@@ -166,14 +172,16 @@ def list_vendors(
         .group_by(Vendor.id)
         .order_by(Vendor.sort_key, Vendor.id)
     )
-    if not include_hidden:
-        query = query.where(Vendor.status == "active")
+    wanted = [] if include_hidden else [Vendor.status == "active"]
     words = legal_forms_apart(fold(text))  # `東和(株)` finds 株式会社東和
     if words:
         in_vendor = reduce(operator.and_, [fn.instr(Vendor.filter_key, w) > 0 for w in words])
         in_contact = reduce(operator.and_, [fn.instr(Contact.filter_key, w) > 0 for w in words])
         by_contact = Contact.select(Contact.id).where((Contact.vendor == Vendor.id) & in_contact)
-        query = query.where(in_vendor | fn.EXISTS(by_contact))
+        wanted.append(in_vendor | fn.EXISTS(by_contact))
+    if wanted:
+        condition = reduce(operator.and_, wanted)
+        query = query.where(condition if also is None else condition | (Vendor.id == also))
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [
@@ -252,6 +260,12 @@ def list_contacts(vendor_id: int) -> list[ContactRecord]:
         .order_by(Contact.is_primary.desc(), Contact.sort_key, Contact.id)
     )
     return [contact_record(row) for row in query]
+
+
+def primary_contact(vendor_id: int) -> ContactRecord | None:
+    """The vendor's primary contact, if one is marked."""
+    row = Contact.get_or_none((Contact.vendor == vendor_id) & Contact.is_primary)
+    return contact_record(row) if row else None
 
 
 def find_contact(vendor_id: int, name: str) -> ContactRecord | None:

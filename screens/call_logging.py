@@ -7,6 +7,7 @@ from daicho.data import calls, clock, drafts, vendors
 from daicho.data.errors import DaichoError
 from daicho.data.models import database
 from daicho.data.readings import has_kanji, prepare_readings
+from daicho.data.records import CallRecord
 from daicho.i18n import _
 from daicho.screens.copying import call_source, copy_mail
 from daicho.screens.draft_keeping import keep_draft
@@ -32,13 +33,20 @@ class CallLogging:
     """Mixed into MainScreen: everything the call form asks of the ledger.
 
     Right after a save the cursor is back on the vendors, and `y` copies the call just saved
-    (`last_call_id`) until the user moves on: to another vendor, pane or field.
+    (`last_call_id`) until the user moves on: to another vendor, pane or field. A vendor
+    made by the call is selected, though the list hides prospects, and a notice says so.
     """
 
     _call_draft: dict | None = None  # what the next draft write keeps (None: no draft)
     _data_version: int | None = None  # the ledger's commit count last seen (other windows)
 
     last_call_id: int | None = None
+    _last_call_vendor: int | None = None
+
+    def vendor_selected(self, vendor_id: int | None) -> None:
+        """Moving to another vendor is moving on from the call just saved."""
+        if vendor_id != self._last_call_vendor:
+            self.last_call_id = None
 
     def action_new_call(self) -> None:
         """Focus the form and start the clock, with the selected vendor filled in."""
@@ -114,7 +122,7 @@ class CallLogging:
     def on_call_form_save_requested(self, event: CallForm.SaveRequested) -> None:
         form = self.query_one(CallForm)
         try:
-            call = self._log_call(event.values)
+            call, new_vendor = self._log_call(event.values)
         except DaichoError as error:
             self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
             return
@@ -133,13 +141,17 @@ class CallLogging:
         form.show_saved(summary)
         self.set_class(False, "-calling")
         self.query_one(VendorList).focus_list()
-        self.last_call_id = call.id
+        self.last_call_id, self._last_call_vendor = call.id, call.vendor_id
         if event.copy:
             self.notify(summary, markup=False)
             copy_mail(self, call_source(call.id))
         else:
             self.notify(summary + "\n" + _("y copies the confirmation email"), markup=False)
-        self.refresh_ledger()
+        if new_vendor:
+            self.notify(_new_prospect_notice(call.vendor_name), timeout=10, markup=False)
+            self.show_saved_vendor(call.vendor_id)
+        else:
+            self.refresh_ledger()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Saving puts the cursor on the vendors; a focus elsewhere is moving on from the
@@ -149,10 +161,11 @@ class CallLogging:
         if not isinstance(widget, VendorRows) and CallForm not in map(type, widget.ancestors):
             self.last_call_id = None
 
-    def _log_call(self, values: CallFormValues):
+    def _log_call(self, values: CallFormValues) -> tuple[CallRecord, bool]:
+        """The call saved, and whether its vendor was new (made a prospect by it)."""
         vendor = vendors.find_vendor(values.vendor_name)
         contact = vendors.find_contact(vendor.id, values.contact_name) if vendor else None
-        return calls.log_call(
+        call = calls.log_call(
             vendor_id=vendor.id if vendor else None,
             new_vendor_name="" if vendor else values.vendor_name,
             contact_id=contact.id if contact else None,
@@ -166,3 +179,11 @@ class CallLogging:
             decisions=values.decisions,
             follow_ups=values.follow_ups,
         )
+        return call, vendor is None
+
+
+def _new_prospect_notice(vendor: str) -> str:
+    return _(
+        "{vendor} was added to the vendors as a prospect: h shows or hides prospects",
+        vendor=vendor,
+    )

@@ -1,7 +1,8 @@
 """The contact form (`a` new, `e` edit on vendor detail): only the name is required."""
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Label, Static
 
 from daicho.data import vendors
 from daicho.data.records import ContactRecord
@@ -9,6 +10,7 @@ from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.form_base import FieldError, block, line, row
 from daicho.screens.reading_form import ReadingFormModal
+from daicho.widgets.tick_box import TickBox
 
 _NEW_AT = "new-at-"  # a new contact's draft key: this and the vendor's id
 _TEXT_FIELDS = ("name", "reading", "role", "department", "phone", "mobile", "email", "notes")
@@ -25,6 +27,7 @@ class ContactFormModal(ReadingFormModal):
         super().__init__(_("Edit contact") if contact else _("New contact"))
         self.vendor_id = vendor_id
         self.contact = contact
+        self._other_primary: ContactRecord | None = None
 
     def draft_key(self) -> str:
         return str(self.contact.id) if self.contact else f"{_NEW_AT}{self.vendor_id}"
@@ -46,17 +49,51 @@ class ContactFormModal(ReadingFormModal):
         yield from row(_("Email"), line(id="email"))
         yield from row(_("Notes"), block(id="notes"))
         primary = self.contact.is_primary if self.contact else False
-        yield from row("", Checkbox(_("Primary contact"), primary, compact=True, id="is_primary"))
+        yield from row("", TickBox(_("Primary contact"), primary, compact=True, id="is_primary"))
+        yield Label("", classes="primary-note")  # the note's row has no label
+        yield Static("", id="primary-note", classes="primary-note", markup=False)
 
     def on_mount(self) -> None:
         if self.contact:
             self.load({name: getattr(self.contact, name) for name in _TEXT_FIELDS})
+        self._other_primary = self._read_other_primary()
+        self._show_primary_note()
+
+    def _read_other_primary(self) -> ContactRecord | None:
+        """The vendor's primary contact when it is someone else: ticking takes it from them."""
+        primary = vendors.primary_contact(self.vendor_id)
+        is_this = primary is not None and self.contact is not None and primary.id == self.contact.id
+        return None if is_this else primary
+
+    @on(Checkbox.Changed, "#is_primary")
+    def _show_primary_note(self) -> None:
+        """Who is primary now, and that saving with the box ticked moves it here."""
+        note = self.query_one("#primary-note", Static)
+        other = self._other_primary
+        self.query(".primary-note").set(display=other is not None)
+        if other is not None:
+            if self.query_one("#is_primary", TickBox).value:
+                note.update(_("Primary now: {name}; saving moves it here", name=other.name))
+            else:
+                note.update(_("Primary now: {name}", name=other.name))
 
     def save(self) -> ContactRecord:
         fields = self.snapshot()
         name = fields.pop("name")
         if not clean_line(name):
             raise FieldError(_("{what} cannot be empty", what=_("Contact name")), "name")
+        other = self._read_other_primary()
         if self.contact is None:
-            return vendors.create_contact(self.vendor_id, name, **fields)
-        return vendors.update_contact(self.contact.id, name=name, **fields)
+            saved = vendors.create_contact(self.vendor_id, name, **fields)
+        else:
+            saved = vendors.update_contact(self.contact.id, name=name, **fields)
+        if saved.is_primary and other is not None:
+            self.notify(
+                _(
+                    "{name} is now the primary contact, instead of {other}",
+                    name=saved.name,
+                    other=other.name,
+                ),
+                markup=False,
+            )
+        return saved

@@ -16,7 +16,7 @@ from daicho.data import clock, queue, vendors
 from daicho.data.first_view import read_first_view
 from daicho.data.models import REQUEST_STATUSES, database
 from daicho.data.queue import QueueFilters
-from daicho.data.records import RequestRecord
+from daicho.data.records import RequestRecord, VendorRecord
 from daicho.i18n import N_, _
 from daicho.labels import label
 from daicho.screens.base import DaichoScreen
@@ -144,14 +144,21 @@ class MainScreen(CallLogging, DaichoScreen):
     def refresh_ledger(self) -> None:
         """Reload everything shown from the ledger (after a write, or another window's)."""
         vendor_list = self.query_one(VendorList)
-        self.load_vendors(vendor_list.query_one("Input").value, vendor_list.include_hidden)
+        text = vendor_list.query_one("Input").value
+        self.load_vendors(text, vendor_list.include_hidden, vendor_list.pinned)
         self.load_queue(self.filters)
         self.load_counts()
 
+    def show_saved_vendor(self, vendor_id: int) -> None:
+        """The cursor on a vendor just saved (listed even if the list hides it), so that
+        `n` or `r` next is about it."""
+        self.query_one(VendorList).show_vendor(vendor_id)
+        self.refresh_ledger()
+
     @work(thread=True, exclusive=True, group="vendors", exit_on_error=False)
-    def load_vendors(self, text: str, include_hidden: bool) -> None:
+    def load_vendors(self, text: str, include_hidden: bool, pinned: int | None = None) -> None:
         with database.connection_context():
-            rows = vendors.list_vendors(text, include_hidden=include_hidden)
+            rows = vendors.list_vendors(text, include_hidden=include_hidden, also=pinned)
             names = vendors.vendor_names_with_readings()
         self.app.call_from_thread(self._vendors_loaded, rows, names)
 
@@ -198,7 +205,7 @@ class MainScreen(CallLogging, DaichoScreen):
         self.load_vendors(event.text, event.include_hidden)
 
     def on_vendor_list_selected(self, event: VendorList.Selected) -> None:
-        self.last_call_id = None
+        self.vendor_selected(event.vendor.id if event.vendor else None)
         self._vendor_name = event.vendor.name if event.vendor else ""
         if self.follow_vendor:
             self._set_filters(vendor_id=event.vendor.id if event.vendor else None)
@@ -357,7 +364,9 @@ class MainScreen(CallLogging, DaichoScreen):
             self.app.push_screen(form, self._after_write)
 
     def _after_write(self, result) -> None:
-        if result is not None:
+        if isinstance(result, VendorRecord):
+            self.show_saved_vendor(result.id)
+        elif result is not None:
             self.refresh_ledger()
 
 

@@ -142,6 +142,7 @@ class VendorDetailScreen(DetailScreen):
         )
         self._select_contact = contact.id
         self.load_vendor()
+        self.query_one("#contacts").focus()  # on the contact just saved: `p` copies their phone
         if renamed:  # the calls on the timeline name their contact
             self.entries.clear()
             self.query_one("#timeline", OptionList).clear_options()

@@ -55,6 +55,16 @@ def shown(widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
 
 
+def notices(app, severity: str | None = None) -> list[str]:
+    """The texts of the notices shown so far (Textual keeps them on the app until they time
+    out), only those of `severity` when given."""
+    return [
+        str(note.message)
+        for note in app._notifications
+        if severity is None or note.severity == severity
+    ]
+
+
 async def settle(pilot) -> None:
     """Let the screen's reads in threads finish and their results show."""
     for _ in range(3):

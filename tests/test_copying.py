@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import notices
 from test_main_screen import select_vendor, settle, shown, small_ledger
 from textual.widgets import TextArea
 
@@ -46,13 +47,6 @@ def app_with(ledger, clipboard, config: Config | None = None) -> DaichoApp:
     app = DaichoApp(ledger_path=ledger, config=config)
     app.copier = clipboard
     return app
-
-
-def notices(app, severity: str | None = None) -> list[str]:
-    """The notices shown so far (Textual keeps them on the app until they time out)."""
-    return [
-        note.message for note in app._notifications if severity is None or note.severity == severity
-    ]
 
 
 def text_area(screen) -> TextArea:

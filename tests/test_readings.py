@@ -59,7 +59,8 @@ def test_a_vendor_created_from_a_call_sorts_by_its_suggested_reading(ledger):
     listed = vendors.list_vendors(include_hidden=True)
     assert [v.name for v in listed] == ["あおば商事", "株式会社日本電気", "ワタナベ電機"]
     assert listed[1].id == call.vendor_id
-    assert vendors.get_vendor(call.vendor_id).reading == ""  # nothing stored that was not typed
+    # stored as the vendor form would have offered it (issue 13, item 10)
+    assert vendors.get_vendor(call.vendor_id).reading == "にっぽんでんき"
 
 
 @pytest.mark.parametrize("query", ["かふぇ", "カフェ", "ｶﾌｪ", "ｶﾌｪｸﾗｳﾄﾞ", "クラウド"])

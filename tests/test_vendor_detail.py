@@ -2,7 +2,8 @@
 
 from datetime import datetime
 
-from conftest import settle, shown
+from conftest import notices, settle, shown
+from test_copying import FakeClipboard, app_with
 from textual.widgets import Input, OptionList, Static
 
 from daicho.app import DaichoApp
@@ -68,6 +69,21 @@ async def test_adding_a_contact_needs_only_a_name(ledger):
         assert [c.name for c in vendors.list_contacts(vendor.id)] == ["Tanaka", "Suzuki"]
         assert screen.current_contact.name == "Suzuki"
         assert prompts(screen, "#contacts")[1].startswith("Suzuki")
+        assert app.focused is screen.query_one("#contacts")  # keys now act on Suzuki
+
+
+async def test_p_right_after_adding_a_contact_copies_their_phone(ledger):
+    vendor = vendors.create_vendor("Acme", phone="03-1111-2222")
+    clipboard = FakeClipboard()
+    app = app_with(ledger, clipboard)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_vendor(pilot, vendor.id)
+        await pilot.press("a", *"Suzuki", "tab", "tab", "tab", "tab", *"090-1234-5678")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+    assert clipboard.copied == ["090-1234-5678"]
 
 
 async def test_a_contact_without_a_name_is_refused_and_keeps_what_was_typed(ledger):
@@ -102,6 +118,7 @@ async def test_editing_the_highlighted_contact_and_making_it_primary(ledger):
         await pilot.press("tab", "tab", "tab", "tab", "space", "ctrl+s")  # primary, then save
         await settle(pilot)
         assert screen.current_contact.id == sato.id
+        assert "Sato is now the primary contact, instead of Tanaka" in notices(app)
     first, second = vendors.list_contacts(vendor.id)
     assert (first.name, first.phone, first.is_primary) == ("Sato", "090-1234-5678", True)
     assert (second.name, second.is_primary) == ("Tanaka", False)

@@ -135,6 +135,9 @@ class VendorList(Vertical):
 
     include_hidden = reactive(False, init=False)
     _selected_id: int | None = None
+    pinned: int | None = None
+    """A vendor listed whatever the filter says (one just saved) until the cursor leaves it."""
+    _wanted: int | None = None  # the vendor the cursor goes to once the rows hold it
 
     @dataclass
     class FilterChanged(Message):
@@ -164,19 +167,34 @@ class VendorList(Vertical):
         return self.rows.current
 
     def set_rows(self, rows: list[VendorRow]) -> None:
-        """Show `rows`, keeping the cursor on the same vendor when it is still listed."""
+        """Show `rows`, keeping the cursor on the same vendor when it is still listed, or
+        moving it to the vendor asked for by `show_vendor`."""
         current = self.rows.current
         self.rows.set_rows(rows)
-        if current is not None:
-            index = next((i for i, row in enumerate(rows) if row.id == current.id), None)
-            self.rows.cursor = 0 if index is None else index + 1
+        ids = [row.id for row in rows]
+        if self._wanted in ids:
+            self.rows.cursor = ids.index(self._wanted) + 1
+            self._wanted = None
+        elif current is not None:
+            self.rows.cursor = ids.index(current.id) + 1 if current.id in ids else 0
+
+    def show_vendor(self, vendor_id: int) -> None:
+        """Put the cursor on `vendor_id` when the rows next come (the screen reloads them),
+        listed even when the filter hides it (a prospect, say) until the cursor leaves it."""
+        self.pinned = self._wanted = vendor_id
+        self.focus_list()
+
+    def _filter_changed(self) -> None:
+        """Ask for the rows as the filter says: the user moved on from a pinned vendor."""
+        self.pinned = self._wanted = None
+        self.post_message(self.FilterChanged(self.query_one(Input).value, self.include_hidden))
 
     def focus_list(self) -> None:
         self.rows.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.FilterChanged(event.value, self.include_hidden))
+        self._filter_changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -189,8 +207,8 @@ class VendorList(Vertical):
             event.stop()
             self.rows.focus()
 
-    def watch_include_hidden(self, include_hidden: bool) -> None:
-        self.post_message(self.FilterChanged(self.query_one(Input).value, include_hidden))
+    def watch_include_hidden(self) -> None:
+        self._filter_changed()
 
     def action_filter(self) -> None:
         self.query_one(Input).focus()
@@ -216,3 +234,5 @@ class VendorList(Vertical):
             self._selected_id = current_id
             self.post_message(self.Selected(current))
             self.refresh_bindings()
+        if self.pinned not in (None, current_id) and self._wanted is None:
+            self._filter_changed()  # moved on: the list is as its filter says again
