@@ -230,7 +230,6 @@ JA: dict[str, str] = {
     "yesterday": "昨日",
     "in {days} days": "{days}日後",
     "{days} days ago": "{days}日前",
-    "{weekday} {date} ({relative})": "{date}({weekday}) {relative}",
     "{date} ({relative})": "{date} {relative}",
     # deadlines (data/deadlines.py): the due cell, at most 15 cells wide
     "—": "期限なし",
@@ -538,4 +537,7 @@ JA: dict[str, str] = {
     "rebuild the search index": "検索索引を作り直す",
     "--limit must be 1 or more": "--limit には 1 以上を指定してください",
     "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
+    # issue 13: dates
+    "{weekday} {date}": "{date}({weekday})",
+    "closed day: the business day before is {day}": "休業日です。前の営業日は {day}",
 }

@@ -9,7 +9,8 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from daicho.data import clock
-from daicho.data.dates import DateError, describe_due, parse_due
+from daicho.data.dates import DateError, parse_due
+from daicho.data.due_notes import describe_due
 from daicho.i18n import _
 
 
