@@ -547,4 +547,8 @@ JA: dict[str, str] = {
     "optional: who asked for the delay, and why": "任意: 延期を頼んだ人と理由",
     "New line": "改行",
     "optional; enter saves, ctrl+j starts a new line": "任意。enter で保存、ctrl+j で改行",
+    "Monday the week after next": "再来週の月曜日",
+    "the 10th of next month": "来月の10日",
+    "the first business day after the weekend": "週末明けの最初の営業日",
+    "the last business day of this year": "今年最後の営業日",
 }
