@@ -224,7 +224,6 @@ JA: dict[str, str] = {
     "yesterday": "昨日",
     "in {days} days": "{days}日後",
     "{days} days ago": "{days}日前",
-    "{weekday} {date} ({relative})": "{date}({weekday}) {relative}",
     "{date} ({relative})": "{date} {relative}",
     # deadlines (data/deadlines.py): the due cell, at most 15 cells wide
     "—": "期限なし",
@@ -373,13 +372,11 @@ JA: dict[str, str] = {
     "Add note": "メモを追加",
     "Edit": "編集",
     "Edit request": "依頼を編集",
-    "Confirm": "確定",
     "Mark as answered": "回答済みにする",
     "Mark as done": "対応済みにする",
     "Answered": "回答済み",
     "Done": "対応済み",
     "What was done": "対応内容",
-    "optional; enter on an empty answer confirms": "任意。空のまま enter で確定",
     "Add a note": "メモを追加",
     "Remove due date": "期限を削除",
     "Due now": "現在の期限",
@@ -660,4 +657,20 @@ JA: dict[str, str] = {
     "{name} is now the primary contact, instead of {other}": (
         "{name} を主担当にしました（{other} は主担当ではなくなりました）"
     ),
+    # issue 13: dates
+    "{weekday} {date}": "{date}({weekday})",
+    "closed day: the business day before is {day}": "休業日です。前の営業日は {day}",
+    "Business day before": "前の営業日",
+    "{due}; {note} (ctrl+b)": "{due}。{note} (ctrl+b)",
+    "{date} is in the past: ctrl+s again saves it anyway": (
+        "{date} は過去の日付です。このまま保存するにはもう一度 ctrl+s"
+    ),
+    "Reason": "理由",
+    "optional: who asked for the delay, and why": "任意: 延期を頼んだ人と理由",
+    "New line": "改行",
+    "optional; enter saves, ctrl+j starts a new line": "任意。enter で保存、ctrl+j で改行",
+    "Monday the week after next": "再来週の月曜日",
+    "the 10th of next month": "来月の10日",
+    "the first business day after the weekend": "週末明けの最初の営業日",
+    "the last business day of this year": "今年最後の営業日",
 }

@@ -144,6 +144,11 @@ class BusinessCalendar:
             raise OverflowError("date value out of range") from None
         return day
 
+    def on_or_before(self, day: date) -> date:
+        """`day` when it is a business day, else the last one before it: where a date that
+        falls on a weekend, a holiday or a closed day is moved to keep its promise."""
+        return day if self.is_business_day(day) else self.add(day, -1)
+
     def _beyond(self, day: date, edge: date, step: timedelta) -> int:
         """Business days from `day` (left out) to `edge` (counted), going by `step`."""
         return self.count(day, edge) if step > timedelta(0) else self.count(edge + step, day + step)

@@ -1,4 +1,4 @@
-"""Due dates as people type them: `parse_due` reads the text, `describe_due` confirms it.
+"""Due dates as people type them: `parse_due` reads the text (data/due_notes says it back).
 
 Case does not matter, surrounding spaces are ignored, and the text is NFKC-normalised
 first, so full-width input from a Japanese IME (`１１／３０`, `＋３`, `ｔｏｍｏｒｒｏｗ`) works;
@@ -18,9 +18,18 @@ the IME's long-vowel bar `ー` and the Unicode dashes count as `-`. Accepted for
 - weekdays: `fri`, `friday`, `金`, `金曜`, `金曜日`: the next one strictly after today
   (on a Friday, `fri` is a week later)
 - weeks start on Monday, as in Japan's business calendar: `next fri`, `来週金曜`,
-  `来週の金曜日` are that day of next week; `this fri`, `今週金曜` are that day of this
-  week, even if already past; `next week` and `来週` alone are next week's Monday
-- month ends: `月末` (or `今月末`) is the last day of this month, `来月末` of next month
+  `来週の金曜日` are that day of next week, `fri after next`, `再来週金曜` of the week after;
+  `this fri`, `今週金曜` are that day of this week, or the coming one once this week's has
+  gone (on a Sunday, `今週金曜` is the Friday ahead: a due date never lands in the past by
+  surprise); `next week`, `来週`, `week after next` and `再来週` alone are those weeks' Monday
+- `来月10日` (or `来月の10日`): that day of next month
+- month ends: `月末`, `今月末`, `end of month` or `month end` is the last day of this month,
+  `来月末` or `end of next month` of next month (a closed day: see `closed_day_note`)
+- `週明け` or `after the weekend`: the first business day after the coming weekend, so next
+  week's (its Monday unless that is closed) whichever day it is said on; on Monday to
+  Wednesday too, since this week's start has already gone
+- `年内`, `end of year` or `year end`: the last business day of this year (for 2026, Monday
+  12/28, before the New Year closure); once that has gone, it is that day all the same
 - business days (営業日, data/business_days): `+3bd` (or `+3 business days`), `3営業日後`,
   `3営業日` and `3営業日以内` are the third business day after today, `-2bd` and `2営業日前`
   the second before it; weekends, public holidays and the configured closed days are skipped
@@ -36,8 +45,8 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from daicho.data.date_settings import business_calendar, current_style
-from daicho.data.date_style import ERAS, JA_WEEKDAYS, era_year, wareki, weekday_name
+from daicho.data.date_settings import business_calendar
+from daicho.data.date_style import ERAS, JA_WEEKDAYS
 from daicho.data.errors import InputError
 from daicho.data.text import dashes_as_hyphens
 from daicho.i18n import _
@@ -78,30 +87,6 @@ def parse_due(text: str, today: date) -> date | None:
             'Not a date: "{text}" — try 2026-11-30, 11/30, +3, +2w, tomorrow, fri, 明日, 来週金曜',
             text=_quoted(text),
         )
-    )
-
-
-def describe_due(day: date, today: date) -> str:
-    """The confirmation beside the field, e.g. `Fri 2026-11-27 (in 7 days)`."""
-    days = (day - today).days
-    if days == 0:
-        relative = _("today")
-    elif days == 1:
-        relative = _("tomorrow")
-    elif days == -1:
-        relative = _("yesterday")
-    elif days > 0:
-        relative = _("in {days} days", days=days)
-    else:
-        relative = _("{days} days ago", days=-days)
-    if current_style() == "wareki" and era_year(day):
-        return _("{date} ({relative})", date=wareki(day), relative=relative)
-    weekday = weekday_name(day)
-    return _(
-        "{weekday} {date} ({relative})",
-        weekday=weekday,
-        date=day.isoformat(),
-        relative=relative,
     )
 
 
@@ -240,6 +225,35 @@ def _in_week(weeks: int) -> Handler:
     return handler
 
 
+def _this_week(match: re.Match[str], today: date) -> date:
+    """That weekday this week, or the coming one when this week's has gone."""
+    day = _in_week(0)(match, today)
+    return day if day >= today else _shift(day, 7)
+
+
+def _next_month_day(match: re.Match[str], today: date) -> date:
+    return _make(*_months_later(today, 1), int(match["d"]))
+
+
+def _after_weekend(match: re.Match[str], today: date) -> date:
+    """The first business day from next week's Monday on."""
+    return _business_day_from(_shift(today, 7 - today.weekday()))
+
+
+def _year_end(match: re.Match[str], today: date) -> date:
+    """This year's last business day."""
+    return business_calendar().on_or_before(date(today.year, 12, 31))
+
+
+def _business_day_from(day: date) -> date:
+    if day > LAST:
+        raise _out_of_range()
+    try:
+        return business_calendar().add(day, 0)
+    except OverflowError:
+        raise _out_of_range() from None
+
+
 def _month_end(months: int) -> Handler:
     def handler(match: re.Match[str], today: date) -> date:
         year, month = _months_later(today, months)
@@ -274,10 +288,16 @@ _FORMS: list[tuple[re.Pattern[str], Handler]] = [
         (rf"(?P<era>{_ERA_LETTERS})(?P<y>[0-9]{{1,2}})(?P<sep>[./]){_M}(?P=sep){_D}", _era_date),
         ("|".join(map(re.escape, _WORDS)), _word),
         (_WD, _next_weekday),
-        (rf"(?:this |今週の?){_WD}", _in_week(0)),
+        (rf"(?:this |今週の?){_WD}", _this_week),
         (rf"(?:next |来週の?){_WD}", _in_week(1)),
+        (rf"{_WD} after next", _in_week(2)),
+        (rf"再来週の?{_WD}", _in_week(2)),
         (r"next week|来週", _in_week(1)),
-        (r"今?月末", _month_end(0)),
-        (r"来月末", _month_end(1)),
+        (r"week after next|再来週", _in_week(2)),
+        (rf"来月の?{_D}日", _next_month_day),
+        (r"今?月末|end of (?:the )?month|month end", _month_end(0)),
+        (r"来月末|end of next month", _month_end(1)),
+        (r"週明け|after the weekend", _after_weekend),
+        (r"年内|end of (?:the )?year|year end", _year_end),
     )
 ]

@@ -1,6 +1,7 @@
 """Marking a request answered (outbound: they replied) or done (inbound: we did it).
 
-`x` then `enter` marks it in two keys; an answer, when there is one, is typed in between.
+`x` then `enter` marks it in two keys; an answer, when there is one, is typed in between,
+and `enter` saves it too: `ctrl+j` starts a new line in it.
 """
 
 from typing import ClassVar
@@ -24,9 +25,9 @@ class AnswerPrompt(RequestPrompt):
     AUTO_FOCUS = "#answer"
     DRAFT_FORM = "answer"
     BINDINGS: ClassVar = [
-        # A priority binding, so that it comes before the text area's newline; it steps
-        # aside (check_action) as soon as an answer is typed.
-        Binding("enter", "confirm_empty", N_("Confirm"), id="answer.confirm", priority=True),
+        # Priority bindings, so that enter comes before the text area's own newline.
+        Binding("enter", "save", N_("Save"), id="answer.save", priority=True),
+        Binding("ctrl+j", "new_line", N_("New line"), id="answer.new_line", priority=True),
     ]
 
     def __init__(self, request: RequestRecord) -> None:
@@ -37,22 +38,13 @@ class AnswerPrompt(RequestPrompt):
         marked = _("Answered") if self.outbound else _("Done")
         yield Label(_("Status"), classes="form-label")
         yield Static(Text.assemble(label(self.request.status), " → ", (marked, "bold")))
-        placeholder = _("optional; enter on an empty answer confirms")
+        placeholder = _("optional; enter saves, ctrl+j starts a new line")
         answer = _("Answer") if self.outbound else _("What was done")
         yield from row(answer, block(id="answer", placeholder=placeholder))
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """`enter` confirms only while the answer is empty; then it is a newline again."""
-        if action == "confirm_empty":
-            answers = self.query("#answer").results(TextArea)
-            return not any(answer.text.strip() for answer in answers)
-        return True
-
-    def action_confirm_empty(self) -> None:
-        self.action_save()
-
-    def on_text_area_changed(self) -> None:
-        self.refresh_bindings()
+    def action_new_line(self) -> None:
+        answer = self.query_one("#answer", TextArea)
+        answer.replace("\n", *answer.selection, maintain_selection_offset=False)
 
     def save(self) -> RequestRecord:
         answer = self.query_one("#answer", TextArea).text

@@ -12,6 +12,7 @@ keeps the draft for later; ctrl+d discards it; a save drops it.
 """
 
 import sqlite3
+from datetime import date
 from typing import ClassVar, Self
 
 import peewee
@@ -31,7 +32,7 @@ from daicho.screens.base import DaichoModal
 from daicho.screens.draft_keeping import keep_draft, keep_draft_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
-from daicho.widgets.date_field import DateField
+from daicho.widgets.date_field import DateField, PastDueCheck
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
 
@@ -127,6 +128,7 @@ class FormModal(DaichoModal):
         self._draft: dict[str, object] | None = None  # what the next draft write keeps
         self._draft_timer = None
         self._finished = False  # saved, discarded or closed: drafts are settled
+        self._past_due = PastDueCheck()
 
     def draft_key(self) -> str:
         """Which record this form's draft belongs to: "" for a new one, else its id."""
@@ -168,6 +170,14 @@ class FormModal(DaichoModal):
         error = self.query_one("#form-error", Static)
         error.update(message)
         error.set_class(warning, "-warning")
+
+    def asks_about_past_due(self, *dues: date | None) -> bool:
+        """True when the save should stop for a due date in the past, said once (the next
+        save with the same dates goes ahead)."""
+        notice = self._past_due.notice(*dues)
+        if notice:
+            self.show_error(notice, warning=True)
+        return bool(notice)
 
     def action_save(self) -> None:
         try:

@@ -26,7 +26,11 @@ DATE_FORMS = (
     ("明後日", N_("the day after tomorrow")),
     ("fri", N_("the next Friday (any weekday's name)")),
     ("来週金曜", N_("Friday next week")),
+    ("再来週月曜", N_("Monday the week after next")),
+    ("来月10日", N_("the 10th of next month")),
     ("月末  来月末", N_("the end of this month, of next month")),
+    ("週明け", N_("the first business day after the weekend")),
+    ("年内", N_("the last business day of this year")),
     ("+3bd  3営業日後", N_("3 business days on: weekends and holidays skipped")),
     ("令和8年11月30日  R8.11.30", N_("that date in the Japanese era")),
 )

@@ -1,5 +1,8 @@
 """Moving a request's due date (`t`): type the new date as anywhere else, then enter.
 
+The reason (who asked for the delay, and why) is optional and kept as the note of the
+history's due-date line; enter in either field saves.
+
 Removing the date is its own key (ctrl+r), never an empty field: `t` then a stray `enter`
 saves nothing, and `-` stays free for the date field's own `-1` (yesterday).
 """
@@ -14,7 +17,7 @@ from textual.widgets import Input, Label, Static
 from daicho.data import requests
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
-from daicho.screens.form_base import FieldError, row
+from daicho.screens.form_base import FieldError, line, row
 from daicho.screens.rendering import due_line
 from daicho.screens.request_prompt import RequestPrompt
 from daicho.widgets.date_field import DateField
@@ -37,6 +40,8 @@ class RedatePrompt(RequestPrompt):
         yield Label(_("Due now"), classes="form-label")
         yield Static(due_line(self.request, self.app.config.soon_days))
         yield from row(_("New due date"), DateField(id="due"))
+        placeholder = _("optional: who asked for the delay, and why")
+        yield from row(_("Reason"), line(id="reason", placeholder=placeholder))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "remove_due":
@@ -55,9 +60,10 @@ class RedatePrompt(RequestPrompt):
         finally:
             self.removing = False
 
-    def save(self) -> RequestRecord:
+    def save(self) -> RequestRecord | None:
+        reason = self.query_one("#reason", Input).value
         if self.removing:
-            return requests.redate_request(self.request.id, None)
+            return requests.redate_request(self.request.id, None, reason)
         field = self.query_one("#due", DateField)
         if not field.text.strip():
             if self.request.due is None:
@@ -67,4 +73,6 @@ class RedatePrompt(RequestPrompt):
             raise FieldError(field.error, "due")
         if field.due == self.request.due:
             raise FieldError(_("That is already the due date"), "due")
-        return requests.redate_request(self.request.id, field.due)
+        if self.asks_about_past_due(field.due):
+            return None
+        return requests.redate_request(self.request.id, field.due, reason)

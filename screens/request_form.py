@@ -96,7 +96,7 @@ class RequestFormModal(FormModal):
         if self.is_attached and vendor_id == self._contacts_of:
             self.query_one("#contact", CompletingInput).set_names(names)
 
-    def save(self) -> RequestRecord:
+    def save(self) -> RequestRecord | None:
         fields = self.snapshot()
         vendor_id = self._vendor_id(required(fields["vendor"], "vendor", _("Vendor")))
         contact_id = self._contact_id(vendor_id, clean_line(fields["contact"]))
@@ -104,6 +104,8 @@ class RequestFormModal(FormModal):
         due_field = self.query_one("#due", DateField)
         if due_field.error:
             raise FieldError(due_field.error, "due")
+        if self.asks_about_past_due(due_field.due):
+            return None
         return requests.open_request(
             vendor_id,
             fields["direction"],

@@ -17,8 +17,9 @@ from daicho.config import Config
 from daicho.data import clock, requests, summaries
 from daicho.data.date_settings import set_date_settings
 from daicho.data.date_style import full_date, wareki, wareki_short
-from daicho.data.dates import describe_due, parse_due
+from daicho.data.dates import parse_due
 from daicho.data.deadlines import due_text
+from daicho.data.due_notes import describe_due
 from daicho.data.export import export_ledger
 from daicho.data.mail_format import day_text, moment_text
 from daicho.i18n import language, set_language

@@ -7,7 +7,8 @@ from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daicho.data.dates import FIRST, LAST, DateError, describe_due, parse_due
+from daicho.data.dates import FIRST, LAST, DateError, parse_due
+from daicho.data.due_notes import describe_due
 from daicho.data.errors import InputError
 from daicho.i18n import set_language
 
@@ -81,13 +82,30 @@ def full_width(text: str) -> str:
         ("来週の金曜日", day(11, 27)),
         ("来週水曜", day(11, 25)),
         ("今週金曜", TODAY),
-        ("今週の月曜日", day(11, 16)),
+        ("今週の月曜日", day(11, 23)),
+        ("this mon", day(11, 23)),
         ("this sun", day(11, 22)),
         ("来週", day(11, 23)),
         ("next week", day(11, 23)),
+        ("再来週月曜", day(11, 30)),
+        ("再来週の金曜日", day(12, 4)),
+        ("fri after next", day(12, 4)),
+        ("再来週", day(11, 30)),
+        ("week after next", day(11, 30)),
+        ("来月10日", day(12, 10)),
+        ("来月の1日", day(12, 1)),
         ("月末", day(11, 30)),
         ("今月末", day(11, 30)),
+        ("end of month", day(11, 30)),
+        ("end of the month", day(11, 30)),
+        ("month end", day(11, 30)),
         ("来月末", day(12, 31)),
+        ("end of next month", day(12, 31)),
+        ("週明け", day(11, 24)),  # Monday the 23rd is 勤労感謝の日
+        ("after the weekend", day(11, 24)),
+        ("年内", day(12, 28)),  # the New Year closure starts on the 29th
+        ("end of year", day(12, 28)),
+        ("year end", day(12, 28)),
     ],
 )
 def test_each_form_typed_on_friday_the_20th(text, due):
@@ -133,6 +151,10 @@ def test_empty_text_means_no_due_date(text):
         ("2/29", day(12, 20, 2027), day(2, 29, 2028)),
         ("10日", day(12, 20), day(1, 10, 2027)),
         ("来月末", day(12, 20), day(1, 31, 2027)),
+        ("来月10日", day(12, 20), day(1, 10, 2027)),
+        ("年内", day(12, 30), day(12, 28)),
+        ("週明け", day(12, 30), day(1, 4, 2027)),
+        ("再来週", day(12, 30), day(1, 11, 2027)),
         ("+2w", day(12, 25), day(1, 8, 2027)),
         ("next mon", day(12, 30), day(1, 4, 2027)),
     ],
@@ -160,7 +182,27 @@ def test_months_clamp_to_the_end_of_the_month(text, today, due):
 def test_weeks_start_on_monday_so_sunday_belongs_to_the_week_before():
     assert parse_due("next fri", SUNDAY) == day(11, 27)
     assert parse_due("来週", SUNDAY) == day(11, 23)
-    assert parse_due("今週金曜", SUNDAY) == TODAY
+    assert parse_due("再来週月曜", SUNDAY) == day(11, 30)
+
+
+@pytest.mark.parametrize("today", [day(11, 21), SUNDAY])
+def test_this_weeks_friday_on_the_weekend_is_the_coming_one_not_the_one_gone(today):
+    assert parse_due("今週金曜", today) == day(11, 27)
+    assert parse_due("this fri", today) == day(11, 27)
+
+
+@pytest.mark.parametrize(
+    "today, due",
+    [
+        (day(11, 16), day(11, 24)),  # said on a Monday: next week's, not today
+        (day(11, 18), day(11, 24)),  # Wednesday
+        (day(11, 19), day(11, 24)),  # Thursday
+        (day(11, 21), day(11, 24)),  # Saturday: the Monday just ahead is a holiday
+        (day(11, 29), day(11, 30)),  # Sunday: tomorrow
+    ],
+)
+def test_shuuake_is_the_first_business_day_after_the_coming_weekend(today, due):
+    assert parse_due("週明け", today) == due
 
 
 @pytest.mark.parametrize(
@@ -179,6 +221,7 @@ def test_weeks_start_on_monday_so_sunday_belongs_to_the_week_before():
         ("+99999999", "Out of range"),
         ("+" + "9" * 5000, "Out of range"),
         ("-50000w", "Out of range"),
+        ("来月32日", "No such date: 2026-12-32"),
     ],
 )
 def test_what_cannot_be_a_date_says_why_on_one_line(text, message):
@@ -254,6 +297,10 @@ VALID = [
     "来週",
     "月末",
     "来月末",
+    "再来週金曜",
+    "来月10日",
+    "週明け",
+    "年内",
 ]
 
 
@@ -289,7 +336,7 @@ def test_full_width_input_gives_the_same_date(text, today):
 
 
 date_like = st.text(
-    alphabet="0123456789+-/.年月日週間後前ヶ末来今 wdmfrinextoay１２＋", max_size=12
+    alphabet="0123456789+-/.年月日週間後前ヶ末来今再明け内 wdmfrinextoayhk１２＋", max_size=12
 )
 
 

@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from conftest import TODAY, settle, shown
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
@@ -74,13 +74,18 @@ async def test_x_then_enter_marks_an_outbound_request_answered(ledger):
     assert event_kinds(request.id) == ["created", "status_changed"]
 
 
-async def test_an_answer_typed_in_the_prompt_is_kept_and_enter_is_a_newline_then(ledger):
+async def test_enter_saves_a_typed_answer_and_ctrl_j_starts_a_new_line_as_the_hint_says(ledger):
     request = outbound()
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         screen = await open_request(pilot, request.id)
-        await pilot.press("x", *"Yes", "enter", *"from Monday", "ctrl+s")
+        await pilot.press("x")
+        await pilot.pause()
+        hint = app.screen.query_one("#answer", TextArea).placeholder
+        assert "enter saves" in hint and "ctrl+j" in hint
+        await pilot.press(*"Yes", "ctrl+j", *"from Monday", "enter")
         await settle(pilot)
+        assert app.screen is screen
         assert "from Monday" in shown(screen.query_one("#request-fields"))
     assert requests.get_request(request.id).answer == "Yes\nfrom Monday"
 
@@ -125,6 +130,21 @@ async def test_t_raishuu_kinyou_moves_it_to_friday_next_week(ledger):
         await open_request(pilot, request.id)
         await redate(pilot, "来週金曜")
     assert requests.get_request(request.id).due == date(2026, 11, 27)
+
+
+async def test_t_keeps_the_reason_for_the_delay_in_the_history(ledger):
+    request = outbound(due=TODAY)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        await pilot.press("t", *"+3", "tab", *"Sato at Acme asked for a week", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        history = shown(screen.query_one("#history-lines"))
+        assert "2026-11-20 → 2026-11-23" in history
+        assert "Sato at Acme asked for a week" in history
+    [*_, moved] = requests.request_history(request.id)
+    assert (moved.kind, moved.note) == ("due_changed", "Sato at Acme asked for a week")
 
 
 async def test_an_invalid_date_shows_an_error_and_changes_nothing(ledger):

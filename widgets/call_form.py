@@ -25,7 +25,7 @@ from daicho.i18n import N_, _
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
-from daicho.widgets.date_field import DateField
+from daicho.widgets.date_field import DateField, PastDueCheck
 from daicho.widgets.follow_up_row import FollowUpList
 from daicho.widgets.text_fields import TextBox, TextField
 
@@ -132,6 +132,7 @@ class CallForm(VerticalScroll, can_focus=False):
         self._reported: dict | None = None
         self._edit_timer: Timer | None = None
         self._last_focused: Widget | None = None
+        self._past_due = PastDueCheck()
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line"):
@@ -324,6 +325,7 @@ class CallForm(VerticalScroll, can_focus=False):
         for name in ("notes", "decisions"):
             self._text_area(name).text = str(values.get(name, ""))
         self._prefill = ("", "")
+        self._past_due = PastDueCheck()  # a new call: its dates are asked about afresh
         rows = self._follow_ups.load(values.get("follow_ups") or [])
 
         async def settle() -> None:
@@ -339,9 +341,14 @@ class CallForm(VerticalScroll, can_focus=False):
             self._status.show(" · ".join(text for _, text in problems), error=True)
             problems[0][0].focus()
             return
+        values = self.values()
+        past_due = self._past_due.notice(*(follow_up.due for follow_up in values.follow_ups))
+        if past_due:
+            self._status.show(past_due, error=True)
+            return
         if self._status.showing_error:
             self._status.show("")
-        self.post_message(self.SaveRequested(self.values(), copy))
+        self.post_message(self.SaveRequested(values, copy))
 
     async def action_add_follow_up(self) -> None:
         """To a blank follow-up row when there is one (the form starts with one), else to a

@@ -1,16 +1,24 @@
-"""A due-date field: type `+3`, `fri`, `来週金曜`…; the parsed date shows beside it as you type."""
+"""A due-date field: type `+3`, `fri`, `来週金曜`…; the parsed date shows beside it as you type.
+
+A date on a closed day says so and offers the business day before (ctrl+b); a due date in
+the past is saved only when asked for twice (`PastDueCheck`, for every form with a due date).
+"""
 
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
 from daicho.data import clock
-from daicho.data.dates import DateError, describe_due, parse_due
-from daicho.i18n import _
+from daicho.data.date_settings import business_calendar
+from daicho.data.dates import DateError, parse_due
+from daicho.data.due_notes import closed_day_note, describe_due, named_day
+from daicho.i18n import N_, _
 from daicho.widgets.text_fields import TextField
 
 
@@ -18,11 +26,15 @@ class DateField(Horizontal):
     """An Input plus a hint: the parsed date, or an inline error. Never raises on bad text."""
 
     DEFAULT_CSS = """
-    DateField { height: 1; width: 1fr; }
+    DateField { height: auto; width: 1fr; }
     DateField > Input { width: 1fr; min-width: 10; }
     DateField > .hint { width: auto; max-width: 60%; padding: 0 1; color: $text-muted; }
+    DateField > .hint.-closed { max-width: 75%; color: $text-warning; }
     DateField > .hint.-error { color: $text-error; }
     """
+    BINDINGS: ClassVar = [
+        Binding("ctrl+b", "business_day_before", N_("Business day before"), id="date.before"),
+    ]
 
     @dataclass
     class Changed(Message):
@@ -42,6 +54,7 @@ class DateField(Horizontal):
         self._placeholder = placeholder or _("due: +3, fri, 11/30, 来週金曜")
         self.due: date | None = None
         self.error = ""
+        self.closed = False  # the date falls on a weekend, holiday or closed day
 
     def compose(self) -> ComposeResult:
         yield TextField(self._initial, placeholder=self._placeholder, compact=True)
@@ -66,6 +79,17 @@ class DateField(Horizontal):
         self.input.focus(scroll_visible)
         return self
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "business_day_before":
+            return self.closed
+        return True
+
+    def action_business_day_before(self) -> None:
+        """Take the business day before the closed day typed, written as a date."""
+        if self.due is not None and self.closed:
+            self.text = business_calendar().on_or_before(self.due).isoformat()
+            self.input.cursor_position = len(self.text)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._parse(event.value)
@@ -78,8 +102,33 @@ class DateField(Horizontal):
             self.due, self.error = parse_due(text, today), ""
         except DateError as error:
             self.due, self.error = None, str(error)
+        note = closed_day_note(self.due) if self.due else ""
+        self.closed = bool(note)
         hint.set_class(bool(self.error), "-error")
+        hint.set_class(self.closed, "-closed")
         if self.error:
             hint.update(self.error)
+        elif note:
+            hint.update(_("{due}; {note} (ctrl+b)", due=describe_due(self.due, today), note=note))
         else:
             hint.update(describe_due(self.due, today) if self.due else "")
+        self.refresh_bindings()
+
+
+class PastDueCheck:
+    """A due date in the past is saved only when asked for twice: a form's first save names
+    the date and stops; saving again with the same dates goes ahead. Only the form's own
+    fields are looked at, so it takes no database."""
+
+    def __init__(self) -> None:
+        self._told: frozenset[date] = frozenset()
+
+    def notice(self, *dues: date | None) -> str:
+        """ "" when the save may go ahead; else the notice to show instead of saving."""
+        today = clock.today()
+        past = frozenset(due for due in dues if due is not None and due < today)
+        new = past - self._told
+        self._told |= past
+        if not new:
+            return ""
+        return _("{date} is in the past: ctrl+s again saves it anyway", date=named_day(min(new)))
