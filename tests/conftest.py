@@ -1,5 +1,7 @@
 """Shared fixtures: every test gets its own real ledger file in tmp_path."""
 
+import time
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -60,3 +62,13 @@ async def settle(pilot) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def until(pilot, condition: Callable[[], bool], what: str, timeout: float = 20) -> None:
+    """Let the app run until `condition()` holds; a busy machine may take a while, so no
+    fixed pause would do."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {what}")
+        await pilot.pause(0.05)
