@@ -103,7 +103,8 @@ class CallLogging:
         when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
         self.notify(
             _(
-                "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d discards it",
+                "Restored the call you were typing ({time}): ctrl+s saves it,"
+                " ctrl+d twice discards it",
                 time=when,
             ),
             timeout=10,

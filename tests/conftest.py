@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, settings
+from textual.message import Message
+from textual.notifications import Notification, Notify
 
 from daicho.data import clock
 from daicho.data.date_settings import DateSettings, set_date_settings
@@ -72,3 +74,24 @@ async def until(pilot, condition: Callable[[], bool], what: str, timeout: float 
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout} s for {what}")
         await pilot.pause(0.05)
+
+
+class Notices:
+    """Every notification the app showed, recorded as it is posted (a message hook for
+    `run_test`): the app itself forgets each one when its few seconds are up, which on a
+    busy machine may be before the test looks."""
+
+    def __init__(self) -> None:
+        self.shown: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    def said(self, severity: str | None = None) -> list[str]:
+        """The notifications shown so far (of one severity), as plain text."""
+        return [
+            str(note.message)
+            for note in self.shown
+            if severity is None or note.severity == severity
+        ]

@@ -332,7 +332,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
     assert drafts.load_drafts() == []
 
 
-async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
+async def test_discarding_a_call_takes_ctrl_d_twice_and_removes_its_draft(ledger):
     small_ledger()
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -341,7 +341,7 @@ async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
         await pilot.pause(EDIT_QUIET_S + 0.3)
         await settle(pilot)
         assert len(drafts.load_drafts()) == 1
-        await pilot.press("ctrl+d")
+        await pilot.press("ctrl+d", "ctrl+d")  # the first only asks (tests/test_discard_guard.py)
         await settle(pilot)
         assert app.screen.query_one(CallForm).is_blank()
         assert isinstance(app.focused, VendorRows)  # the call is over: n starts the next

@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import settle, shown, until
-from textual.message import Message
-from textual.notifications import Notification, Notify
+from conftest import Notices, settle, shown, until
 from textual.widgets import Input, Static, TextArea
 
 from daicho.app import DaichoApp
@@ -30,27 +28,6 @@ from daicho.widgets.call_form import CallForm
 from daicho.widgets.vendor_list import VendorRows
 
 NOTES = "Router swapped; 回線は復旧しました"
-
-
-class Notices:
-    """Every notification the app showed, recorded as it is posted (a message hook for
-    `run_test`): the app itself forgets each one when its few seconds are up, which on a
-    busy machine may be before the test looks."""
-
-    def __init__(self) -> None:
-        self.shown: list[Notification] = []
-
-    def __call__(self, message: Message) -> None:
-        if isinstance(message, Notify):
-            self.shown.append(message.notification)
-
-    def said(self, severity: str | None = None) -> list[str]:
-        """The notifications shown so far (of one severity), as plain text."""
-        return [
-            str(note.message)
-            for note in self.shown
-            if severity is None or note.severity == severity
-        ]
 
 
 async def type_a_call(pilot, subject: str = "Line down") -> CallForm:
