@@ -31,15 +31,6 @@ JA: dict[str, str] = {
     "The draft could not be kept: {reason}": "下書きを保存できませんでした: {reason}",
     "Discard": "破棄",
     "Draft discarded": "下書きを破棄しました",
-    "Kept as a draft: the form brings it back; ctrl+d there discards it": (
-        "下書きとして残しました。同じフォームを開くと戻ります（ctrl+d で破棄）"
-    ),
-    "Restored what you typed ({time}): ctrl+s saves it, ctrl+d discards it": (
-        "入力途中の内容を復元しました（{time}）: ctrl+s で保存、ctrl+d で破棄"
-    ),
-    "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d discards it": (
-        "入力途中の通話記録を復元しました ({time})。ctrl+s で保存、ctrl+d で破棄します"
-    ),
     "Commands": "コマンド",
     # command line
     "Seeded {path}: {summary}": "{path} にサンプルデータを作成しました: {summary}",
@@ -673,4 +664,17 @@ JA: dict[str, str] = {
     "the 10th of next month": "来月の10日",
     "the first business day after the weekend": "週末明けの最初の営業日",
     "the last business day of this year": "今年最後の営業日",
+    # issue 13: drafts
+    "ctrl+d again to discard (the draft is kept otherwise)": (
+        "もう一度 ctrl+d で破棄します（ほかのキーなら下書きは残ります）"
+    ),
+    "Kept as a draft: the form brings it back; ctrl+d twice there discards it": (
+        "下書きとして残しました。同じフォームを開くと戻ります（ctrl+d を2回で破棄）"
+    ),
+    "Restored what you typed ({time}): ctrl+s saves it, ctrl+d twice discards it": (
+        "入力途中の内容を復元しました（{time}）: ctrl+s で保存、ctrl+d を2回で破棄"
+    ),
+    "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d twice discards it": (
+        "入力途中の通話記録を復元しました ({time})。ctrl+s で保存、ctrl+d を2回押すと破棄します"
+    ),
 }

@@ -99,16 +99,20 @@ class CallLogging:
         self._data_version = self.ledger_version()
 
     def restore_call_draft(self, draft: drafts.DraftRecord | None) -> None:
-        """Put back the call that was being typed when the app last stopped, and say so."""
+        """Put back the call that was being typed when the app last stopped, and say so,
+        with the cursor in it: the keys the notice names work at once."""
         if draft is None:
             return
         self._call_draft = draft.content
-        self.query_one(CallForm).load(draft.content)
+        form = self.query_one(CallForm)
+        form.load(draft.content)
         self.set_class(True, "-calling")
+        form.focus()
         when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
         self.notify(
             _(
-                "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d discards it",
+                "Restored the call you were typing ({time}): ctrl+s saves it,"
+                " ctrl+d twice discards it",
                 time=when,
             ),
             timeout=10,

@@ -8,7 +8,8 @@ Drafts (DESIGN §10): what differs from what the form opened with is kept as a d
 (`DRAFT_FORM`, `draft_key()`) half a second after the last change, and put back the next
 time the same form opens. A draft left by a form that was open when the app stopped (a
 crash, a closed terminal) reopens its form at the next start; escape closes the form and
-keeps the draft for later; ctrl+d discards it; a save drops it.
+keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py); a save drops
+it.
 """
 
 import sqlite3
@@ -33,6 +34,7 @@ from daicho.screens.draft_keeping import keep_draft, keep_draft_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField, PastDueCheck
+from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
 
@@ -87,10 +89,16 @@ def _read(field: Widget) -> object:
 
 
 def _write(field: Widget, value: object) -> None:
+    """Fill a field, the cursor after its text (where typing ended, so that a ctrl+d there
+    deletes nothing)."""
     if isinstance(field, TextArea | DateField):
         field.text = value
     else:
         field.value = value
+    if isinstance(field, TextArea):
+        field.move_cursor(field.document.end)
+    elif isinstance(field, Input):
+        field.cursor_position = len(field.value)
 
 
 class FormModal(DaichoModal):
@@ -115,7 +123,7 @@ class FormModal(DaichoModal):
     BINDINGS: ClassVar = [
         Binding("ctrl+s", "save", N_("Save"), id="form.save"),
         Binding("escape", "cancel", N_("Close"), id="form.cancel"),  # the draft stays
-        # Priority: text fields would take ctrl+d as "delete a character".
+        # Priority, so that the guard decides: a character to delete, or a discard to confirm.
         Binding("ctrl+d", "discard", N_("Discard"), id="form.discard", priority=True),
     ]
     DRAFT_FORM: ClassVar[str] = ""
@@ -129,6 +137,7 @@ class FormModal(DaichoModal):
         self._draft_timer = None
         self._finished = False  # saved, discarded or closed: drafts are settled
         self._past_due = PastDueCheck()
+        self.discard_guard = DiscardGuard(self)
 
     def draft_key(self) -> str:
         """Which record this form's draft belongs to: "" for a new one, else its id."""
@@ -203,13 +212,15 @@ class FormModal(DaichoModal):
             content["open"] = False  # closed on purpose: back when the form opens, not at start
         if self._close_with_draft(content) and content is not None:
             self.notify(
-                _("Kept as a draft: the form brings it back; ctrl+d there discards it"),
+                _("Kept as a draft: the form brings it back; ctrl+d twice there discards it"),
                 markup=False,
             )
         self.dismiss(None)
 
     def action_discard(self) -> None:
-        """Close the form and forget what was typed in it."""
+        """Close the form and forget what was typed in it, once the guard agrees."""
+        if not self.discard_guard.pressed(self.snapshot(), blank=self._unsaved() is None):
+            return
         if self._close_with_draft(None):
             self.notify(_("Draft discarded"), markup=False)
             self.dismiss(None)
@@ -226,9 +237,16 @@ class FormModal(DaichoModal):
             self.load(draft.content.get("fields", {}))
             when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
             message = _(
-                "Restored what you typed ({time}): ctrl+s saves it, ctrl+d discards it", time=when
+                "Restored what you typed ({time}): ctrl+s saves it, ctrl+d twice discards it",
+                time=when,
             )
             self.notify(message, timeout=10, markup=False)
+
+    def on_descendant_focus(self) -> None:
+        self.discard_guard.cancel()
+
+    def on_key(self) -> None:
+        self.discard_guard.cancel()  # ctrl+d, a priority binding, never comes here
 
     def on_input_changed(self) -> None:
         self._edited()

@@ -1,9 +1,13 @@
 """Shared fixtures: every test gets its own real ledger file in tmp_path."""
 
+import time
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, settings
+from textual.message import Message
+from textual.notifications import Notification, Notify
 
 from daicho.data import clock
 from daicho.data.date_settings import DateSettings, set_date_settings
@@ -70,3 +74,34 @@ async def settle(pilot) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def until(pilot, condition: Callable[[], bool], what: str, timeout: float = 20) -> None:
+    """Let the app run until `condition()` holds; a busy machine may take a while, so no
+    fixed pause would do."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {what}")
+        await pilot.pause(0.05)
+
+
+class Notices:
+    """Every notification the app showed, recorded as it is posted (a message hook for
+    `run_test`): the app itself forgets each one when its few seconds are up, which on a
+    busy machine may be before the test looks."""
+
+    def __init__(self) -> None:
+        self.shown: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    def said(self, severity: str | None = None) -> list[str]:
+        """The notifications shown so far (of one severity), as plain text."""
+        return [
+            str(note.message)
+            for note in self.shown
+            if severity is None or note.severity == severity
+        ]

@@ -5,16 +5,16 @@ import os
 import signal
 import sys
 
-import pexpect
 import pytest
+from terminal import Terminal
 
 from daicho.data import drafts
 from daicho.data.ledger import close_ledger, open_ledger
 
-SIZE = (34, 110)  # rows, columns
+ROWS, COLUMNS = 34, 110
 
 
-def start(ledger, tmp_path) -> pexpect.spawn:
+def start(ledger, tmp_path) -> Terminal:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
     env.update(
         DAICHO_CONFIG=str(tmp_path / "config.toml"),
@@ -23,17 +23,11 @@ def start(ledger, tmp_path) -> pexpect.spawn:
         LC_ALL="C.UTF-8",
         XDG_DATA_HOME=str(tmp_path / "share"),
     )
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "daicho.cli", "--db", str(ledger)],
-        env=env,
-        dimensions=SIZE,
-        encoding="utf-8",
-        codec_errors="replace",
-        timeout=30,
+    terminal = Terminal(
+        [sys.executable, "-m", "daicho.cli", "--db", str(ledger)], env, ROWS, COLUMNS
     )
-    child.expect("Vendors")  # the main screen is up
-    return child
+    terminal.wait_for("Vendors")  # the main screen is up
+    return terminal
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -42,30 +36,27 @@ def test_a_call_typed_before_kill_9_is_restored_at_the_next_start(tmp_path):
     open_ledger(ledger)
     close_ledger()
 
-    child = start(ledger, tmp_path)
-    # A new call: the vendor, then past contact, direction and channel to the subject. Key
-    # by key, 50 ms apart (pexpect's delay before each send) as a fast typist: in one burst
-    # a key may reach a field before the Tab ahead of it has moved the focus.
-    for key in ["n", *"Acme", *"\t" * 4, *"Router swap agreed"]:
-        child.send(key)
-    # The draft is written half a second after typing pauses; then the power goes. (The
-    # echo is not waited for: the screen may draw the subject in pieces as it is typed.)
-    deadline = 10.0
-    while deadline > 0 and _typed_subject(ledger) != "Router swap agreed":
-        child.expect([pexpect.TIMEOUT], timeout=0.25)
-        deadline -= 0.25
-    child.kill(signal.SIGKILL)
-    child.wait()
-    assert child.signalstatus == signal.SIGKILL
+    terminal = start(ledger, tmp_path)
+    # A new call: the vendor, then past contact, direction and channel to the subject. Keys
+    # go to the field that has the focus when they arrive: the subject is typed once the
+    # cursor is in it.
+    terminal.send("n", *"Acme", *"\t" * 4)
+    terminal.wait_until(lambda: "Subject" in terminal.cursor_line(), what="the subject field")
+    terminal.send(*"Router swap agreed")
+    # The draft is written half a second after typing pauses; then the power goes.
+    terminal.wait_until(lambda: _typed_subject(ledger) == "Router swap agreed", what="the draft")
+    terminal.child.kill(signal.SIGKILL)
+    terminal.child.wait()
+    assert terminal.child.signalstatus == signal.SIGKILL
 
     draft = _call_draft(ledger)
     assert draft is not None and draft.content["subject"] == "Router swap agreed"
 
-    child = start(ledger, tmp_path)
-    child.expect("Restored the call you were typing")
-    child.expect("Router swap agreed")
-    child.sendcontrol("q")
-    child.expect(pexpect.EOF)
+    terminal = start(ledger, tmp_path)
+    terminal.wait_for("Restored the call")
+    terminal.wait_for("Router swap agreed")
+    terminal.child.sendcontrol("q")
+    terminal.wait_for_exit()
 
 
 def _call_draft(ledger) -> drafts.DraftRecord | None:

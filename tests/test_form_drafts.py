@@ -1,5 +1,5 @@
 """Drafts of the modal forms (DESIGN §10): kept while typing, reopened after a stop,
-brought back after escape, discarded only with ctrl+d, dropped by a save."""
+brought back after escape, discarded only with ctrl+d (twice), dropped by a save."""
 
 from conftest import settle
 from textual.widgets import Input, TextArea
@@ -71,7 +71,7 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
         assert form.query_one("#name", Input).value == "Acme-edited"
         assert form.query_one("#notes", TextArea).text == "old"
         # Another vendor's form, or a new one, does not get this draft.
-        await pilot.press("ctrl+d")
+        await pilot.press("ctrl+d", "ctrl+d")
         await settle(pilot)
         assert "Draft discarded" in notices(app)
         new_form = VendorFormModal()

@@ -303,7 +303,9 @@ async def test_a_theme_chosen_in_the_app_is_kept_in_the_config(ledger):
         assert app.theme == "nord"
 
 
-async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored(ledger):
+async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_ready_to_save(
+    ledger,
+):
     ids = small_ledger()
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -324,13 +326,13 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored(ledg
         assert form.query_one("#notes").text == "Router swapped"
         assert app.screen.query_one("#call-pane").display
         assert any("Restored the call" in str(n.message) for n in app._notifications)
-        await pilot.press("3", "ctrl+s")
+        await pilot.press("ctrl+s")  # as the notice says, at once: the cursor is in the form
         await settle(pilot)
     assert [call.subject for call in calls.list_calls(ids["acme"].id)] == ["Line down"]
     assert drafts.load_drafts() == []
 
 
-async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
+async def test_discarding_a_call_takes_ctrl_d_twice_and_removes_its_draft(ledger):
     small_ledger()
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -339,7 +341,7 @@ async def test_discarding_a_call_takes_ctrl_d_and_removes_its_draft(ledger):
         await pilot.pause(EDIT_QUIET_S + 0.3)
         await settle(pilot)
         assert len(drafts.load_drafts()) == 1
-        await pilot.press("ctrl+d")
+        await pilot.press("ctrl+d", "ctrl+d")  # the first only asks (tests/test_discard_guard.py)
         await settle(pilot)
         assert app.screen.query_one(CallForm).is_blank()
         assert isinstance(app.focused, VendorRows)  # the call is over: n starts the next

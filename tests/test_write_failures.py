@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import settle, shown
+from conftest import Notices, settle, shown, until
 from textual.widgets import Input, Static, TextArea
 
 from daicho.app import DaichoApp
@@ -24,28 +24,27 @@ from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.models import Call, Vendor, database
 from daicho.screens.form_base import DRAFT_PAUSE_S
 from daicho.screens.main_screen import MainScreen
-from daicho.widgets.call_form import EDIT_QUIET_S, CallForm
+from daicho.widgets.call_form import CallForm
 from daicho.widgets.vendor_list import VendorRows
 
 NOTES = "Router swapped; 回線は復旧しました"
 
 
-def said(app, severity: str | None = None) -> list[str]:
-    """The notifications shown so far (of one severity), as plain text."""
-    return [
-        str(note.message)
-        for note in app._notifications
-        if severity is None or note.severity == severity
-    ]
-
-
 async def type_a_call(pilot, subject: str = "Line down") -> CallForm:
-    """A call to Acme Devices, typed key by key; its draft is written before going on."""
+    """A call to Acme Devices, typed key by key; its draft is written (or tried) before going
+    on."""
     await pilot.press("n", *"Acme Devices", "tab", "tab", "tab", "tab", *subject)
     await pilot.press("tab", *NOTES)
-    await pilot.pause(EDIT_QUIET_S + 0.2)
+    return await draft_written(pilot)
+
+
+async def draft_written(pilot) -> CallForm:
+    """Once typing has paused, the screen writes the form's draft: wait for that write."""
+    screen = pilot.app.screen
+    form = screen.query_one(CallForm)
+    await until(pilot, lambda: screen._call_draft == form.snapshot(), "the draft to be written")
     await settle(pilot)
-    return pilot.app.screen.query_one(CallForm)
+    return form
 
 
 def assert_still_typed(form: CallForm, subject: str = "Line down") -> None:
@@ -78,7 +77,8 @@ async def test_a_call_not_saved_on_a_full_disk_keeps_its_text_and_saves_once_the
 ):
     vendors.create_vendor("Acme Devices")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         form = await type_a_call(pilot)
         with disk_full():
@@ -86,7 +86,7 @@ async def test_a_call_not_saved_on_a_full_disk_keeps_its_text_and_saves_once_the
             await pilot.pause()
         assert Call.select().count() == 0
         assert_still_typed(form)
-        [error] = said(app, "error")
+        [error] = notices.said("error")
         assert "The disk did not take the write" in error and "nothing was saved" in error
 
         await pilot.press("ctrl+s")
@@ -142,22 +142,22 @@ async def test_a_read_only_ledger_opens_for_reading_and_every_save_says_why(ledg
     with immutable(ledger):
         open_ledger(ledger)
         app = DaichoApp(ledger_path=ledger)
-        async with app.run_test(size=(160, 45)) as pilot:
+        notices = Notices()
+        async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
             await settle(pilot)
             assert "Acme Devices" in shown(app.screen.query_one(VendorRows))
-            [notice] = said(app, "warning")
+            [notice] = notices.said("warning")
             assert f"The ledger {ledger} is read-only" in notice
 
             form = await type_a_call(pilot)
             await pilot.press(*" more")  # another pause in typing: another draft not kept
-            await pilot.pause(DRAFT_PAUSE_S + EDIT_QUIET_S + 0.2)
-            await settle(pilot)
-            kept_not = [text for text in said(app, "warning") if "draft could not be" in text]
+            await draft_written(pilot)
+            kept_not = [text for text in notices.said("warning") if "draft could not be" in text]
             assert len(kept_not) == 1  # said once, not at every pause
             await pilot.press(*["backspace"] * 5, "ctrl+s")
             await pilot.pause()
             assert_still_typed(form)
-            assert any("The ledger is read-only" in text for text in said(app, "error"))
+            assert any("The ledger is read-only" in text for text in notices.said("error"))
 
             await pilot.press("escape", "v", *"Kumo Cloud", "ctrl+s")
             await pilot.pause()
@@ -215,18 +215,21 @@ def test_a_ledger_another_user_may_only_read_opens_for_reading(folder_mode):
 async def test_a_ledger_deleted_under_the_app_is_said_once_and_nothing_is_saved_into_it(ledger):
     vendors.create_vendor("Acme Devices")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         ledger.unlink()
-        await pilot.pause(1.2)  # the ledger is looked at every second
-        [gone] = said(app, "error")
+        await until(
+            pilot, lambda: notices.said("error"), "the ledger to be looked at (every second)"
+        )
+        [gone] = notices.said("error")
         assert f"The ledger file {ledger} was deleted" in gone
 
         form = await type_a_call(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert_still_typed(form)
-        assert said(app, "error")[1:] == [gone]
+        assert notices.said("error")[1:] == [gone]
         assert Call.select().count() == 0  # not even into the deleted file
 
         await pilot.press("escape", "v", *"Kumo Cloud", "ctrl+s")
@@ -235,7 +238,7 @@ async def test_a_ledger_deleted_under_the_app_is_said_once_and_nothing_is_saved_
         assert app.screen.query_one("#name", Input).value == "Kumo Cloud"
         await pilot.press("escape")
         await pilot.pause(1.2)
-        assert said(app, "error").count(gone) == 2  # said once, and once by the save
+        assert notices.said("error").count(gone) == 2  # said once, and once by the save
         assert "Acme Devices" in shown(app.screen.query_one(VendorRows))
 
 
@@ -243,11 +246,14 @@ async def test_a_ledger_replaced_under_the_app_is_said_and_nothing_is_saved_here
     other = tmp_path / "other.db"
     shutil.copy(ledger, other)
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         other.replace(ledger)  # as a sync tool or `mv backup.db daicho.db` would
-        await pilot.pause(1.2)
-        [replaced] = said(app, "error")
+        await until(
+            pilot, lambda: notices.said("error"), "the ledger to be looked at (every second)"
+        )
+        [replaced] = notices.said("error")
         assert "was replaced by another file" in replaced
         await pilot.press("v", *"Kumo Cloud", "ctrl+s")
         await pilot.pause()
@@ -258,7 +264,8 @@ async def test_a_lock_held_past_the_busy_timeout_says_the_ledger_is_busy(ledger)
     """The app waits 10 s for a lock; here its connection waits 0.3 s, to keep the test short."""
     vendors.create_vendor("Acme Devices")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         form = await type_a_call(pilot)
         database.execute_sql("PRAGMA busy_timeout = 300")
@@ -271,7 +278,7 @@ async def test_a_lock_held_past_the_busy_timeout_says_the_ledger_is_busy(ledger)
             other.execute("ROLLBACK")
             other.close()
         assert_still_typed(form)
-        assert any("The ledger is busy" in text for text in said(app, "error"))
+        assert any("The ledger is busy" in text for text in notices.said("error"))
 
         await pilot.press("ctrl+s")
         await settle(pilot)

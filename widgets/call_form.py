@@ -26,6 +26,7 @@ from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField, PastDueCheck
+from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.follow_up_row import FollowUpList
 from daicho.widgets.text_fields import TextBox, TextField
 
@@ -88,7 +89,8 @@ class CallForm(VerticalScroll, can_focus=False):
         Binding(
             "ctrl+y", "save(True)", N_("Save and copy email"), id="call.save_copy", priority=True
         ),
-        # Priority too: inside a text field ctrl+d would otherwise delete a character.
+        # Priority too, so that the guard decides: a character to delete, or a discard to
+        # confirm.
         Binding(
             "ctrl+d", "discard", N_("Discard call"), show=False, id="call.discard", priority=True
         ),
@@ -124,7 +126,7 @@ class CallForm(VerticalScroll, can_focus=False):
 
     @dataclass
     class Discarded(Message):
-        """ctrl+d: the user threw the call away; the form is empty again."""
+        """ctrl+d twice: the user threw the call away; the form is empty again."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -133,6 +135,7 @@ class CallForm(VerticalScroll, can_focus=False):
         self._edit_timer: Timer | None = None
         self._last_focused: Widget | None = None
         self._past_due = PastDueCheck()
+        self.discard_guard = DiscardGuard(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line"):
@@ -216,7 +219,7 @@ class CallForm(VerticalScroll, can_focus=False):
         """Nothing typed anywhere (the two choices do not count)."""
         return not (any(name.strip() for name in self._names()) or self._typed_beyond_names())
 
-    def _has_content(self) -> bool:
+    def has_content(self) -> bool:
         """Typed by the user, not just what `start` filled in."""
         names = self._names()
         own_names = names != self._prefill and any(name.strip() for name in names)
@@ -227,7 +230,7 @@ class CallForm(VerticalScroll, can_focus=False):
 
         Only what `start` itself filled in may be replaced, and only by another vendor.
         """
-        if not self._has_content() and (vendor_name or self.is_blank()):
+        if not self.has_content() and (vendor_name or self.is_blank()):
             self._input("vendor").value = vendor_name
             self._input("contact").value = contact_name
             self._prefill = (vendor_name, contact_name)
@@ -361,6 +364,8 @@ class CallForm(VerticalScroll, can_focus=False):
         self.post_message(self.Left())
 
     async def action_discard(self) -> None:
+        if not self.discard_guard.pressed(self.snapshot(), blank=not self.has_content()):
+            return
         await self.clear()
         self._reported = self.snapshot()
         self._status.show(_("Call discarded"))
@@ -371,6 +376,10 @@ class CallForm(VerticalScroll, can_focus=False):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._last_focused = event.widget
+        self.discard_guard.cancel()
+
+    def on_key(self) -> None:
+        self.discard_guard.cancel()  # ctrl+d, a priority binding, never comes here
 
     @on(Input.Changed)
     @on(TextArea.Changed)
