@@ -396,7 +396,6 @@ JA: dict[str, str] = {
     ),
     "That is already the due date": "すでにその日が期限です",
     # request form
-    "type a name; → takes the suggestion": "名前を入力 (→ で候補を確定)",
     "optional": "任意",
     "No vendor named {name}": "「{name}」という業者はありません",
     "No contact named {name} at this vendor": "この業者に「{name}」という担当者はいません",
@@ -538,4 +537,6 @@ JA: dict[str, str] = {
     "rebuild the search index": "検索索引を作り直す",
     "--limit must be 1 or more": "--limit には 1 以上を指定してください",
     "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
+    # issue 13: keys
+    "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
 }
