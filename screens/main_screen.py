@@ -258,13 +258,14 @@ class MainScreen(CallLogging, DaichoScreen):
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Queue keys work in the queue; `e` on a vendor; copying on something to copy."""
+        """Queue keys work in the queue; `e` on a vendor (dimmed on "All vendors", where it
+        still is a key, not a letter typed into the vendor filter); copying on something."""
         focused = self.focused
         if action in _QUEUE_ACTIONS:
             return focused is not None and focused is self.query_one(QueueTable)
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
-            return vendor_list.has_focus_within and vendor_list.current is not None
+            return vendor_list.has_focus_within and (vendor_list.current is not None or None)
         if action == "search":  # "/" is typed into a text field, not taken from it
             return not isinstance(focused, (Input, TextArea))
         if action in ("copy_mail", "preview_mail"):

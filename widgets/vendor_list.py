@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -120,8 +121,23 @@ class VendorRows(ScrollView, can_focus=True):
         self.cursor = max(0, min(len(self.rows), self.scroll_offset.y + event.y))
 
 
+SPACES = (" ", "\u3000")  # a Japanese input method types the full-width one
+
+
+def typed_character(event: events.Key) -> str:
+    """The character a key types, the full-width space included: it is not `isprintable`,
+    and a Pilot test's key comes without its character."""
+    if event.key == "ideographic_space":
+        return "\u3000"
+    return event.character or "" if event.is_printable else ""
+
+
 class VendorList(Vertical):
-    """Filter field and list; tells the screen what the user filters, picks and opens."""
+    """Filter field and list; tells the screen what the user filters, picks and opens.
+
+    Typing on the list filters it, except the keys that act there (`n`, `v`, `f`, …, as
+    bound in the screen): backspace takes the last character back, escape clears it.
+    """
 
     DEFAULT_CSS = """
     VendorList { height: 1fr; }
@@ -134,6 +150,7 @@ class VendorList(Vertical):
 
     include_hidden = reactive(False, init=False)
     _selected_id: int | None = None
+    _to_first_match = False  # the filter was typed on the list: the cursor goes to a match
 
     @dataclass
     class FilterChanged(Message):
@@ -166,7 +183,9 @@ class VendorList(Vertical):
         """Show `rows`, keeping the cursor on the same vendor when it is still listed."""
         current = self.rows.current
         self.rows.set_rows(rows)
-        if current is not None:
+        if self._to_first_match:  # until another key: a later reply may be on its way
+            self.rows.cursor = 1 if rows else 0
+        elif current is not None:
             index = next((i for i, row in enumerate(rows) if row.id == current.id), None)
             self.rows.cursor = 0 if index is None else index + 1
 
@@ -182,11 +201,32 @@ class VendorList(Vertical):
         self.rows.cursor = 1 if self.rows.rows else 0
         self.rows.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         filter_field = self.query_one(Input)
-        if event.key in ("escape", "down") and filter_field.has_focus:
-            event.stop()
-            self.rows.focus()
+        if filter_field.has_focus:
+            if event.key in ("escape", "down"):
+                event.stop()
+                self.rows.focus()
+        elif self.rows.has_focus:
+            acts = event.key in self.screen.active_bindings
+            self._to_first_match = not acts and self._type_on_list(event, filter_field)
+
+    def _type_on_list(self, event: events.Key, filter_field: Input) -> bool:
+        """A key typed on the list that does nothing else there edits the filter."""
+        text = filter_field.value
+        character = typed_character(event)
+        if character and (text or character not in SPACES):
+            text += character
+        elif event.key == "backspace" and text:
+            text = text[:-1]
+        elif event.key == "escape" and text:
+            text = ""
+        else:
+            return False
+        event.stop()
+        filter_field.value = text
+        filter_field.cursor_position = len(text)
+        return True
 
     def watch_include_hidden(self, include_hidden: bool) -> None:
         self.post_message(self.FilterChanged(self.query_one(Input).value, include_hidden))
