@@ -539,4 +539,5 @@ JA: dict[str, str] = {
     "Search index rebuilt: {count} items": "検索索引を作り直しました: {count} 件",
     # issue 13: keys
     "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
+    "Press {key} to add a vendor": "{key} で業者を追加",
 }

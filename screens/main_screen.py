@@ -50,6 +50,8 @@ _QUEUE_ACTIONS = {
     "cycle_sort",
     "copy_queue",
 }
+MOST_USED_KEYS = ("n", "r", "v", "slash", "question_mark")
+"""First in the key bar: at 80 columns the rest is cut off, never `v`, the first vendor."""
 PAGE = 60
 WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
@@ -101,6 +103,9 @@ class MainScreen(CallLogging, DaichoScreen):
     def on_mount(self) -> None:
         self.query_one("#vendors-pane").border_title = "1 " + _("Vendors")
         self.query_one("#call-pane").border_title = "3 " + _("Call log")
+        new_vendor = next(b for b in self.BINDINGS if b.id == "main.new_vendor")
+        add = _("Press {key} to add a vendor", key=self.app.get_key_display(new_vendor))
+        self.query_one(VendorList).empty_hint = add
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
         self._show_filters()
@@ -373,7 +378,7 @@ def compose_main_layout() -> ComposeResult:
                 yield QueueTable()
             with Vertical(id="call-pane", classes="pane"):
                 yield CallForm()
-    yield KeyBar()
+    yield KeyBar(first=MOST_USED_KEYS)
 
 
 def _sort_label(sort: str) -> str:

@@ -2,12 +2,14 @@
 there still act, and an empty ledger says how to add the first vendor."""
 
 import pytest
-from conftest import settle
+from conftest import settle, shown
 from textual.widgets import Input
 
 from daicho.app import DaichoApp
 from daicho.data import vendors
+from daicho.i18n import set_language
 from daicho.widgets.call_form import CallForm
+from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.vendor_list import VendorList, VendorRows
 
 
@@ -86,3 +88,43 @@ async def test_keys_that_act_on_the_vendors_are_not_typed_into_the_filter(ledger
         await pilot.press(key)
         await settle(pilot)
         assert main.query_one(VendorList).query_one(Input).value == ""
+
+
+ADD_A_VENDOR = {"en": "Press v to add a vendor", "ja": "v で業者を追加"}
+KEYS_FIRST = {
+    "en": "n New call  r New request  v New vendor  / Search  ? Help",
+    "ja": "n 新規通話  r 新規依頼  v 新規業者  / 検索  ? ヘルプ",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_an_empty_ledger_says_how_to_add_the_first_vendor(ledger, language):
+    set_language(language)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(VendorRows)
+        assert ADD_A_VENDOR[language] in shown(rows)
+        await pilot.press(*"zz")  # a filter that finds nothing is not an empty ledger
+        await settle(pilot)
+        assert ADD_A_VENDOR[language] not in shown(rows)
+        await pilot.press("escape")
+        vendors.create_vendor("Acme")
+        app.screen.refresh_ledger()
+        await settle(pilot)
+        assert "Acme" in shown(rows)
+        assert ADD_A_VENDOR[language] not in shown(rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("pane", ["1", "2"])
+async def test_at_80_columns_the_key_bar_leads_with_the_keys_used_most(ledger, language, pane):
+    """`v` (new vendor) was cut off at 80 columns: the most used keys come first."""
+    set_language(language)
+    three_vendors()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(pane, "down")
+        await settle(pilot)
+        assert shown(app.screen.query_one(KeyBar)).startswith(KEYS_FIRST[language])

@@ -65,6 +65,7 @@ class VendorRows(ScrollView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows: list[VendorRow] = []
+        self.hint = ""  # shown under "all vendors" when there are no rows
 
     def set_rows(self, rows: list[VendorRow]) -> None:
         self.rows = rows
@@ -89,7 +90,7 @@ class VendorRows(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index > len(self.rows):
+        if index > (len(self.rows) or bool(self.hint)):
             return Strip.blank(width, base)
         text = self._row_text(index, width)
         if index == self.cursor:
@@ -99,6 +100,8 @@ class VendorRows(ScrollView, can_focus=True):
     def _row_text(self, index: int, width: int) -> Text:
         if index == 0:
             text = Text(_("All vendors"), style="bold")
+        elif not self.rows:
+            text = Text(self.hint, style=self.get_component_rich_style("vendor-rows--muted"))
         else:
             row = self.rows[index - 1]
             muted = self.get_component_rich_style("vendor-rows--muted")
@@ -149,6 +152,8 @@ class VendorList(Vertical):
     ]
 
     include_hidden = reactive(False, init=False)
+    empty_hint = reactive("", init=False)
+    """Set by the screen: what the list says with no vendor to show and no filter."""
     _selected_id: int | None = None
     _to_first_match = False  # the filter was typed on the list: the cursor goes to a match
 
@@ -182,6 +187,7 @@ class VendorList(Vertical):
     def set_rows(self, rows: list[VendorRow]) -> None:
         """Show `rows`, keeping the cursor on the same vendor when it is still listed."""
         current = self.rows.current
+        self.rows.hint = "" if self.query_one(Input).value else self.empty_hint
         self.rows.set_rows(rows)
         if self._to_first_match:  # until another key: a later reply may be on its way
             self.rows.cursor = 1 if rows else 0
@@ -227,6 +233,9 @@ class VendorList(Vertical):
         filter_field.value = text
         filter_field.cursor_position = len(text)
         return True
+
+    def watch_empty_hint(self) -> None:
+        self.set_rows(self.rows.rows)
 
     def watch_include_hidden(self, include_hidden: bool) -> None:
         self.post_message(self.FilterChanged(self.query_one(Input).value, include_hidden))
