@@ -378,7 +378,6 @@ JA: dict[str, str] = {
     ),
     "That is already the due date": "すでにその日が期限です",
     # request form
-    "type a name; → takes the suggestion": "名前を入力 (→ で候補を確定)",
     "optional": "任意",
     "No vendor named {name}": "「{name}」という業者はありません",
     "No contact named {name} at this vendor": "この業者に「{name}」という担当者はいません",
@@ -677,4 +676,7 @@ JA: dict[str, str] = {
     "Restored the call you were typing ({time}): ctrl+s saves it, ctrl+d twice discards it": (
         "入力途中の通話記録を復元しました ({time})。ctrl+s で保存、ctrl+d を2回押すと破棄します"
     ),
+    # issue 13: keys
+    "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
+    "Press {key} to add a vendor": "{key} で業者を追加",
 }

@@ -50,6 +50,8 @@ _QUEUE_ACTIONS = {
     "cycle_sort",
     "copy_queue",
 }
+MOST_USED_KEYS = ("n", "r", "v", "slash", "question_mark")
+"""First in the key bar: at 80 columns the rest is cut off, never `v`, the first vendor."""
 PAGE = 60
 WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
@@ -101,6 +103,9 @@ class MainScreen(CallLogging, DaichoScreen):
     def on_mount(self) -> None:
         self.query_one("#vendors-pane").border_title = "1 " + _("Vendors")
         self.query_one("#call-pane").border_title = "3 " + _("Call log")
+        new_vendor = next(b for b in self.BINDINGS if b.id == "main.new_vendor")
+        add = _("Press {key} to add a vendor", key=self.app.get_key_display(new_vendor))
+        self.query_one(VendorList).empty_hint = add
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
         self._show_filters()
@@ -265,13 +270,14 @@ class MainScreen(CallLogging, DaichoScreen):
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Queue keys work in the queue; `e` on a vendor; copying on something to copy."""
+        """Queue keys work in the queue; `e` on a vendor (dimmed on "All vendors", where it
+        still is a key, not a letter typed into the vendor filter); copying on something."""
         focused = self.focused
         if action in _QUEUE_ACTIONS:
             return focused is not None and focused is self.query_one(QueueTable)
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
-            return vendor_list.has_focus_within and vendor_list.current is not None
+            return vendor_list.has_focus_within and (vendor_list.current is not None or None)
         if action == "search":  # "/" is typed into a text field, not taken from it
             return not isinstance(focused, (Input, TextArea))
         if action in ("copy_mail", "preview_mail"):
@@ -381,7 +387,7 @@ def compose_main_layout() -> ComposeResult:
                 yield QueueTable()
             with Vertical(id="call-pane", classes="pane"):
                 yield CallForm()
-    yield KeyBar()
+    yield KeyBar(first=MOST_USED_KEYS)
 
 
 def _sort_label(sort: str) -> str:

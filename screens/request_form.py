@@ -10,7 +10,7 @@ from daicho.data.records import RequestRecord, VendorRow
 from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.form_base import FieldError, FormModal, block, choice, line, required, row
-from daicho.widgets.completing_input import CompletingInput
+from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 
 
@@ -36,11 +36,10 @@ class RequestFormModal(FormModal):
         return cls()
 
     def compose_fields(self) -> ComposeResult:
-        placeholder = _("type a name; → takes the suggestion")
         yield from row(_("Direction"), choice(REQUEST_DIRECTIONS, "outbound", id="direction"))
         yield from row(
             _("Vendor"),
-            line(self.vendor_name, id="vendor", placeholder=placeholder),
+            line(self.vendor_name, id="vendor", placeholder=_(NAME_PLACEHOLDER)),
         )
         yield from row(
             _("Contact"),

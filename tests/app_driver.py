@@ -33,9 +33,10 @@ def errors(app) -> list[str]:
 
 
 async def log_call(pilot, subject: str, notes: str, follow_up: str = "") -> float | None:
-    """Type a call to Acme Devices ("Ac" and Tab completes it) and save it. Returns the time
-    ctrl+s was pressed (the save commits as it is handled), or None when it was not saved."""
-    await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", *subject, "tab", *notes)
+    """Type a call to Acme Devices ("Ac" and Tab completes it, a second Tab moves on) and
+    save it. Returns the time ctrl+s was pressed (the save commits as it is handled), or None
+    when it was not saved."""
+    await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", "tab", *subject, "tab", *notes)
     if follow_up:
         await pilot.press("tab", "tab", *follow_up)
     saved_at = time.time()

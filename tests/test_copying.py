@@ -517,7 +517,7 @@ async def test_y_after_saving_a_call_typed_from_all_vendors_copies_it(ledger):
     app = app_with(ledger, clipboard)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", *"Laptop order")
+        await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Laptop order")
         await pilot.press("tab", "tab", "tab", "ctrl+o", *"Send the quote")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -61,7 +61,7 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         await select_vendor(pilot, "Acme")
         await pilot.press("n")
         assert app.focused.id == "subject"
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", *"Tan", "tab")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", *"Tan", "tab", "tab")
         await pilot.press("tab", "tab", *"Laptop order")
         await pilot.press("tab", *"Price agreed on the phone", "tab")
         await pilot.press(*"Deliver on 12/1", "enter", *"We pay on delivery", "tab")
@@ -337,7 +337,7 @@ async def test_discarding_a_call_takes_ctrl_d_twice_and_removes_its_draft(ledger
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", *"Wrong number")
+        await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Wrong number")
         await pilot.pause(EDIT_QUIET_S + 0.3)
         await settle(pilot)
         assert len(drafts.load_drafts()) == 1

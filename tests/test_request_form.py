@@ -2,12 +2,14 @@
 
 from datetime import timedelta
 
+import pytest
 from conftest import settle, shown
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from daicho.app import DaichoApp
 from daicho.data import clock, queue, requests, vendors
 from daicho.data.queue import QueueFilters
+from daicho.i18n import set_language
 from daicho.screens.request_form import RequestFormModal
 
 
@@ -134,11 +136,26 @@ async def test_the_vendor_and_contact_are_found_by_their_readings(ledger):
         assert app.focused.id == "vendor"
         await pilot.press(*"しゅうわ")
         assert "しゅうわ → 秀和システム開発株式会社" in shown(app.focused)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # takes the name, moves on
         await settle(pilot)
         await pilot.press(*"イト")
         assert "イト → 伊藤 智子" in shown(app.focused)
-        await pilot.press("tab", *"Invoice", "ctrl+s")
+        await pilot.press("tab", "tab", *"Invoice", "ctrl+s")
         await settle(pilot)
     [saved] = results
     assert (saved.vendor_name, saved.contact_name) == ("秀和システム開発株式会社", "伊藤 智子")
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [("en", "type a name; Tab takes the suggestion"), ("ja", "名前を入力 (Tab で候補を確定)")],
+)
+async def test_the_call_and_request_forms_say_the_key_that_takes_a_name(ledger, language, hint):
+    """The request form said → while the call form's Tab took the name: both say Tab."""
+    set_language(language)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#vendor", Input).placeholder == hint
+        await open_form(pilot, RequestFormModal())
+        assert app.screen.query_one("#vendor", Input).placeholder == hint

@@ -24,7 +24,7 @@ from daicho.data.records import FollowUp
 from daicho.i18n import N_, _
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
-from daicho.widgets.completing_input import CompletingInput
+from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField, PastDueCheck
 from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.follow_up_row import FollowUpList
@@ -140,7 +140,7 @@ class CallForm(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line"):
             yield Label(_("Vendor"), classes="name", markup=False)
-            yield CompletingInput(id="vendor", compact=True)
+            yield CompletingInput(id="vendor", compact=True, placeholder=_(NAME_PLACEHOLDER))
             yield Static(_("New vendor: saved as a prospect"), id="vendor-hint", markup=False)
         with Horizontal(classes="line"):
             yield Label(_("Contact"), classes="name", markup=False)

@@ -16,7 +16,10 @@ _PALETTE = Binding("ctrl+p", "command_palette")
 
 
 class KeyBar(Widget):
-    """`key description` for every shown binding of the focused chain, then the palette key."""
+    """`key description` for every shown binding of the focused chain, then the palette key.
+
+    The keys in `first` lead, in that order, so a narrow terminal cuts off the others.
+    """
 
     COMPONENT_CLASSES: ClassVar = {"key-bar--key", "key-bar--disabled"}
     DEFAULT_CSS = """
@@ -27,6 +30,13 @@ class KeyBar(Widget):
     KeyBar > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
     KeyBar > .key-bar--disabled { color: $text-disabled; }
     """
+
+    def __init__(self, first: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.first = first
+
+    def _rank(self, key: str) -> int:
+        return self.first.index(key) if key in self.first else len(self.first)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -42,7 +52,8 @@ class KeyBar(Widget):
         disabled = self.get_component_rich_style("key-bar--disabled")
         keys = Text(no_wrap=True, overflow="ellipsis", end="")
         shown = set()
-        for active in self.screen.active_bindings.values():
+        bindings = sorted(self.screen.active_bindings.items(), key=lambda kv: self._rank(kv[0]))
+        for _key, active in bindings:
             binding = active.binding
             if not (binding.show and binding.description) or binding.action in shown:
                 continue

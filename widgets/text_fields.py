@@ -21,6 +21,14 @@ class _TypedKey(events.Key):
         return True
 
 
+def typed_character(event: events.Key) -> str:
+    """The character a key types, the full-width space included (a Pilot test's key comes
+    without its character)."""
+    if event.key == _WIDE_SPACE_KEY:
+        return WIDE_SPACE
+    return event.character or "" if event.is_printable else ""
+
+
 class KeepsWideSpace:
     """Mixed into a text field before Textual's own class: the full-width space is typed."""
 

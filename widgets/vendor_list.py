@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,7 +25,7 @@ from daicho.i18n import N_, _
 from daicho.labels import short_category
 from daicho.widgets.narrow_cells import category_cells, fit, fitted_name
 from daicho.widgets.scrolling import set_virtual_height
-from daicho.widgets.text_fields import TextField
+from daicho.widgets.text_fields import WIDE_SPACE, TextField, typed_character
 
 WITH_CATEGORY = 30  # a narrower list leaves the category out, to give the names room
 
@@ -65,6 +66,7 @@ class VendorRows(ScrollView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows: list[VendorRow] = []
+        self.hint = ""  # shown under "all vendors" when there are no rows
 
     def set_rows(self, rows: list[VendorRow]) -> None:
         self.rows = rows
@@ -89,7 +91,7 @@ class VendorRows(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index > len(self.rows):
+        if index > (len(self.rows) or bool(self.hint)):
             return Strip.blank(width, base)
         text = self._row_text(index, width)
         if index == self.cursor:
@@ -99,6 +101,8 @@ class VendorRows(ScrollView, can_focus=True):
     def _row_text(self, index: int, width: int) -> Text:
         if index == 0:
             text = Text(_("All vendors"), style="bold")
+        elif not self.rows:
+            text = Text(self.hint, style=self.get_component_rich_style("vendor-rows--muted"))
         else:
             row = self.rows[index - 1]
             muted = self.get_component_rich_style("vendor-rows--muted")
@@ -121,8 +125,15 @@ class VendorRows(ScrollView, can_focus=True):
         self.cursor = max(0, min(len(self.rows), self.scroll_offset.y + event.y))
 
 
+SPACES = (" ", WIDE_SPACE)  # a Japanese input method types the full-width one
+
+
 class VendorList(Vertical):
-    """Filter field and list; tells the screen what the user filters, picks and opens."""
+    """Filter field and list; tells the screen what the user filters, picks and opens.
+
+    Typing on the list filters it, except the keys that act there (`n`, `v`, `f`, …, as
+    bound in the screen): backspace takes the last character back, escape clears it.
+    """
 
     DEFAULT_CSS = """
     VendorList { height: 1fr; }
@@ -134,10 +145,13 @@ class VendorList(Vertical):
     ]
 
     include_hidden = reactive(False, init=False)
+    empty_hint = reactive("", init=False)
+    """Set by the screen: what the list says with no vendor to show and no filter."""
     _selected_id: int | None = None
     pinned: int | None = None
     """A vendor listed whatever the filter says (one just saved) until the cursor leaves it."""
     _wanted: int | None = None  # the vendor the cursor goes to once the rows hold it
+    _to_first_match = False  # the filter was typed on the list: the cursor goes to a match
 
     @dataclass
     class FilterChanged(Message):
@@ -170,11 +184,14 @@ class VendorList(Vertical):
         """Show `rows`, keeping the cursor on the same vendor when it is still listed, or
         moving it to the vendor asked for by `show_vendor`."""
         current = self.rows.current
+        self.rows.hint = "" if self.query_one(Input).value else self.empty_hint
         self.rows.set_rows(rows)
         ids = [row.id for row in rows]
         if self._wanted in ids:
             self.rows.cursor = ids.index(self._wanted) + 1
             self._wanted = None
+        elif self._to_first_match:  # until another key: a later reply may be on its way
+            self.rows.cursor = 1 if rows else 0
         elif current is not None:
             self.rows.cursor = ids.index(current.id) + 1 if current.id in ids else 0
 
@@ -201,11 +218,35 @@ class VendorList(Vertical):
         self.rows.cursor = 1 if self.rows.rows else 0
         self.rows.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         filter_field = self.query_one(Input)
-        if event.key in ("escape", "down") and filter_field.has_focus:
-            event.stop()
-            self.rows.focus()
+        if filter_field.has_focus:
+            if event.key in ("escape", "down"):
+                event.stop()
+                self.rows.focus()
+        elif self.rows.has_focus:
+            acts = event.key in self.screen.active_bindings
+            self._to_first_match = not acts and self._type_on_list(event, filter_field)
+
+    def _type_on_list(self, event: events.Key, filter_field: Input) -> bool:
+        """A key typed on the list that does nothing else there edits the filter."""
+        text = filter_field.value
+        character = typed_character(event)
+        if character and (text or character not in SPACES):
+            text += character
+        elif event.key == "backspace" and text:
+            text = text[:-1]
+        elif event.key == "escape" and text:
+            text = ""
+        else:
+            return False
+        event.stop()
+        filter_field.value = text
+        filter_field.cursor_position = len(text)
+        return True
+
+    def watch_empty_hint(self) -> None:
+        self.set_rows(self.rows.rows)
 
     def watch_include_hidden(self) -> None:
         self._filter_changed()
