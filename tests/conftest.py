@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from textual.message import Message
 from textual.notifications import Notification, Notify
+from textual.worker import WorkerCancelled
 
 from daicho.data import clock
 from daicho.data.date_settings import DateSettings, set_date_settings
@@ -72,7 +73,12 @@ def notices(app, severity: str | None = None) -> list[str]:
 async def settle(pilot) -> None:
     """Let the screen's reads in threads finish and their results show."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        while True:
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:  # a newer read took its place (typing on): wait on that
+                continue
         await pilot.pause()
 
 

@@ -25,7 +25,9 @@ def call_draft() -> dict | None:
 
 async def a_call_typed(pilot) -> CallForm:
     """A call with a subject and notes, the cursor at the end of the notes, its draft kept."""
-    await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Wrong number", "tab", *"Later")
+    await pilot.press(
+        "n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Wrong number", "tab", *"Later"
+    )
     await until(pilot, lambda: (call_draft() or {}).get("notes") == "Later", "the call's draft")
     return pilot.app.screen.query_one(CallForm)
 

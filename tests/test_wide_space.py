@@ -41,7 +41,7 @@ async def test_the_call_form_keeps_the_wide_space_in_subject_and_notes(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab")
+        await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", "tab")
         await pilot.press(*"回線", SPACE, *"断", "tab", *"朝から", SPACE, *"断続的")
         assert app.screen.query_one("#subject", Input).value == f"回線{SPACE}断"
         for field in [*app.screen.query(Input), *app.screen.query(TextArea)]:
