@@ -45,6 +45,28 @@ async def test_typing_on_the_list_filters_it_and_n_still_starts_a_call(ledger):
         assert app.screen.query_one(CallForm).values().vendor_name == "Bluebird Systems"
 
 
+async def test_the_first_match_is_selected_even_when_the_rows_come_after_a_key_that_acts(
+    ledger,
+):
+    """A name typed fast and a key pressed before the filtered rows come back: the rows
+    still put the cursor on the first match, so the `n` that follows calls that vendor."""
+    three_vendors()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        vendor_list = app.screen.query_one(VendorList)
+        await pilot.press(*"Blu")
+        await settle(pilot)
+        rows = list(vendor_list.rows.rows)
+        await pilot.press("1")  # acts (the vendors pane), moves nothing
+        vendor_list.rows.cursor = 0
+        vendor_list.set_rows(rows)  # the reply to "Blu", late
+        assert vendor_list.current.name == "Bluebird Systems"
+        await pilot.press("down", "up")  # the user moves the cursor: it stays theirs
+        vendor_list.set_rows(rows)
+        assert vendor_list.current is None  # "All vendors", where they put it
+
+
 async def test_japanese_and_the_full_width_space_filter_too(ledger):
     three_vendors()
     app = DaichoApp(ledger_path=ledger)

@@ -125,6 +125,7 @@ class VendorRows(ScrollView, can_focus=True):
         self.cursor = max(0, min(len(self.rows), self.scroll_offset.y + event.y))
 
 
+MOVES = {binding.key for binding in VendorRows.BINDINGS}
 SPACES = (" ", WIDE_SPACE)  # a Japanese input method types the full-width one
 
 
@@ -151,7 +152,9 @@ class VendorList(Vertical):
     pinned: int | None = None
     """A vendor listed whatever the filter says (one just saved) until the cursor leaves it."""
     _wanted: int | None = None  # the vendor the cursor goes to once the rows hold it
-    _to_first_match = False  # the filter was typed on the list: the cursor goes to a match
+    _to_first_match = False
+    """The filter was typed on the list: the cursor goes to the first match, also when the
+    rows come after a key that acts on it (`n` typed quickly after a name), until it moves."""
 
     @dataclass
     class FilterChanged(Message):
@@ -226,7 +229,10 @@ class VendorList(Vertical):
                 self.rows.focus()
         elif self.rows.has_focus:
             acts = event.key in self.screen.active_bindings
-            self._to_first_match = not acts and self._type_on_list(event, filter_field)
+            if not acts and self._type_on_list(event, filter_field):
+                self._to_first_match = True
+            elif event.key in MOVES:
+                self._to_first_match = False  # the user moves the cursor themselves
 
     def _type_on_list(self, event: events.Key, filter_field: Input) -> bool:
         """A key typed on the list that does nothing else there edits the filter."""
