@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from daicho.app import DaichoApp
 from daicho.data import vendors
-from daicho.i18n import set_language
+from daicho.i18n import _, set_language
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.vendor_list import VendorList, VendorRows
@@ -150,3 +150,24 @@ async def test_at_80_columns_the_key_bar_leads_with_the_keys_used_most(ledger, l
         await pilot.press(pane, "down")
         await settle(pilot)
         assert shown(app.screen.query_one(KeyBar)).startswith(KEYS_FIRST[language])
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_a_narrow_key_bar_leaves_out_whole_keys_never_half_of_one(ledger, language):
+    """At 80 columns the bar showed `f  …`: a key cut off from what it does."""
+    set_language(language)
+    three_vendors()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        line = shown(bar)
+        assert line.endswith("^p " + _("Commands"))
+        kept = line.removesuffix("^p " + _("Commands")).rstrip()
+        assert kept.endswith("…")
+        for _key, active in app.screen.active_bindings.items():
+            binding = active.binding
+            if binding.show and binding.description:
+                key = app.get_key_display(binding)
+                both = f"{key} {binding.description}"
+                assert both in kept or f" {key} " not in f" {kept} ", both

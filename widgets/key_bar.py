@@ -50,7 +50,7 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         disabled = self.get_component_rich_style("key-bar--disabled")
-        keys = Text(no_wrap=True, overflow="ellipsis", end="")
+        items: list[Text] = []
         shown = set()
         bindings = sorted(self.screen.active_bindings.items(), key=lambda kv: self._rank(kv[0]))
         for _key, active in bindings:
@@ -58,12 +58,28 @@ class KeyBar(Widget):
             if not (binding.show and binding.description) or binding.action in shown:
                 continue
             shown.add(binding.action)
-            keys.append(f" {self.app.get_key_display(binding)} ", key_style)
-            keys.append(binding.description + " ", None if active.enabled else disabled)
+            items.append(
+                Text.assemble(
+                    (f" {self.app.get_key_display(binding)} ", key_style),
+                    (binding.description + " ", None if active.enabled else disabled),
+                )
+            )
         palette = Text.assemble(
             (f" {self.app.get_key_display(_PALETTE)} ", key_style),
             _("Commands") + " ",
         )
-        room = self.size.width - palette.cell_len
-        keys.truncate(max(0, room), overflow="ellipsis", pad=True)
-        return keys + palette
+        return self._fitted(items, self.size.width - palette.cell_len) + palette
+
+    @staticmethod
+    def _fitted(items: list[Text], room: int) -> Text:
+        """As many whole keys as fit in `room` cells, then `…` if some were left out: a key
+        without its description would say nothing."""
+        keys = Text(no_wrap=True, end="")
+        for index, item in enumerate(items):
+            last = index == len(items) - 1
+            if keys.cell_len + item.cell_len + (0 if last else 1) > room:
+                keys.append("…")
+                break
+            keys.append_text(item)
+        keys.truncate(max(0, room), pad=True)
+        return keys
