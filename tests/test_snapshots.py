@@ -15,12 +15,18 @@ from daicho.data.seed import seed_ledger
 from daicho.i18n import set_language
 
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+CALL = {  # subject, notes, two decisions and a follow-up, as typed in each language
+    "en": ("Quote", "Two sites", "Visit on 12/1", "Price held", "Send PO"),
+    "ja": ("見積", "2拠点", "12/1 に現地調査", "価格据え置き", "発注書を送る"),
+}
 
 
 @pytest.fixture
-def demo_app(ledger):
-    """The demo ledger, with the clock stopped at 10:00 UTC on the tests' today."""
-    seed_ledger("demo")
+def demo_app(ledger, language):
+    """The demo ledger in the test's language, with the clock stopped at 10:00 UTC on the
+    tests' today."""
+    set_language(language)
+    seed_ledger("demo", language=language)
     clock.freeze_now(datetime.combine(TODAY, time(10)))
     yield DaichoApp(ledger_path=ledger)
     clock.freeze_now(None)
@@ -29,7 +35,6 @@ def demo_app(ledger):
 @pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize("size", SIZES)
 def test_main_screen(snap_compare, demo_app, size, language):
-    set_language(language)
     assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=settle)
 
 
@@ -37,12 +42,12 @@ def test_main_screen(snap_compare, demo_app, size, language):
 @pytest.mark.parametrize("size", SIZES)
 def test_logging_a_call(snap_compare, demo_app, size, language):
     """A call being typed with the third vendor selected: the form's whole layout."""
-    set_language(language)
+    subject, notes, first, second, follow_up = CALL[language]
 
     async def type_a_call(pilot) -> None:
         await settle(pilot)
-        await pilot.press("down", "down", "down", "n", *"Quote", "tab", *"Two sites", "tab")
-        await pilot.press(*"Visit on 12/1", "enter", *"Price held", "tab", *"Send PO", "tab")
+        await pilot.press("down", "down", "down", "n", *subject, "tab", *notes, "tab")
+        await pilot.press(*first, "enter", *second, "tab", *follow_up, "tab")
         await pilot.press("tab", *"+3")
         await settle(pilot)
 
