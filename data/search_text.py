@@ -27,7 +27,12 @@ import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
-from daicho.data.name_folding import SPACED_LEGAL_FORM, legal_form_in_full, standard_kanji
+from daicho.data.name_folding import (
+    SPACED_LEGAL_FORM,
+    legal_form_in_full,
+    may_hold_legal_form,
+    standard_kanji,
+)
 from daicho.data.phones import SEARCH_REWRITES
 
 FIELD_BREAK = "x"  # between fields, so that no phrase spans two of them
@@ -39,9 +44,17 @@ _HIRAGANA: dict[int, int | str] = {code: code - 0x60 for code in range(0x30A1, 0
 _HIRAGANA |= {0x30FD: 0x309D, 0x30FE: 0x309E}  # ヽヾ: the iteration marks
 _HIRAGANA |= {0x30F7 + n: kana + "\u3099" for n, kana in enumerate("わゐゑを")}
 
-# What the characters, once folded one by one, are written as, in this order: phone
-# numbers as their digits, kinds of company in full.
-_REWRITES = (*SEARCH_REWRITES, (SPACED_LEGAL_FORM, legal_form_in_full))
+_DIGIT = re.compile("[0-9]")
+
+
+def _rewrites(folded: str) -> Iterable[tuple]:
+    """What the characters, once folded one by one, are written as, in this order: phone
+    numbers as their digits, kinds of company in full. Each only where a quick look finds it
+    may apply: search folds the text of every candidate it checks."""
+    if _DIGIT.search(folded):
+        yield from SEARCH_REWRITES
+    if may_hold_legal_form(folded):
+        yield SPACED_LEGAL_FORM, legal_form_in_full
 
 
 def _fold_characters(text: str) -> str:
@@ -56,7 +69,7 @@ def fold(text: str) -> str:
     if not text:
         return ""
     folded = _fold_characters(text)
-    for pattern, replacement in _REWRITES:
+    for pattern, replacement in _rewrites(folded):
         folded = pattern.sub(replacement, folded)
     return " ".join(folded.split())
 
@@ -129,7 +142,7 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """`text` folded character by character (whitespace kept as it is), and for each folded
     character the range of `text` it comes from."""
     folded, starts, ends = _characters_with_offsets(text)
-    for pattern, replacement in _REWRITES:
+    for pattern, replacement in _rewrites(folded):
         folded, starts, ends = _rewritten(folded, starts, ends, pattern, replacement)
     return folded, starts, ends
 
