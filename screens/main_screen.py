@@ -1,7 +1,6 @@
 """The main screen: vendors, the two-way queue and the call log, all by keyboard (DESIGN §4)."""
 
 import sqlite3
-from dataclasses import replace
 from typing import ClassVar
 
 from peewee import PeeweeException
@@ -9,16 +8,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from daicho.data import clock, queue, vendors
 from daicho.data.first_view import read_first_view
-from daicho.data.models import REQUEST_STATUSES, database
+from daicho.data.models import database
 from daicho.data.queue import QueueFilters
 from daicho.data.records import RequestRecord, VendorRecord
 from daicho.i18n import N_, _
-from daicho.labels import label
 from daicho.screens.base import DaichoScreen
 from daicho.screens.call_logging import CallLogging
 from daicho.screens.copying import (
@@ -31,15 +28,13 @@ from daicho.screens.copying import (
     vendor_source,
 )
 from daicho.screens.form_drafts import form_for
+from daicho.screens.queue_filtering import QueueFiltering
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorList, VendorRows
 
-_STATUS_CYCLE = (("open",), ("answered",), ("closed", "cancelled"), REQUEST_STATUSES)
-_DIRECTION_CYCLE = (None, "outbound", "inbound")
-_PRIORITY_CYCLE = (None, "urgent", "high", "normal")
 _QUEUE_ACTIONS = {
     "answer",
     "redate",
@@ -57,11 +52,7 @@ WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
 
 
-def _next(cycle: tuple, current) -> object:
-    return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
-
-
-class MainScreen(CallLogging, DaichoScreen):
+class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
     """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
 
     AUTO_FOCUS = "VendorRows"  # a list, so that single-letter keys work from the start
@@ -228,45 +219,6 @@ class MainScreen(CallLogging, DaichoScreen):
 
         self.app.push_screen(RequestDetailScreen(event.request.id), lambda _: self.refresh_ledger())
 
-    # --- queue filters ----------------------------------------------------------------
-
-    def _set_filters(self, **changes) -> None:
-        self.filters = replace(self.filters, **changes)
-        self._show_filters()
-        self.load_queue(self.filters)
-
-    def _show_filters(self) -> None:
-        f = self.filters
-        parts = [
-            _("all statuses")
-            if f.statuses == REQUEST_STATUSES
-            else "/".join(label(s) for s in f.statuses),
-            label(f.direction) if f.direction else _("both ways"),
-            label(f.priority) if f.priority else _("any priority"),
-            (self._vendor_name or _("all vendors")) if self.follow_vendor else _("all vendors"),
-            _("by {sort}", sort=_sort_label(f.sort)),
-        ]
-        # Content, not a str: a str title is parsed as markup, and a vendor may be named "[/]".
-        title = "2 " + _("Queue") + " · " + " · ".join(parts)
-        self.query_one("#queue-pane").border_title = Content(title)
-
-    def action_cycle_direction(self) -> None:
-        self._set_filters(direction=_next(_DIRECTION_CYCLE, self.filters.direction))
-
-    def action_cycle_status(self) -> None:
-        self._set_filters(statuses=_next(_STATUS_CYCLE, self.filters.statuses))
-
-    def action_cycle_priority(self) -> None:
-        self._set_filters(priority=_next(_PRIORITY_CYCLE, self.filters.priority))
-
-    def action_cycle_sort(self) -> None:
-        self._set_filters(sort=_next(queue.SORTS, self.filters.sort))
-
-    def action_toggle_vendor_filter(self) -> None:
-        self.follow_vendor = not self.follow_vendor
-        current = self.query_one(VendorList).current
-        self._set_filters(vendor_id=current.id if current and self.follow_vendor else None)
-
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -388,15 +340,6 @@ def compose_main_layout() -> ComposeResult:
             with Vertical(id="call-pane", classes="pane"):
                 yield CallForm()
     yield KeyBar(first=MOST_USED_KEYS)
-
-
-def _sort_label(sort: str) -> str:
-    return {
-        "due": _("due date"),
-        "priority": _("priority"),
-        "vendor": _("vendor"),
-        "created": _("newest"),
-    }[sort]
 
 
 def help_sections() -> list:
