@@ -14,36 +14,51 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
+from daicho.data.clock import to_local, utcnow
 from daicho.data.errors import LedgerError
 from daicho.data.ledger import check_ledger_file, close_ledger, open_ledger
 from daicho.data.migrations import APPLICATION_ID
 from daicho.data.models import database
-from daicho.data.private_files import private_directory, private_file
+from daicho.data.private_files import new_private_file, private_directory, private_file
 from daicho.i18n import _
 from daicho.locations import backup_dir
 
-# Named for the local time they were taken, so that names sort oldest first.
-_NAME_FORMAT = "daicho-%Y%m%d-%H%M%S.db"
-_NAME_PATTERN = re.compile(r"daicho-\d{8}-\d{6}\.db")
+# Named for the local time they were taken; a second one in the same second gets `-2`.
+_NAME_PATTERN = re.compile(r"daicho-(\d{8}-\d{6})(?:-(\d+))?\.db")
 
 
 def backup_ledger(destination: Path | None = None) -> Path:
     """Copy the open ledger to `destination`, a file or a directory to put the copy in.
 
     Without a destination the copy goes to `backups/daicho-YYYYmmdd-HHMMSS.db` beside
-    the ledger, where `prune_backups` finds it.
+    the ledger, where `prune_backups` finds it. A copy put in a directory never takes
+    the name of a file already there.
     """
     if destination is None:
         destination = private_directory(backup_dir(Path(database.database)))
     if destination.is_dir():
-        destination = destination / datetime.now().strftime(_NAME_FORMAT)
+        stamp = _now().strftime("%Y%m%d-%H%M%S")
+        return new_private_file(destination, lambda n: _backup_name(stamp, n), _copy_ledger)
     with private_file(destination) as temporary:
-        copy = sqlite3.connect(temporary)
-        try:
-            database.connection().backup(copy)
-        finally:
-            copy.close()
+        _copy_ledger(temporary)
     return destination
+
+
+def _backup_name(stamp: str, number: int) -> str:
+    return f"daicho-{stamp}.db" if number == 1 else f"daicho-{stamp}-{number}.db"
+
+
+def _now() -> datetime:
+    """Local time, from the clock tests can freeze."""
+    return to_local(utcnow())
+
+
+def _copy_ledger(path: Path) -> None:
+    copy = sqlite3.connect(path)
+    try:
+        database.connection().backup(copy)
+    finally:
+        copy.close()
 
 
 def write_backup(stream: BinaryIO) -> None:
@@ -61,9 +76,11 @@ def write_backup(stream: BinaryIO) -> None:
 
 def automatic_backups(directory: Path) -> list[Path]:
     """The backups `backup_ledger` named itself in `directory`, oldest first."""
-    return sorted(
-        path for path in directory.glob("daicho-*.db") if _NAME_PATTERN.fullmatch(path.name)
-    )
+    found = {}
+    for path in directory.glob("daicho-*.db"):
+        if match := _NAME_PATTERN.fullmatch(path.name):
+            found[path] = (match[1], int(match[2] or 1))
+    return sorted(found, key=found.__getitem__)
 
 
 def prune_backups(directory: Path, keep: int) -> list[Path]:
@@ -86,7 +103,7 @@ def daily_backup(keep: int) -> Path | None:
     Returns the new backup, or None when today's was already taken.
     """
     directory = backup_dir(Path(database.database))
-    today = datetime.now().strftime("daicho-%Y%m%d-")
+    today = _now().strftime("daicho-%Y%m%d-")
     if any(path.name.startswith(today) for path in automatic_backups(directory)):
         return None
     taken = backup_ledger()

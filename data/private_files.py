@@ -1,14 +1,15 @@
 """Files Daicho writes beside the ledger (exports, backups) are readable by the owner only.
 
 The ledger holds personal phone numbers (DESIGN §6). Each file is written under a
-temporary name that `mkstemp` creates 0600 with O_EXCL, then moved over its real name:
-it is never world-readable, not even for a moment, an existing 0644 file it replaces
-leaves no trace of its mode, and a failed write never leaves half a file behind.
+temporary name that `mkstemp` creates 0600 with O_EXCL, then moved over its real name
+(or, for a file that must be new, linked to a name no file has): it is never
+world-readable, not even for a moment, an existing 0644 file it replaces leaves no
+trace of its mode, and a failed write never leaves half a file behind.
 """
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,18 +26,52 @@ def private_file(path: Path) -> Iterator[Path]:
     """
     if database.database and path.resolve() == Path(database.database).resolve():
         raise InputError(_("{path} is the open ledger: it cannot be written over", path=path))
+    with _temporary(path.parent, path.name, path) as temporary:
+        try:
+            yield temporary
+            _sync(temporary)
+            os.replace(temporary, path)
+        except OSError as error:
+            raise _cannot_write(path, error) from error
+
+
+def new_private_file(
+    directory: Path, name: Callable[[int], str], write: Callable[[Path], None]
+) -> Path:
+    """A 0600 file written by `write`, put in `directory` under the first `name(1)`,
+    `name(2)`, ... that no file has yet; returns where it went.
+
+    The name is taken with a hard link, which fails when the name exists: two writers
+    that pick the same name in the same second each keep their file, and no file is ever
+    written over.
+    """
+    with _temporary(directory, "new", directory) as temporary:
+        try:
+            write(temporary)
+            _sync(temporary)
+            number = 1
+            while True:
+                path = directory / name(number)
+                try:
+                    os.link(temporary, path)
+                    return path
+                except FileExistsError:
+                    number += 1
+        except OSError as error:
+            raise _cannot_write(directory, error) from error
+
+
+@contextmanager
+def _temporary(directory: Path, label: str, shown: Path) -> Iterator[Path]:
+    """A 0600 file in `directory` that is gone after the block; errors name `shown`."""
     try:
-        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        descriptor, name = tempfile.mkstemp(dir=directory, prefix=f".{label}.")
     except OSError as error:
-        raise _cannot_write(path, error) from error
+        raise _cannot_write(shown, error) from error
     os.close(descriptor)
     temporary = Path(name)
     try:
         yield temporary
-        _sync(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise _cannot_write(path, error) from error
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -8,11 +8,17 @@ from datetime import datetime
 
 import pytest
 
-from daicho.data import calls, vendors
-from daicho.data.backup import automatic_backups, backup_ledger, daily_backup, prune_backups
+from daicho.data import calls, clock, vendors
+from daicho.data.backup import (
+    automatic_backups,
+    backup_ledger,
+    daily_backup,
+    prune_backups,
+    restore_ledger,
+)
 from daicho.data.errors import InputError
 from daicho.data.export import export_ledger
-from daicho.data.ledger import open_ledger
+from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.records import FollowUp
 
 
@@ -118,3 +124,39 @@ def test_the_daily_backup_is_taken_once_a_day_and_old_ones_pruned(filled):
     assert taken is not None and taken.parent == backups
     assert daily_backup(keep=2) is None
     assert automatic_backups(backups) == [backups / "daicho-20261103-090000.db", taken]
+
+
+@pytest.fixture
+def one_second():
+    """Every backup taken in the test is taken in the same second."""
+    clock.freeze_now(datetime(2026, 11, 20, 0, 30, 0))
+    yield
+    clock.freeze_now(None)
+
+
+def test_two_backups_in_one_second_are_two_files(filled, one_second):
+    first = backup_ledger()
+    vendors.create_vendor("KDDI")
+    second = backup_ledger()
+    assert first != second
+    assert automatic_backups(first.parent) == [first, second]
+    open_ledger(first)
+    assert [v.name for v in vendors.list_vendors()] == ["NTT東日本"]
+    open_ledger(second)
+    assert len(vendors.list_vendors()) == 2
+
+
+def test_two_restores_in_one_second_keep_both_replaced_ledgers(filled, tmp_path, one_second):
+    older = backup_ledger(tmp_path / "older.db")
+    original = export_ledger("toml")
+    vendors.create_vendor("KDDI")
+    with_kddi = export_ledger("toml")
+    close_ledger()
+
+    kept = [restore_ledger(older, filled), restore_ledger(older, filled)]
+
+    assert kept[0] != kept[1]
+    open_ledger(kept[0])
+    assert export_ledger("toml") == with_kddi
+    open_ledger(kept[1])
+    assert export_ledger("toml") == original
