@@ -23,29 +23,32 @@ from daicho.data.private_files import new_private_file, private_directory, priva
 from daicho.i18n import _
 from daicho.locations import backup_dir
 
-# Named for the local time they were taken; a second one in the same second gets `-2`.
-_NAME_PATTERN = re.compile(r"daicho-(\d{8}-\d{6})(?:-(\d+))?\.db")
+# Named for the ledger and the local time they were taken (`daicho-20261120-093000.db`
+# for `daicho.db`), so that ledgers sharing a folder share no backups; a second backup in
+# the same second gets `-2`.
+_STAMP_PATTERN = r"-(\d{8}-\d{6})(?:-(\d+))?\.db"
 
 
 def backup_ledger(destination: Path | None = None) -> Path:
     """Copy the open ledger to `destination`, a file or a directory to put the copy in.
 
-    Without a destination the copy goes to `backups/daicho-YYYYmmdd-HHMMSS.db` beside
+    Without a destination the copy goes to `backups/<ledger>-YYYYmmdd-HHMMSS.db` beside
     the ledger, where `prune_backups` finds it. A copy put in a directory never takes
     the name of a file already there.
     """
+    ledger = Path(database.database)
     if destination is None:
-        destination = private_directory(backup_dir(Path(database.database)))
+        destination = private_directory(backup_dir(ledger))
     if destination.is_dir():
-        stamp = _now().strftime("%Y%m%d-%H%M%S")
-        return new_private_file(destination, lambda n: _backup_name(stamp, n), _copy_ledger)
+        prefix = f"{ledger.stem}-{_now():%Y%m%d-%H%M%S}"
+        return new_private_file(destination, lambda n: _backup_name(prefix, n), _copy_ledger)
     with private_file(destination) as temporary:
         _copy_ledger(temporary)
     return destination
 
 
-def _backup_name(stamp: str, number: int) -> str:
-    return f"daicho-{stamp}.db" if number == 1 else f"daicho-{stamp}-{number}.db"
+def _backup_name(prefix: str, number: int) -> str:
+    return f"{prefix}.db" if number == 1 else f"{prefix}-{number}.db"
 
 
 def _now() -> datetime:
@@ -74,23 +77,26 @@ def write_backup(stream: BinaryIO) -> None:
         shutil.copyfileobj(copy, stream)
 
 
-def automatic_backups(directory: Path) -> list[Path]:
-    """The backups `backup_ledger` named itself in `directory`, oldest first."""
+def automatic_backups(directory: Path, ledger: Path) -> list[Path]:
+    """The backups of `ledger` that `backup_ledger` named itself in `directory`, oldest first."""
+    pattern = re.compile(re.escape(ledger.stem) + _STAMP_PATTERN)
     found = {}
-    for path in directory.glob("daicho-*.db"):
-        if match := _NAME_PATTERN.fullmatch(path.name):
+    for path in directory.glob("*.db"):
+        if match := pattern.fullmatch(path.name):
             found[path] = (match[1], int(match[2] or 1))
     return sorted(found, key=found.__getitem__)
 
 
-def prune_backups(directory: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups in `directory`; return the deleted.
+def prune_backups(directory: Path, ledger: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups of `ledger` in `directory`;
+    return the deleted.
 
-    Files named otherwise, such as a copy the user made with `-o`, are never touched.
+    Files named otherwise, such as a copy the user made with `-o` or another ledger's
+    backups, are never touched.
     """
     if keep < 0:
         raise ValueError(f"keep must be 0 or more, not {keep}")
-    backups = automatic_backups(directory)
+    backups = automatic_backups(directory, ledger)
     deleted = backups[: max(0, len(backups) - keep)]
     for path in deleted:
         path.unlink()
@@ -102,12 +108,13 @@ def daily_backup(keep: int) -> Path | None:
 
     Returns the new backup, or None when today's was already taken.
     """
-    directory = backup_dir(Path(database.database))
-    today = _now().strftime("daicho-%Y%m%d-")
-    if any(path.name.startswith(today) for path in automatic_backups(directory)):
+    ledger = Path(database.database)
+    directory = backup_dir(ledger)
+    today = f"{ledger.stem}-{_now():%Y%m%d}-"
+    if any(path.name.startswith(today) for path in automatic_backups(directory, ledger)):
         return None
     taken = backup_ledger()
-    prune_backups(directory, keep)
+    prune_backups(directory, ledger, keep)
     return taken
 
 

@@ -53,7 +53,7 @@ def test_a_backup_goes_beside_the_ledger_by_default_named_for_the_time(filled):
     taken = datetime.strptime(copy.name, "daicho-%Y%m%d-%H%M%S.db")
     assert before <= taken <= datetime.now()
     assert (_mode(copy), _mode(copy.parent)) == (0o600, 0o700)
-    assert automatic_backups(copy.parent) == [copy]
+    assert automatic_backups(copy.parent, filled) == [copy]
 
 
 def test_a_backup_into_a_directory_gets_the_automatic_name(filled, tmp_path):
@@ -98,21 +98,28 @@ def test_a_backup_cannot_replace_the_ledger_it_copies(filled):
 
 def test_pruning_keeps_the_newest_automatic_backups_and_nothing_else(tmp_path):
     names = [f"daicho-2026112{day}-0{day}0000.db" for day in range(1, 6)]
-    others = ["daicho-before-upgrade.db", "daicho-20261101-000000.db.bak", "mine.db"]
+    others = [
+        "daicho-before-upgrade.db",
+        "daicho-20261101-000000.db.bak",
+        "mine.db",
+        "shop-20261101-000000.db",
+        "daicho-shop-20261101-000000.db",
+    ]
     for name in names + others:
         (tmp_path / name).write_bytes(b"")
 
-    deleted = prune_backups(tmp_path, keep=2)
+    deleted = prune_backups(tmp_path, tmp_path / "daicho.db", keep=2)
 
     assert deleted == [tmp_path / name for name in names[:3]]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[3:] + others)
 
 
 def test_pruning_with_nothing_to_prune_deletes_nothing(tmp_path):
-    assert prune_backups(tmp_path / "no-backups-yet", keep=3) == []
+    ledger = tmp_path / "daicho.db"
+    assert prune_backups(tmp_path / "no-backups-yet", ledger, keep=3) == []
     (tmp_path / "daicho-20261120-090000.db").write_bytes(b"")
-    assert prune_backups(tmp_path, keep=3) == []
-    assert prune_backups(tmp_path, keep=0) == [tmp_path / "daicho-20261120-090000.db"]
+    assert prune_backups(tmp_path, ledger, keep=3) == []
+    assert prune_backups(tmp_path, ledger, keep=0) == [tmp_path / "daicho-20261120-090000.db"]
 
 
 def test_the_daily_backup_is_taken_once_a_day_and_old_ones_pruned(filled):
@@ -123,7 +130,7 @@ def test_the_daily_backup_is_taken_once_a_day_and_old_ones_pruned(filled):
     taken = daily_backup(keep=2)
     assert taken is not None and taken.parent == backups
     assert daily_backup(keep=2) is None
-    assert automatic_backups(backups) == [backups / "daicho-20261103-090000.db", taken]
+    assert automatic_backups(backups, filled) == [backups / "daicho-20261103-090000.db", taken]
 
 
 @pytest.fixture
@@ -139,7 +146,7 @@ def test_two_backups_in_one_second_are_two_files(filled, one_second):
     vendors.create_vendor("KDDI")
     second = backup_ledger()
     assert first != second
-    assert automatic_backups(first.parent) == [first, second]
+    assert automatic_backups(first.parent, filled) == [first, second]
     open_ledger(first)
     assert [v.name for v in vendors.list_vendors()] == ["NTT東日本"]
     open_ledger(second)
@@ -160,3 +167,30 @@ def test_two_restores_in_one_second_keep_both_replaced_ledgers(filled, tmp_path,
     assert export_ledger("toml") == with_kddi
     open_ledger(kept[1])
     assert export_ledger("toml") == original
+
+
+def test_ledgers_in_one_folder_each_get_their_own_daily_backup_and_pruning(tmp_path):
+    folder = tmp_path / "shared"
+    (folder / "backups").mkdir(parents=True)
+    older = folder / "backups" / "shop-20261101-090000.db"
+    older.write_bytes(b"")
+    taken = {}
+    for name in ("shop", "office"):
+        open_ledger(folder / f"{name}.db")
+        try:
+            vendors.create_vendor(f"{name} vendor")
+            taken[name] = daily_backup(keep=1)
+        finally:
+            close_ledger()
+
+    assert taken["office"] is not None and taken["office"].name.startswith("office-")
+    assert taken["shop"] is not None and taken["shop"].name.startswith("shop-")
+    assert sorted(p.name for p in (folder / "backups").iterdir()) == sorted(
+        [taken["office"].name, taken["shop"].name]
+    )
+    for name, backup in taken.items():
+        open_ledger(backup)
+        try:
+            assert [v.name for v in vendors.list_vendors()] == [f"{name} vendor"]
+        finally:
+            close_ledger()
