@@ -1,6 +1,6 @@
 """The Daicho application: start-up, global bindings, configuration and screens."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -29,10 +29,17 @@ class DaichoApp(App):
     BINDINGS: ClassVar = [Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True)]
     TITLE = "Daicho"
 
-    def __init__(self, ledger_path: Path, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        ledger_path: Path,
+        config: Config | None = None,
+        start_notices: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.ledger_path = ledger_path
         self.config = config or Config()
+        self.start_notices = tuple(start_notices)
+        """What went wrong before the app started (the daily backup), for the main screen."""
         set_date_settings(self.config.date_settings())
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)

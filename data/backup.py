@@ -34,8 +34,27 @@ def backup_ledger(destination: Path | None = None) -> Path:
 
     Without a destination the copy goes to `backups/<ledger>-YYYYmmdd-HHMMSS.db` beside
     the ledger, where `prune_backups` finds it. A copy put in a directory never takes
-    the name of a file already there.
+    the name of a file already there. A damaged ledger is refused (LedgerError).
     """
+    _check_open_ledger()
+    return _copy_to(destination)
+
+
+def _check_open_ledger() -> None:
+    """Refuse a backup of a damaged ledger: it would pass for a good one, and pruning
+    would then delete the last good backups to make room for it."""
+    ledger = database.database
+    try:
+        verdict = database.connection().execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        verdict = str(error)
+    if verdict != "ok":
+        # SQLite's report may span lines and name the schema first; ours is one line.
+        reason = " ".join(verdict.removeprefix("*** in database main ***").split())
+        raise LedgerError(_("{path} is damaged: {reason}", path=ledger, reason=reason))
+
+
+def _copy_to(destination: Path | None) -> Path:
     ledger = Path(database.database)
     if destination is None:
         destination = private_directory(backup_dir(ledger))
@@ -106,7 +125,8 @@ def prune_backups(directory: Path, ledger: Path, keep: int) -> list[Path]:
 def daily_backup(keep: int) -> Path | None:
     """On the first start of a day, a backup beside the open ledger; the newest `keep` stay.
 
-    Returns the new backup, or None when today's was already taken.
+    Returns the new backup, or None when today's was already taken. A damaged ledger is
+    not backed up (LedgerError) and its backups are left as they are.
     """
     ledger = Path(database.database)
     directory = backup_dir(ledger)
@@ -148,7 +168,7 @@ def restore_ledger(source: Path, ledger: Path) -> Path | None:
     if ledger.exists() and ledger.stat().st_size:
         open_ledger(ledger)
         try:
-            saved = backup_ledger()
+            saved = _copy_to(None)  # even of a damaged ledger: restoring is its remedy
         finally:
             close_ledger()
     backup = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)

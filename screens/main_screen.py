@@ -111,6 +111,8 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self.set_interval(WATCH_S, self._watch_other_windows)
         if notice := database.read_only_notice():
             self.notify(notice, severity="warning", timeout=STAYS_S, markup=False)
+        for problem in self.app.start_notices:
+            self.notify(problem, severity="error", timeout=STAYS_S, markup=False)
 
     def on_resize(self, event) -> None:
         narrow = event.size.width < 110 or event.size.height < 32
