@@ -2,10 +2,13 @@
 
 import re
 
-# Control characters (Unicode's category Cc, fixed for good: C0, DEL and C1), and lone
+# Control characters (Unicode's category Cc, fixed for good: C0, DEL and C1); the bidi
+# controls (marks, embeddings, overrides and isolates), which reorder the text after them,
+# so that a pasted U+202E turns a name around and the queue's columns with it; and lone
 # surrogates (undecodable bytes carried by a file name or an argument) that UTF-8, and so
 # the ledger, cannot store. LF is kept by blocks; tabs are made spaces before this.
-_DROPPED = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_DROPPED = re.compile(rf"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}\ud800-\udfff]")
 
 # What is typed for a hyphen once NFKC has made full-width forms half-width: the Unicode
 # hyphens and dashes, the minus sign, a box line, and the IME's long-vowel bar `ー`.
