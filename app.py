@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -19,6 +20,7 @@ from daicho.i18n import N_, _
 from daicho.screens.base import key_commands
 from daicho.screens.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.main_screen import MainScreen
+from daicho.terminal_input import read_terminal_as_text
 from daicho.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 
 
@@ -37,6 +39,12 @@ class DaichoApp(App):
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, reading a paste as text."""
+        driver = super().get_driver_class()
+        read_terminal_as_text(driver)
+        return driver
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
