@@ -41,10 +41,22 @@ class DaichoApp(App):
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver, reading a paste as text."""
+        """Textual's driver, reading a paste as text and a byte that is not UTF-8 as U+FFFD."""
         driver = super().get_driver_class()
-        read_terminal_as_text(driver)
+        read_terminal_as_text(driver, self._tell_not_utf8)
         return driver
+
+    def _tell_not_utf8(self) -> None:
+        """Called once, from the driver's input thread (`notify` posts a message: safe)."""
+        self.notify(
+            _(
+                "The terminal is not sending UTF-8: what it sent could not be read and shows "
+                "as �. Set the terminal's character encoding to UTF-8."
+            ),
+            severity="warning",
+            timeout=30,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -1,5 +1,7 @@
 """A real `daicho` in a pseudo-terminal fed what terminals send besides keys (DESIGN §10):
-a paste holding ESC is text."""
+a paste holding ESC is text, and a byte that is not UTF-8 is replaced with a notice."""
+
+import os
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,8 @@ from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.text import pasted_text
 from daicho.terminal_input import PasteAsText
+
+NOT_UTF8 = "not sending UTF-8"
 
 
 def _started(tmp_path) -> Terminal:
@@ -35,6 +39,22 @@ def test_a_paste_holding_escape_and_ctrl_d_is_text_not_keys(tmp_path):
     terminal.wait_until(lambda: "abcqdef!" in terminal.cursor_line(), what="the pasted text")
     assert terminal.child.isalive()
     assert not terminal.shows("discarded")
+    _quit(terminal)
+
+
+def test_a_byte_that_is_not_utf8_is_replaced_and_told_once(tmp_path):
+    """A Shift_JIS `あ` (82 A0) ended the app with a traceback and exit status 0."""
+    terminal = _started(tmp_path)
+    terminal.send("n")
+    terminal.wait_until(lambda: "Vendor" in terminal.cursor_line(), what="the vendor field")
+    os.write(terminal.child.child_fd, b"\x82\xa0")
+    terminal.wait_for(NOT_UTF8)
+    terminal.send(*"Zeta")
+    terminal.wait_until(lambda: "\ufffd\ufffdZeta" in terminal.cursor_line(), what="typing on")
+    os.write(terminal.child.child_fd, b"\x82\xa0")
+    terminal.send(*"Co")
+    terminal.wait_until(lambda: "Zeta\ufffd\ufffdCo" in terminal.cursor_line(), what="more")
+    assert terminal.text().count(NOT_UTF8) == 1
     _quit(terminal)
 
 
