@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -19,6 +20,7 @@ from daicho.i18n import N_, _
 from daicho.screens.base import key_commands
 from daicho.screens.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.main_screen import MainScreen
+from daicho.terminal_input import read_terminal_as_text
 from daicho.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 
 
@@ -44,6 +46,24 @@ class DaichoApp(App):
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, reading a paste as text and a byte that is not UTF-8 as U+FFFD."""
+        driver = super().get_driver_class()
+        read_terminal_as_text(driver, self._tell_not_utf8)
+        return driver
+
+    def _tell_not_utf8(self) -> None:
+        """Called once, from the driver's input thread (`notify` posts a message: safe)."""
+        self.notify(
+            _(
+                "The terminal is not sending UTF-8: what it sent could not be read and shows "
+                "as �. Set the terminal's character encoding to UTF-8."
+            ),
+            severity="warning",
+            timeout=30,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -679,4 +679,8 @@ JA: dict[str, str] = {
     # issue 13: keys
     "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
     "Press {key} to add a vendor": "{key} で業者を追加",
+    # issue 14: input
+    "The terminal is not sending UTF-8: what it sent could not be read and shows as �. "
+    "Set the terminal's character encoding to UTF-8.": "端末が UTF-8 で送信していません。"
+    "読めなかった文字は � で表示しています。端末の文字コードを UTF-8 に設定してください。",
 }

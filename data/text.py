@@ -2,10 +2,17 @@
 
 import re
 
-# Control characters (Unicode's category Cc, fixed for good: C0, DEL and C1), and lone
+# Control characters (Unicode's category Cc, fixed for good: C0, DEL and C1); the bidi
+# controls (marks, embeddings, overrides and isolates), which reorder the text after them,
+# so that a pasted U+202E turns a name around and the queue's columns with it; and lone
 # surrogates (undecodable bytes carried by a file name or an argument) that UTF-8, and so
 # the ledger, cannot store. LF is kept by blocks; tabs are made spaces before this.
-_DROPPED = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_DROPPED = re.compile(rf"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}\ud800-\udfff]")
+
+# What a paste loses before any field sees it: the controls but its line breaks and tabs,
+# which each field cleans its own way; an ESC in a paste is text, never a key (DESIGN §10).
+_NOT_PASTED = re.compile(rf"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f{_BIDI_CONTROLS}]")
 
 # What is typed for a hyphen once NFKC has made full-width forms half-width: the Unicode
 # hyphens and dashes, the minus sign, a box line, and the IME's long-vowel bar `ー`.
@@ -34,6 +41,11 @@ def clean_block(text: str | None) -> str:
 def clean_line(text: str | None) -> str:
     """One-line text: line breaks become spaces, other controls go, ends are trimmed."""
     return " ".join(clean_block(text).split("\n")).strip()
+
+
+def pasted_text(text: str) -> str:
+    """`text` as pasted, less its controls (ESC and the like) but with its line breaks."""
+    return _NOT_PASTED.sub("", text)
 
 
 def split_tags(text: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:

@@ -3,8 +3,11 @@ terminal emulator (pyte) and tests wait until the drawn screen shows a text. The
 stream is no place to look: a redraw may split a word with cursor moves, or paint it in
 pieces as it is typed."""
 
+import os
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pexpect
 import pyte
@@ -75,3 +78,20 @@ class Terminal:
         except pexpect.EOF:
             return False
         return True
+
+
+def start_daicho(ledger: Path, tmp_path: Path, rows: int = 34, columns: int = 110) -> Terminal:
+    """A real `daicho` on `ledger` in a UTF-8 xterm, once its main screen is up."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
+    env.update(
+        DAICHO_CONFIG=str(tmp_path / "config.toml"),
+        TERM="xterm-256color",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+        XDG_DATA_HOME=str(tmp_path / "share"),
+    )
+    terminal = Terminal(
+        [sys.executable, "-m", "daicho.cli", "--db", str(ledger)], env, rows, columns
+    )
+    terminal.wait_for("Vendors")
+    return terminal

@@ -1,33 +1,13 @@
 """A real `daicho` in a pseudo-terminal, killed with SIGKILL mid-call (DESIGN §10): the next
 start puts back what was typed and says so."""
 
-import os
 import signal
-import sys
 
 import pytest
-from terminal import Terminal
+from terminal import start_daicho
 
 from daicho.data import drafts
 from daicho.data.ledger import close_ledger, open_ledger
-
-ROWS, COLUMNS = 34, 110
-
-
-def start(ledger, tmp_path) -> Terminal:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
-    env.update(
-        DAICHO_CONFIG=str(tmp_path / "config.toml"),
-        TERM="xterm-256color",
-        LANG="C.UTF-8",
-        LC_ALL="C.UTF-8",
-        XDG_DATA_HOME=str(tmp_path / "share"),
-    )
-    terminal = Terminal(
-        [sys.executable, "-m", "daicho.cli", "--db", str(ledger)], env, ROWS, COLUMNS
-    )
-    terminal.wait_for("Vendors")  # the main screen is up
-    return terminal
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -36,7 +16,7 @@ def test_a_call_typed_before_kill_9_is_restored_at_the_next_start(tmp_path):
     open_ledger(ledger)
     close_ledger()
 
-    terminal = start(ledger, tmp_path)
+    terminal = start_daicho(ledger, tmp_path)
     # A new call: the vendor, then past contact, direction and channel to the subject. Keys
     # go to the field that has the focus when they arrive: the subject is typed once the
     # cursor is in it.
@@ -52,7 +32,7 @@ def test_a_call_typed_before_kill_9_is_restored_at_the_next_start(tmp_path):
     draft = _call_draft(ledger)
     assert draft is not None and draft.content["subject"] == "Router swap agreed"
 
-    terminal = start(ledger, tmp_path)
+    terminal = start_daicho(ledger, tmp_path)
     terminal.wait_for("Restored the call")
     terminal.wait_for("Router swap agreed")
     terminal.child.sendcontrol("q")

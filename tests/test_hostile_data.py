@@ -76,9 +76,20 @@ def fresh_ledger(tmp_path: Path):
 # --- what "stored as typed, less its control characters" means ------------------------
 
 
+# The bidi controls: marks (ALM, LRM, RLM), embeddings and overrides, and isolates.
+_BIDI = {
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+}
+
+
 def _dropped(char: str) -> bool:
-    """Control characters, and lone surrogates, which UTF-8 cannot store."""
-    return unicodedata.category(char) in ("Cc", "Cs")
+    """Control characters, bidi controls (which reorder what follows them), and lone
+    surrogates, which UTF-8 cannot store."""
+    return unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI
 
 
 def _visible(text: str) -> str:
@@ -145,11 +156,12 @@ def assert_refused(error: DaichoError) -> None:
         ("a\x00b\x7fc\x9bd", "abcd", "abcd"),
         ("\ud800ok\udcff", "ok", "ok"),
         ("שלום [/] 😀 e\u0301", "שלום [/] 😀 e\u0301", "שלום [/] 😀 e\u0301"),
-        # Format characters are not controls: a zero-width joiner makes one emoji of three.
+        # Format characters are kept: a zero-width joiner makes one emoji of three; but the
+        # bidi controls go, or a right-to-left override would turn the rest around.
         (
-            "👨\u200d👩\u200d👧 \u202eabc",
-            "👨\u200d👩\u200d👧 \u202eabc",
-            "👨\u200d👩\u200d👧 \u202eabc",
+            "👨\u200d👩\u200d👧 \u202eabc\u202c \u2067x\u2069\u200f",
+            "👨\u200d👩\u200d👧 abc x",
+            "👨\u200d👩\u200d👧 abc x",
         ),
     ],
 )
@@ -175,9 +187,10 @@ def _cleaned_alone(char: str) -> str:
     return "" if _dropped(char) else char
 
 
-def test_exactly_the_control_characters_and_lone_surrogates_are_dropped():
+def test_exactly_the_control_characters_bidi_controls_and_lone_surrogates_are_dropped():
     """Every code point, between bars: line breaks become LF, a tab a space, Unicode's
-    control characters (Cc) and lone surrogates (Cs) go, everything else stays."""
+    control characters (Cc), the bidi controls and lone surrogates (Cs) go, everything
+    else stays."""
     points = [chr(n) for n in range(sys.maxunicode + 1) if chr(n) != "|"]
     cleaned = clean_block("|" + "|".join(points) + "|").split("|")[1:-1]
     pairs = zip(points, cleaned, strict=True)

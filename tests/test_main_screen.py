@@ -4,6 +4,8 @@ import sqlite3
 from datetime import timedelta
 
 from conftest import TODAY, settle, shown
+from rich.cells import cell_len
+from textual import events
 from textual.content import Content
 
 from daicho.app import DaichoApp
@@ -222,6 +224,31 @@ async def test_a_new_request_for_the_selected_vendor(ledger):
         await pilot.press(*"Spare toner", "ctrl+s")
         await settle(pilot)
     assert Request.get(Request.subject == "Spare toner").vendor_id == ids["acme"].id
+
+
+async def test_a_pasted_right_to_left_override_is_not_stored_and_the_queue_stays_aligned(ledger):
+    """U+202E pasted in a name or a subject turned the rest around, columns and all."""
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        app.focused.post_message(events.Paste("\u202eAcme\u202c \u2067Devices\u2069"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await select_vendor(pilot, "Acme")
+        await pilot.press("r")
+        app.focused.post_message(events.Paste("\u202eSpare toner\u200f"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("2")
+        table = app.screen.query_one(QueueTable)
+        header, row = (table.render_line(y).text for y in range(2))
+        assert row.index("Acme Devices") == header.index("Vendor")
+        assert cell_len(row[: row.index("Spare toner")]) == header.index("Subject")
+    assert Vendor.get().name == "Acme Devices"
+    assert Request.get().subject == "Spare toner"
 
 
 async def test_escape_from_the_filter_returns_to_the_list(ledger):
