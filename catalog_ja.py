@@ -679,4 +679,10 @@ JA: dict[str, str] = {
     # issue 13: keys
     "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
     "Press {key} to add a vendor": "{key} で業者を追加",
+    # issue 14: cliout
+    "replace an existing output file": "既存の出力ファイルを置き換える",
+    "No ledger at {path}": "{path} に台帳がありません",
+    "{path} exists: give --force to replace it": (
+        "{path} があります。置き換えるには --force を付けてください"
+    ),
 }

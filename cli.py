@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=_("file to write (a directory for csv); - or none: standard output"),
     )
+    export.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 
     import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
     import_.add_argument("path", type=Path, metavar="PATH")
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=_("file or directory to write; - : standard output, when redirected"),
     )
+    backup.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 
     restore = commands.add_parser(
         "restore", parents=[db_option], help=_("replace the ledger with a backup, once checked")
@@ -152,8 +154,11 @@ def _run(arguments: argparse.Namespace, config) -> int:
 
     from daicho.data.ledger import close_ledger
 
+    if arguments.command in _READERS and not ledger_path.exists():
+        raise InputError(_("No ledger at {path}", path=ledger_path))
     _open(ledger_path)
     try:
+        _refuse_overwrite(arguments)
         return _COMMANDS[arguments.command](arguments, config)
     finally:
         close_ledger()
@@ -239,6 +244,21 @@ def _to_stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
+def _refuse_overwrite(arguments: argparse.Namespace) -> None:
+    """`-o` replaces no existing file unless `--force`, checked before anything is written."""
+    from daicho.data.export import export_files
+    from daicho.data.private_files import refuse_overwrite
+
+    output = getattr(arguments, "output", None)
+    if output is None or _to_stdout(output):
+        return
+    if arguments.command == "export":
+        files = export_files(arguments.format, output)
+    else:  # a backup into a directory takes a new name there
+        files = [] if output.is_dir() else [output]
+    refuse_overwrite(files, force=arguments.force)
+
+
 def _export(arguments: argparse.Namespace, config) -> int:
     from daicho.data.export import export_ledger, write_export
 
@@ -305,6 +325,9 @@ def _reindex(arguments: argparse.Namespace, config) -> int:
     print(_("Search index rebuilt: {count} items", count=rebuild_index()), file=sys.stderr)
     return exit_codes.OK
 
+
+# Commands that only read the ledger: a missing one is a typo, not a ledger to create.
+_READERS = ("export", "backup", "report", "search")
 
 _COMMANDS = {
     "export": _export,
