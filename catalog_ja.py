@@ -685,4 +685,5 @@ JA: dict[str, str] = {
     "{path} exists: give --force to replace it": (
         "{path} があります。置き換えるには --force を付けてください"
     ),
+    "--limit must be at most {largest}": "--limit には {largest} 以下を指定してください",
 }

@@ -307,10 +307,13 @@ def _report(arguments: argparse.Namespace, config) -> int:
 
 def _search(arguments: argparse.Namespace, config) -> int:
     from daicho.data.search import search
+    from daicho.data.validate import LARGEST_INTEGER
     from daicho.search_output import hits_as_json, hits_as_lines
 
     if arguments.limit is not None and arguments.limit < 1:
         raise InputError(_("--limit must be 1 or more"))
+    if arguments.limit is not None and arguments.limit > LARGEST_INTEGER:
+        raise InputError(_("--limit must be at most {largest}", largest=LARGEST_INTEGER))
     hits = search(" ".join(arguments.query), arguments.limit)
     if arguments.json:
         print(hits_as_json(hits))

@@ -54,7 +54,7 @@ from daicho.data.models import (
 from daicho.data.name_keys import store_name_keys, stored_fields
 from daicho.data.search_index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
-from daicho.data.validate import choice, required_line
+from daicho.data.validate import LARGEST_INTEGER, choice, required_line
 from daicho.i18n import _
 
 _ENUMS = {
@@ -69,7 +69,6 @@ _ENUMS = {
 }
 _TABLE_OF = {model: key for key, model in TABLES.items()}
 _BLOCK_FIELDS = {"notes", "body", "answer", "note"}  # multi-line text; the rest is one line
-_LARGEST_INTEGER = 2**63 - 1  # what SQLite can store
 _BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
 # Times that every time zone can show: a day further out overflows Python's dates.
 _FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
@@ -267,7 +266,7 @@ def _is_whole_number(value, *, minimum: int) -> bool:
     return (
         isinstance(value, int)
         and not isinstance(value, bool)
-        and minimum <= value <= _LARGEST_INTEGER
+        and minimum <= value <= LARGEST_INTEGER
     )
 
 
