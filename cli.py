@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import peewee
+
 from daicho import exit_codes, locations
 from daicho.argparse_text import translate_argparse
 from daicho.data.errors import DaichoError, InputError
@@ -115,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(arguments, config)
     except DaichoError as error:
         return _fail(str(error), exit_codes.BAD_INPUT)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:  # peewee's wraps SQLite's
         return _fail(_("The ledger cannot be used: {reason}", reason=error), exit_codes.BAD_INPUT)
     except KeyboardInterrupt:
         return exit_codes.ERROR

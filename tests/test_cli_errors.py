@@ -1,0 +1,24 @@
+"""Errors a user can cause, met by the `daicho` command: one line, exit 2, whatever the cause."""
+
+import test_cli
+from test_cli import _one_line_error, daicho
+
+home = test_cli.home  # the fixture: a private config and data directory
+
+
+def _damage(path, first_page=3):
+    """Overwrite part of every other page after the schema's: a disk that lost sectors."""
+    with path.open("r+b") as file:
+        for page in range(first_page, path.stat().st_size // 4096, 2):
+            file.seek(page * 4096 + 100)
+            file.write(b"\xff" * 200)
+
+
+def test_a_damaged_page_met_by_reindex_or_import_is_one_line(home, tmp_path):
+    ledger, export = tmp_path / "daicho.db", tmp_path / "out.toml"
+    assert daicho(home, "seed", "--db", ledger).returncode == 0
+    assert daicho(home, "--db", ledger, "export", "-o", export).returncode == 0
+    _damage(ledger)
+    for args in (("reindex",), ("import", export)):
+        line = _one_line_error(daicho(home, "--db", ledger, *args))
+        assert "malformed" in line
