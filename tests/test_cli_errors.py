@@ -22,3 +22,12 @@ def test_a_damaged_page_met_by_reindex_or_import_is_one_line(home, tmp_path):
     for args in (("reindex",), ("import", export)):
         line = _one_line_error(daicho(home, "--db", ledger, *args))
         assert "malformed" in line
+
+
+def test_restoring_a_damaged_file_is_one_line_and_changes_nothing(home, tmp_path):
+    damaged, ledger = tmp_path / "damaged.db", tmp_path / "daicho.db"
+    assert daicho(home, "seed", "--db", damaged).returncode == 0
+    _damage(damaged)
+    line = _one_line_error(daicho(home, "--db", ledger, "restore", damaged))
+    assert line.startswith(f"daicho: {damaged} is damaged: ") and "page" in line
+    assert not ledger.exists()
