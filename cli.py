@@ -118,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DaichoError as error:
         return _fail(str(error), exit_codes.BAD_INPUT)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:  # peewee's wraps SQLite's
-        return _fail(_("The ledger cannot be used: {reason}", reason=error), exit_codes.BAD_INPUT)
+        from daicho.data.ledger_guard import why_not_written
+
+        reason = why_not_written(error) or _("The ledger cannot be used: {reason}", reason=error)
+        return _fail(reason, exit_codes.BAD_INPUT)
     except KeyboardInterrupt:
         return exit_codes.ERROR
     except Exception as error:  # the last line of defence: one line, never a traceback

@@ -1,5 +1,9 @@
 """Errors a user can cause, met by the `daicho` command: one line, exit 2, whatever the cause."""
 
+import resource
+import subprocess
+import sys
+
 import test_cli
 from test_cli import _one_line_error, daicho
 
@@ -31,3 +35,26 @@ def test_restoring_a_damaged_file_is_one_line_and_changes_nothing(home, tmp_path
     line = _one_line_error(daicho(home, "--db", ledger, "restore", damaged))
     assert line.startswith(f"daicho: {damaged} is damaged: ") and "page" in line
     assert not ledger.exists()
+
+
+def _small_disk():
+    """In the child: no file may grow past 64 KiB, as on a nearly full disk (SIGXFSZ is
+    ignored by Python, so a write past the limit fails with EFBIG)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
+
+
+def test_a_backup_on_a_full_disk_says_the_disk_not_the_ledger(home, tmp_path):
+    ledger, copy = tmp_path / "daicho.db", tmp_path / "copy.db"
+    assert daicho(home, "seed", "--db", ledger).returncode == 0
+    assert ledger.stat().st_size > 64 * 1024
+    result = subprocess.run(
+        [sys.executable, "-m", "daicho.cli", "--db", ledger, "backup", "-o", copy],
+        env=home,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_small_disk,
+    )
+    line = _one_line_error(result)
+    assert "disk" in line and "cannot be used" not in line
+    assert not copy.exists()
