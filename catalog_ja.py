@@ -686,4 +686,7 @@ JA: dict[str, str] = {
         "{path} があります。置き換えるには --force を付けてください"
     ),
     "--limit must be at most {largest}": "--limit には {largest} 以下を指定してください",
+    "{path} is not a Daicho ledger (not a regular file)": (
+        "{path} は Daicho の台帳ではありません (通常のファイルではありません)"
+    ),
 }

@@ -1,5 +1,6 @@
 """Errors a user can cause, met by the `daicho` command: one line, exit 2, whatever the cause."""
 
+import os
 import resource
 import subprocess
 import sys
@@ -58,3 +59,12 @@ def test_a_backup_on_a_full_disk_says_the_disk_not_the_ledger(home, tmp_path):
     line = _one_line_error(result)
     assert "disk" in line and "cannot be used" not in line
     assert not copy.exists()
+
+
+def test_a_device_or_a_fifo_given_as_the_ledger_is_not_a_ledger(home, tmp_path):
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    for path in ("/dev/null", fifo):
+        for args in (("export",), ("reindex",)):
+            line = _one_line_error(daicho(home, "--db", path, *args))
+            assert line == f"daicho: {path} is not a Daicho ledger (not a regular file)"
