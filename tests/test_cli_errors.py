@@ -68,3 +68,12 @@ def test_a_device_or_a_fifo_given_as_the_ledger_is_not_a_ledger(home, tmp_path):
         for args in (("export",), ("reindex",)):
             line = _one_line_error(daicho(home, "--db", path, *args))
             assert line == f"daicho: {path} is not a Daicho ledger (not a regular file)"
+
+
+def test_a_file_name_with_escape_characters_is_shown_escaped(home, tmp_path):
+    hostile = tmp_path / "a\x1b[2J\x1b]0;owned\x07\nb.db"
+    result = daicho(home, "--db", hostile, "export")
+    assert _one_line_error(result) == f"daicho: No ledger at {str(hostile)!r}"
+    assert not {"\x1b", "\x07"} & set(result.stderr)
+    plain = tmp_path / "台帳 2026.db"
+    assert _one_line_error(daicho(home, "--db", plain, "export")) == f"daicho: No ledger at {plain}"
