@@ -2,11 +2,16 @@
 
 import os
 import resource
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import test_cli
 from test_cli import _one_line_error, daicho
+
+from daicho.data import vendors
+from daicho.data.ledger import close_ledger, open_ledger
 
 home = test_cli.home  # the fixture: a private config and data directory
 
@@ -77,3 +82,23 @@ def test_a_file_name_with_escape_characters_is_shown_escaped(home, tmp_path):
     assert not {"\x1b", "\x07"} & set(result.stderr)
     plain = tmp_path / "台帳 2026.db"
     assert _one_line_error(daicho(home, "--db", plain, "export")) == f"daicho: No ledger at {plain}"
+
+
+def test_a_write_beside_a_stale_wal_is_one_line(home, tmp_path):
+    """Another ledger's -wal left beside this one: SQLite applies it and finds the file
+    malformed when the import writes."""
+    other, ledger, export = tmp_path / "other.db", tmp_path / "daicho.db", tmp_path / "out.toml"
+    assert daicho(home, "seed", "--db", other).returncode == 0
+    assert daicho(home, "--db", other, "export", "-o", export).returncode == 0
+    open_ledger(ledger)
+    vendors.create_vendor("Acme")
+    close_ledger()
+    connection = sqlite3.connect(other)
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    with connection:
+        connection.execute("UPDATE vendor SET notes = notes || 'x'")
+    stale = Path(f"{other}-wal").read_bytes()
+    connection.close()
+    Path(f"{ledger}-wal").write_bytes(stale)
+    line = _one_line_error(daicho(home, "--db", ledger, "import", export))
+    assert "malformed" in line
