@@ -102,3 +102,12 @@ def test_a_write_beside_a_stale_wal_is_one_line(home, tmp_path):
     Path(f"{ledger}-wal").write_bytes(stale)
     line = _one_line_error(daicho(home, "--db", ledger, "import", export))
     assert "malformed" in line
+
+
+def test_an_id_beyond_what_sqlite_holds_in_an_import_is_one_line(home, tmp_path):
+    export = tmp_path / "big.toml"
+    export.write_text(
+        f'format = "daicho"\nschema_version = 1\n[[vendors]]\nid = {2**63}\nname = "Acme"\n'
+    )
+    line = _one_line_error(daicho(home, "--db", tmp_path / "daicho.db", "import", export))
+    assert "id must be a positive whole number" in line
