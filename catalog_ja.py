@@ -683,4 +683,14 @@ JA: dict[str, str] = {
     "The terminal is not sending UTF-8: what it sent could not be read and shows as �. "
     "Set the terminal's character encoding to UTF-8.": "端末が UTF-8 で送信していません。"
     "読めなかった文字は � で表示しています。端末の文字コードを UTF-8 に設定してください。",
+    # issue 14: cliout
+    "replace an existing output file": "既存の出力ファイルを置き換える",
+    "No ledger at {path}": "{path} に台帳がありません",
+    "{path} exists: give --force to replace it": (
+        "{path} があります。置き換えるには --force を付けてください"
+    ),
+    "--limit must be at most {largest}": "--limit には {largest} 以下を指定してください",
+    "{path} is not a Daicho ledger (not a regular file)": (
+        "{path} は Daicho の台帳ではありません (通常のファイルではありません)"
+    ),
 }

@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import peewee
+
 from daicho import exit_codes, locations
 from daicho.argparse_text import translate_argparse
 from daicho.data.errors import DaichoError, InputError
@@ -49,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=_("file to write (a directory for csv); - or none: standard output"),
     )
+    export.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 
     import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
     import_.add_argument("path", type=Path, metavar="PATH")
@@ -63,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=_("file or directory to write; - : standard output, when redirected"),
     )
+    backup.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 
     restore = commands.add_parser(
         "restore", parents=[db_option], help=_("replace the ledger with a backup, once checked")
@@ -113,8 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(arguments, config)
     except DaichoError as error:
         return _fail(str(error), exit_codes.BAD_INPUT)
-    except sqlite3.DatabaseError as error:
-        return _fail(_("The ledger cannot be used: {reason}", reason=error), exit_codes.BAD_INPUT)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:  # peewee's wraps SQLite's
+        from daicho.data.ledger_guard import why_not_written
+
+        reason = why_not_written(error) or _("The ledger cannot be used: {reason}", reason=error)
+        return _fail(reason, exit_codes.BAD_INPUT)
     except KeyboardInterrupt:
         return exit_codes.ERROR
     except Exception as error:  # the last line of defence: one line, never a traceback
@@ -152,8 +159,11 @@ def _run(arguments: argparse.Namespace, config) -> int:
 
     from daicho.data.ledger import close_ledger
 
+    if arguments.command in _READERS and not ledger_path.exists():
+        raise InputError(_("No ledger at {path}", path=ledger_path))
     _open(ledger_path)
     try:
+        _refuse_overwrite(arguments)
         return _COMMANDS[arguments.command](arguments, config)
     finally:
         close_ledger()
@@ -243,6 +253,21 @@ def _to_stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
+def _refuse_overwrite(arguments: argparse.Namespace) -> None:
+    """`-o` replaces no existing file unless `--force`, checked before anything is written."""
+    from daicho.data.export import export_files
+    from daicho.data.private_files import refuse_overwrite
+
+    output = getattr(arguments, "output", None)
+    if output is None or _to_stdout(output):
+        return
+    if arguments.command == "export":
+        files = export_files(arguments.format, output)
+    else:  # a backup into a directory takes a new name there
+        files = [] if output.is_dir() else [output]
+    refuse_overwrite(files, force=arguments.force)
+
+
 def _export(arguments: argparse.Namespace, config) -> int:
     from daicho.data.export import export_ledger, write_export
 
@@ -291,10 +316,13 @@ def _report(arguments: argparse.Namespace, config) -> int:
 
 def _search(arguments: argparse.Namespace, config) -> int:
     from daicho.data.search import search
+    from daicho.data.validate import LARGEST_INTEGER
     from daicho.search_output import hits_as_json, hits_as_lines
 
     if arguments.limit is not None and arguments.limit < 1:
         raise InputError(_("--limit must be 1 or more"))
+    if arguments.limit is not None and arguments.limit > LARGEST_INTEGER:
+        raise InputError(_("--limit must be at most {largest}", largest=LARGEST_INTEGER))
     hits = search(" ".join(arguments.query), arguments.limit)
     if arguments.json:
         print(hits_as_json(hits))
@@ -309,6 +337,9 @@ def _reindex(arguments: argparse.Namespace, config) -> int:
     print(_("Search index rebuilt: {count} items", count=rebuild_index()), file=sys.stderr)
     return exit_codes.OK
 
+
+# Commands that only read the ledger: a missing one is a typo, not a ledger to create.
+_READERS = ("export", "backup", "report", "search")
 
 _COMMANDS = {
     "export": _export,

@@ -8,8 +8,10 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import PurePath
 
 from daicho.catalog_ja import JA
+from daicho.shown import shown_name
 
 LANGUAGES = ("en", "ja")
 _language = "en"
@@ -17,9 +19,15 @@ _this_thread = threading.local()  # a `language(...)` block's language, for its 
 
 
 def _(text: str, /, **values: object) -> str:
-    """Translate `text` into the current language, then fill `{placeholders}` from `values`."""
+    """Translate `text` into the current language, then fill `{placeholders}` from `values`.
+
+    A path is filled in as `shown_name` shows it: a file name never drives the terminal.
+    """
     translated = JA.get(text, text) if current_language() == "ja" else text
-    return translated.format(**values) if values else translated
+    if not values:
+        return translated
+    shown = {k: shown_name(v) if isinstance(v, PurePath) else v for k, v in values.items()}
+    return translated.format(**shown)
 
 
 def N_(text: str, /) -> str:

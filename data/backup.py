@@ -154,7 +154,14 @@ def check_backup(source: Path) -> None:
     if app_id != APPLICATION_ID:
         raise LedgerError(_("{path} is not a Daicho ledger", path=source))
     if verdict != "ok":
-        raise LedgerError(_("{path} is damaged: {reason}", path=source, reason=verdict))
+        raise LedgerError(_("{path} is damaged: {reason}", path=source, reason=_first(verdict)))
+
+
+def _first(verdict: str) -> str:
+    """quick_check's first problem, for a one-line error: it lists up to a hundred, one a
+    line, under a heading naming the database."""
+    problems = [line for line in verdict.splitlines() if not line.startswith("***")]
+    return problems[0] if problems else verdict
 
 
 def restore_ledger(source: Path, ledger: Path) -> Path | None:

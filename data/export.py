@@ -72,6 +72,13 @@ def export_ledger(format: str, output: Path | None = None) -> str | None:
     return None
 
 
+def export_files(format: str, output: Path) -> list[Path]:
+    """The files an export to `output` writes: the file itself, or one per CSV table."""
+    if format == "csv":
+        return [_csv_file(output, key) for key in _CSV_TABLES]
+    return [output]
+
+
 def write_export(format: str, stream: TextIO) -> None:
     """Export in `format` to an open stream, such as standard output, a piece at a time.
 
@@ -184,12 +191,16 @@ def _csv_cell(value) -> str | int:
     return value
 
 
+def _csv_file(directory: Path, key: str) -> Path:
+    return directory / f"{key}.csv"
+
+
 def _write_csv(directory: Path) -> None:
     """One `<table>.csv` per table in `directory`, with a BOM so that Excel reads UTF-8."""
     private_directory(directory)
     for key, model in _CSV_TABLES.items():
         with (
-            private_file(directory / f"{key}.csv") as temporary,
+            private_file(_csv_file(directory, key)) as temporary,
             temporary.open("w", encoding="utf-8-sig", newline="") as file,
         ):
             writer = csv.writer(file)

@@ -54,8 +54,9 @@ from daicho.data.models import (
 from daicho.data.name_keys import store_name_keys, stored_fields
 from daicho.data.search_index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
-from daicho.data.validate import choice, required_line
+from daicho.data.validate import LARGEST_INTEGER, choice, required_line
 from daicho.i18n import _
+from daicho.shown import shown_name
 
 _ENUMS = {
     (Vendor, "category"): VENDOR_CATEGORIES,
@@ -69,7 +70,6 @@ _ENUMS = {
 }
 _TABLE_OF = {model: key for key, model in TABLES.items()}
 _BLOCK_FIELDS = {"notes", "body", "answer", "note"}  # multi-line text; the rest is one line
-_LARGEST_INTEGER = 2**63 - 1  # what SQLite can store
 _BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
 # Times that every time zone can show: a day further out overflows Python's dates.
 _FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
@@ -143,7 +143,7 @@ def _checked_tables(document: dict) -> dict[str, list[dict]]:
         )
     unknown = sorted(document.keys() - {"format", "schema_version", *TABLES})
     if unknown:
-        raise InputError(_("Unknown table {table}", table=_shown_key(unknown[0])))
+        raise InputError(_("Unknown table {table}", table=shown_name(unknown[0])))
     ids: dict[type[Model], set[int]] = {}
     checked: dict[str, list[dict]] = {}
     for key, model in TABLES.items():
@@ -163,7 +163,7 @@ def _checked_row(key: str, model: type[Model], row: dict, number: int, ids: dict
         extra = {"decisions"} if model is Call else set()
         unknown = sorted(row.keys() - fields.keys() - extra)
         if unknown:
-            raise InputError(_("unknown field {field}", field=_shown_key(unknown[0])))
+            raise InputError(_("unknown field {field}", field=shown_name(unknown[0])))
         values = {name: _checked_value(model, field, row) for name, field in fields.items()}
         if model is Call:
             values["decisions"] = _checked_decisions(row.get("decisions", []))
@@ -256,18 +256,12 @@ def _check_contacts_work_at_their_vendor(tables: dict[str, list[dict]]) -> None:
                 raise _row_error(key, row, number, error)
 
 
-def _shown_key(key: str) -> str:
-    """A key from the file, quoted and escaped when it holds more than visible characters:
-    the error is one line, and no escape sequence in a file reaches the terminal."""
-    return key if key.isprintable() and key.strip() == key and key else repr(key)
-
-
 def _is_whole_number(value, *, minimum: int) -> bool:
     """An integer (TOML's true and false are not numbers here) that SQLite can hold."""
     return (
         isinstance(value, int)
         and not isinstance(value, bool)
-        and minimum <= value <= _LARGEST_INTEGER
+        and minimum <= value <= LARGEST_INTEGER
     )
 
 

@@ -68,6 +68,8 @@ def check_ledger_file(path: Path) -> None:
     """Refuse, without writing, a file that is not a Daicho ledger this version can use."""
     if path.is_dir():
         raise LedgerError(_("{path} is a directory, not a ledger file", path=path))
+    if not path.is_file():  # a device such as /dev/null, or a FIFO that a read would wait on
+        raise LedgerError(_("{path} is not a Daicho ledger (not a regular file)", path=path))
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))

@@ -9,7 +9,7 @@ trace of its mode, and a failed write never leaves half a file behind.
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,15 +17,17 @@ from daicho.data.errors import InputError
 from daicho.data.models import database
 from daicho.i18n import _
 
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
 
 @contextmanager
 def private_file(path: Path) -> Iterator[Path]:
     """An empty 0600 file beside `path` to write; it replaces `path` when the block succeeds.
 
-    The open ledger itself is never replaced: `-o` pointed at it is a slip of the hand.
+    The open ledger and its side files are never replaced: `-o` pointed at them is a slip
+    of the hand, and a `-wal` written over loses saved calls.
     """
-    if database.database and path.resolve() == Path(database.database).resolve():
-        raise InputError(_("{path} is the open ledger: it cannot be written over", path=path))
+    _refuse_ledger(path)
     with _temporary(path.parent, path.name, path) as temporary:
         try:
             yield temporary
@@ -74,6 +76,28 @@ def _temporary(directory: Path, label: str, shown: Path) -> Iterator[Path]:
         yield temporary
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def refuse_overwrite(paths: Iterable[Path], *, force: bool) -> None:
+    """Refuse, before anything is written, to replace an existing file unless `force`;
+    the open ledger and its side files even then."""
+    for path in paths:
+        _refuse_ledger(path)
+        if path.exists() and not force:
+            raise InputError(_("{path} exists: give --force to replace it", path=path))
+
+
+def _refuse_ledger(path: Path) -> None:
+    if path.resolve() in _ledger_files():
+        raise InputError(_("{path} is the open ledger: it cannot be written over", path=path))
+
+
+def _ledger_files() -> set[Path]:
+    """The open ledger and the files SQLite keeps beside it."""
+    if not database.database:
+        return set()
+    ledger = Path(database.database).resolve()
+    return {ledger} | {ledger.with_name(ledger.name + side) for side in _SIDE_FILES}
 
 
 def private_directory(path: Path) -> Path:

@@ -4,6 +4,8 @@ from daicho.data.errors import InputError
 from daicho.data.text import clean_line
 from daicho.i18n import _
 
+LARGEST_INTEGER = 2**63 - 1  # what SQLite can store and compare
+
 
 def choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     """`value` when it is one of `allowed`, else an InputError naming the field."""

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from daicho.data import calls, vendors
+from daicho.data.ledger import close_ledger, open_ledger
 
 
 @pytest.fixture
@@ -45,18 +46,23 @@ def _one_line_error(result, code=2):
     return lines[0]
 
 
-def test_export_of_a_new_default_ledger(home, tmp_path):
-    result = daicho(home, "export")
-    assert result.returncode == 0, result.stderr
-    assert 'format = "daicho"' in result.stdout
-    assert (tmp_path / "share" / "daicho" / "daicho.db").exists()
+def test_export_of_a_missing_default_ledger_creates_none(home, tmp_path):
+    line = _one_line_error(daicho(home, "export"))
+    assert line.startswith("daicho: No ledger at ") and line.endswith("daicho.db")
+    assert not (tmp_path / "share").exists()
 
 
 def test_db_option_before_or_after_the_command_and_from_the_environment(home, tmp_path):
-    for args in (["--db", tmp_path / "a.db", "export"], ["export", "--db", tmp_path / "b.db"]):
-        assert daicho(home, *args).returncode == 0
-    assert daicho({**home, "DAICHO_DB": str(tmp_path / "c.db")}, "export").returncode == 0
-    assert {p.name for p in tmp_path.glob("*.db")} == {"a.db", "b.db", "c.db"}
+    for name in ("a", "b", "c"):
+        open_ledger(tmp_path / f"{name}.db")
+        vendors.create_vendor(f"Vendor {name}")
+        close_ledger()
+    for name, args in (
+        ("a", ["--db", tmp_path / "a.db", "export"]),
+        ("b", ["export", "--db", tmp_path / "b.db"]),
+    ):
+        assert f"Vendor {name}" in daicho(home, *args).stdout
+    assert "Vendor c" in daicho({**home, "DAICHO_DB": str(tmp_path / "c.db")}, "export").stdout
 
 
 def test_a_file_that_is_not_a_ledger_is_exit_2_and_untouched(home, tmp_path):
@@ -139,13 +145,10 @@ def test_seed_export_and_import_round_trip(home, tmp_path):
     assert len(as_json["vendors"]) >= 20
 
 
-def test_csv_needs_an_output_directory(home, tmp_path):
-    _one_line_error(daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv"))
+def test_csv_needs_an_output_directory(home, tmp_path, ledger):
+    _one_line_error(daicho(home, "--db", ledger, "export", "--format", "csv"))
     out = tmp_path / "csv"
-    assert (
-        daicho(home, "--db", tmp_path / "a.db", "export", "--format", "csv", "-o", out).returncode
-        == 0
-    )
+    assert daicho(home, "--db", ledger, "export", "--format", "csv", "-o", out).returncode == 0
     assert all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in out.glob("*.csv"))
 
 
@@ -160,8 +163,8 @@ def test_export_to_a_dash_goes_to_standard_output(home, tmp_path):
     assert not (tmp_path / "-").exists()
 
 
-def test_a_csv_export_to_standard_output_is_refused(home, tmp_path):
-    args = ("--db", tmp_path / "a.db", "export", "--format", "csv", "-o", "-")
+def test_a_csv_export_to_standard_output_is_refused(home, tmp_path, ledger):
+    args = ("--db", ledger, "export", "--format", "csv", "-o", "-")
     result = daicho(home, *args, cwd=tmp_path)
     assert "standard output" in _one_line_error(result)
     assert result.stdout == ""
@@ -186,7 +189,7 @@ def test_a_backup_to_a_dash_streams_the_ledger_into_a_pipe(home, tmp_path):
     )
 
 
-def test_a_backup_to_a_dash_on_a_terminal_is_refused(home, tmp_path):
+def test_a_backup_to_a_dash_on_a_terminal_is_refused(home, tmp_path, ledger):
     leader, terminal = os.openpty()
     try:
         result = subprocess.run(
@@ -195,7 +198,7 @@ def test_a_backup_to_a_dash_on_a_terminal_is_refused(home, tmp_path):
                 "-m",
                 "daicho.cli",
                 "--db",
-                str(tmp_path / "a.db"),
+                str(ledger),
                 "backup",
                 "-o",
                 "-",
@@ -221,9 +224,9 @@ def test_importing_a_bad_file_is_exit_2(home, tmp_path):
     _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", tmp_path / "missing.toml"))
 
 
-def test_backup_writes_a_private_copy(home, tmp_path):
+def test_backup_writes_a_private_copy(home, tmp_path, ledger):
     target = tmp_path / "copy.db"
-    result = daicho(home, "--db", tmp_path / "a.db", "backup", "-o", target)
+    result = daicho(home, "--db", ledger, "backup", "-o", target)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
@@ -300,7 +303,8 @@ def test_restore_into_a_new_place_needs_no_confirmation(home, tmp_path):
 
 def test_building_the_search_index_after_an_upgrade_is_announced_once(home, tmp_path):
     path = tmp_path / "old.db"
-    assert daicho(home, "--db", path, "export").returncode == 0
+    open_ledger(path)
+    close_ledger()
     with sqlite3.connect(path) as connection:  # as an upgrade leaves it
         connection.execute("INSERT INTO search_pending (reason) VALUES ('upgrade')")
     connection.close()

@@ -91,6 +91,7 @@ def test_no_hits_is_an_empty_list(home, filled):
         (["type:fax"], 'Unknown type "fax"'),
         (["before:someday", "x"], "before: Not a date"),
         (["--limit", "0", "x"], "--limit must be 1 or more"),
+        (["--limit", str(2**63), "x"], f"--limit must be at most {2**63 - 1}"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(home, filled, args, message):
