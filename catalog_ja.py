@@ -679,4 +679,8 @@ JA: dict[str, str] = {
     # issue 13: keys
     "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
     "Press {key} to add a vendor": "{key} で業者を追加",
+    # issue 14: misc
+    "{ledger} is open in a Daicho window: close it, then restore": (
+        "{ledger} は Daicho の画面で開かれています。閉じてから復元してください"
+    ),
 }

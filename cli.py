@@ -162,12 +162,14 @@ def _run(arguments: argparse.Namespace, config) -> int:
 def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
     from daicho.app import DaichoApp
     from daicho.data.ledger import close_ledger
+    from daicho.data.ledger_use import hold_ledger
 
     with tempfile.TemporaryDirectory(prefix="daicho-demo-") as scratch:
         if demo:
             ledger_path = Path(scratch) / "demo.db"
             _seed(ledger_path, "demo")
         _open(ledger_path)
+        hold_ledger(ledger_path)  # a restore now refuses to replace it under this window
         try:
             if config.backup_enabled and not demo:
                 _daily_backup(config.backup_keep)

@@ -1,0 +1,44 @@
+"""Whether an app window has a ledger open (DESIGN §10): a restore must not replace the
+ledger under a window, whose drafts and unsaved forms would silently go with it.
+
+A window holds a shared `flock` on the ledger file while it runs; a restore takes an
+exclusive one without waiting, and refuses when it cannot. `flock` locks are apart from
+the POSIX locks SQLite takes, but closing any descriptor of the file drops a process's
+POSIX locks: so a lock is released only when this process has no SQLite connection to
+the ledger (`restoring`: after the restore closed it; `hold_ledger`: at exit).
+"""
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from daicho.data.errors import LedgerError
+from daicho.i18n import _
+
+
+def hold_ledger(path: Path) -> None:
+    """Mark the ledger as open in a window until this process ends (waiting out a restore
+    under way). The descriptor is never closed: closing it while SQLite has the file open
+    would drop SQLite's locks, and the end of the process releases the lock."""
+    fcntl.flock(os.open(path, os.O_RDONLY), fcntl.LOCK_SH)
+
+
+@contextmanager
+def restoring(path: Path) -> Iterator[None]:
+    """Keep windows off the ledger for the block; LedgerError when one has it open."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        yield  # no ledger yet: no window can have it
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            message = _("{ledger} is open in a Daicho window: close it, then restore", ledger=path)
+            raise LedgerError(message) from None
+        yield
+    finally:
+        os.close(descriptor)
