@@ -29,8 +29,12 @@ class DaichoApp(App):
     BINDINGS: ClassVar = [Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True)]
     TITLE = "Daicho"
 
-    def __init__(self, ledger_path: Path, config: Config | None = None) -> None:
+    def __init__(
+        self, ledger_path: Path, config: Config | None = None, warnings: Iterable[str] = ()
+    ) -> None:
         super().__init__()
+        self.start_warnings = list(warnings)
+        """Problems met before the app started (the daily backup), shown once it is up."""
         self.ledger_path = ledger_path
         self.config = config or Config()
         set_date_settings(self.config.date_settings())
@@ -42,6 +46,8 @@ class DaichoApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for warning in self.start_warnings:
+            self.notify(warning, severity="error", timeout=30, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""

@@ -171,9 +171,10 @@ def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
         _open(ledger_path)
         hold_ledger(ledger_path)  # a restore now refuses to replace it under this window
         try:
+            problems = []
             if config.backup_enabled and not demo:
-                _daily_backup(config.backup_keep)
-            DaichoApp(ledger_path=ledger_path, config=config).run()
+                problems = _daily_backup(config.backup_keep)
+            DaichoApp(ledger_path=ledger_path, config=config, warnings=problems).run()
         finally:
             close_ledger()
     return exit_codes.OK
@@ -213,14 +214,18 @@ def _open(path: Path) -> None:
     open_ledger(path, announce_build=announce)
 
 
-def _daily_backup(keep: int) -> None:
-    """Today's backup, if not taken yet; a failure is said and the app starts anyway."""
+def _daily_backup(keep: int) -> list[str]:
+    """Today's backup, if not taken yet. A failure is said on stderr and returned, for the
+    app, which starts anyway, to show: the screen hides stderr as soon as it is up."""
     from daicho.data.backup import daily_backup
 
     try:
         daily_backup(keep)
-    except (OSError, sqlite3.Error) as error:
-        print("daicho: " + _("No backup taken today: {reason}", reason=error), file=sys.stderr)
+    except (OSError, sqlite3.Error, DaichoError) as error:
+        problem = _("No backup taken today: {reason}", reason=error)
+        print("daicho: " + problem, file=sys.stderr)
+        return [problem]
+    return []
 
 
 def _seed(path: Path, size: str) -> int:
