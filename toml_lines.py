@@ -30,7 +30,10 @@ def line_of(text: str, key: tuple[str, ...]) -> int | None:
     """
     table: tuple[str, ...] | None = ()  # None: inside an array of tables, no key reaches it
     for line, statement in _statements(text):
-        document = tomllib.loads(statement)
+        try:
+            document = tomllib.loads(statement)
+        except tomllib.TOMLDecodeError:
+            return None  # cut where it should not be: no line rather than a wrong one
         if statement.lstrip().startswith("["):
             table = _header_path(document)
         elif table is None:
@@ -59,7 +62,11 @@ def _statements(text: str) -> Iterator[tuple[int, str]]:
     while index < len(text):
         if quote:
             if text.startswith(quote, index):
-                index, quote = index + len(quote), ""
+                # A multi-line string may end in up to five quotes: two of text, then three.
+                run = len(quote) + 2 if len(quote) == 3 else 1
+                while run > len(quote) and not text.startswith(quote[0] * run, index):
+                    run -= 1
+                index, quote = index + run, ""
             else:
                 index += 2 if text[index] == "\\" and quote[0] == '"' else 1
             continue

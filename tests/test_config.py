@@ -122,6 +122,8 @@ def test_an_unfinished_file_points_at_its_last_line(path):
         ("backup = 14", 1, "backup must be a table"),
         ('templates = "Dear {name}"', 1, "templates must be a table"),
         ('[templates]\nnote = """\nkeep = 0\n"""\ncall = 3', 5, "templates.call must be text"),
+        ('[templates]\nnote = """a""""\ncall = 3', 3, "templates.call must be text"),
+        ("[templates]\nnote = '''b'''''\ncall = 3", 3, "templates.call must be text"),
         ("soon_business_days = 1", 1, "soon_business_days must be true or false"),
         (
             '[display]\ndate_style = "long"',
