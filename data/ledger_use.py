@@ -8,7 +8,6 @@ POSIX locks: so a lock is released only when this process has no SQLite connecti
 the ledger (`restoring`: after the restore closed it; `hold_ledger`: at exit).
 """
 
-import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,22 +16,27 @@ from pathlib import Path
 from daicho.data.errors import LedgerError
 from daicho.i18n import _
 
+try:
+    import fcntl
+except ImportError:  # Windows has no flock: there a restore cannot tell that a window is open
+    fcntl = None
+
 
 def hold_ledger(path: Path) -> None:
     """Mark the ledger as open in a window until this process ends (waiting out a restore
     under way). The descriptor is never closed: closing it while SQLite has the file open
     would drop SQLite's locks, and the end of the process releases the lock."""
-    fcntl.flock(os.open(path, os.O_RDONLY), fcntl.LOCK_SH)
+    if fcntl is not None:
+        fcntl.flock(os.open(path, os.O_RDONLY), fcntl.LOCK_SH)
 
 
 @contextmanager
 def restoring(path: Path) -> Iterator[None]:
     """Keep windows off the ledger for the block; LedgerError when one has it open."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY)
-    except FileNotFoundError:
-        yield  # no ledger yet: no window can have it
+    if fcntl is None or not path.exists():  # no ledger yet: no window can have it
+        yield
         return
+    descriptor = os.open(path, os.O_RDONLY)
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
