@@ -183,8 +183,10 @@ def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
 def _restore(source: Path, ledger_path: Path, yes: bool) -> int:
     """Replace the ledger with a checked backup; an existing ledger only when confirmed."""
     from daicho.data.backup import check_backup, restore_ledger
+    from daicho.data.ledger_use import refuse_while_open
 
     check_backup(source)
+    refuse_while_open(ledger_path)
     if ledger_path.exists() and ledger_path.stat().st_size and not yes:
         question = _(
             "Replace the ledger {ledger} with {backup}? The ledger is backed up first. [y/N] ",

@@ -46,3 +46,10 @@ def restoring(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)
+
+
+def refuse_while_open(path: Path) -> None:
+    """LedgerError when a window has the ledger open: checked before asking whether to
+    replace it, so that the user is not asked in vain (`restoring` checks again)."""
+    with restoring(path):
+        pass

@@ -19,6 +19,9 @@ sys.stdin.read()
 """
 
 
+_CAPTURED = {"capture_output": True, "text": True, "timeout": 60}
+
+
 def _ledger_and_backup(ledger_path, tmp_path):
     open_ledger(ledger_path)
     vendors.create_vendor("Acme")
@@ -36,14 +39,17 @@ def test_a_restore_is_refused_while_a_window_has_the_ledger_open(ledger_path, tm
     ) as window:
         assert window.stdout.readline() == "open\n"
         restore = [sys.executable, "-m", "daicho.cli", "--db", str(ledger_path)]
-        refused = subprocess.run(
-            [*restore, "restore", "--yes", str(backup)], capture_output=True, text=True, timeout=60
-        )
+        # Refused before any question: with --yes, and without it (no "give --yes").
+        refused = [
+            subprocess.run([*restore, "restore", *yes, str(backup)], **_CAPTURED)
+            for yes in (["--yes"], [])
+        ]
         window.stdin.close()
-    assert refused.returncode == 2
-    assert refused.stderr.splitlines() == [
-        f"daicho: {ledger_path} is open in a Daicho window: close it, then restore"
-    ]
+    for result in refused:
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == [
+            f"daicho: {ledger_path} is open in a Daicho window: close it, then restore"
+        ]
     open_ledger(ledger_path)
     try:
         assert [v.name for v in vendors.list_vendors()] == ["Acme", "Added after the backup"]
