@@ -693,4 +693,13 @@ JA: dict[str, str] = {
     "{path} is not a Daicho ledger (not a regular file)": (
         "{path} は Daicho の台帳ではありません (通常のファイルではありません)"
     ),
+    # issue 14: misc
+    "{ledger} is open in a Daicho window: close it, then restore": (
+        "{ledger} は Daicho の画面で開かれています。閉じてから復元してください"
+    ),
+    "the text is too large for the terminal's clipboard"
+    " ({size} KB; terminals take about {limit} KB)": (
+        "文字列が大きすぎて端末のクリップボードに送れません"
+        " ({size} KB。端末が受け取れるのは約 {limit} KB)"
+    ),
 }

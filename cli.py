@@ -172,12 +172,14 @@ def _run(arguments: argparse.Namespace, config) -> int:
 def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
     from daicho.app import DaichoApp
     from daicho.data.ledger import close_ledger
+    from daicho.data.ledger_use import hold_ledger
 
     with tempfile.TemporaryDirectory(prefix="daicho-demo-") as scratch:
         if demo:
             ledger_path = Path(scratch) / "demo.db"
             _seed(ledger_path, "demo")
         _open(ledger_path)
+        hold_ledger(ledger_path)  # a restore now refuses to replace it under this window
         try:
             backing_up = config.backup_enabled and not demo
             notices = _daily_backup(config.backup_keep) if backing_up else []
@@ -190,8 +192,10 @@ def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
 def _restore(source: Path, ledger_path: Path, yes: bool) -> int:
     """Replace the ledger with a checked backup; an existing ledger only when confirmed."""
     from daicho.data.backup import check_backup, restore_ledger
+    from daicho.data.ledger_use import refuse_while_open
 
     check_backup(source)
+    refuse_while_open(ledger_path)
     if ledger_path.exists() and ledger_path.stat().st_size and not yes:
         question = _(
             "Replace the ledger {ledger} with {backup}? The ledger is backed up first. [y/N] ",

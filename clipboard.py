@@ -6,6 +6,7 @@ tells the user which one took the text. Kept free of Textual: the terminal's cli
 the running app, which hands in the function that writes to it.
 """
 
+import base64
 from collections.abc import Callable
 from typing import Protocol
 
@@ -45,11 +46,17 @@ class SystemClipboard:
         return _("to the system clipboard")
 
 
+# The longest OSC 52 payload (base64) that common terminals and tmux pass on; a longer one
+# is dropped without a word, so the app must not claim the copy.
+OSC52_LIMIT = 74_994
+
+
 class TerminalClipboard:
     """The terminal's own clipboard, by an OSC 52 escape sequence written to the terminal.
 
     `write` sends the text (Textual's `App.copy_to_clipboard`); `reachable` says whether a
-    terminal is there to receive it. Whether the terminal honours OSC 52 cannot be known.
+    terminal is there to receive it. Whether the terminal honours OSC 52 cannot be known,
+    but a text over what terminals take (`OSC52_LIMIT`) is known not to arrive.
     """
 
     def __init__(self, write: Callable[[str], None], reachable: Callable[[], bool]) -> None:
@@ -59,6 +66,16 @@ class TerminalClipboard:
     def copy(self, text: str) -> str:
         if not self.reachable():
             raise CopyFailed(_("no terminal is attached to take the text"))
+        size = len(base64.b64encode(text.encode("utf-8")))
+        if size > OSC52_LIMIT:
+            raise CopyFailed(
+                _(
+                    "the text is too large for the terminal's clipboard"
+                    " ({size} KB; terminals take about {limit} KB)",
+                    size=size // 1000,
+                    limit=OSC52_LIMIT // 1000,
+                )
+            )
         self.write(text)
         return _("via the terminal (OSC 52) — works if your terminal allows it")
 

@@ -46,6 +46,7 @@ from daicho.data.date_settings import STYLES, DateSettings
 from daicho.data.errors import DaichoError
 from daicho.i18n import LANGUAGES, N_, _, detect_language
 from daicho.locations import config_path
+from daicho.toml_lines import MISSING, line_of, lookup
 
 _Key = tuple[str, ...]
 
@@ -142,7 +143,6 @@ _SETTINGS = (
     ),
     _Setting("templates", ("templates",), lambda v: isinstance(v, dict), N_("a table")),
 )
-_MISSING = object()
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -166,11 +166,11 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(_located(path, line, problem)) from error
     if problem := _first_problem(document):
         key, expected = problem
-        raise ConfigError(_located(path, _line_of(text, key), _must_be(key, expected)))
+        raise ConfigError(_located(path, line_of(text, key), _must_be(key, expected)))
     values = {
         setting.attribute: value
         for setting in _SETTINGS
-        if (value := _lookup(document, setting.key)) is not _MISSING
+        if (value := lookup(document, setting.key)) is not MISSING
     }
     return Config(**values, raw=document)
 
@@ -211,22 +211,15 @@ def _document(config: Config, base: dict[str, Any]) -> dict[str, Any]:
     return base
 
 
-def _lookup(document: dict[str, Any], key: _Key) -> Any:
-    value: Any = document
-    for part in key:
-        value = value.get(part, _MISSING) if isinstance(value, dict) else _MISSING
-    return value
-
-
 def _first_problem(document: dict[str, Any]) -> tuple[_Key, str] | None:
     """The first key holding a value the app cannot use, with what it expects there."""
     for setting in _SETTINGS:
         for depth in range(1, len(setting.key)):
-            parent = _lookup(document, setting.key[:depth])
-            if parent is not _MISSING and not isinstance(parent, dict):
+            parent = lookup(document, setting.key[:depth])
+            if parent is not MISSING and not isinstance(parent, dict):
                 return setting.key[:depth], N_("a table")
-        value = _lookup(document, setting.key)
-        if value is not _MISSING and not setting.valid(value):
+        value = lookup(document, setting.key)
+        if value is not MISSING and not setting.valid(value):
             return setting.key, setting.expected
     for name, text in document.get("templates", {}).items():
         if not isinstance(text, str):
@@ -251,20 +244,3 @@ def _split_position(message: str, text: str) -> tuple[str, int | None]:
         return message, None
     reason, line = match.groups()
     return reason, int(line) if line else text.rstrip("\n").count("\n") + 1
-
-
-def _line_of(text: str, key: _Key) -> int | None:
-    """The line by which `key` has its value: the shortest start of the file that holds it.
-
-    Parsing is slower than searching for `key =`, but cannot be fooled by a template
-    whose text looks like a table header or a key.
-    """
-    lines = text.split("\n")  # as tomllib counts them: "\u2028" in a string is no new line
-    for number in range(1, len(lines) + 1):
-        try:
-            document = tomllib.loads("\n".join(lines[:number]))
-        except tomllib.TOMLDecodeError:
-            continue
-        if _lookup(document, key) is not _MISSING:
-            return number
-    return None

@@ -15,8 +15,10 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from daicho.data.clock import to_local, utcnow
+from daicho.data.drafts import load_drafts, put_back_drafts
 from daicho.data.errors import LedgerError
 from daicho.data.ledger import check_ledger_file, close_ledger, open_ledger
+from daicho.data.ledger_use import restoring
 from daicho.data.migrations import APPLICATION_ID
 from daicho.data.models import database
 from daicho.data.private_files import new_private_file, private_directory, private_file
@@ -168,13 +170,21 @@ def restore_ledger(source: Path, ledger: Path) -> Path | None:
     """Replace the ledger with the backup `source`, once `source` is checked.
 
     The ledger being replaced is backed up first; that backup is returned (None when
-    there was no ledger yet). The restored ledger is migrated as any older one is.
+    there was no ledger yet). Its drafts stay: they are what was being typed now. The
+    restored ledger is migrated as any older one is. Refused while a window has the ledger
+    open: the ledger would change under it.
     """
     check_backup(source)
-    saved = None
+    with restoring(ledger):
+        return _restore(source, ledger)
+
+
+def _restore(source: Path, ledger: Path) -> Path | None:
+    saved, drafts = None, []
     if ledger.exists() and ledger.stat().st_size:
         open_ledger(ledger)
         try:
+            drafts = load_drafts()
             saved = _copy_to(None)  # even of a damaged ledger: restoring is its remedy
         finally:
             close_ledger()
@@ -186,5 +196,8 @@ def restore_ledger(source: Path, ledger: Path) -> Path | None:
         backup.close()
         close_ledger()
     open_ledger(ledger)  # migrations and the search index for an older backup
-    close_ledger()
+    try:
+        put_back_drafts(drafts)
+    finally:
+        close_ledger()
     return saved

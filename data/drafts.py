@@ -41,6 +41,25 @@ def load_drafts() -> list[DraftRecord]:
     return [DraftRecord(d.form, d.key, json.loads(d.content), d.updated_at) for d in query]
 
 
+def put_back_drafts(drafts: list[DraftRecord]) -> None:
+    """Write drafts kept from another ledger (the one a restore replaced) as they were; each
+    replaces the draft of its form and key."""
+    rows = [
+        {
+            "form": draft.form,
+            "key": draft.key,
+            "content": json.dumps(draft.content, ensure_ascii=False),
+            "updated_at": draft.updated_at,
+        }
+        for draft in drafts
+    ]
+    with database.atomic():
+        for row in rows:
+            Draft.insert(**row).on_conflict(
+                conflict_target=(Draft.form, Draft.key), preserve=(Draft.content, Draft.updated_at)
+            ).execute()
+
+
 def load_draft(form: str, key: str = "") -> DraftRecord | None:
     """The draft kept for the form and key, if any."""
     draft = Draft.get_or_none((Draft.form == form) & (Draft.key == key))

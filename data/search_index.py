@@ -96,9 +96,16 @@ def rebuild_index() -> int:
     return len(rows)
 
 
+def mark_index_incomplete(reason: str) -> None:
+    """Note, in the caller's transaction, that the index is about to fall behind the ledger
+    for longer than one transaction (a seed written month by month): should the process be
+    killed before `rebuild_index` clears the note, the next open rebuilds the index."""
+    _execute("INSERT INTO search_pending (reason) VALUES (?)", (reason,))
+
+
 def ensure_index(announce: Callable[[], None] | None = None) -> bool:
-    """Build the index if a migration asked for it, calling `announce` first; True when it
-    was built."""
+    """Build the index if a migration or an unfinished bulk write asked for it, calling
+    `announce` first; True when it was built."""
     if _execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
         return False
     if announce is not None:

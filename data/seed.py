@@ -18,7 +18,7 @@ from daicho.data import clock
 from daicho.data.errors import InputError
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
 from daicho.data.name_keys import name_keys
-from daicho.data.search_index import rebuild_index
+from daicho.data.search_index import mark_index_incomplete, rebuild_index
 from daicho.data.seed_calls import Calls
 from daicho.data.seed_directory import Days, Past, contact_rows, vendor_rows
 from daicho.data.seed_requests import Requests
@@ -105,6 +105,7 @@ def seed_ledger(
     for row in (*rows, *contacts):
         row.update(name_keys(row["name"], row["reading"]))
     with database.atomic():
+        mark_index_incomplete("seed")  # cleared by rebuild_index below
         _insert(Vendor, rows)
         _insert(Contact, contacts)
     past, phrases = Past(rng, days, vendors, size.years), Phrases(rng, size.note_length, language)

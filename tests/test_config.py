@@ -3,11 +3,13 @@
 import tomllib
 
 import pytest
+import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
 from daicho.config import Config, ConfigError, load_config, save_config
 from daicho.locations import config_path
+from daicho.toml_lines import line_of
 
 
 @pytest.fixture
@@ -120,6 +122,8 @@ def test_an_unfinished_file_points_at_its_last_line(path):
         ("backup = 14", 1, "backup must be a table"),
         ('templates = "Dear {name}"', 1, "templates must be a table"),
         ('[templates]\nnote = """\nkeep = 0\n"""\ncall = 3', 5, "templates.call must be text"),
+        ('[templates]\nnote = """a""""\ncall = 3', 3, "templates.call must be text"),
+        ("[templates]\nnote = '''b'''''\ncall = 3", 3, "templates.call must be text"),
         ("soon_business_days = 1", 1, "soon_business_days must be true or false"),
         (
             '[display]\ndate_style = "long"',
@@ -136,6 +140,16 @@ def test_an_unfinished_file_points_at_its_last_line(path):
 )
 def test_a_wrong_value_names_the_file_line_key_and_what_is_expected(path, text, line, expected):
     assert _error(path, f'editor = "vim"\n{text}\n') == f"{path}, line {line + 1}: {expected}"
+
+
+def test_a_mistake_after_a_100_kb_template_names_its_line(path):
+    # Each start of the file used to be parsed in turn (50 s here); now one pass.
+    letter = "".join(f'line {n}: [x] key = "{n}" # not a comment\n' for n in range(2800))
+    short = "short = '''\n[a]\n'''\n"
+    text = f'[templates]\nlong = """\n{letter}"""\n{short}call = [\n  "Dear",\n]\n'
+    assert len(text.encode()) > 100_000
+    line = text.count("\n") - 2  # where `call` starts, not where its list ends
+    assert _error(path, text) == f"{path}, line {line}: templates.call must be text"
 
 
 def test_a_file_that_is_not_utf8_is_reported(path):
@@ -201,3 +215,26 @@ def test_any_valid_config_saves_and_loads_back_equal(path, **values):
     config = Config(**values)
     save_config(config, path)
     assert load_config(path) == config
+
+
+@given(templates=st.dictionaries(st.text(), _text, min_size=1, max_size=4))
+def test_the_line_of_a_template_is_where_its_statement_starts(templates):
+    text = tomli_w.dumps({"theme": "x", "templates": templates}, multiline_strings=True)
+    lines = text.split("\n")
+    for name in templates:
+        line = line_of(text, ("templates", name))
+        before = tomllib.loads("\n".join(lines[: line - 1]))
+        assert name not in before.get("templates", {})
+        assert any(
+            name in tomllib.loads(start).get("templates", {})
+            for n in range(line, len(lines) + 1)
+            if _parses(start := "\n".join(lines[:n]))
+        )
+
+
+def _parses(text):
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True

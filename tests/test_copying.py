@@ -8,16 +8,17 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
-from conftest import notices
+from conftest import TODAY, notices
 from test_main_screen import select_vendor, settle, shown, small_ledger
 from textual.widgets import TextArea
 
 from daicho.app import DaichoApp
 from daicho.clipboard import CopyFailed, FirstThatWorks, TerminalClipboard
 from daicho.config import Config, load_config
-from daicho.data import calls, summaries, vendors
+from daicho.data import calls, requests, summaries, vendors
 from daicho.data.queue import QueueFilters
 from daicho.data.templates import DEFAULT_TEMPLATES
 from daicho.i18n import set_language
@@ -405,6 +406,24 @@ async def test_the_notice_says_the_terminal_took_it_when_the_system_clipboard_di
         await settle(pilot)
         assert app.clipboard == summaries.request_mail(ids["asked"].id, {}).text
         assert "via the terminal (OSC 52)" in notices(app)[-1]
+
+
+async def test_a_mail_too_large_for_the_terminal_clipboard_is_shown_not_called_copied(ledger):
+    ids = small_ledger()  # the queue's first row: a request 30 days late, 120 KB as OSC 52
+    late = TODAY - timedelta(days=30)
+    requests.open_request(ids["acme"].id, "outbound", "仕様書", body="仕様" * 15_000, due=late)
+    app = DaichoApp(ledger_path=ledger)
+    app.copier = FirstThatWorks(
+        Unreachable(), TerminalClipboard(app.copy_to_clipboard, lambda: True)
+    )
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, ManualCopyModal)
+        assert "too large for the terminal's clipboard" in str(app.screen.query_one("#why").content)
+        assert not any(notice.startswith("Copied") for notice in notices(app))
+        assert app.clipboard == ""
 
 
 HAS_SYSTEM_CLIPBOARD = bool(shutil.which("xclip") and os.environ.get("DISPLAY"))

@@ -3,6 +3,9 @@ same ledger, and the large size's code path makes exactly the counts it is asked
 
 import re
 import sqlite3
+import subprocess
+import sys
+import time as time_module
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import replace
@@ -286,3 +289,40 @@ def test_a_tiny_size_with_more_requests_than_calls_still_gets_exact_counts(ledge
 def test_a_size_with_more_open_requests_than_requests_cannot_be_made():
     with pytest.raises(ValueError):
         SeedSize(vendors=1, contacts=1, requests=2, open_requests=3, calls=1)
+
+
+def test_a_seed_killed_midway_leaves_an_index_that_is_rebuilt_at_the_next_open(tmp_path):
+    ledger = tmp_path / "large.db"
+    seeding = subprocess.Popen(
+        [sys.executable, "-m", "daicho.cli", "seed", "--size", "large", "--db", str(ledger)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        vendor = _once_calls_are_written(ledger, seeding)
+    finally:
+        seeding.kill()  # SIGKILL: nothing of the seed's own runs after this
+        seeding.wait()
+    searched = subprocess.run(
+        [sys.executable, "-m", "daicho.cli", "--db", str(ledger), "search", vendor],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert searched.returncode == 0, searched.stderr
+    assert "Building the search index" in searched.stderr
+    assert vendor in searched.stdout
+
+
+def _once_calls_are_written(ledger, seeding):
+    """A vendor's name, as soon as the seed has committed its first month of calls."""
+    deadline = time_module.monotonic() + 120
+    while seeding.poll() is None and time_module.monotonic() < deadline:
+        try:
+            with closing(sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)) as connection:
+                if connection.execute("SELECT 1 FROM call LIMIT 1").fetchone():
+                    return connection.execute("SELECT name FROM vendor LIMIT 1").fetchone()[0]
+        except sqlite3.OperationalError:
+            pass  # the ledger or its tables are not there yet
+        time_module.sleep(0.05)
+    raise AssertionError("the seed wrote no call")
