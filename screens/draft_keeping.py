@@ -31,9 +31,10 @@ def keep_draft(
     thread worker of `node`, then call `kept` on the UI thread; a failure is a warning."""
 
     def work() -> None:
-        with _LOCK, database.connection_context():
+        with _LOCK:
             try:
-                _write(form, key, latest())
+                with database.connection_context():
+                    _write(form, key, latest())
             except (sqlite3.Error, peewee.PeeweeException) as error:
                 message = _("The draft could not be kept: {reason}", reason=error)
                 warned = _warned.setdefault(node.app, set())

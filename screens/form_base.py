@@ -232,7 +232,10 @@ class FormModal(DaichoModal):
     def on_mount(self) -> None:
         """Runs after the subclass filled the fields: what they hold now is not a draft."""
         self._opened_with = self.snapshot()
-        draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
+        try:
+            draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
+        except WRITE_ERRORS:
+            return  # the ledger refuses every use (its file was replaced): the save will say so
         if draft is not None:
             self.load(draft.content.get("fields", {}))
             when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
