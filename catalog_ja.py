@@ -679,4 +679,8 @@ JA: dict[str, str] = {
     # issue 13: keys
     "type a name; Tab takes the suggestion": "名前を入力 (Tab で候補を確定)",
     "Press {key} to add a vendor": "{key} で業者を追加",
+    # issue 14: swap
+    "The ledger cannot be used: what you typed is kept in {path}": (
+        "台帳は使えません。入力した内容は {path} に保存しました"
+    ),
 }

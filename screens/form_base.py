@@ -290,17 +290,14 @@ class FormModal(DaichoModal):
             self._draft_timer = None
 
     def _close_with_draft(self, content: dict[str, object] | None) -> bool:
-        """Write the draft (None: none) before the form goes; False when that failed."""
+        """Write the draft (None: none) before the form goes; False when it failed or went
+        elsewhere than the ledger."""
         self._finished = True
         self._stop_draft_timer()
-        failure = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
-        if failure is not None:
-            self.notify(
-                _("The draft could not be kept: {reason}", reason=failure),
-                severity="warning",
-                markup=False,
-            )
-        return failure is None
+        trouble = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
+        if trouble is not None:
+            self.notify(trouble, severity="warning", markup=False)
+        return trouble is None
 
     def on_unmount(self) -> None:
         """The app is stopping with the form open and the latest typing not yet kept: keep

@@ -33,6 +33,12 @@ def rows(path: Path) -> dict[str, object]:
         connection.close()
 
 
+def kept_text(folder: Path) -> str:
+    """The drafts kept aside in `folder`, as one text."""
+    files = sorted(folder.glob("*.json")) if folder.exists() else []
+    return "".join(file.read_text("utf-8") for file in files)
+
+
 async def done(pilot) -> None:
     """Let every worker end: the reads refused end in an error, which `settle` would raise."""
     await until(pilot, lambda: all(w.is_finished for w in pilot.app.workers), "the workers")
@@ -68,7 +74,9 @@ async def test_a_replaced_ledger_is_never_opened_again_and_the_new_file_stays_wh
         screen = app.screen
         assert isinstance(screen, MainScreen)
         form = screen.query_one(CallForm)
-        await until(pilot, lambda: screen._call_draft == form.snapshot(), "the draft")
+        kept = tmp_path / "kept-drafts"  # beside the config
+        await until(pilot, lambda: NOTES in kept_text(kept), "the draft to be kept aside")
+        assert any(str(kept) in text for text in notices.said("warning"))
         screen.refresh_ledger()
         await pilot.press("ctrl+s")
         await done(pilot)
@@ -84,6 +92,8 @@ async def test_a_replaced_ledger_is_never_opened_again_and_the_new_file_stays_wh
         await done(pilot)
         assert " ".join(shown(app.screen.query_one("#form-error", Static)).split()) == replaced
         assert app.screen.query_one("#name", Input).value == "Kumo Cloud"
+        await pilot.press("escape")  # closing the form keeps what it holds aside, too
+        await until(pilot, lambda: "Kumo Cloud" in kept_text(kept), "the form's draft")
         try:
             database.execute_sql("SELECT 1")
         except LedgerWriteError as error:
