@@ -702,4 +702,8 @@ JA: dict[str, str] = {
         "文字列が大きすぎて端末のクリップボードに送れません"
         " ({size} KB。端末が受け取れるのは約 {limit} KB)"
     ),
+    # issue 14: swap
+    "The ledger cannot be used: what you typed is kept in {path}": (
+        "台帳は使えません。入力した内容は {path} に保存しました"
+    ),
 }

@@ -32,6 +32,12 @@ def config_path() -> Path:
     return Path(override).expanduser() if override else config_dir() / "config.toml"
 
 
+def kept_drafts_dir() -> Path:
+    """Drafts the ledger refused (its file was replaced under the app), beside the config:
+    user data that must not go into whatever file now sits at the ledger's path."""
+    return config_path().parent / "kept-drafts"
+
+
 def backup_dir(ledger: Path) -> Path:
     """Automatic backups live beside the ledger, in `backups/`."""
     return ledger.parent / "backups"

@@ -1,11 +1,15 @@
 """Drafts: what is typed in a form, kept until it is saved or deliberately discarded."""
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from daicho.data import clock
 from daicho.data.models import Draft, database
+from daicho.data.private_files import private_directory, private_file
+from daicho.locations import kept_drafts_dir
 
 CALL_FORM = "call"  # the call form's drafts; modal forms name theirs after themselves
 
@@ -71,3 +75,14 @@ def load_draft(form: str, key: str = "") -> DraftRecord | None:
 def discard_draft(form: str, key: str = "") -> None:
     with database.atomic():
         Draft.delete().where((Draft.form == form) & (Draft.key == key)).execute()
+
+
+def keep_aside(form: str, content: dict[str, object], key: str = "") -> Path:
+    """Keep `content` in a file of its own, for when the ledger refuses every use: one file per
+    form and window, the newest content replacing the older. The path is for the user."""
+    name = "-".join(part for part in (form, key, str(os.getpid())) if part)
+    path = private_directory(kept_drafts_dir()) / f"{name}.json"
+    kept = {"ledger": database.database, "form": form, "key": key, "content": content}
+    with private_file(path) as temporary:
+        temporary.write_text(json.dumps(kept, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path

@@ -3,10 +3,13 @@
 SQLite refuses a write when the file is read-only, the disk is full or failing, or another
 window holds the ledger longer than the busy timeout; `LedgerDatabase` turns each of these
 into a `LedgerWriteError` whose message can be shown as it is. SQLite cannot know that the
-file was deleted or replaced under the running app, and would go on saving into a file no
-one will see again: `LedgerDatabase.check_file` notices, and from then on writes are refused.
+file was deleted or replaced under the running app: it would go on saving into a file no one
+will see again, and a new connection would lay the old ledger's `-wal` over the new file.
+`LedgerDatabase` notices (every second, and before each new connection); from then on it
+opens nothing at the path and refuses every read and write with the reason.
 """
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -17,12 +20,13 @@ import peewee
 from daicho.data.errors import LedgerError
 from daicho.i18n import _
 
-_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_LET_GO_WAIT_MS = 1000  # for a worker's read to end before the old `-wal` is emptied
 
 
 class LedgerWriteError(LedgerError, peewee.OperationalError):
-    """The ledger refused a write for a reason the user can act on. Still a database error,
-    so code that catches those catches this too, with a message fit to show."""
+    """The ledger refused a write (or, once its file is gone, any use) for a reason the user
+    can act on. Still a database error, so code that catches those catches this too, with a
+    message fit to show."""
 
 
 def why_not_written(error: BaseException) -> str | None:
@@ -70,8 +74,9 @@ def read_only_uri(path: Path) -> str | None:
 
 
 class LedgerDatabase(peewee.SqliteDatabase):
-    """The ledger's SQLite database: explains refused writes, and refuses them itself once the
-    file it has open is no longer the one at its path.
+    """The ledger's SQLite database: explains refused writes, and refuses every use itself
+    once the file it has open is no longer the one at its path (`refusal`: the one home of
+    that state).
 
     Transactions begin IMMEDIATE: one that read first would otherwise fail at its first write,
     without waiting, whenever another window had written in between ("database is locked").
@@ -80,12 +85,14 @@ class LedgerDatabase(peewee.SqliteDatabase):
     def __init__(self, database, **kwargs) -> None:
         super().__init__(database, lock_type=kwargs.pop("lock_type", "IMMEDIATE"), **kwargs)
         self.refusal: str | None = None
+        self._told = False
         self.read_only_uri: str | None = None
         self._file: tuple[Path, int, int] | None = None
 
     def init(self, database, *, read_only_uri: str | None = None, **kwargs) -> None:
         super().init(database, **kwargs)
         self.refusal = None
+        self._told = False
         self.read_only_uri = read_only_uri
         self._file = None
 
@@ -104,10 +111,23 @@ class LedgerDatabase(peewee.SqliteDatabase):
         return _("The ledger {path} is read-only: it can be read, but not saved to", path=path)
 
     def check_file(self) -> str | None:
-        """Why the open file is no longer the ledger at its path, the first time that is so
-        (one `os.stat`); from then on every write is refused with that reason."""
-        if self._file is None or self.refusal is not None:
+        """Why the open file is no longer the ledger at its path, the first time that is
+        found here (one `os.stat`): this thread's connection is then let go of, so that from
+        now on no connection to the path is open here."""
+        if self._told:
             return None
+        self._look()
+        if self.refusal is None:
+            return None
+        self._told = True
+        self._let_go()
+        return self.refusal
+
+    def _look(self) -> None:
+        """Set `refusal` once the file at the path is not the one opened: from then on
+        nothing is read or written through this object, and no connection is opened."""
+        if self._file is None or self.refusal is not None:
+            return
         path, device, inode = self._file
         try:
             found = os.stat(path)
@@ -118,19 +138,30 @@ class LedgerDatabase(peewee.SqliteDatabase):
                 path=path,
             )
         except OSError:
-            return None  # cannot look now (a network share's hiccup): look again next time
+            return  # cannot look now (a network share's hiccup): look again next time
         else:
-            if (found.st_dev, found.st_ino) == (device, inode):
-                return None
-            self.refusal = _(
-                "The ledger file {path} was replaced by another file while Daicho was open:"
-                " nothing more can be saved here. Start Daicho again to use the new file",
-                path=path,
-            )
-        return self.refusal
+            if (found.st_dev, found.st_ino) != (device, inode):
+                self.refusal = _(
+                    "The ledger file {path} was replaced by another file while Daicho was open:"
+                    " nothing more can be saved here. Start Daicho again to use the new file",
+                    path=path,
+                )
+
+    def _let_go(self) -> None:
+        """Close this thread's connection, its `-wal` emptied into the file it was opened on
+        first: SQLite keeps the `-wal` of a moved file when closing, and the next connection
+        to the path would lay those old pages over the new file."""
+        if self.is_closed():
+            return
+        connection = self.connection()
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute(f"PRAGMA busy_timeout = {_LET_GO_WAIT_MS}")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with contextlib.suppress(sqlite3.Error, peewee.PeeweeException):
+            self.close()
 
     def execute_sql(self, sql, params=None):
-        if self.refusal is not None and sql.lstrip()[:7].upper().startswith(_WRITES):
+        if self.refusal is not None:
             raise LedgerWriteError(self.refusal)
         try:
             return super().execute_sql(sql, params)
@@ -160,6 +191,9 @@ class LedgerDatabase(peewee.SqliteDatabase):
         super().rollback()
 
     def _connect(self) -> sqlite3.Connection:
+        self._look()
+        if self.refusal is not None:
+            raise LedgerWriteError(self.refusal)
         if self.read_only_uri is None:
             return super()._connect()
         connection = sqlite3.connect(

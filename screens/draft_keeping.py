@@ -10,6 +10,7 @@ from textual.app import App
 from textual.dom import DOMNode
 
 from daicho.data import drafts
+from daicho.data.errors import DaichoError
 from daicho.data.models import database
 from daicho.i18n import _
 
@@ -28,14 +29,16 @@ def keep_draft(
     kept: Callable[[], None] | None = None,
 ) -> None:
     """Write `latest()` (read under the lock, so the newest wins) as the form's draft in a
-    thread worker of `node`, then call `kept` on the UI thread; a failure is a warning."""
+    thread worker of `node`, then call `kept` on the UI thread; a failure, or the draft kept
+    elsewhere, is a warning."""
 
     def work() -> None:
-        with _LOCK, database.connection_context():
+        with _LOCK:
             try:
-                _write(form, key, latest())
-            except (sqlite3.Error, peewee.PeeweeException) as error:
+                message = _write(form, key, latest())
+            except (sqlite3.Error, peewee.PeeweeException, DaichoError) as error:
                 message = _("The draft could not be kept: {reason}", reason=error)
+            if message is not None:
                 warned = _warned.setdefault(node.app, set())
                 if message not in warned:
                     warned.add(message)
@@ -50,16 +53,29 @@ def keep_draft(
 
 
 def keep_draft_now(form: str, key: str, content: Content) -> str | None:
-    """Write the draft before going on (a form closing); the reason when it failed."""
+    """Write the draft before going on (a form closing); what to say when it went elsewhere
+    or failed."""
     with _LOCK:
         try:
-            _write(form, key, content)
-        except (sqlite3.Error, peewee.PeeweeException) as error:
-            return str(error)
+            return _write(form, key, content)
+        except (sqlite3.Error, peewee.PeeweeException, DaichoError) as error:
+            return _("The draft could not be kept: {reason}", reason=error)
+
+
+def _write(form: str, key: str, content: Content) -> str | None:
+    """Keep the draft in the ledger; once the ledger refuses every use (its file was replaced),
+    in a file of its own instead, and say where."""
+    if database.refusal is not None:
+        if content is None:
+            return None
+        path = drafts.keep_aside(form, content, key)
+        return _("The ledger cannot be used: what you typed is kept in {path}", path=path)
+    with database.connection_context():
+        _save(form, key, content)
     return None
 
 
-def _write(form: str, key: str, content: Content) -> None:
+def _save(form: str, key: str, content: Content) -> None:
     if content is None:
         drafts.discard_draft(form, key)
     else:

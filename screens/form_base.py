@@ -232,7 +232,10 @@ class FormModal(DaichoModal):
     def on_mount(self) -> None:
         """Runs after the subclass filled the fields: what they hold now is not a draft."""
         self._opened_with = self.snapshot()
-        draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
+        try:
+            draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
+        except WRITE_ERRORS:
+            return  # the ledger refuses every use (its file was replaced): the save will say so
         if draft is not None:
             self.load(draft.content.get("fields", {}))
             when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
@@ -287,17 +290,14 @@ class FormModal(DaichoModal):
             self._draft_timer = None
 
     def _close_with_draft(self, content: dict[str, object] | None) -> bool:
-        """Write the draft (None: none) before the form goes; False when that failed."""
+        """Write the draft (None: none) before the form goes; False when it failed or went
+        elsewhere than the ledger."""
         self._finished = True
         self._stop_draft_timer()
-        failure = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
-        if failure is not None:
-            self.notify(
-                _("The draft could not be kept: {reason}", reason=failure),
-                severity="warning",
-                markup=False,
-            )
-        return failure is None
+        trouble = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
+        if trouble is not None:
+            self.notify(trouble, severity="warning", markup=False)
+        return trouble is None
 
     def on_unmount(self) -> None:
         """The app is stopping with the form open and the latest typing not yet kept: keep

@@ -305,7 +305,12 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         from daicho.screens.vendor_form import VendorFormModal
 
         if current := self.query_one(VendorList).current:
-            self.app.push_screen(VendorFormModal(vendors.get_vendor(current.id)), self._after_write)
+            try:
+                vendor = vendors.get_vendor(current.id)
+            except (sqlite3.Error, PeeweeException) as error:  # its file was replaced: refused
+                self.notify(str(error), severity="error", timeout=STAYS_S, markup=False)
+                return
+            self.app.push_screen(VendorFormModal(vendor), self._after_write)
 
     def action_search(self) -> None:
         from daicho.screens.search_screen import SearchScreen

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static, TextArea
 from daicho.app import DaichoApp
 from daicho.data import vendors
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.ledger_guard import LedgerWriteError
 from daicho.data.models import Call, Vendor, database
 from daicho.screens.form_base import DRAFT_PAUSE_S
 from daicho.screens.main_screen import MainScreen
@@ -230,7 +231,9 @@ async def test_a_ledger_deleted_under_the_app_is_said_once_and_nothing_is_saved_
         await pilot.pause()
         assert_still_typed(form)
         assert notices.said("error")[1:] == [gone]
-        assert Call.select().count() == 0  # not even into the deleted file
+        with pytest.raises(LedgerWriteError) as refused:
+            Call.select().count()  # nothing is read or saved at the path any more
+        assert str(refused.value) == gone
 
         await pilot.press("escape", "v", *"Kumo Cloud", "ctrl+s")
         await pilot.pause()
