@@ -221,6 +221,30 @@ def test_importing_a_bad_file_is_exit_2(home, tmp_path):
     _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", tmp_path / "missing.toml"))
 
 
+def test_a_second_import_adds_nothing_a_changed_row_is_refused_and_as_new_copies(home, tmp_path):
+    ledger, export = tmp_path / "a.db", tmp_path / "out.json"
+    assert daicho(home, "--db", ledger, "seed").returncode == 0
+    assert daicho(home, "--db", ledger, "export", "--format", "json", "-o", export).returncode == 0
+    before = daicho(home, "--db", ledger, "export").stdout
+
+    again = daicho(home, "--db", ledger, "import", export)
+    assert again.returncode == 0, again.stderr
+    assert "nothing new: all" in again.stderr and "rows are already in the ledger" in again.stderr
+    assert daicho(home, "--db", ledger, "export").stdout == before
+
+    document = json.loads(export.read_text(encoding="utf-8"))
+    document["vendors"][2]["notes"] = "書き換えた"
+    export.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    refused = _one_line_error(daicho(home, "--db", ledger, "import", export))
+    assert refused.startswith("daicho: vendors id 3: the ledger has another row with this id")
+    assert daicho(home, "--db", ledger, "export").stdout == before
+
+    copied = daicho(home, "--db", ledger, "import", "--as-new", export)
+    assert copied.returncode == 0, copied.stderr
+    vendors_after = json.loads(daicho(home, "--db", ledger, "export", "--format", "json").stdout)
+    assert len(vendors_after["vendors"]) == 2 * len(document["vendors"])
+
+
 def test_backup_writes_a_private_copy(home, tmp_path):
     target = tmp_path / "copy.db"
     result = daicho(home, "--db", tmp_path / "a.db", "backup", "-o", target)

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from daicho.data import calls, requests, vendors
 from daicho.data.errors import DaichoError, InputError
 from daicho.data.export import TABLES, export_ledger
-from daicho.data.importer import import_file, import_toml
+from daicho.data.importer import import_file, import_text
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
@@ -424,7 +424,7 @@ def test_any_text_exported_and_read_back_exports_the_same(tmp_path, vendor_name,
         assert decisions == document["calls"][0]["decisions"]
 
         open_ledger(scratch / "imported.db")
-        assert import_toml(exported).kept_ids
+        assert import_text(exported).kept_ids
         assert export_ledger("toml") == exported
 
 
@@ -478,11 +478,11 @@ def test_an_import_keeps_any_text_less_its_controls(
     with fresh_ledger(tmp_path) as scratch:
         if not all(map(_visible, (vendor["name"], contact["name"], request["subject"]))):
             with pytest.raises(InputError, match="cannot be empty") as caught:
-                import_toml(tomli_w.dumps(document))
+                import_text(tomli_w.dumps(document))
             assert_refused(caught.value)
             assert _nothing_imported()
             return
-        assert import_toml(tomli_w.dumps(document)).kept_ids
+        assert import_text(tomli_w.dumps(document)).kept_ids
 
         stored = vendors.get_vendor(7)
         assert_line(stored.name, vendor["name"])
@@ -510,7 +510,7 @@ def test_an_import_keeps_any_text_less_its_controls(
 
         exported = export_ledger("toml")
         open_ledger(scratch / "again.db")
-        import_toml(exported)
+        import_text(exported)
         assert export_ledger("toml") == exported
 
 
@@ -541,14 +541,14 @@ def test_an_import_with_odd_keys_or_values_is_taken_or_refused_in_one_line(
     document[table][0][key] = value
     with fresh_ledger(tmp_path) as scratch:
         try:
-            import_toml(tomli_w.dumps(document))
+            import_text(tomli_w.dumps(document))
         except InputError as error:
             assert_refused(error)
             assert _nothing_imported()
             return
         exported = export_ledger("toml")
         open_ledger(scratch / "again.db")
-        import_toml(exported)
+        import_text(exported)
         assert export_ledger("toml") == exported
 
 
@@ -565,7 +565,7 @@ def test_an_unknown_key_is_named_on_one_line_without_its_escapes(tmp_path, key, 
         if key in known:
             return
         with pytest.raises(InputError, match=r"(?i)unknown") as caught:
-            import_toml(tomli_w.dumps(document))
+            import_text(tomli_w.dumps(document))
         assert_refused(caught.value)
         assert key in str(caught.value) or repr(key) in str(caught.value)
 
@@ -575,7 +575,7 @@ def test_an_unknown_key_is_named_on_one_line_without_its_escapes(tmp_path, key, 
 def test_any_text_as_an_export_is_imported_or_refused_in_one_line(tmp_path, text):
     with fresh_ledger(tmp_path):
         try:
-            import_toml(text)
+            import_text(text)
         except InputError as error:
             assert_refused(error)
 
@@ -602,7 +602,7 @@ def test_an_imported_time_is_one_every_time_zone_can_show_or_is_refused(tmp_path
     document["calls"][0]["started_at"] = when
     with fresh_ledger(tmp_path):
         try:
-            import_toml(tomli_w.dumps(document))
+            import_text(tomli_w.dumps(document))
         except InputError as error:
             assert_refused(error)
             assert "started_at must be a date and time from the year 2 to 9998" in str(error)
@@ -622,7 +622,7 @@ def test_a_time_at_the_end_of_the_calendar_is_refused_before_anything_is_importe
     with pytest.raises(
         InputError, match="vendors id 7: created_at must be a date and time from the year 2 to 9998"
     ) as caught:
-        import_toml(tomli_w.dumps(document))
+        import_text(tomli_w.dumps(document))
     assert_refused(caught.value)
     assert _nothing_imported()
 
@@ -642,5 +642,5 @@ def test_a_100_kb_text_in_every_field_is_stored_found_and_exported(ledger, tmp_p
     assert found == {("vendor", 1), ("contact", 1), ("call", 1), ("request", 1), ("request", 2)}
     exported = export_ledger("toml")
     open_ledger(tmp_path / "copy.db")
-    import_toml(exported)
+    import_text(exported)
     assert export_ledger("toml") == exported
