@@ -691,4 +691,11 @@ JA: dict[str, str] = {
         "台帳に同じ ID の別の行があります (--as-new で新しい行として追加できます)"
     ),
     "Not valid JSON: {reason}": "JSON として正しくありません: {reason}",
+    "it is not a regular file": "通常のファイルではありません",
+    "it is larger than {size} MB, the most an import reads": (
+        "取り込める上限の {size} MB を超えています"
+    ),
+    "{field} is longer than {count} characters, the most a field may hold": (
+        "{field} が 1 項目の上限の {count} 文字を超えています"
+    ),
 }

@@ -1,11 +1,18 @@
 """The document an import reads: a TOML or JSON export, as the same structure (DESIGN §5).
 
+Only a regular file is read, and only one of at most MAX_FILE_BYTES, known from its size
+before a byte is read: a device such as /dev/zero never ends and a FIFO may never send.
+A field of text is at most MAX_FIELD_CHARS characters: the cleaning and indexing after the
+parse take many times a field's size, so one huge field could take all memory.
+
 JSON is the export's other format: recognised by its `.json` name or by starting with
 `{`, which no TOML document does. Its dates are ISO text and its missing values null;
 they are turned into what TOML gives, so one checker serves both.
 """
 
 import json
+import os
+import stat
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +23,54 @@ from daicho.data.errors import InputError
 from daicho.data.export import TABLES
 from daicho.data.name_keys import stored_fields
 from daicho.i18n import _
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FIELD_CHARS = 1024 * 1024
+
+
+def read_export(path: Path) -> str:
+    """The text of the export at `path`, refused in one line when it is not a regular file
+    of at most MAX_FILE_BYTES of UTF-8."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _cannot_read(path, _("it is not a regular file"))
+        # Not blocking: a FIFO put in its place since the stat does not hang the open.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _cannot_read(path, _("it is not a regular file"))
+            if info.st_size > MAX_FILE_BYTES:
+                raise _cannot_read(path, _too_large())
+            data = file.read(MAX_FILE_BYTES + 1)  # the file may have grown since
+    except OSError as error:
+        raise _cannot_read(path, error.strerror or error) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise _cannot_read(path, _too_large())
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _cannot_read(path, _("it is not UTF-8 text")) from None
+
+
+def _too_large() -> str:
+    return _("it is larger than {size} MB, the most an import reads", size=MAX_FILE_BYTES >> 20)
+
+
+def _cannot_read(path: Path, reason) -> InputError:
+    return InputError(_("Cannot read {path}: {reason}", path=path, reason=reason))
+
+
+def check_field_length(name: str, value) -> None:
+    """Refuse text, or a list of text, longer than MAX_FIELD_CHARS characters."""
+    texts = value if isinstance(value, list) else [value]
+    if any(isinstance(text, str) and len(text) > MAX_FIELD_CHARS for text in texts):
+        raise InputError(
+            _(
+                "{field} is longer than {count} characters, the most a field may hold",
+                field=name,
+                count=f"{MAX_FIELD_CHARS:,}",
+            )
+        )
 
 
 def parse_export(text: str, *, json_name: bool = False) -> dict:

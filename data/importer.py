@@ -34,7 +34,7 @@ from daicho.data import clock
 from daicho.data.errors import InputError
 from daicho.data.export import FORMAT_MARKER, TABLES
 from daicho.data.import_existing import split_known
-from daicho.data.import_source import is_json_name, parse_export
+from daicho.data.import_source import check_field_length, is_json_name, parse_export, read_export
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
     CALL_CHANNELS,
@@ -120,15 +120,7 @@ class ImportSummary:
 
 def import_file(path: Path, *, as_new: bool = False) -> ImportSummary:
     """Import the TOML or JSON export at `path`; `as_new` adds every row with a new id."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        reason = _("it is not UTF-8 text")
-        raise InputError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
-    except OSError as error:
-        reason = error.strerror or error
-        raise InputError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
-    return import_text(text, as_new=as_new, json_name=is_json_name(path))
+    return import_text(read_export(path), as_new=as_new, json_name=is_json_name(path))
 
 
 def import_text(text: str, *, as_new: bool = False, json_name: bool = False) -> ImportSummary:
@@ -208,6 +200,7 @@ def _checked_value(model: type[Model], field: Field, row: dict):
             return field.default
         raise InputError(_("{field} is missing", field=name))
     value = row[name]
+    check_field_length(name, value)
     if isinstance(field, AutoField | ForeignKeyField):
         _expect(_is_whole_number(value, minimum=1), name, _("a positive whole number"))
     elif isinstance(field, BooleanField):
@@ -244,6 +237,7 @@ def _checked_text(model: type[Model], field: Field, value) -> str:
 def _checked_decisions(value) -> list[str]:
     """A call's decisions, one line each; empty ones dropped as the call form drops them."""
     _expect(_is_text_list(value), "decisions", _("a list of text"))
+    check_field_length("decisions", value)
     lines = (clean_line(text) for text in value)
     return [line for line in lines if line]
 
