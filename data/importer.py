@@ -13,7 +13,6 @@ overwritten. The search index is not exported: the import writes it, in the same
 transaction.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from daicho.data.errors import InputError
 from daicho.data.export import FORMAT_MARKER, TABLES
 from daicho.data.import_existing import split_known
 from daicho.data.import_source import check_field_length, is_json_name, parse_export, read_export
+from daicho.data.import_summary import ImportSummary
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
     CALL_CHANNELS,
@@ -77,45 +77,6 @@ _BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
 # Times that every time zone can show: a day further out overflows Python's dates.
 _FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
 _AFTER_LAST_TIME = datetime(9999, 1, 1, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """How many rows of each kind came in, how many were already there, and whether the
-    ids were kept."""
-
-    vendors: int
-    contacts: int
-    calls: int
-    decisions: int
-    requests: int
-    request_events: int
-    already_there: int
-    kept_ids: bool
-
-    @property
-    def added(self) -> int:
-        return self.vendors + self.contacts + self.calls + self.requests + self.request_events
-
-    def __str__(self) -> str:
-        if not self.added and self.already_there:
-            return _(
-                "nothing new: all {count} rows are already in the ledger",
-                count=self.already_there,
-            )
-        counts = _(
-            "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions,"
-            " {requests} requests, {request_events} history events",
-            vendors=self.vendors,
-            contacts=self.contacts,
-            calls=self.calls,
-            decisions=self.decisions,
-            requests=self.requests,
-            request_events=self.request_events,
-        )
-        if not self.already_there:
-            return counts
-        return _("{counts}; {count} rows already there", counts=counts, count=self.already_there)
 
 
 def import_file(path: Path, *, as_new: bool = False) -> ImportSummary:

@@ -580,6 +580,37 @@ def test_any_text_as_an_export_is_imported_or_refused_in_one_line(tmp_path, text
             assert_refused(error)
 
 
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+_JSON_ROWS = st.fixed_dictionaries(
+    {"id": st.integers(-1, 3) | st.text(max_size=3)},
+    optional={
+        name: _JSON_VALUES | st.sampled_from(["2026-12-01", "2026-12-01T09:00:00+09:00", "x"])
+        for name in ("name", "vendor_id", "created_at", "due", "tags", "decisions")
+    },
+)
+
+
+@given(
+    _JSON_VALUES
+    | st.fixed_dictionaries(
+        {"format": st.just("daicho"), "schema_version": st.just(LATEST_VERSION)},
+        optional={key: st.lists(_JSON_ROWS, max_size=2) for key in TABLES},
+    )
+)
+@settings(max_examples=100)
+def test_any_json_as_an_export_is_imported_or_refused_in_one_line(tmp_path, value):
+    with fresh_ledger(tmp_path):
+        try:
+            import_text(json.dumps(value), json_name=True)
+        except InputError as error:
+            assert_refused(error)
+            assert not str(error).startswith("Not valid TOML")
+
+
 @given(st.binary(max_size=200))
 @settings(max_examples=30)
 def test_any_bytes_as_an_export_file_are_refused_in_one_line(tmp_path, data):
