@@ -43,7 +43,6 @@ JA: dict[str, str] = {
         "サンプルデータ入りの一時台帳でアプリを開く"
     ),
     "write the whole ledger out": "台帳全体を書き出す",
-    "read a TOML export in": "TOML の書き出しファイルを取り込む",
     "write a consistent copy of the ledger": "台帳の整合性のとれた複製を作る",
     "fill a new ledger with generated sample data": "新しい台帳に生成したサンプルデータを入れる",
     "The ledger cannot be used: {reason}": "台帳を使用できません: {reason}",
@@ -705,5 +704,25 @@ JA: dict[str, str] = {
     # issue 14: swap
     "The ledger cannot be used: what you typed is kept in {path}": (
         "台帳は使えません。入力した内容は {path} に保存しました"
+    ),
+    # issue 14: importer
+    "read a TOML or JSON export in": "TOML または JSON の書き出しファイルを取り込む",
+    "add every row as a new one, with new ids, even where the ledger has the id": (
+        "台帳に同じ ID があっても、すべての行を新しい ID で新規に追加する"
+    ),
+    "nothing new: all {count} rows are already in the ledger": (
+        "新しい行はありません: {count} 行はすべて台帳にあります"
+    ),
+    "{counts}; {count} rows already there": "{counts}、{count} 行は取り込み済み",
+    "the ledger has another row with this id (--as-new adds the rows as new ones)": (
+        "台帳に同じ ID の別の行があります (--as-new で新しい行として追加できます)"
+    ),
+    "Not valid JSON: {reason}": "JSON として正しくありません: {reason}",
+    "it is not a regular file": "通常のファイルではありません",
+    "it is larger than {size} MB, the most an import reads": (
+        "取り込める上限の {size} MB を超えています"
+    ),
+    "{field} is longer than {count} characters, the most a field may hold": (
+        "{field} が 1 項目の上限の {count} 文字を超えています"
     ),
 }

@@ -53,8 +53,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 
-    import_ = commands.add_parser("import", parents=[db_option], help=_("read a TOML export in"))
+    import_ = commands.add_parser(
+        "import", parents=[db_option], help=_("read a TOML or JSON export in")
+    )
     import_.add_argument("path", type=Path, metavar="PATH")
+    import_.add_argument(
+        "--as-new",
+        action="store_true",
+        help=_("add every row as a new one, with new ids, even where the ledger has the id"),
+    )
 
     backup = commands.add_parser(
         "backup", parents=[db_option], help=_("write a consistent copy of the ledger")
@@ -285,7 +292,7 @@ def _export(arguments: argparse.Namespace, config) -> int:
 def _import(arguments: argparse.Namespace, config) -> int:
     from daicho.data.importer import import_file
 
-    summary = import_file(arguments.path)
+    summary = import_file(arguments.path, as_new=arguments.as_new)
     print(_("Imported {summary}", summary=summary), file=sys.stderr)
     return exit_codes.OK
 

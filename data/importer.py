@@ -5,14 +5,14 @@ version, then every row's keys, types, stored values and references. The first p
 stops the import with one line naming the table, the row and what is wrong. Text is
 cleaned as the services clean what is typed.
 
-Into an empty ledger every id is kept, so export, import and export again give the same
-bytes. Into a ledger that already holds rows, imported rows are numbered on after the
-highest id in use and every reference follows them: nothing existing is overwritten.
-The search index is not exported: the import writes it, in the same transaction.
+Ids are kept, so export, import and export again give the same bytes. A row the ledger
+already holds as it is is skipped and counted; the same id with other content stops the
+import (`import_existing.py`). Asked to add the rows as new, the import numbers them on
+after the highest id in use and every reference follows them: nothing existing is
+overwritten. The search index is not exported: the import writes it, in the same
+transaction.
 """
 
-import tomllib
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -32,6 +32,9 @@ from peewee import (
 from daicho.data import clock
 from daicho.data.errors import InputError
 from daicho.data.export import FORMAT_MARKER, TABLES
+from daicho.data.import_existing import split_known
+from daicho.data.import_source import check_field_length, is_json_name, parse_export, read_export
+from daicho.data.import_summary import ImportSummary
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
     CALL_CHANNELS,
@@ -76,53 +79,16 @@ _FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
 _AFTER_LAST_TIME = datetime(9999, 1, 1, tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class ImportSummary:
-    """How many rows of each kind came in, and whether their ids were kept."""
-
-    vendors: int
-    contacts: int
-    calls: int
-    decisions: int
-    requests: int
-    request_events: int
-    kept_ids: bool
-
-    def __str__(self) -> str:
-        return _(
-            "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions,"
-            " {requests} requests, {request_events} history events",
-            vendors=self.vendors,
-            contacts=self.contacts,
-            calls=self.calls,
-            decisions=self.decisions,
-            requests=self.requests,
-            request_events=self.request_events,
-        )
+def import_file(path: Path, *, as_new: bool = False) -> ImportSummary:
+    """Import the TOML or JSON export at `path`; `as_new` adds every row with a new id."""
+    return import_text(read_export(path), as_new=as_new, json_name=is_json_name(path))
 
 
-def import_file(path: Path) -> ImportSummary:
-    """Import the TOML export at `path`."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        reason = _("it is not UTF-8 text")
-        raise InputError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
-    except OSError as error:
-        reason = error.strerror or error
-        raise InputError(_("Cannot read {path}: {reason}", path=path, reason=reason)) from error
-    return import_toml(text)
-
-
-def import_toml(text: str) -> ImportSummary:
+def import_text(text: str, *, as_new: bool = False, json_name: bool = False) -> ImportSummary:
     """Check the whole export, then add its rows in one transaction: all of them or none."""
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(_("Not valid TOML: {reason}", reason=error)) from error
-    tables = _checked_tables(document)
+    tables = _checked_tables(parse_export(text, json_name=json_name))
     with database.atomic("IMMEDIATE"):  # no other window may take the ids we hand out
-        return _insert(tables)
+        return _insert(tables, as_new=as_new)
 
 
 def _checked_tables(document: dict) -> dict[str, list[dict]]:
@@ -195,6 +161,7 @@ def _checked_value(model: type[Model], field: Field, row: dict):
             return field.default
         raise InputError(_("{field} is missing", field=name))
     value = row[name]
+    check_field_length(name, value)
     if isinstance(field, AutoField | ForeignKeyField):
         _expect(_is_whole_number(value, minimum=1), name, _("a positive whole number"))
     elif isinstance(field, BooleanField):
@@ -231,6 +198,7 @@ def _checked_text(model: type[Model], field: Field, value) -> str:
 def _checked_decisions(value) -> list[str]:
     """A call's decisions, one line each; empty ones dropped as the call form drops them."""
     _expect(_is_text_list(value), "decisions", _("a list of text"))
+    check_field_length("decisions", value)
     lines = (clean_line(text) for text in value)
     return [line for line in lines if line]
 
@@ -274,25 +242,45 @@ def _expect(ok: bool, name: str, expected: str) -> None:
         raise InputError(_("{field} must be {expected}", field=name, expected=expected))
 
 
-def _insert(tables: dict[str, list[dict]]) -> ImportSummary:
+def _insert(tables: dict[str, list[dict]], *, as_new: bool) -> ImportSummary:
     """Add the checked rows, table by table so that every reference already exists."""
-    kept_ids = not any(model.select().exists() for model in LEDGER_MODELS)
+    into_empty_ledger = not any(model.select().exists() for model in LEDGER_MODELS)
+    already_there = 0
+    if not as_new and not into_empty_ledger:
+        tables, already_there = _rows_not_there(tables)
     new_ids: dict[type[Model], dict[int, int]] = {}
     for key, model in TABLES.items():
         rows = tables[key]
-        new_ids[model] = _new_ids(model, rows, kept_ids)
+        new_ids[model] = _new_ids(model, rows, keep=not as_new)
         fields = stored_fields(model)
-        values = ([_new_value(field, row, new_ids) for field in fields] for row in rows)
+        values = ([_new_value(field, row, new_ids, as_new) for field in fields] for row in rows)
         _insert_many(model, fields, values)
         if model is Call:
             _insert_decisions(rows, new_ids[Call])
     store_name_keys(database, "vendor", new_ids[Vendor].values())
     store_name_keys(database, "contact", new_ids[Contact].values())
-    _index(new_ids, kept_ids)
+    _index(new_ids, into_empty_ledger)
     decisions = sum(len(call["decisions"]) for call in tables["calls"])
     return ImportSummary(
-        **{key: len(rows) for key, rows in tables.items()}, decisions=decisions, kept_ids=kept_ids
+        **{key: len(rows) for key, rows in tables.items()},
+        decisions=decisions,
+        already_there=already_there,
+        kept_ids=not as_new,
     )
+
+
+def _rows_not_there(tables: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], int]:
+    """Each table's rows the ledger lacks, and how many it holds already as they are."""
+    new_tables, already_there = {}, 0
+    for key, model in TABLES.items():
+        new_tables[key], same, different = split_known(model, tables[key])
+        if different is not None:
+            problem = InputError(
+                _("the ledger has another row with this id (--as-new adds the rows as new ones)")
+            )
+            raise _row_error(key, different, 0, problem)
+        already_there += same
+    return new_tables, already_there
 
 
 def _index(new_ids: dict[type[Model], dict[int, int]], into_empty_ledger: bool) -> None:
@@ -314,8 +302,11 @@ def _new_ids(model: type[Model], rows: list[dict], keep: bool) -> dict[int, int]
     return {old: start + n for n, old in enumerate(old_ids)}
 
 
-def _new_value(field: Field, row: dict, new_ids: dict[type[Model], dict[int, int]]):
+def _new_value(field: Field, row: dict, new_ids: dict, renumber: bool):
+    """The row's value for `field`, its id and references renumbered when `renumber`."""
     value = row[field.column_name]
+    if not renumber:
+        return value
     if isinstance(field, AutoField):
         return new_ids[field.model][value]
     if isinstance(field, ForeignKeyField) and value is not None:

@@ -2,15 +2,20 @@
 
 import json
 import os
+import resource
 import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
+import tomli_w
 
 from daicho.data import calls, vendors
+from daicho.data.import_source import MAX_FIELD_CHARS, MAX_FILE_BYTES
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.migrations import LATEST_VERSION
 
 
 @pytest.fixture
@@ -224,6 +229,30 @@ def test_importing_a_bad_file_is_exit_2(home, tmp_path):
     _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", tmp_path / "missing.toml"))
 
 
+def test_a_second_import_adds_nothing_a_changed_row_is_refused_and_as_new_copies(home, tmp_path):
+    ledger, export = tmp_path / "a.db", tmp_path / "out.json"
+    assert daicho(home, "--db", ledger, "seed").returncode == 0
+    assert daicho(home, "--db", ledger, "export", "--format", "json", "-o", export).returncode == 0
+    before = daicho(home, "--db", ledger, "export").stdout
+
+    again = daicho(home, "--db", ledger, "import", export)
+    assert again.returncode == 0, again.stderr
+    assert "nothing new: all" in again.stderr and "rows are already in the ledger" in again.stderr
+    assert daicho(home, "--db", ledger, "export").stdout == before
+
+    document = json.loads(export.read_text(encoding="utf-8"))
+    document["vendors"][2]["notes"] = "書き換えた"
+    export.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    refused = _one_line_error(daicho(home, "--db", ledger, "import", export))
+    assert refused.startswith("daicho: vendors id 3: the ledger has another row with this id")
+    assert daicho(home, "--db", ledger, "export").stdout == before
+
+    copied = daicho(home, "--db", ledger, "import", "--as-new", export)
+    assert copied.returncode == 0, copied.stderr
+    vendors_after = json.loads(daicho(home, "--db", ledger, "export", "--format", "json").stdout)
+    assert len(vendors_after["vendors"]) == 2 * len(document["vendors"])
+
+
 def test_backup_writes_a_private_copy(home, tmp_path, ledger):
     target = tmp_path / "copy.db"
     result = daicho(home, "--db", ledger, "backup", "-o", target)
@@ -314,3 +343,46 @@ def test_building_the_search_index_after_an_upgrade_is_announced_once(home, tmp_
         "daicho: Building the search index (once; about a minute for a large ledger)…"
     ]
     assert "Building" not in daicho(home, "--db", path, "search", "x").stderr
+
+
+_MEMORY_LIMIT = 1024 * 1024 * 1024  # an import of 12 MB took 1.6 GB before the field limit
+
+
+def test_a_device_that_never_ends_is_refused_at_once(home, tmp_path):
+    line = _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", "/dev/zero"))
+    assert line == "daicho: Cannot read /dev/zero: it is not a regular file"
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(home, tmp_path):
+    fifo = tmp_path / "export.toml"
+    os.mkfifo(fifo)
+    line = _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", fifo))
+    assert line.endswith("export.toml: it is not a regular file")
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(home, tmp_path):
+    sparse = tmp_path / "export.toml"
+    with sparse.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)
+    line = _one_line_error(daicho(home, "--db", tmp_path / "a.db", "import", sparse))
+    assert line.endswith("export.toml: it is larger than 256 MB, the most an import reads")
+
+
+def test_a_huge_field_is_refused_in_one_line_within_a_memory_limit(home, tmp_path):
+    moment = datetime(2026, 12, 1, tzinfo=UTC)
+    vendor = {"id": 1, "name": "大きな備考", "created_at": moment, "updated_at": moment}
+    vendor["notes"] = "x" * (12 * MAX_FIELD_CHARS)
+    export = tmp_path / "export.toml"
+    document = {"format": "daicho", "schema_version": LATEST_VERSION, "vendors": [vendor]}
+    export.write_text(tomli_w.dumps(document), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "daicho.cli", "--db", tmp_path / "a.db", "import", export],
+        env=home,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_LIMIT,) * 2),
+    )
+    assert _one_line_error(result) == (
+        "daicho: vendors id 1: notes is longer than 1,048,576 characters, the most a field may hold"
+    )

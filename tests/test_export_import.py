@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from daicho.data import calls, requests, vendors
 from daicho.data.errors import InputError
 from daicho.data.export import export_ledger
-from daicho.data.importer import import_file, import_toml
+from daicho.data.importer import import_file, import_text
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.records import FollowUp
@@ -60,7 +60,7 @@ def _mode(path: Path) -> int:
 def test_a_toml_export_read_into_an_empty_ledger_exports_the_same_bytes(filled, tmp_path):
     exported = export_ledger("toml")
     open_ledger(tmp_path / "copy.db")
-    summary = import_toml(exported)
+    summary = import_text(exported)
     assert summary.kept_ids
     assert (summary.vendors, summary.contacts, summary.calls, summary.decisions) == (2, 1, 2, 2)
     assert (summary.requests, summary.request_events) == (2, 4)
@@ -93,7 +93,7 @@ def test_user_text_survives_literally(filled, tmp_path):
     assert document["vendors"][0]["notes"] == NOTES
     assert document["vendors"][1]["name"] == TRICKY
     open_ledger(tmp_path / "copy.db")
-    import_toml(exported)
+    import_text(exported)
     call = calls.get_call(1)
     assert (call.notes, call.decisions[1]) == (NOTES, TRICKY)
     assert vendors.get_vendor(2).name == TRICKY
@@ -117,7 +117,7 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
             exported = export_ledger("toml")
             assert tomllib.loads(exported)["calls"][0]["decisions"] == list(call.decisions)
             open_ledger(Path(scratch) / "imported.db")
-            import_toml(exported)
+            import_text(exported)
             assert export_ledger("toml") == exported
         finally:
             close_ledger()
@@ -129,13 +129,13 @@ def test_imported_text_is_cleaned_as_typed_text_is(filled, tmp_path):
     document["vendors"][0]["notes"] = "a\r\nb\x07\x00"
     document["calls"][0]["decisions"] = ["  ", "one\ntwo"]
     open_ledger(tmp_path / "copy.db")
-    import_toml(tomli_w.dumps(document))
+    import_text(tomli_w.dumps(document))
     vendor = vendors.get_vendor(1)
     assert (vendor.name, vendor.notes) == ("[31mNTT East", "a\nb")
     assert calls.get_call(1).decisions == ("one two",)
 
 
-def test_an_import_into_a_ledger_with_rows_numbers_them_on_and_keeps_the_rows(filled, tmp_path):
+def test_as_new_numbers_the_rows_on_and_keeps_the_ledgers_rows(filled, tmp_path):
     exported = export_ledger("toml")
     open_ledger(tmp_path / "mine.db")
     mine = vendors.create_vendor("既存の業者")
@@ -143,7 +143,7 @@ def test_an_import_into_a_ledger_with_rows_numbers_them_on_and_keeps_the_rows(fi
         vendor_id=mine.id, decisions=["既存の決定"], follow_ups=[FollowUp("既存の依頼")]
     )
 
-    summary = import_toml(exported)
+    summary = import_text(exported, as_new=True)
 
     assert not summary.kept_ids
     assert vendors.get_vendor(mine.id).name == "既存の業者"
@@ -167,12 +167,74 @@ def test_an_import_into_a_ledger_with_rows_numbers_them_on_and_keeps_the_rows(fi
     assert (follow_up.subject, follow_up.call_id) == ("見積書の送付", imported.id)
 
 
-def test_importing_the_same_export_twice_adds_everything_twice(filled):
-    summary = import_toml(export_ledger("toml"))
+def test_importing_the_same_export_twice_changes_nothing_and_says_so(filled):
+    exported = export_ledger("toml")
+    summary = import_text(exported)
+    assert export_ledger("toml") == exported
+    rows = sum(len(rows) for rows in tomllib.loads(exported).values() if isinstance(rows, list))
+    assert (summary.added, summary.already_there) == (0, rows)
+    assert str(summary) == f"nothing new: all {rows} rows are already in the ledger"
+
+
+def test_rows_the_ledger_lacks_are_added_beside_those_it_has(filled):
+    document = tomllib.loads(export_ledger("toml"))
+    vendors.create_vendor("後から追加")
+    document["vendors"].append(dict(document["vendors"][1], id=4, name="取り込む業者"))
+    new_contact = dict(document["contacts"][0], id=2, name="新しい担当", is_primary=False)
+    document["contacts"].append(new_contact)
+    summary = import_text(tomli_w.dumps(document))
+    assert (summary.vendors, summary.contacts, summary.calls) == (1, 1, 0)
+    assert str(summary).endswith(f"; {summary.already_there} rows already there")
+    assert [vendor.name for vendor in map(vendors.get_vendor, (3, 4))] == [
+        "後から追加",
+        "取り込む業者",
+    ]
+    assert (vendors.get_contact(2).name, vendors.get_contact(2).vendor_id) == ("新しい担当", 1)
+
+
+@pytest.mark.parametrize("table, key", [("vendors", "notes"), ("calls", "decisions")])
+def test_a_row_changed_since_the_export_is_refused_by_name(filled, table, key):
+    before = export_ledger("toml")
+    document = tomllib.loads(before)
+    document[table][-1][key] = ["変更"] if key == "decisions" else "変更"
+    with pytest.raises(InputError) as caught:
+        import_text(tomli_w.dumps(document))
+    assert str(caught.value) == (
+        f"{table} id 2: the ledger has another row with this id"
+        " (--as-new adds the rows as new ones)"
+    )
+    assert export_ledger("toml") == before
+
+
+def test_as_new_adds_copies_with_their_references(filled):
+    exported = export_ledger("toml")
+    summary = import_text(exported, as_new=True)
     document = tomllib.loads(export_ledger("toml"))
     assert len(document["vendors"]) == 2 * summary.vendors
     assert len(document["request_events"]) == 2 * summary.request_events
     assert sum(len(call["decisions"]) for call in document["calls"]) == 2 * summary.decisions
+    copy = calls.get_call(3)
+    assert (copy.vendor_id, copy.contact_id, copy.decisions) == (3, 2, ("12/4 までに見積", TRICKY))
+
+
+def test_a_json_export_imports_into_an_empty_ledger_and_round_trips(filled, tmp_path):
+    toml_export, json_export = export_ledger("toml"), export_ledger("json")
+    path = tmp_path / "ledger.json"
+    path.write_text(json_export, encoding="utf-8")
+    open_ledger(tmp_path / "copy.db")
+    assert import_file(path).kept_ids
+    assert (export_ledger("json"), export_ledger("toml")) == (json_export, toml_export)
+    open_ledger(tmp_path / "again.db")
+    assert import_text(json_export).vendors == 2  # known by its content, whatever its name
+    assert export_ledger("json") == json_export
+
+
+def test_a_broken_json_file_is_called_json(ledger, tmp_path):
+    path = tmp_path / "ledger.json"
+    path.write_text('{"format": "daicho",', encoding="utf-8")
+    with pytest.raises(InputError, match=r"^Not valid JSON: ") as caught:
+        import_file(path)
+    assert "TOML" not in str(caught.value)
 
 
 _LEFT_OUT = object()
@@ -220,7 +282,7 @@ def test_a_bad_import_says_where_and_imports_nothing(filled, table, index, key, 
     else:
         damaged[key] = value
     with pytest.raises(InputError, match=message) as caught:
-        import_toml(tomli_w.dumps(document))
+        import_text(tomli_w.dumps(document))
     assert "\n" not in str(caught.value)
     assert export_ledger("toml") == before
 
@@ -230,7 +292,7 @@ def test_a_toml_syntax_error_names_the_line(filled):
     broken = before.replace('category = "telecom"', "category = telecom")
     line = broken.splitlines().index("category = telecom") + 1
     with pytest.raises(InputError, match=f"Not valid TOML: .*line {line}"):
-        import_toml(broken)
+        import_text(broken)
     assert export_ledger("toml") == before
 
 

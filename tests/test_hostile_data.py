@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from daicho.data import calls, requests, vendors
 from daicho.data.errors import DaichoError, InputError
 from daicho.data.export import TABLES, export_ledger
-from daicho.data.importer import import_file, import_toml
+from daicho.data.importer import import_file, import_text
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
@@ -437,7 +437,7 @@ def test_any_text_exported_and_read_back_exports_the_same(tmp_path, vendor_name,
         assert decisions == document["calls"][0]["decisions"]
 
         open_ledger(scratch / "imported.db")
-        assert import_toml(exported).kept_ids
+        assert import_text(exported).kept_ids
         assert export_ledger("toml") == exported
 
 
@@ -491,11 +491,11 @@ def test_an_import_keeps_any_text_less_its_controls(
     with fresh_ledger(tmp_path) as scratch:
         if not all(map(_visible, (vendor["name"], contact["name"], request["subject"]))):
             with pytest.raises(InputError, match="cannot be empty") as caught:
-                import_toml(tomli_w.dumps(document))
+                import_text(tomli_w.dumps(document))
             assert_refused(caught.value)
             assert _nothing_imported()
             return
-        assert import_toml(tomli_w.dumps(document)).kept_ids
+        assert import_text(tomli_w.dumps(document)).kept_ids
 
         stored = vendors.get_vendor(7)
         assert_line(stored.name, vendor["name"])
@@ -523,7 +523,7 @@ def test_an_import_keeps_any_text_less_its_controls(
 
         exported = export_ledger("toml")
         open_ledger(scratch / "again.db")
-        import_toml(exported)
+        import_text(exported)
         assert export_ledger("toml") == exported
 
 
@@ -554,14 +554,14 @@ def test_an_import_with_odd_keys_or_values_is_taken_or_refused_in_one_line(
     document[table][0][key] = value
     with fresh_ledger(tmp_path) as scratch:
         try:
-            import_toml(tomli_w.dumps(document))
+            import_text(tomli_w.dumps(document))
         except InputError as error:
             assert_refused(error)
             assert _nothing_imported()
             return
         exported = export_ledger("toml")
         open_ledger(scratch / "again.db")
-        import_toml(exported)
+        import_text(exported)
         assert export_ledger("toml") == exported
 
 
@@ -578,7 +578,7 @@ def test_an_unknown_key_is_named_on_one_line_without_its_escapes(tmp_path, key, 
         if key in known:
             return
         with pytest.raises(InputError, match=r"(?i)unknown") as caught:
-            import_toml(tomli_w.dumps(document))
+            import_text(tomli_w.dumps(document))
         assert_refused(caught.value)
         assert key in str(caught.value) or repr(key) in str(caught.value)
 
@@ -588,9 +588,40 @@ def test_an_unknown_key_is_named_on_one_line_without_its_escapes(tmp_path, key, 
 def test_any_text_as_an_export_is_imported_or_refused_in_one_line(tmp_path, text):
     with fresh_ledger(tmp_path):
         try:
-            import_toml(text)
+            import_text(text)
         except InputError as error:
             assert_refused(error)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+_JSON_ROWS = st.fixed_dictionaries(
+    {"id": st.integers(-1, 3) | st.text(max_size=3)},
+    optional={
+        name: _JSON_VALUES | st.sampled_from(["2026-12-01", "2026-12-01T09:00:00+09:00", "x"])
+        for name in ("name", "vendor_id", "created_at", "due", "tags", "decisions")
+    },
+)
+
+
+@given(
+    _JSON_VALUES
+    | st.fixed_dictionaries(
+        {"format": st.just("daicho"), "schema_version": st.just(LATEST_VERSION)},
+        optional={key: st.lists(_JSON_ROWS, max_size=2) for key in TABLES},
+    )
+)
+@settings(max_examples=100)
+def test_any_json_as_an_export_is_imported_or_refused_in_one_line(tmp_path, value):
+    with fresh_ledger(tmp_path):
+        try:
+            import_text(json.dumps(value), json_name=True)
+        except InputError as error:
+            assert_refused(error)
+            assert not str(error).startswith("Not valid TOML")
 
 
 @given(st.binary(max_size=200))
@@ -615,7 +646,7 @@ def test_an_imported_time_is_one_every_time_zone_can_show_or_is_refused(tmp_path
     document["calls"][0]["started_at"] = when
     with fresh_ledger(tmp_path):
         try:
-            import_toml(tomli_w.dumps(document))
+            import_text(tomli_w.dumps(document))
         except InputError as error:
             assert_refused(error)
             assert "started_at must be a date and time from the year 2 to 9998" in str(error)
@@ -635,7 +666,7 @@ def test_a_time_at_the_end_of_the_calendar_is_refused_before_anything_is_importe
     with pytest.raises(
         InputError, match="vendors id 7: created_at must be a date and time from the year 2 to 9998"
     ) as caught:
-        import_toml(tomli_w.dumps(document))
+        import_text(tomli_w.dumps(document))
     assert_refused(caught.value)
     assert _nothing_imported()
 
@@ -655,5 +686,5 @@ def test_a_100_kb_text_in_every_field_is_stored_found_and_exported(ledger, tmp_p
     assert found == {("vendor", 1), ("contact", 1), ("call", 1), ("request", 1), ("request", 2)}
     exported = export_ledger("toml")
     open_ledger(tmp_path / "copy.db")
-    import_toml(exported)
+    import_text(exported)
     assert export_ledger("toml") == exported

@@ -8,7 +8,7 @@ import pytest
 from daicho.data import calls, clock, requests, vendors
 from daicho.data.errors import InputError
 from daicho.data.export import export_ledger
-from daicho.data.importer import import_toml
+from daicho.data.importer import import_text
 from daicho.data.models import database
 from daicho.data.records import FollowUp
 from daicho.data.search import search
@@ -133,10 +133,10 @@ def test_a_toml_export_imported_anywhere_is_indexed(acme, tmp_path):
 
     close_ledger()
     open_ledger(tmp_path / "copy.db")
-    import_toml(text)
+    import_text(text)
     assert [(hit.kind, hit.id, hit.snippet, hit.spans) for hit in search("vpn", None)] == before
     assert_index_matches_ledger()
-    import_toml(text)  # again: into a ledger that holds rows, with new ids
+    import_text(text, as_new=True)  # again, as new rows with new ids
     assert len(found("vpn")) == 2 * len(before)
     assert_index_matches_ledger()
 
