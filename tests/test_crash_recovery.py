@@ -18,9 +18,11 @@ def test_a_call_typed_before_kill_9_is_restored_at_the_next_start(tmp_path):
 
     terminal = start_daicho(ledger, tmp_path)
     # A new call: the vendor, then past contact, direction and channel to the subject. Keys
-    # go to the field that has the focus when they arrive: the subject is typed once the
-    # cursor is in it.
-    terminal.send("n", *"Acme", *"\t" * 4)
+    # go to the field that has the focus when they arrive (typed on the vendor list, they
+    # would filter it): each field is typed into once the cursor is in it.
+    terminal.send("n")
+    terminal.wait_until(lambda: "Vendor" in terminal.cursor_line(), what="the vendor field")
+    terminal.send(*"Acme", *"\t" * 4)
     terminal.wait_until(lambda: "Subject" in terminal.cursor_line(), what="the subject field")
     terminal.send(*"Router swap agreed")
     # The draft is written half a second after typing pauses; then the power goes.
