@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from terminal import Terminal
+from terminal import start_daicho
 
 from daicho.data import vendors
 from daicho.data.backup import automatic_backups, backup_ledger, daily_backup
@@ -74,18 +74,7 @@ def test_daicho_backup_of_a_damaged_ledger_is_one_line_and_exit_2(damaged, tmp_p
 
 
 def test_the_app_on_a_damaged_ledger_says_on_its_screen_that_no_backup_was_taken(damaged, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
-    env.update(
-        DAICHO_CONFIG=str(tmp_path / "config.toml"),
-        TERM="xterm-256color",
-        LANG="C.UTF-8",
-        LC_ALL="C.UTF-8",
-        XDG_DATA_HOME=str(tmp_path / "share"),
-    )
-    terminal = Terminal(
-        [sys.executable, "-m", "daicho.cli", "--db", str(damaged)], env, ROWS, COLUMNS
-    )
-    terminal.wait_for("Vendors")
+    terminal = start_daicho(damaged, tmp_path, ROWS, COLUMNS)
     terminal.wait_for("No backup taken today")
     terminal.child.sendcontrol("q")
     terminal.wait_for_exit()
