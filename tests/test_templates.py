@@ -197,7 +197,9 @@ def test_any_template_with_any_user_text_never_raises(template, typed, kind):
     assert (used.text == template) == (not used.problems)
 
 
-@given(before=any_text, after=any_text, typed=any_text)
+# Typed text is never empty here: a paragraph whose placeholders all come out empty is left
+# out of a mail by design (`subject\n\n{vendor}` with no vendor is just the subject).
+@given(before=any_text, after=any_text, typed=any_text.filter(bool))
 def test_user_text_is_never_read_as_a_template(before, after, typed):
     def literal(text):
         return text.replace("{", "{{").replace("}", "}}")
