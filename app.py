@@ -14,14 +14,14 @@ from textual.theme import ThemeProvider
 
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
-from daicho.data.date_settings import set_date_settings
+from daicho.data.dates.settings import set_date_settings
 from daicho.data.errors import DaichoError
 from daicho.i18n import N_, _
-from daicho.screens.base import key_commands
-from daicho.screens.copying import app_clipboard, copy_mail, preview_mail, weekly_source
+from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
+from daicho.screens.bases.screen import key_commands
 from daicho.screens.main_screen import MainScreen
+from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.terminal_input import read_terminal_as_text
-from daicho.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 
 
 class DaichoApp(App):

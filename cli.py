@@ -14,9 +14,9 @@ from pathlib import Path
 import peewee
 
 from daicho import exit_codes, locations
-from daicho.argparse_text import translate_argparse
 from daicho.data.errors import DaichoError, InputError
 from daicho.i18n import _, current_language, detect_language, set_language
+from daicho.i18n.argparse_text import translate_argparse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if isinstance(config, Exception):
             raise config
-        from daicho.data.date_settings import set_date_settings
+        from daicho.data.dates.settings import set_date_settings
 
         set_date_settings(config.date_settings())
         return _run(arguments, config)
@@ -248,7 +248,7 @@ def _daily_backup(keep: int) -> list[str]:
 
 def _seed(path: Path, size: str) -> int:
     from daicho.data.ledger import close_ledger, open_ledger
-    from daicho.data.seed import seed_ledger
+    from daicho.data.seed.generate import seed_ledger
 
     open_ledger(path)
     try:
@@ -266,8 +266,8 @@ def _to_stdout(output: Path | None) -> bool:
 
 def _refuse_overwrite(arguments: argparse.Namespace) -> None:
     """`-o` replaces no existing file unless `--force`, checked before anything is written."""
-    from daicho.data.export import export_files
     from daicho.data.private_files import refuse_overwrite
+    from daicho.data.transfer.export import export_files
 
     output = getattr(arguments, "output", None)
     if output is None or _to_stdout(output):
@@ -280,7 +280,7 @@ def _refuse_overwrite(arguments: argparse.Namespace) -> None:
 
 
 def _export(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.export import export_ledger, write_export
+    from daicho.data.transfer.export import export_ledger, write_export
 
     if arguments.output is None or _to_stdout(arguments.output):
         write_export(arguments.format, sys.stdout)
@@ -290,7 +290,7 @@ def _export(arguments: argparse.Namespace, config) -> int:
 
 
 def _import(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.importer import import_file
+    from daicho.data.transfer.importer import import_file
 
     summary = import_file(arguments.path, as_new=arguments.as_new)
     print(_("Imported {summary}", summary=summary), file=sys.stderr)
@@ -316,7 +316,7 @@ def _backup(arguments: argparse.Namespace, config) -> int:
 
 def _report(arguments: argparse.Namespace, config) -> int:
     """The weekly report, in the UI language's template, to standard output."""
-    from daicho.data.summaries import weekly_report
+    from daicho.data.mail.summaries import weekly_report
 
     mail = weekly_report(config.templates)
     for problem in mail.problems:
@@ -326,7 +326,7 @@ def _report(arguments: argparse.Namespace, config) -> int:
 
 
 def _search(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.search import search
+    from daicho.data.search.find import search
     from daicho.data.validate import LARGEST_INTEGER
     from daicho.search_output import hits_as_json, hits_as_lines
 
@@ -343,7 +343,7 @@ def _search(arguments: argparse.Namespace, config) -> int:
 
 
 def _reindex(arguments: argparse.Namespace, config) -> int:
-    from daicho.data.search_index import rebuild_index
+    from daicho.data.search.index import rebuild_index
 
     print(_("Search index rebuilt: {count} items", count=rebuild_index()), file=sys.stderr)
     return exit_codes.OK

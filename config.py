@@ -18,7 +18,7 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     enabled = true           # take a backup on the first start of each day
     keep = 14                # how many of those daily backups to keep
 
-    [templates]              # email templates, name = text (DESIGN §8, data/templates.py)
+    [templates]              # email templates, name = text (DESIGN §8, data/mail/templates.py)
     call_ja = "..."          # replaces the built-in one; call_short = "..." adds a choice
     signature = "..."        # fills {signature} at the end of every mail
 
@@ -41,8 +41,8 @@ from typing import Any, Self
 
 import tomli_w
 
-from daicho.data.business_days import DEFAULT_CLOSED_DAYS, BusinessCalendar, parse_closed_day
-from daicho.data.date_settings import STYLES, DateSettings
+from daicho.data.dates.business_days import DEFAULT_CLOSED_DAYS, BusinessCalendar, parse_closed_day
+from daicho.data.dates.settings import STYLES, DateSettings
 from daicho.data.errors import DaichoError
 from daicho.i18n import LANGUAGES, N_, _, detect_language
 from daicho.locations import config_path

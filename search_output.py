@@ -3,10 +3,10 @@
 import json
 from collections.abc import Iterable
 
-from daicho.data import clock
-from daicho.data.search import SearchHit
+from daicho.data.dates import clock
+from daicho.data.search.find import SearchHit
 from daicho.i18n import _
-from daicho.labels import kind_label
+from daicho.i18n.labels import kind_label
 
 _MARK, _UNMARK = "\x1b[7m", "\x1b[27m"  # reverse video, on a terminal only
 _INDENT = "    "

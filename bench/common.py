@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.seed import seed_ledger
+from daicho.data.seed.generate import seed_ledger
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 

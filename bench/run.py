@@ -25,8 +25,8 @@ from search_bench import QUERIES, measure_search
 
 from daicho.data.backup import backup_ledger
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.search import search
-from daicho.data.seed import SIZES
+from daicho.data.search.find import search
+from daicho.data.seed.generate import SIZES
 
 TWO_CHARACTER = [query for query in QUERIES if len(query) == 2 and not query.isascii()]
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from common import ledger_of, p95  # bench/ runs as scripts: their folder is on sys.path
 
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.search import search
-from daicho.data.search_index import rebuild_index
+from daicho.data.search.find import search
+from daicho.data.search.index import rebuild_index
 
 BUDGET_MS = 30.0
 TOP = 50

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
-from daicho.data.clock import to_local, utcnow
+from daicho.data.dates.clock import to_local, utcnow
 from daicho.data.drafts import load_drafts, put_back_drafts
 from daicho.data.errors import LedgerError
 from daicho.data.ledger import check_ledger_file, close_ledger, open_ledger

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from peewee import JOIN
 
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
 from daicho.data.models import (
     CALL_CHANNELS,
@@ -16,10 +16,10 @@ from daicho.data.models import (
     Vendor,
     database,
 )
-from daicho.data.readings import suggest_reading
+from daicho.data.names.readings import suggest_reading
 from daicho.data.records import CallRecord, FollowUp
 from daicho.data.requests import insert_request, request_query, request_record
-from daicho.data.search_index import index_new
+from daicho.data.search.index import index_new
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
 from daicho.data.vendors import create_contact, create_vendor
@@ -46,7 +46,7 @@ def log_call(
     With `new_vendor_name` instead of `vendor_id`, the vendor is created as a prospect
     in the same transaction (a cold call worth a line in the directory); likewise
     `new_contact_name` adds the caller as a contact of the vendor. Both get the reading
-    the vendor and contact forms would suggest (data/readings.py).
+    the vendor and contact forms would suggest (data/names/readings.py).
     """
     direction = choice(direction, CALL_DIRECTIONS, _("Direction"))
     channel = choice(channel, CALL_CHANNELS, _("Channel"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.models import Draft, database
 from daicho.data.private_files import private_directory, private_file
 from daicho.locations import kept_drafts_dir

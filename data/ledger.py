@@ -17,7 +17,7 @@ from daicho.data.errors import LedgerError
 from daicho.data.ledger_guard import read_only_uri
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, migrate_to_latest
 from daicho.data.models import database
-from daicho.data.search_index import ensure_index
+from daicho.data.search.index import ensure_index
 from daicho.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
-from daicho.data.name_keys import store_name_keys
+from daicho.data.names.keys import store_name_keys
 
 # "DAIC": marks an SQLite file as a Daicho ledger.
 APPLICATION_ID = 0x44414943
@@ -120,7 +120,7 @@ def _schema_2(db: SqliteDatabase) -> None:
 
 _SCHEMA_3 = [
     # One row per searchable item; `id` is the item's rowid in search_fts: when the item
-    # happened, in seconds since 1900, times four (see data/search_index.py).
+    # happened, in seconds since 1900, times four (see data/search/index.py).
     """CREATE TABLE search_doc (
         id INTEGER NOT NULL PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -128,7 +128,7 @@ _SCHEMA_3 = [
         vendor_id INTEGER NOT NULL)""",
     "CREATE UNIQUE INDEX search_doc_kind_item_id ON search_doc (kind, item_id)",
     "CREATE INDEX search_doc_vendor_id_id ON search_doc (vendor_id, id)",
-    # The text as one-character tokens (data/search_text.py); `tags` holds the item's kind
+    # The text as one-character tokens (data/search/text.py); `tags` holds the item's kind
     # and vendor as words. Contentless: the ledger's own tables hold the text.
     """CREATE VIRTUAL TABLE search_fts USING fts5(
         body, tags, content='', columnsize=0, detail=full, tokenize='ascii')""",
@@ -163,7 +163,7 @@ def _schema_5(db: SqliteDatabase) -> None:
 
 _SCHEMA_6 = [
     # Tokens become pairs of code units, with a prefix index for one unit alone (see
-    # data/search_text.py); the rows are written again by `open_ledger`.
+    # data/search/text.py); the rows are written again by `open_ledger`.
     "DROP TABLE search_fts",
     """CREATE VIRTUAL TABLE search_fts USING fts5(
         body, tags, content='', columnsize=0, detail=full, tokenize='ascii', prefix='4')""",
@@ -180,7 +180,7 @@ def _schema_6(db: SqliteDatabase) -> None:
 
 _SCHEMA_7 = [
     # What the vendor list sorts and filters by, written from name and reading with every
-    # change (see data/name_keys.py); filled below for the rows already there.
+    # change (see data/names/keys.py); filled below for the rows already there.
     "ALTER TABLE vendor ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE vendor ADD COLUMN filter_key TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE contact ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''",
@@ -197,7 +197,7 @@ _SCHEMA_7 = [
 def _schema_7(db: SqliteDatabase) -> None:
     """Names in あいうえお order and found by their reading, whatever the kana or width.
 
-    The keys are written by today's rules (data/name_keys.py): should the rules change, a
+    The keys are written by today's rules (data/names/keys.py): should the rules change, a
     migration of its own writes them again, as this one does.
     """
     for statement in _SCHEMA_7:
@@ -208,7 +208,7 @@ def _schema_7(db: SqliteDatabase) -> None:
 
 def _schema_8(db: SqliteDatabase) -> None:
     """Names found however typed: `㈱東和` as 株式会社東和, `高橋` as 髙橋, `(03)5555-1234` and
-    `+81-3-5555-1234` as 03-5555-1234 (data/name_folding.py, data/phones.py). The vendor
+    `+81-3-5555-1234` as 03-5555-1234 (data/names/folding.py, data/names/phones.py). The vendor
     list's keys are written again here, and the search index by `open_ledger`."""
     store_name_keys(db, "vendor")
     store_name_keys(db, "contact")

@@ -44,7 +44,7 @@ class Vendor(BaseModel):
     tags = TextField(default="")  # space-separated words
     created_at = DateTimeField()
     updated_at = DateTimeField()
-    sort_key = TextField(default="")  # from name and reading: data/name_keys.py
+    sort_key = TextField(default="")  # from name and reading: data/names/keys.py
     filter_key = TextField(default="")
 
 
@@ -62,7 +62,7 @@ class Contact(BaseModel):
     is_primary = BooleanField(default=False)
     created_at = DateTimeField()
     updated_at = DateTimeField()
-    sort_key = TextField(default="")  # from name and reading: data/name_keys.py
+    sort_key = TextField(default="")  # from name and reading: data/names/keys.py
     filter_key = TextField(default="")
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from peewee import SQL, Case, fn
 
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.models import (
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
@@ -76,7 +76,7 @@ def _order(sort: str):
     if sort == "priority":
         return (_PRIORITY_RANK, *by_due, Request.id)
     if sort == "vendor":
-        return (Vendor.sort_key, *by_due, Request.id)  # あいうえお order: data/name_keys.py
+        return (Vendor.sort_key, *by_due, Request.id)  # あいうえお order: data/names/keys.py
     if sort == "created":
         return (Request.created_at.desc(), Request.id.desc())
     return (*by_due, _PRIORITY_RANK, Request.id)

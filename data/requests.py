@@ -8,7 +8,7 @@ from datetime import date
 
 from peewee import JOIN
 
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
 from daicho.data.models import (
     REQUEST_DIRECTIONS,
@@ -20,11 +20,11 @@ from daicho.data.models import (
     database,
 )
 from daicho.data.records import RequestEventRecord, RequestRecord
-from daicho.data.search_index import index_new, reindexing
+from daicho.data.search.index import index_new, reindexing
 from daicho.data.text import clean_block
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
-from daicho.labels import label
+from daicho.i18n.labels import label
 
 
 def request_query():

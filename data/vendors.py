@@ -5,7 +5,7 @@ from functools import reduce
 
 from peewee import JOIN, Case, fn
 
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.errors import NotFound
 from daicho.data.models import (
     VENDOR_CATEGORIES,
@@ -15,11 +15,11 @@ from daicho.data.models import (
     Vendor,
     database,
 )
-from daicho.data.name_folding import legal_forms_apart
-from daicho.data.name_keys import match_key, matching_part, name_keys
+from daicho.data.names.folding import legal_forms_apart
+from daicho.data.names.keys import match_key, matching_part, name_keys
 from daicho.data.records import ContactRecord, VendorRecord, VendorRow
-from daicho.data.search_index import index_new, reindexing, unindex
-from daicho.data.search_text import fold
+from daicho.data.search.index import index_new, reindexing, unindex
+from daicho.data.search.text import fold
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
 from daicho.i18n import _
@@ -117,7 +117,7 @@ def get_vendor(vendor_id: int) -> VendorRecord:
 
 def find_vendor(name: str) -> VendorRecord | None:
     """The vendor with this name, if any: exactly (ignoring case and surrounding space), else
-    the same name as matched (data/name_keys.match_key: `㈱東和` is 株式会社東和)."""
+    the same name as matched (data/names/keys.match_key: `㈱東和` is 株式会社東和)."""
     row = Vendor.get_or_none(fn.lower(Vendor.name) == clean_line(name).lower())
     if row is None and name.strip():
         key = match_key(name)
@@ -146,7 +146,7 @@ def list_vendors(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[VendorRow]:
-    """Vendors in あいうえお order of their reading (data/name_keys.py), with counts of open
+    """Vendors in あいうえお order of their reading (data/names/keys.py), with counts of open
     and overdue requests.
 
     `text` narrows to vendors whose name or reading, or a contact's, contains it as search

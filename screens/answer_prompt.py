@@ -14,9 +14,9 @@ from textual.widgets import Label, Static, TextArea
 from daicho.data import requests
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
-from daicho.labels import label
-from daicho.screens.form_base import block, row
-from daicho.screens.request_prompt import RequestPrompt
+from daicho.i18n.labels import label
+from daicho.screens.bases.form import block, row
+from daicho.screens.bases.request_prompt import RequestPrompt
 
 
 class AnswerPrompt(RequestPrompt):

@@ -8,8 +8,8 @@ from daicho.data import vendors
 from daicho.data.records import ContactRecord
 from daicho.data.text import clean_line
 from daicho.i18n import _
-from daicho.screens.form_base import FieldError, block, line, row
-from daicho.screens.reading_form import ReadingFormModal
+from daicho.screens.bases.form import FieldError, block, line, row
+from daicho.screens.bases.reading_form import ReadingFormModal
 from daicho.widgets.tick_box import TickBox
 
 _NEW_AT = "new-at-"  # a new contact's draft key: this and the vendor's id
@@ -18,7 +18,7 @@ _TEXT_FIELDS = ("name", "reading", "role", "department", "phone", "mobile", "ema
 
 class ContactFormModal(ReadingFormModal):
     """New contact at `vendor_id`, or edit `contact`; dismisses with the saved ContactRecord.
-    The reading is suggested as the name is typed (screens/reading_form.py)."""
+    The reading is suggested as the name is typed (screens/bases/reading_form.py)."""
 
     AUTO_FOCUS = "#name"
     DRAFT_FORM = "contact"

@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from daicho.i18n import N_, _
-from daicho.screens.base import DaichoModal
+from daicho.screens.bases.screen import DaichoModal
 from daicho.widgets.key_bar import KeyBar
 
 # What a due-date field understands, as typed (left) and what it means (right).

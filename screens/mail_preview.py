@@ -16,12 +16,12 @@ from textual.widgets import Label, Static, TextArea
 
 from daicho.config import save_config
 from daicho.data.errors import DaichoError
-from daicho.data.summaries import Mail
-from daicho.data.templates import DEFAULT_TEMPLATES, check_templates, template_names
+from daicho.data.mail.summaries import Mail
+from daicho.data.mail.templates import DEFAULT_TEMPLATES, check_templates, template_names
 from daicho.i18n import N_, _
 from daicho.locations import config_path
-from daicho.screens.base import DaichoModal
-from daicho.screens.copying import MailSource, copy_text, make_mail
+from daicho.screens.bases.screen import DaichoModal
+from daicho.screens.support.copying import MailSource, copy_text, make_mail
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox

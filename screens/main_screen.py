@@ -10,15 +10,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
-from daicho.data import clock, queue, vendors
+from daicho.data import queue, vendors
+from daicho.data.dates import clock
 from daicho.data.first_view import read_first_view
 from daicho.data.models import database
 from daicho.data.queue import QueueFilters
 from daicho.data.records import RequestRecord, VendorRecord
 from daicho.i18n import N_, _
-from daicho.screens.base import DaichoScreen
-from daicho.screens.call_logging import CallLogging
-from daicho.screens.copying import (
+from daicho.screens.bases.screen import DaichoScreen
+from daicho.screens.mixins.call_logging import CallLogging
+from daicho.screens.mixins.queue_filtering import QueueFiltering
+from daicho.screens.support.copying import (
     MailSource,
     call_source,
     copy_mail,
@@ -27,8 +29,7 @@ from daicho.screens.copying import (
     request_source,
     vendor_source,
 )
-from daicho.screens.form_drafts import form_for
-from daicho.screens.queue_filtering import QueueFiltering
+from daicho.screens.support.form_drafts import form_for
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.ledger_header import LedgerHeader

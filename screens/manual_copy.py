@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from daicho.i18n import N_, _
-from daicho.screens.base import DaichoModal
+from daicho.screens.bases.screen import DaichoModal
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
 

@@ -6,8 +6,8 @@ from textual.widgets import TextArea
 from daicho.data import requests
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
-from daicho.screens.form_base import block, row
-from daicho.screens.request_prompt import RequestPrompt
+from daicho.screens.bases.form import block, row
+from daicho.screens.bases.request_prompt import RequestPrompt
 
 
 class NotePrompt(RequestPrompt):

@@ -17,9 +17,9 @@ from textual.widgets import Input, Label, Static
 from daicho.data import requests
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
-from daicho.screens.form_base import FieldError, line, row
-from daicho.screens.rendering import due_line
-from daicho.screens.request_prompt import RequestPrompt
+from daicho.screens.bases.form import FieldError, line, row
+from daicho.screens.bases.request_prompt import RequestPrompt
+from daicho.screens.support.rendering import due_line
 from daicho.widgets.date_field import DateField
 
 

@@ -18,11 +18,17 @@ from daicho.data.errors import DaichoError
 from daicho.data.models import REQUEST_STATUSES
 from daicho.data.records import CallRecord, RequestEventRecord, RequestRecord
 from daicho.i18n import N_, _
-from daicho.labels import label
-from daicho.screens.copying import MailSource, request_source
-from daicho.screens.detail_base import DetailScreen
-from daicho.screens.form_base import WRITE_ERRORS
-from daicho.screens.rendering import DIRECTION_MARKS, due_line, facts, local_time, stored_day
+from daicho.i18n.labels import label
+from daicho.screens.bases.detail import DetailScreen
+from daicho.screens.bases.form import WRITE_ERRORS
+from daicho.screens.support.copying import MailSource, request_source
+from daicho.screens.support.rendering import (
+    DIRECTION_MARKS,
+    due_line,
+    facts,
+    local_time,
+    stored_day,
+)
 from daicho.widgets.key_bar import KeyBar
 
 # Which statuses each change makes sense from; the footer shows only those that do.

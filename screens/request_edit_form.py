@@ -9,7 +9,7 @@ from daicho.data import requests
 from daicho.data.models import REQUEST_PRIORITIES
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
-from daicho.screens.form_base import RequestForm, block, choice, line, row
+from daicho.screens.bases.form import RequestForm, block, choice, line, row
 
 
 class RequestEditModal(RequestForm):

@@ -9,7 +9,7 @@ from daicho.data.models import REQUEST_DIRECTIONS, REQUEST_PRIORITIES, database
 from daicho.data.records import RequestRecord, VendorRow
 from daicho.data.text import clean_line
 from daicho.i18n import _
-from daicho.screens.form_base import FieldError, FormModal, block, choice, line, required, row
+from daicho.screens.bases.form import FieldError, FormModal, block, choice, line, required, row
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 

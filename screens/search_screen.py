@@ -16,10 +16,10 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from daicho.data.models import database
-from daicho.data.search import SearchHit, search
-from daicho.data.search_query import QueryError
+from daicho.data.search.find import SearchHit, search
+from daicho.data.search.query import QueryError
 from daicho.i18n import N_, _
-from daicho.screens.base import DaichoScreen
+from daicho.screens.bases.screen import DaichoScreen
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.search_results import SearchResults
 from daicho.widgets.text_fields import TextField

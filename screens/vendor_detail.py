@@ -17,20 +17,20 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from daicho.data import requests, timeline, vendors
-from daicho.data.phones import display_phone
+from daicho.data.names.phones import display_phone
 from daicho.data.records import CallRecord, ContactRecord, RequestRecord, VendorRecord
 from daicho.data.timeline import TimelineEntry
 from daicho.i18n import N_, _
-from daicho.labels import label
-from daicho.screens.copying import (
+from daicho.i18n.labels import label
+from daicho.screens.bases.detail import DetailScreen
+from daicho.screens.support.copying import (
     MailSource,
     call_source,
     copy_text,
     request_source,
     vendor_source,
 )
-from daicho.screens.detail_base import DetailScreen
-from daicho.screens.rendering import DIRECTION_MARKS, due_cell, facts, local_time
+from daicho.screens.support.rendering import DIRECTION_MARKS, due_cell, facts, local_time
 from daicho.widgets.key_bar import KeyBar
 
 PAGE = 50
@@ -263,7 +263,7 @@ def _vendor_facts(vendor: VendorRecord) -> Table:
 
 def _contact_prompt(contact: ContactRecord) -> Text:
     """Name (reading), a primary mark; role and department; the ways to reach them (phone
-    numbers in their normal form, data/phones.py); notes."""
+    numbers in their normal form, data/names/phones.py); notes."""
     text = Text(contact.name, style="bold")
     if contact.reading:
         text.append(f" ({contact.reading})", style="dim")

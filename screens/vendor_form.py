@@ -6,13 +6,13 @@ from daicho.data import vendors
 from daicho.data.models import VENDOR_CATEGORIES, VENDOR_STATUSES
 from daicho.data.records import VendorRecord
 from daicho.i18n import _
-from daicho.screens.form_base import block, choice, line, required, row
-from daicho.screens.reading_form import ReadingFormModal
+from daicho.screens.bases.form import block, choice, line, required, row
+from daicho.screens.bases.reading_form import ReadingFormModal
 
 
 class VendorFormModal(ReadingFormModal):
     """New vendor, or edit `vendor`; dismisses with the saved VendorRecord, or None. The
-    reading is suggested as the name is typed (screens/reading_form.py)."""
+    reading is suggested as the name is typed (screens/bases/reading_form.py)."""
 
     AUTO_FOCUS = "#name"
     DRAFT_FORM = "vendor"

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.worker import WorkerCancelled
 
-from daicho.data import clock
-from daicho.data.date_settings import DateSettings, set_date_settings
+from daicho.data.dates import clock
+from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.i18n import set_language
 

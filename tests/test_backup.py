@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from daicho.data import calls, clock, vendors
+from daicho.data import calls, vendors
 from daicho.data.backup import (
     automatic_backups,
     backup_ledger,
@@ -16,10 +16,11 @@ from daicho.data.backup import (
     prune_backups,
     restore_ledger,
 )
+from daicho.data.dates import clock
 from daicho.data.errors import InputError
-from daicho.data.export import export_ledger
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.records import FollowUp
+from daicho.data.transfer.export import export_ledger
 
 
 def _mode(path) -> int:

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from daicho.app import DaichoApp
 from daicho.config import Config, ConfigError, load_config
 from daicho.data import requests, vendors
-from daicho.data.business_days import BusinessCalendar, ClosedDaysError, parse_closed_day
-from daicho.data.date_settings import business_calendar, set_date_settings
-from daicho.data.dates import FIRST, LAST, DateError, parse_due
+from daicho.data.dates.business_days import BusinessCalendar, ClosedDaysError, parse_closed_day
+from daicho.data.dates.parse import FIRST, LAST, DateError, parse_due
+from daicho.data.dates.settings import business_calendar, set_date_settings
 from daicho.widgets.date_field import DateField
 
 DEFAULT = BusinessCalendar()

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.records import FollowUp
 from daicho.i18n import set_language
 from daicho.widgets.call_form import CallForm

@@ -13,9 +13,9 @@ import pytest
 import tomli_w
 
 from daicho.data import calls, vendors
-from daicho.data.import_source import MAX_FIELD_CHARS, MAX_FILE_BYTES
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
+from daicho.data.transfer.source import MAX_FIELD_CHARS, MAX_FILE_BYTES
 
 
 @pytest.fixture

@@ -18,9 +18,10 @@ from textual.widgets import TextArea
 from daicho.app import DaichoApp
 from daicho.clipboard import CopyFailed, FirstThatWorks, TerminalClipboard
 from daicho.config import Config, load_config
-from daicho.data import calls, requests, summaries, vendors
+from daicho.data import calls, requests, vendors
+from daicho.data.mail import summaries
+from daicho.data.mail.templates import DEFAULT_TEMPLATES
 from daicho.data.queue import QueueFilters
-from daicho.data.templates import DEFAULT_TEMPLATES
 from daicho.i18n import set_language
 from daicho.screens.mail_preview import MailPreview
 from daicho.screens.manual_copy import ManualCopyModal

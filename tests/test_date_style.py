@@ -14,14 +14,16 @@ from test_copying import FakeClipboard, app_with
 from test_main_screen import small_ledger
 
 from daicho.config import Config
-from daicho.data import clock, requests, summaries
-from daicho.data.date_settings import set_date_settings
-from daicho.data.date_style import full_date, wareki, wareki_short
-from daicho.data.dates import parse_due
-from daicho.data.deadlines import due_text
-from daicho.data.due_notes import describe_due
-from daicho.data.export import export_ledger
-from daicho.data.mail_format import day_text, moment_text
+from daicho.data import requests
+from daicho.data.dates import clock
+from daicho.data.dates.deadlines import due_text
+from daicho.data.dates.notes import describe_due
+from daicho.data.dates.parse import parse_due
+from daicho.data.dates.settings import set_date_settings
+from daicho.data.dates.style import full_date, wareki, wareki_short
+from daicho.data.mail import summaries
+from daicho.data.mail.format import day_text, moment_text
+from daicho.data.transfer.export import export_ledger
 from daicho.i18n import language, set_language
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.widgets.ledger_header import LedgerHeader

@@ -8,9 +8,9 @@ from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daicho.data.date_settings import business_calendar
-from daicho.data.dates import DateError, parse_due
-from daicho.data.due_notes import closed_day_note
+from daicho.data.dates.notes import closed_day_note
+from daicho.data.dates.parse import DateError, parse_due
+from daicho.data.dates.settings import business_calendar
 from daicho.i18n import set_language
 
 # Years the holiday list knows, with room for a week or a month either side.

@@ -7,8 +7,8 @@ from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daicho.data.dates import FIRST, LAST, DateError, parse_due
-from daicho.data.due_notes import describe_due
+from daicho.data.dates.notes import describe_due
+from daicho.data.dates.parse import FIRST, LAST, DateError, parse_due
 from daicho.data.errors import InputError
 from daicho.i18n import set_language
 

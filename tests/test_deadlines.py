@@ -7,9 +7,9 @@ from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daicho.data.business_days import BusinessCalendar
-from daicho.data.date_settings import DateSettings, set_date_settings
-from daicho.data.deadlines import BANDS, deadline_band, due_text
+from daicho.data.dates.business_days import BusinessCalendar
+from daicho.data.dates.deadlines import BANDS, deadline_band, due_text
+from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.i18n import set_language
 
 STATUSES = ("open", "answered", "closed", "cancelled")

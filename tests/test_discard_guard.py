@@ -9,7 +9,7 @@ from textual.widgets import Input, TextArea
 from daicho.app import DaichoApp
 from daicho.data import drafts, vendors
 from daicho.data.models import Call
-from daicho.screens.form_base import FormModal
+from daicho.screens.bases.form import FormModal
 from daicho.screens.vendor_form import VendorFormModal
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.discard_guard import CONFIRM_S

@@ -11,7 +11,8 @@ from test_request_form import open_form
 from textual.widgets import Static
 
 from daicho.app import DaichoApp
-from daicho.data import clock, requests, vendors
+from daicho.data import requests, vendors
+from daicho.data.dates import clock
 from daicho.i18n import set_language
 from daicho.screens.redate_prompt import RedatePrompt
 from daicho.screens.request_form import RequestFormModal

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
 from daicho.data.errors import InputError
-from daicho.data.export import export_ledger
-from daicho.data.importer import import_file, import_text
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.records import FollowUp
+from daicho.data.transfer.export import export_ledger
+from daicho.data.transfer.importer import import_file, import_text
 
 # Markup, quotes, backslashes, emoji, a combining accent, half- and full-width forms.
 TRICKY = '[bold]太字[/] "引用" C:\\path\\ 😀 e\u0301 ｶﾀｶﾅ ＶＰＮ'

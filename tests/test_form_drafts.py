@@ -6,8 +6,8 @@ from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import drafts, requests, vendors
+from daicho.screens.bases.form import DRAFT_PAUSE_S, FormModal
 from daicho.screens.contact_form import ContactFormModal
-from daicho.screens.form_base import DRAFT_PAUSE_S, FormModal
 from daicho.screens.note_prompt import NotePrompt
 from daicho.screens.vendor_form import VendorFormModal
 

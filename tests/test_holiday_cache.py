@@ -8,7 +8,7 @@ import sys
 COUNT = """
 import sys
 from datetime import date
-from daicho.data.business_days import BusinessCalendar
+from daicho.data.dates.business_days import BusinessCalendar
 days = BusinessCalendar().count(date(2027, 4, 28), date(2027, 5, 7))  # Golden Week
 print(days, "holidays" in sys.modules)
 """

@@ -23,8 +23,6 @@ from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
 from daicho.data.errors import DaichoError, InputError
-from daicho.data.export import TABLES, export_ledger
-from daicho.data.importer import import_file, import_text
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
@@ -37,8 +35,10 @@ from daicho.data.models import (
     Vendor,
 )
 from daicho.data.records import FollowUp
-from daicho.data.search import search
+from daicho.data.search.find import search
 from daicho.data.text import clean_block
+from daicho.data.transfer.export import TABLES, export_ledger
+from daicho.data.transfer.importer import import_file, import_text
 
 # Pieces that have broken text handling somewhere: terminal escapes and other controls,
 # every kind of line break, invisible and direction-changing characters, right-to-left and

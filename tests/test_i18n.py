@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import daicho
-from daicho.catalog_ja import JA
 from daicho.i18n import _, current_language, detect_language, language, set_language
+from daicho.i18n.catalog_ja import JA
 
 ROOT = Path(daicho.__file__).parent
 

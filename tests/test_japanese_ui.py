@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, OptionList, TextArea
 
 from daicho.app import DaichoApp
-from daicho.catalog_ja import JA
 from daicho.data import vendors
 from daicho.i18n import set_language
+from daicho.i18n.catalog_ja import JA
 
 TEXTUAL_ENGLISH = ("Search for commands", "Focus Next", "Theme", "Quit", "Keys", "Screenshot")
 

@@ -9,7 +9,7 @@ from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION, MIGRATIONS, migrate_to_latest, schema_version
 from daicho.data.models import ALL_MODELS, REQUEST_STATUSES, database
 from daicho.data.queue import QueueFilters, open_queue_query
-from daicho.data.search import search
+from daicho.data.search.find import search
 
 
 def _build_schema_1_ledger(path):

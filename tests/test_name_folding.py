@@ -16,9 +16,9 @@ from daicho.data import calls, vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import migrate_to_latest
 from daicho.data.models import database
-from daicho.data.name_keys import ReadingIndex, match_key
-from daicho.data.search import search
-from daicho.data.search_text import fold
+from daicho.data.names.keys import ReadingIndex, match_key
+from daicho.data.search.find import search
+from daicho.data.search.text import fold
 from daicho.widgets.call_form import CallForm
 
 TOWA = "株式会社東和総合サービス"

@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from daicho.data import requests, vendors
-from daicho.data.name_keys import ReadingIndex, sort_key
+from daicho.data.names.keys import ReadingIndex, sort_key
 from daicho.data.queue import QueueFilters, open_queue
-from daicho.data.search_text import fold
+from daicho.data.search.text import fold
 
 # (name, reading) in the order the vendor list shows them.
 IN_ORDER = [

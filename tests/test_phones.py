@@ -8,9 +8,9 @@ from textual.widgets import OptionList
 
 from daicho.app import DaichoApp
 from daicho.data import vendors
-from daicho.data.export import export_ledger
-from daicho.data.phones import display_phone
-from daicho.data.search import search
+from daicho.data.names.phones import display_phone
+from daicho.data.search.find import search
+from daicho.data.transfer.export import export_ledger
 from daicho.screens.vendor_detail import VendorDetailScreen
 
 FORMS = ["0312345678", "03-1234-5678", "０３－１２３４－５６７８"]

@@ -4,9 +4,9 @@ hiragana, katakana or half-width katakana alike."""
 import pytest
 
 from daicho.data import calls, vendors
-from daicho.data.name_folding import without_legal_form
-from daicho.data.readings import suggest_reading
-from daicho.data.search import search
+from daicho.data.names.folding import without_legal_form
+from daicho.data.names.readings import suggest_reading
+from daicho.data.search.find import search
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from conftest import settle, shown
 from textual.widgets import Input, Static
 
 from daicho.app import DaichoApp
-from daicho.data import clock, queue, requests, vendors
+from daicho.data import queue, requests, vendors
+from daicho.data.dates import clock
 from daicho.data.queue import QueueFilters
 from daicho.i18n import set_language
 from daicho.screens.request_form import RequestFormModal

@@ -5,7 +5,8 @@ from conftest import notices, settle, shown
 from test_copying import FakeClipboard, app_with
 
 from daicho.app import DaichoApp
-from daicho.data import calls, summaries, vendors
+from daicho.data import calls, vendors
+from daicho.data.mail import summaries
 from daicho.i18n import set_language
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.vendor_list import VendorList, VendorRows

@@ -8,14 +8,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from daicho.data import calls, clock, requests, vendors
+from daicho.data import calls, requests, vendors
+from daicho.data.dates import clock
 from daicho.data.models import Vendor
 from daicho.data.records import FollowUp
-from daicho.data.search import SNIPPET_CHARS, search
-from daicho.data.search_documents import KINDS, documents_by_time
-from daicho.data.search_index import rebuild_index
-from daicho.data.search_query import QueryError
-from daicho.data.search_text import fold
+from daicho.data.search.documents import KINDS, documents_by_time
+from daicho.data.search.find import SNIPPET_CHARS, search
+from daicho.data.search.index import rebuild_index
+from daicho.data.search.query import QueryError
+from daicho.data.search.text import fold
 
 
 def found(query: str, limit: int | None = None) -> list[tuple[str, int]]:

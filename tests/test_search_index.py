@@ -5,17 +5,18 @@ from datetime import date, datetime
 
 import pytest
 
-from daicho.data import calls, clock, requests, vendors
+from daicho.data import calls, requests, vendors
+from daicho.data.dates import clock
 from daicho.data.errors import InputError
-from daicho.data.export import export_ledger
-from daicho.data.importer import import_text
 from daicho.data.models import database
 from daicho.data.records import FollowUp
-from daicho.data.search import search
-from daicho.data.search_documents import KINDS, documents_by_time
-from daicho.data.search_index import SLOTS, rebuild_index, time_key
-from daicho.data.search_text import fold, index_tokens
-from daicho.data.seed import SeedSize, seed_ledger
+from daicho.data.search.documents import KINDS, documents_by_time
+from daicho.data.search.find import search
+from daicho.data.search.index import SLOTS, rebuild_index, time_key
+from daicho.data.search.text import fold, index_tokens
+from daicho.data.seed.generate import SeedSize, seed_ledger
+from daicho.data.transfer.export import export_ledger
+from daicho.data.transfer.importer import import_text
 
 
 def index_entries() -> set[tuple]:

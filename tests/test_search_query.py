@@ -7,7 +7,7 @@ from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daicho.data.search_query import QueryError, SearchQuery, parse_query
+from daicho.data.search.query import QueryError, SearchQuery, parse_query
 
 
 def parse(text: str) -> SearchQuery:

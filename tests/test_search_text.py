@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from daicho.data.search_text import find_spans, fold, index_tokens, phrase
+from daicho.data.search.text import find_spans, fold, index_tokens, phrase
 
 
 @pytest.mark.parametrize(

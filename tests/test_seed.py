@@ -16,7 +16,7 @@ from conftest import TODAY
 from peewee import fn
 
 from daicho.cli import main
-from daicho.data import clock
+from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.models import (
@@ -35,7 +35,7 @@ from daicho.data.models import (
     RequestEvent,
     Vendor,
 )
-from daicho.data.seed import SIZES, SeedSize, seed_ledger
+from daicho.data.seed.generate import SIZES, SeedSize, seed_ledger
 from daicho.data.text import clean_block, clean_line
 from daicho.data.vendors import create_vendor
 

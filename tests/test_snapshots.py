@@ -10,8 +10,8 @@ import pytest
 from conftest import TODAY, settle
 
 from daicho.app import DaichoApp
-from daicho.data import clock
-from daicho.data.seed import seed_ledger
+from daicho.data.dates import clock
+from daicho.data.seed.generate import seed_ledger
 from daicho.i18n import set_language
 
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}

@@ -7,10 +7,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from daicho.data import calls, clock, requests, vendors
-from daicho.data.queue import QueueFilters
-from daicho.data.records import FollowUp
-from daicho.data.summaries import (
+from daicho.data import calls, requests, vendors
+from daicho.data.dates import clock
+from daicho.data.mail.summaries import (
     Mail,
     call_mail,
     queue_mail,
@@ -18,7 +17,9 @@ from daicho.data.summaries import (
     vendor_mail,
     weekly_report,
 )
-from daicho.data.templates import KINDS, PLACEHOLDERS
+from daicho.data.mail.templates import KINDS, PLACEHOLDERS
+from daicho.data.queue import QueueFilters
+from daicho.data.records import FollowUp
 from daicho.data.text import clean_line
 from daicho.i18n import LANGUAGES, set_language
 

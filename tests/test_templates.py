@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daicho.data import calls, clock, vendors
-from daicho.data.summaries import call_mail
-from daicho.data.templates import (
+from daicho.data import calls, vendors
+from daicho.data.dates import clock
+from daicho.data.mail.summaries import call_mail
+from daicho.data.mail.templates import (
     DEFAULT_TEMPLATES,
     KINDS,
     PLACEHOLDERS,

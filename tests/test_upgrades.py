@@ -15,12 +15,12 @@ import pytest
 from peewee import IntegrityError
 
 from daicho.data import calls, drafts, requests, vendors
-from daicho.data.export import TABLES, export_ledger
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, schema_version
 from daicho.data.models import database
-from daicho.data.name_keys import DERIVED_COLUMNS
-from daicho.data.search import search
+from daicho.data.names.keys import DERIVED_COLUMNS
+from daicho.data.search.find import search
+from daicho.data.transfer.export import TABLES, export_ledger
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VERSIONS = sorted(int(path.stem.removeprefix("schema_")) for path in FIXTURES.glob("schema_*.sql"))

@@ -8,7 +8,7 @@ from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
-from daicho.data.search_query import parse_query
+from daicho.data.search.query import parse_query
 from daicho.screens.contact_form import ContactFormModal
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen

@@ -23,7 +23,7 @@ from daicho.data import vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.ledger_guard import LedgerWriteError
 from daicho.data.models import Call, Vendor, database
-from daicho.screens.form_base import DRAFT_PAUSE_S
+from daicho.screens.bases.form import DRAFT_PAUSE_S
 from daicho.screens.main_screen import MainScreen
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.vendor_list import VendorRows

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from daicho.data import clock
+from daicho.data.dates import clock
 
 
 def local_now() -> datetime:

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from daicho.i18n import N_
-from daicho.labels import label
+from daicho.i18n.labels import label
 
 
 class ChoiceField(Widget, can_focus=True):

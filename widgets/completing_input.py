@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.suggester import SuggestFromList
 
-from daicho.data.name_keys import ReadingIndex
+from daicho.data.names.keys import ReadingIndex
 from daicho.i18n import N_
 from daicho.widgets.text_fields import TextField
 

@@ -14,10 +14,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from daicho.data import clock
-from daicho.data.date_settings import business_calendar
-from daicho.data.dates import DateError, parse_due
-from daicho.data.due_notes import closed_day_note, describe_due, named_day
+from daicho.data.dates import clock
+from daicho.data.dates.notes import closed_day_note, describe_due, named_day
+from daicho.data.dates.parse import DateError, parse_due
+from daicho.data.dates.settings import business_calendar
 from daicho.i18n import N_, _
 from daicho.widgets.text_fields import TextField
 

@@ -7,8 +7,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from daicho.data.date_settings import current_style
-from daicho.data.date_style import wareki, weekday_name
+from daicho.data.dates.settings import current_style
+from daicho.data.dates.style import wareki, weekday_name
 from daicho.data.queue import QueueCounts
 from daicho.i18n import _
 

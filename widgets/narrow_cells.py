@@ -5,7 +5,7 @@ import re
 from rich.cells import cell_len, set_cell_size
 
 from daicho.data.models import VENDOR_CATEGORIES
-from daicho.labels import short_category
+from daicho.i18n.labels import short_category
 
 # The kinds of company written short, as Japanese lists do when room is scarce.
 _SHORT_FORMS = {"株式会社": "㈱", "有限会社": "㈲", "合同会社": "(同)"}

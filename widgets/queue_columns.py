@@ -10,14 +10,14 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-from daicho.data import clock
-from daicho.data.deadlines import due_text
+from daicho.data.dates import clock
+from daicho.data.dates.deadlines import due_text
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
-from daicho.labels import label
+from daicho.i18n.labels import label
 from daicho.widgets.narrow_cells import fitted_name
 
-DUE_WIDTHS = {  # by date style (data/date_style.py)
+DUE_WIDTHS = {  # by date style (data/dates/style.py)
     "short": 15,  # "11/18 ‼99d late", "11/18 ‼99日超過"
     "iso": 20,  # "2026-11-18 ‼99d late"
     "wareki": 19,  # "R10.11.18 ‼99日超過"

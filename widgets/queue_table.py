@@ -19,9 +19,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from daicho.data import clock
-from daicho.data.date_settings import current_style
-from daicho.data.deadlines import deadline_band
+from daicho.data.dates import clock
+from daicho.data.dates.deadlines import deadline_band
+from daicho.data.dates.settings import current_style
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _, current_language
 from daicho.widgets.narrow_cells import fit

@@ -17,10 +17,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from daicho.data import clock
-from daicho.data.search import KINDS, SearchHit
+from daicho.data.dates import clock
+from daicho.data.search.find import KINDS, SearchHit
 from daicho.i18n import N_, _
-from daicho.labels import kind_label
+from daicho.i18n.labels import kind_label
 
 LINES_PER_HIT = 2
 _INDENT = "  "

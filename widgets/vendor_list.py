@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from daicho.data.records import VendorRow
 from daicho.i18n import N_, _
-from daicho.labels import short_category
+from daicho.i18n.labels import short_category
 from daicho.widgets.narrow_cells import category_cells, fit, fitted_name
 from daicho.widgets.scrolling import set_virtual_height
 from daicho.widgets.text_fields import WIDE_SPACE, TextField, typed_character

@@ -1,0 +1,1 @@
+"""Dates: the clock, reading typed dates, business days, deadlines, how dates are written."""

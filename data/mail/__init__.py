@@ -1,0 +1,1 @@
+"""Mails made from the ledger (DESIGN §8): templates, their formatting, what `y` copies."""

@@ -1,0 +1,1 @@
+"""Search (DESIGN §7): the query language, the index kept beside every write, and finding hits."""

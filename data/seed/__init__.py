@@ -1,0 +1,1 @@
+"""Generated sample ledgers: the demo behind `daicho --demo` and the large one of DESIGN §9."""

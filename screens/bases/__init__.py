@@ -1,0 +1,1 @@
+"""What several screens are built on: the Daicho screen and modal, forms, details, prompts."""

@@ -1,0 +1,321 @@
+"""What the vendor and request forms share: label+field rows, the error line, save and cancel.
+
+A form subclass yields its rows from `compose_fields` and turns the fields into a saved record
+in `save`; this base catches what the ledger refuses and shows it inside the form, so nothing
+typed is lost.
+
+Drafts (DESIGN §10): what differs from what the form opened with is kept as a draft of
+(`DRAFT_FORM`, `draft_key()`) half a second after the last change, and put back the next
+time the same form opens. A draft left by a form that was open when the app stopped (a
+crash, a closed terminal) reopens its form at the next start; escape closes the form and
+keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py); a save drops
+it.
+"""
+
+import sqlite3
+from datetime import date
+from typing import ClassVar, Self
+
+import peewee
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from daicho.data import drafts, requests
+from daicho.data.dates import clock
+from daicho.data.errors import DaichoError
+from daicho.data.records import RequestRecord
+from daicho.data.text import clean_line
+from daicho.i18n import N_, _
+from daicho.screens.bases.screen import DaichoModal
+from daicho.screens.support.draft_keeping import keep_draft, keep_draft_now
+from daicho.widgets.choice_field import ChoiceField
+from daicho.widgets.completing_input import CompletingInput
+from daicho.widgets.date_field import DateField, PastDueCheck
+from daicho.widgets.discard_guard import DiscardGuard
+from daicho.widgets.key_bar import KeyBar
+from daicho.widgets.text_fields import TextBox
+
+# Peewee re-raises sqlite3 errors as its own classes, so both are caught.
+WRITE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
+
+FIELD = "form-field"  # the class that marks a row's field for snapshot/load
+DRAFT_PAUSE_S = 0.5  # typing paused this long: the draft is written
+
+
+class FieldError(DaichoError):
+    """A check the form itself makes; `field` is the id of the field to put the cursor in."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def required(text: str, field: str, what: str) -> str:
+    """`text` cleaned to one line; empty is an error that puts the cursor in `field`."""
+    cleaned = clean_line(text)
+    if not cleaned:
+        raise FieldError(_("{what} cannot be empty", what=what), field)
+    return cleaned
+
+
+def row(label: str, field: Widget) -> tuple[Label, Widget]:
+    """A translated label and its field; the field joins the form's snapshot by its id."""
+    field.add_class(FIELD)
+    return Label(label, classes="form-label", markup=False), field
+
+
+def line(value: str = "", **kwargs) -> Input:
+    """A one-line text field in the forms' compact style; Tab takes a shown completion."""
+    return CompletingInput(value, compact=True, **kwargs)
+
+
+def block(value: str = "", **kwargs) -> TextArea:
+    """A multi-line text field where Tab moves on instead of indenting."""
+    return TextBox(value, compact=True, tab_behavior="focus", soft_wrap=True, **kwargs)
+
+
+def choice(options: tuple[str, ...], value: str, **kwargs) -> ChoiceField:
+    """One of a few stored values, shown by its label and cycled with ←/→ or space."""
+    return ChoiceField(options, value, **kwargs)
+
+
+def _read(field: Widget) -> object:
+    if isinstance(field, TextArea | DateField):
+        return field.text
+    return field.value
+
+
+def _write(field: Widget, value: object) -> None:
+    """Fill a field, the cursor after its text (where typing ended, so that a ctrl+d there
+    deletes nothing)."""
+    if isinstance(field, TextArea | DateField):
+        field.text = value
+    else:
+        field.value = value
+    if isinstance(field, TextArea):
+        field.move_cursor(field.document.end)
+    elif isinstance(field, Input):
+        field.cursor_position = len(field.value)
+
+
+class FormModal(DaichoModal):
+    """A modal form: ctrl+s saves and dismisses with the record, escape dismisses with None."""
+
+    DEFAULT_CSS = """
+    FormModal { align: center middle; }
+    FormModal #dialog {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; border-title-style: bold; background: $panel; padding: 0 1;
+    }
+    FormModal #fields {
+        height: auto; max-height: 100%;
+        layout: grid; grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 0 2;
+    }
+    FormModal .form-label { color: $text-muted; }
+    FormModal Input { padding: 0 1; }
+    FormModal #fields > TextArea { height: auto; min-height: 4; max-height: 12; }
+    FormModal #form-error { dock: bottom; height: auto; color: $text-error; }
+    FormModal #form-error.-warning { color: $text-warning; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
+        Binding("escape", "cancel", N_("Close"), id="form.cancel"),  # the draft stays
+        # Priority, so that the guard decides: a character to delete, or a discard to confirm.
+        Binding("ctrl+d", "discard", N_("Discard"), id="form.discard", priority=True),
+    ]
+    DRAFT_FORM: ClassVar[str] = ""
+    """The name this form's drafts are kept under (see screens/support/form_drafts.py)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._title = title
+        self._opened_with: dict[str, object] | None = None  # the fields before any typing
+        self._draft: dict[str, object] | None = None  # what the next draft write keeps
+        self._draft_timer = None
+        self._finished = False  # saved, discarded or closed: drafts are settled
+        self._past_due = PastDueCheck()
+        self.discard_guard = DiscardGuard(self)
+
+    def draft_key(self) -> str:
+        """Which record this form's draft belongs to: "" for a new one, else its id."""
+        return ""
+
+    @classmethod
+    def for_draft(cls, key: str) -> Self:
+        """The form a draft of `key` was typed in, opened again; NotFound when its record
+        is gone."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = Content(self._title)  # literal, never markup
+            with VerticalScroll(id="fields", can_focus=False):
+                yield from self.compose_fields()
+            yield Static("", id="form-error", markup=False)
+        yield KeyBar()
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's rows, built with `row`, in the order Tab walks them."""
+        raise NotImplementedError
+
+    def save(self) -> object | None:
+        """Write what was typed; the saved record, or None when the form asks for another try."""
+        raise NotImplementedError
+
+    def snapshot(self) -> dict[str, object]:
+        """What is typed in every field, by field id (kept as a draft later)."""
+        return {field.id: _read(field) for field in self.query(f".{FIELD}")}
+
+    def load(self, values: dict[str, object]) -> None:
+        """Fill the fields from a snapshot; names the form does not have are ignored."""
+        for field in self.query(f".{FIELD}"):
+            if field.id in values:
+                _write(field, values[field.id])
+
+    def show_error(self, message: str, *, warning: bool = False) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.set_class(warning, "-warning")
+
+    def asks_about_past_due(self, *dues: date | None) -> bool:
+        """True when the save should stop for a due date in the past, said once (the next
+        save with the same dates goes ahead)."""
+        notice = self._past_due.notice(*dues)
+        if notice:
+            self.show_error(notice, warning=True)
+        return bool(notice)
+
+    def action_save(self) -> None:
+        try:
+            record = self.save()
+        except FieldError as error:
+            self.show_error(str(error))
+            self.query_one(f"#{error.field}").focus()
+            return
+        except DaichoError as error:
+            self.show_error(str(error))
+            return
+        except WRITE_ERRORS as error:
+            self.show_error(_("The ledger could not be written: {reason}", reason=error))
+            return
+        if record is not None:
+            self._close_with_draft(None)  # saved: the draft has served
+            self.dismiss(record)
+
+    def action_cancel(self) -> None:
+        """Close the form; typed text stays as a draft that the form brings back."""
+        content = self._unsaved()
+        if content is not None:
+            content["open"] = False  # closed on purpose: back when the form opens, not at start
+        if self._close_with_draft(content) and content is not None:
+            self.notify(
+                _("Kept as a draft: the form brings it back; ctrl+d twice there discards it"),
+                markup=False,
+            )
+        self.dismiss(None)
+
+    def action_discard(self) -> None:
+        """Close the form and forget what was typed in it, once the guard agrees."""
+        if not self.discard_guard.pressed(self.snapshot(), blank=self._unsaved() is None):
+            return
+        if self._close_with_draft(None):
+            self.notify(_("Draft discarded"), markup=False)
+            self.dismiss(None)
+        else:
+            self._finished = False  # the form stays open, and keeps its draft
+
+    # --- drafts ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Runs after the subclass filled the fields: what they hold now is not a draft."""
+        self._opened_with = self.snapshot()
+        try:
+            draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
+        except WRITE_ERRORS:
+            return  # the ledger refuses every use (its file was replaced): the save will say so
+        if draft is not None:
+            self.load(draft.content.get("fields", {}))
+            when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
+            message = _(
+                "Restored what you typed ({time}): ctrl+s saves it, ctrl+d twice discards it",
+                time=when,
+            )
+            self.notify(message, timeout=10, markup=False)
+
+    def on_descendant_focus(self) -> None:
+        self.discard_guard.cancel()
+
+    def on_key(self) -> None:
+        self.discard_guard.cancel()  # ctrl+d, a priority binding, never comes here
+
+    def on_input_changed(self) -> None:
+        self._edited()
+
+    def on_text_area_changed(self) -> None:
+        self._edited()
+
+    def on_checkbox_changed(self) -> None:
+        self._edited()
+
+    def on_choice_field_changed(self) -> None:
+        self._edited()
+
+    def on_date_field_changed(self) -> None:
+        self._edited()
+
+    def _edited(self) -> None:
+        if self._opened_with is None or self._finished:
+            return  # the fields are still being filled
+        self._draft = self._unsaved()
+        self._stop_draft_timer()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE_S, self._keep_draft)
+
+    def _keep_draft(self) -> None:
+        self._draft_timer = None
+        keep_draft(self, self.DRAFT_FORM, self.draft_key(), lambda: self._draft)
+
+    def _unsaved(self) -> dict[str, object] | None:
+        """The draft's content when the fields differ from what the form opened with."""
+        fields = self.snapshot()
+        if self._opened_with is None or fields == self._opened_with:
+            return None
+        return {"fields": fields, "open": True}
+
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+    def _close_with_draft(self, content: dict[str, object] | None) -> bool:
+        """Write the draft (None: none) before the form goes; False when it failed or went
+        elsewhere than the ledger."""
+        self._finished = True
+        self._stop_draft_timer()
+        trouble = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
+        if trouble is not None:
+            self.notify(trouble, severity="warning", markup=False)
+        return trouble is None
+
+    def on_unmount(self) -> None:
+        """The app is stopping with the form open and the latest typing not yet kept: keep
+        it now, marked open, so that the form reopens at the next start."""
+        if not self._finished and self._draft_timer is not None:
+            self._close_with_draft(self._draft)
+
+
+class RequestForm(FormModal):
+    """A form about one request (`self.request`): its drafts are kept under the request's id,
+    and a draft reopens the form on the request as it is now."""
+
+    request: RequestRecord
+
+    def draft_key(self) -> str:
+        return str(self.request.id)
+
+    @classmethod
+    def for_draft(cls, key: str) -> Self:
+        return cls(requests.get_request(int(key)))

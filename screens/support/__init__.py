@@ -1,0 +1,1 @@
+"""What screens share that is not a screen: rendering ledger values, copying mails, drafts."""

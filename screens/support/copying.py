@@ -1,0 +1,134 @@
+"""One key to a confirmation email (DESIGN §8): what `y` copies, and how it reaches the user.
+
+A screen says what is under focus as a `MailSource`; the mail is made in a thread (it reads
+the ledger), a template's problems become warnings, and the text goes to the first clipboard
+that takes it, with a notice naming the mail and the way it went.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import App
+from textual.dom import DOMNode
+from textual.worker import get_current_worker
+
+from daicho.clipboard import (
+    Clipboard,
+    CopyFailed,
+    FirstThatWorks,
+    SystemClipboard,
+    TerminalClipboard,
+)
+from daicho.data.errors import DaichoError
+from daicho.data.mail import summaries
+from daicho.data.mail.summaries import Mail
+from daicho.data.models import database
+from daicho.data.queue import QueueFilters
+from daicho.i18n import _
+from daicho.screens.bases.form import WRITE_ERRORS
+
+
+@dataclass(frozen=True)
+class MailSource:
+    """What a copy key copies: the kind of template it takes, and how its mail is made.
+
+    `make(templates, name)` reads the ledger; `name` None means the language's default.
+    """
+
+    kind: str
+    make: Callable[[dict[str, str], str | None], Mail]
+
+
+def call_source(call_id: int) -> MailSource:
+    return MailSource("call", partial(summaries.call_mail, call_id))
+
+
+def request_source(request_id: int) -> MailSource:
+    return MailSource("request", partial(summaries.request_mail, request_id))
+
+
+def vendor_source(vendor_id: int) -> MailSource:
+    return MailSource("vendor", partial(summaries.vendor_mail, vendor_id))
+
+
+def queue_source(filters: QueueFilters) -> MailSource:
+    return MailSource("queue", partial(summaries.queue_mail, filters))
+
+
+def weekly_source() -> MailSource:
+    return MailSource("weekly", summaries.weekly_report)
+
+
+def app_clipboard(app: App) -> Clipboard:
+    """The system clipboard, else the terminal's (a headless app has no terminal)."""
+    terminal = TerminalClipboard(app.copy_to_clipboard, lambda: not app.is_headless)
+    return FirstThatWorks(SystemClipboard(), terminal)
+
+
+def make_mail(
+    node: DOMNode,
+    source: MailSource,
+    show: Callable[[Mail], None],
+    *,
+    templates: dict[str, str] | None = None,
+    name: str | None = None,
+) -> None:
+    """Make the mail in a thread on `node`, warn of its template's problems, then `show` it.
+
+    `templates` defaults to the configured ones; a newer mail on `node` replaces an older one.
+    """
+    app = node.app
+    templates = app.config.templates if templates is None else templates
+
+    def work() -> None:
+        try:
+            with database.connection_context():
+                mail = source.make(templates, name)
+        except (DaichoError, *WRITE_ERRORS) as error:
+            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a key that silently does nothing would be worse
+            reason = _("Unexpected error: {reason}", reason=error)
+            app.call_from_thread(app.notify, reason, severity="error", markup=False)
+            return
+        if not get_current_worker().is_cancelled:  # a newer mail on `node` replaced this one
+            app.call_from_thread(_made, app, mail, show)
+
+    node.run_worker(work, thread=True, group="mail", exclusive=True, exit_on_error=False)
+
+
+def _made(app: App, mail: Mail, show: Callable[[Mail], None]) -> None:
+    for problem in mail.problems:
+        # The message names the template ("Template call_ja: unknown placeholder {x}").
+        app.notify(problem.message, title=_("Template problem"), severity="warning", markup=False)
+    show(mail)
+
+
+def copy_mail(node: DOMNode, source: MailSource) -> None:
+    """`y`: the mail with the default template for the language, straight to the clipboard.
+
+    Made on the app, not the screen, so that leaving the screen at once still copies it.
+    """
+    app = node.app
+    make_mail(app, source, lambda mail: copy_text(app, mail.text))
+
+
+def preview_mail(node: DOMNode, source: MailSource) -> None:
+    """`Y`: the mail in the preview, to choose its template, edit it, then copy it."""
+    from daicho.screens.mail_preview import MailPreview
+
+    node.app.push_screen(MailPreview(source))
+
+
+def copy_text(app: App, text: str) -> None:
+    """Put `text` on the clipboard with a notice of what and how; else show it to copy by hand."""
+    from daicho.screens.manual_copy import ManualCopyModal
+
+    try:
+        how = app.copier.copy(text)
+    except CopyFailed as error:
+        app.push_screen(ManualCopyModal(text, str(error)))
+        return
+    subject = text.strip().split("\n", 1)[0].strip() if text.strip() else "…"
+    app.notify(_("Copied: {subject}", subject=subject) + "\n" + how, markup=False)

@@ -1,0 +1,37 @@
+"""Reopening, at start, the form that was open when the app last stopped (DESIGN §10)."""
+
+from daicho.data.drafts import DraftRecord
+from daicho.data.errors import NotFound
+from daicho.screens.answer_prompt import AnswerPrompt
+from daicho.screens.bases.form import FormModal
+from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.note_prompt import NotePrompt
+from daicho.screens.redate_prompt import RedatePrompt
+from daicho.screens.request_edit_form import RequestEditModal
+from daicho.screens.request_form import RequestFormModal
+from daicho.screens.vendor_form import VendorFormModal
+
+FORMS: dict[str, type[FormModal]] = {
+    form.DRAFT_FORM: form
+    for form in (
+        VendorFormModal,
+        ContactFormModal,
+        RequestFormModal,
+        RequestEditModal,
+        AnswerPrompt,
+        NotePrompt,
+        RedatePrompt,
+    )
+}
+
+
+def form_for(draft: DraftRecord) -> FormModal | None:
+    """The form `draft` was typed in, ready to push; None when its record is gone (the
+    draft then stays, harmless, until the same form opens again)."""
+    form = FORMS.get(draft.form)
+    if form is None:
+        return None
+    try:
+        return form.for_draft(draft.key)
+    except (NotFound, ValueError):
+        return None
