@@ -6,18 +6,9 @@ from peewee import JOIN
 
 from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
-from daicho.data.models import (
-    CALL_CHANNELS,
-    CALL_DIRECTIONS,
-    Call,
-    Contact,
-    Decision,
-    Request,
-    Vendor,
-    database,
-)
+from daicho.data.models import Call, Contact, Decision, Request, Vendor, database
 from daicho.data.names.readings import suggest_reading
-from daicho.data.records import CallRecord, FollowUp
+from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, CallRecord, FollowUp
 from daicho.data.requests import insert_request, request_query, request_record
 from daicho.data.search.index import index_new
 from daicho.data.text import clean_block, clean_line

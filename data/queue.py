@@ -5,14 +5,13 @@ from dataclasses import dataclass, field
 from peewee import SQL, Case, fn
 
 from daicho.data.dates import clock
-from daicho.data.models import (
+from daicho.data.models import Request, Vendor
+from daicho.data.records import (
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
     REQUEST_STATUSES,
-    Request,
-    Vendor,
+    RequestRecord,
 )
-from daicho.data.records import RequestRecord
 from daicho.data.requests import request_query, request_record
 from daicho.data.validate import choice
 from daicho.i18n import _

@@ -3,6 +3,16 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+# The values each kind of record stores; labels for them live in i18n/labels.py.
+VENDOR_CATEGORIES = ("hardware", "telecom", "software", "cloud", "maintenance", "other")
+VENDOR_STATUSES = ("active", "prospect", "inactive")
+REQUEST_DIRECTIONS = ("outbound", "inbound")
+REQUEST_PRIORITIES = ("normal", "high", "urgent")
+REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
+REQUEST_EVENT_KINDS = ("created", "status_changed", "due_changed", "note_added", "edited")
+CALL_DIRECTIONS = ("incoming", "outgoing")
+CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
+
 
 @dataclass(frozen=True)
 class VendorRecord:

@@ -10,16 +10,13 @@ from peewee import JOIN
 
 from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
-from daicho.data.models import (
+from daicho.data.models import Contact, Request, RequestEvent, Vendor, database
+from daicho.data.records import (
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
-    Contact,
-    Request,
-    RequestEvent,
-    Vendor,
-    database,
+    RequestEventRecord,
+    RequestRecord,
 )
-from daicho.data.records import RequestEventRecord, RequestRecord
 from daicho.data.search.index import index_new, reindexing
 from daicho.data.text import clean_block
 from daicho.data.validate import choice, required_line

@@ -15,8 +15,7 @@ from textual.widgets import Static
 
 from daicho.data import calls, requests
 from daicho.data.errors import DaichoError
-from daicho.data.models import REQUEST_STATUSES
-from daicho.data.records import CallRecord, RequestEventRecord, RequestRecord
+from daicho.data.records import REQUEST_STATUSES, CallRecord, RequestEventRecord, RequestRecord
 from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 from daicho.screens.bases.detail import DetailScreen

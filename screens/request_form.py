@@ -5,8 +5,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from daicho.data import requests, vendors
-from daicho.data.models import REQUEST_DIRECTIONS, REQUEST_PRIORITIES, database
-from daicho.data.records import RequestRecord, VendorRow
+from daicho.data.models import database
+from daicho.data.records import REQUEST_DIRECTIONS, REQUEST_PRIORITIES, RequestRecord, VendorRow
 from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.bases.form import FieldError, FormModal, block, choice, line, required, row
