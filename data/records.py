@@ -111,3 +111,5 @@ class CallRecord:
     notes: str
     decisions: tuple[str, ...] = ()
     follow_ups: tuple[RequestRecord, ...] = field(default=())
+    new_vendor: bool = False
+    """True only as `log_call` returns the call, when saving it made its vendor (a prospect)."""

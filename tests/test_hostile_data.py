@@ -331,8 +331,8 @@ def test_a_call_keeps_any_text_less_its_controls_or_saves_nothing(
 ):
     with fresh_ledger(tmp_path):
         details = {
-            "new_vendor_name": vendor_name,
-            "new_contact_name": contact_name,
+            "vendor_name": vendor_name,
+            "contact_name": contact_name,
             "direction": direction,
             "channel": channel,
             "subject": subject,

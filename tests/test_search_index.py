@@ -95,8 +95,8 @@ def test_every_change_to_a_request_is_indexed(acme):
 
 def test_a_call_is_indexed_with_its_decisions_follow_ups_and_new_vendor(ledger):
     call = calls.log_call(
-        new_vendor_name="飛び込み商事",
-        new_contact_name="営業の田中",
+        vendor_name="飛び込み商事",
+        contact_name="営業の田中",
         started_at=datetime(2026, 11, 19, 1),
         subject="複合機の提案",
         notes="リース更新",
