@@ -113,3 +113,13 @@ class CallRecord:
     follow_ups: tuple[RequestRecord, ...] = field(default=())
     new_vendor: bool = False
     """True only as `log_call` returns the call, when saving it made its vendor (a prospect)."""
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """The header's figures: overdue, due today, we owe, waiting on them."""
+
+    overdue: int = 0
+    due_today: int = 0
+    we_owe: int = 0
+    waiting: int = 0

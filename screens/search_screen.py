@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from daicho.data.search.find import SearchHit, search
+from daicho.data.search.find import search
+from daicho.data.search.hits import SearchHit
 from daicho.data.search.query import QueryError
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoScreen

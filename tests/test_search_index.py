@@ -10,8 +10,9 @@ from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.models import database
 from daicho.data.records import FollowUp
-from daicho.data.search.documents import KINDS, documents_by_time
+from daicho.data.search.documents import documents_by_time
 from daicho.data.search.find import search
+from daicho.data.search.hits import KINDS
 from daicho.data.search.index import SLOTS, rebuild_index, time_key
 from daicho.data.search.text import fold, index_tokens
 from daicho.data.seed.generate import SeedSize, seed_ledger

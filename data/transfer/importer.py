@@ -42,7 +42,7 @@ from daicho.data.models import (
     Vendor,
     database,
 )
-from daicho.data.names.keys import store_name_keys, stored_fields
+from daicho.data.names.key_columns import store_name_keys, stored_fields
 from daicho.data.records import (
     CALL_CHANNELS,
     CALL_DIRECTIONS,
