@@ -17,6 +17,7 @@ from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
 from daicho.data.dates.settings import set_date_settings
 from daicho.data.errors import DaichoError
+from daicho.data.ledger import ledger_refusal
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import key_commands
@@ -76,8 +77,11 @@ class DaichoApp(App):
         """The one handler of failed workers, the app's and (handed on) every screen's: the
         user is told in a notice, never a traceback, and the app runs on (every worker is
         started with `exit_on_error=False`)."""
-        if event.state == WorkerState.ERROR:
-            self.notify(failure_message(event.worker.error), severity="error", markup=False)
+        if event.state != WorkerState.ERROR:
+            return
+        message = failure_message(event.worker.error)
+        if message != ledger_refusal():  # that one is said where it is found, and stays
+            self.notify(message, severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""
