@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from daicho.data.dates.settings import current_style
 from daicho.data.dates.style import wareki, weekday_name
-from daicho.data.queue import QueueCounts
+from daicho.data.records import QueueCounts
 from daicho.i18n import _
 
 

@@ -1,5 +1,5 @@
-"""What every Daicho screen shares: key descriptions in the current language, and
-the same actions offered in the command palette."""
+"""What every Daicho screen shares: key descriptions in the current language, the same
+actions offered in the command palette, and failed workers handed to the app."""
 
 from collections.abc import Iterator
 from dataclasses import replace
@@ -8,6 +8,7 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker
 
 from daicho.i18n import _
 
@@ -21,20 +22,25 @@ def _translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
     }
 
 
-class DaichoScreen(Screen):
-    """A full screen whose footer speaks the user's language."""
+class _EveryScreen:
+    """Mixed into every screen: its footer speaks the user's language, and its workers'
+    changes go to the app, whose one handler tells the user of a failed worker (a worker's
+    message goes only to the node that ran it)."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return _translated(super().active_bindings)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.on_worker_state_changed(event)
 
-class DaichoModal(ModalScreen):
-    """A modal whose footer speaks the user's language."""
 
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return _translated(super().active_bindings)
+class DaichoScreen(_EveryScreen, Screen):
+    """A full screen of Daicho."""
+
+
+class DaichoModal(_EveryScreen, ModalScreen):
+    """A modal screen of Daicho."""
 
 
 def key_commands(screen: Screen) -> Iterator[SystemCommand]:
