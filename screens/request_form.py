@@ -103,14 +103,14 @@ class RequestFormModal(FormModal):
         due_field = self.query_one("#due", DateField)
         if due_field.error:
             raise FieldError(due_field.error, "due")
-        if self.asks_about_past_due(due_field.due):
+        if self.asks_about_past_due(due_field.date):
             return None
         return requests.open_request(
             vendor_id,
             fields["direction"],
             subject,
             body=fields["body"],
-            due=due_field.due,
+            due=due_field.date,
             priority=fields["priority"],
             contact_id=contact_id,
         )

@@ -68,7 +68,7 @@ async def test_logging_a_call_with_two_decisions_and_a_follow_up():
         assert app.focused is row.direction
         await pilot.press("right")
         await pilot.press("tab")
-        assert app.focused is row.due.input
+        assert app.focused is row.due_field.input
         await pilot.press(*"+3")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_an_invalid_due_date_blocks_the_save_and_is_shown():
         row = form.query_one(FollowUpRow)
         row.subject.focus()
         await pilot.press(*"Renewal price")
-        row.due.focus()
+        row.due_field.focus()
         await pilot.press(*"zzz")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -107,9 +107,9 @@ async def test_an_invalid_due_date_blocks_the_save_and_is_shown():
         assert row.error
         assert form.values().errors == [row.error]
         assert row.error in str(form.query_one("#message", Static).render())
-        assert app.focused is row.due.input
+        assert app.focused is row.due_field.input
 
-        row.due.text = "+1"
+        row.due_field.text = "+1"
         await pilot.press("ctrl+s")
         await pilot.pause()
         [saved] = app.received(CallForm.SaveRequested)
@@ -180,7 +180,7 @@ async def test_a_snapshot_loads_back_exactly_with_its_rows_and_start_time():
         form.query_one("#decisions", TextArea).text = "A\nB"
         first = form.query_one(FollowUpRow)
         first.subject.value = "Send logs"
-        first.due.text = "+2"
+        first.due_field.text = "+2"
         await pilot.press("ctrl+o")
         await pilot.press(*"Call back")
         await pilot.pause()

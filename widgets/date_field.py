@@ -38,10 +38,10 @@ class DateField(Horizontal):
 
     @dataclass
     class Changed(Message):
-        """The text changed: `due` is the parsed date (None when empty or invalid)."""
+        """The text changed: `date` is the parsed date (None when empty or invalid)."""
 
         field: "DateField"
-        due: date | None
+        date: date | None
         error: str
 
         @property
@@ -52,7 +52,7 @@ class DateField(Horizontal):
         super().__init__(**kwargs)
         self._initial = value
         self._placeholder = placeholder or _("due: +3, fri, 11/30, 来週金曜")
-        self.due: date | None = None
+        self.date: date | None = None
         self.error = ""
         self.closed = False  # the date falls on a weekend, holiday or closed day
 
@@ -86,32 +86,32 @@ class DateField(Horizontal):
 
     def action_business_day_before(self) -> None:
         """Take the business day before the closed day typed, written as a date."""
-        if self.due is not None and self.closed:
-            self.text = business_calendar().on_or_before(self.due).isoformat()
+        if self.date is not None and self.closed:
+            self.text = business_calendar().on_or_before(self.date).isoformat()
             self.input.cursor_position = len(self.text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._parse(event.value)
-        self.post_message(self.Changed(self, self.due, self.error))
+        self.post_message(self.Changed(self, self.date, self.error))
 
     def _parse(self, text: str) -> None:
         hint = self.query_one(".hint", Static)
         today = clock.today()
         try:
-            self.due, self.error = parse_due(text, today), ""
+            self.date, self.error = parse_due(text, today), ""
         except DateError as error:
-            self.due, self.error = None, str(error)
-        note = closed_day_note(self.due) if self.due else ""
+            self.date, self.error = None, str(error)
+        note = closed_day_note(self.date) if self.date else ""
         self.closed = bool(note)
         hint.set_class(bool(self.error), "-error")
         hint.set_class(self.closed, "-closed")
         if self.error:
             hint.update(self.error)
         elif note:
-            hint.update(_("{due}; {note} (ctrl+b)", due=describe_due(self.due, today), note=note))
+            hint.update(_("{due}; {note} (ctrl+b)", due=describe_due(self.date, today), note=note))
         else:
-            hint.update(describe_due(self.due, today) if self.due else "")
+            hint.update(describe_due(self.date, today) if self.date else "")
         self.refresh_bindings()
 
 

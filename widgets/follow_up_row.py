@@ -57,37 +57,37 @@ class FollowUpRow(Horizontal):
         return self.query_one(ChoiceField)
 
     @property
-    def due(self) -> DateField:
+    def due_field(self) -> DateField:
         return self.query_one(DateField)
 
     @property
     def error(self) -> str:
         """The due date's inline error, or "" when the date is fine or empty."""
-        return self.due.error
+        return self.due_field.error
 
     def focus(self, scroll_visible: bool = True) -> "FollowUpRow":
         self.subject.focus(scroll_visible)
         return self
 
     def is_blank(self) -> bool:
-        return not (self.subject.value.strip() or self.due.text.strip())
+        return not (self.subject.value.strip() or self.due_field.text.strip())
 
     def follow_up(self) -> FollowUp | None:
         """The request to open, or None for a row without a subject."""
         subject = self.subject.value.strip()
         if not subject:
             return None
-        return FollowUp(subject=subject, direction=self.direction.value, due=self.due.due)
+        return FollowUp(subject=subject, direction=self.direction.value, due=self.due_field.date)
 
     def snapshot(self) -> dict[str, str]:
         """What was typed, with a parsed due date kept as a date so `+3` keeps its meaning."""
-        due = self.due.due.isoformat() if self.due.due else self.due.text
+        due = self.due_field.date.isoformat() if self.due_field.date else self.due_field.text
         return {"subject": self.subject.value, "direction": self.direction.value, "due": due}
 
     def set_values(self, subject: str = "", direction: str = "outbound", due: str = "") -> None:
         self.subject.value = subject
         self.direction.value = direction
-        self.due.text = due
+        self.due_field.text = due
 
 
 class FollowUpList(Vertical):
@@ -120,8 +120,8 @@ class FollowUpList(Vertical):
         problems: list[tuple[Widget, str]] = []
         for row in self.rows:
             if row.error:
-                problems.append((row.due, row.error))
-            elif row.due.text.strip() and not row.subject.value.strip():
+                problems.append((row.due_field, row.error))
+            elif row.due_field.text.strip() and not row.subject.value.strip():
                 problems.append((row.subject, _("A follow-up needs a subject")))
         return problems
 
