@@ -2,14 +2,17 @@
 brought back after escape, discarded only with ctrl+d (twice), dropped by a save."""
 
 from conftest import settle
+from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import drafts, requests, vendors
-from daicho.screens.bases.form import DRAFT_PAUSE_S, FormModal
+from daicho.screens.bases.form import FormModal
 from daicho.screens.contact_form import ContactFormModal
 from daicho.screens.note_prompt import NotePrompt
+from daicho.screens.support.draft_keeping import DRAFT_PAUSE_S, DraftKeeper
 from daicho.screens.vendor_form import VendorFormModal
+from daicho.widgets.call_form import CallForm
 
 
 def notices(app) -> str:
@@ -138,3 +141,52 @@ async def test_a_draft_whose_record_is_gone_does_not_stop_the_start(ledger):
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)
         assert app.screen.query("VendorRows")
+
+
+class CallDraftApp(App):
+    """A bare call form whose draft the engine keeps, as the main screen does; counts the
+    writes that reached the ledger."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def compose(self) -> ComposeResult:
+        yield CallForm()
+
+    def on_mount(self) -> None:
+        values = self.query_one(CallForm).draft_values
+        self.draft = DraftKeeper(self, drafts.CALL_FORM, values, written=self._written)
+
+    def _written(self) -> None:
+        self.writes += 1
+
+    def on_call_form_edited(self) -> None:
+        self.draft.changed()
+
+
+async def paused(pilot) -> None:
+    await pilot.pause(DRAFT_PAUSE_S + 0.3)
+    await settle(pilot)
+
+
+async def test_a_draft_is_written_once_typing_pauses_and_only_when_it_changed(ledger):
+    app = CallDraftApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await paused(pilot)
+        assert app.writes == 0  # a prefilled vendor alone is no draft
+        await pilot.press(*"abc")
+        assert app.writes == 0  # typing on: not yet
+        await paused(pilot)
+        assert app.writes == 1
+        assert drafts.load_draft(drafts.CALL_FORM).content["subject"] == "abc"
+        await pilot.press("x", "backspace")  # back to what was written: nothing to write
+        await paused(pilot)
+        assert app.writes == 1
+        app.draft.drop()  # saved: the draft goes, and emptying the form writes nothing more
+        await form.clear()
+        await paused(pilot)
+        assert app.writes == 2
+        assert drafts.load_draft(drafts.CALL_FORM) is None

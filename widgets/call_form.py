@@ -10,18 +10,17 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from daicho.data.models import CALL_CHANNELS, CALL_DIRECTIONS
 from daicho.data.records import FollowUp
 from daicho.i18n import N_, _
+from daicho.widgets.call_form_draft import CallFormDraft
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
@@ -30,7 +29,6 @@ from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.follow_up_row import FollowUpList
 from daicho.widgets.text_fields import TextBox, TextField
 
-EDIT_QUIET_S = 0.5  # an edit is reported once typing pauses this long
 WIDE_FROM = 120  # columns from which notes and decisions sit side by side
 
 
@@ -51,18 +49,7 @@ class CallFormValues:
     errors: list[str]
 
 
-def _time_from_draft(text: object) -> datetime | None:
-    """The start time kept in a draft; a naive time is taken as local, a bad one as unknown."""
-    try:
-        started = datetime.fromisoformat(text) if isinstance(text, str) else None
-    except ValueError:
-        return None
-    if started is None or started.tzinfo:
-        return started
-    return started.astimezone()
-
-
-class CallForm(VerticalScroll, can_focus=False):
+class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
     """Vendor, contact, direction, channel, subject, notes, decisions and follow-ups."""
 
     DEFAULT_CSS = """
@@ -118,7 +105,7 @@ class CallForm(VerticalScroll, can_focus=False):
 
     @dataclass
     class Edited(Message):
-        """Typing paused after a change: time to keep a draft."""
+        """A field changed: the screen keeps a draft once typing pauses."""
 
     @dataclass
     class Left(Message):
@@ -131,8 +118,6 @@ class CallForm(VerticalScroll, can_focus=False):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._prefill = ("", "")
-        self._reported: dict | None = None
-        self._edit_timer: Timer | None = None
         self._last_focused: Widget | None = None
         self._past_due = PastDueCheck()
         self.discard_guard = DiscardGuard(self)
@@ -172,7 +157,6 @@ class CallForm(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self._show_vendor_hint()
-        self._reported = self.snapshot()
 
     def watch_vendor_names(self, names: list[tuple[str, str]]) -> None:
         for field in self.query("#vendor").results(CompletingInput):
@@ -236,7 +220,6 @@ class CallForm(VerticalScroll, can_focus=False):
             self._prefill = (vendor_name, contact_name)
             self._status.start_clock(local_now())
             self._status.show("")
-            self._reported = self.snapshot()  # a prefilled vendor alone is no draft yet
             self._last_focused = self._entry_field()
         elif self._status.started_at is None:
             self._status.start_clock(local_now())
@@ -290,54 +273,6 @@ class CallForm(VerticalScroll, can_focus=False):
             errors=[text for _, text in self._problems()],
         )
 
-    def snapshot(self) -> dict:
-        """Everything typed, as plain JSON, for a draft."""
-        started_at = self._status.started_at
-        return {
-            "vendor": self._input("vendor").value,
-            "contact": self._input("contact").value,
-            "direction": self._choice("direction").value,
-            "channel": self._choice("channel").value,
-            "subject": self._input("subject").value,
-            "notes": self._text_area("notes").text,
-            "decisions": self._text_area("decisions").text,
-            "follow_ups": self._follow_ups.snapshot(),
-            "started_at": started_at.isoformat() if started_at else None,
-        }
-
-    def load(self, values: dict) -> AwaitComplete:
-        """Restore a `snapshot()`; await it to be sure the follow-up rows are mounted."""
-        self._status.show("")
-        return self._fill(values)
-
-    def clear(self) -> AwaitComplete:
-        """Empty the form for the next call: no text, default choices, clock stopped.
-
-        A message from `show_saved` stays, so the screen may show it before or after.
-        """
-        return self._fill({})
-
-    def _fill(self, values: dict) -> AwaitComplete:
-        if self._status.showing_error:
-            self._status.show("")
-        self._status.start_clock(_time_from_draft(values.get("started_at")))
-        for name in ("vendor", "contact", "subject"):
-            self._input(name).value = str(values.get(name, ""))
-        self._choice("direction").value = str(values.get("direction", "incoming"))
-        self._choice("channel").value = str(values.get("channel", "phone"))
-        for name in ("notes", "decisions"):
-            self._text_area(name).text = str(values.get(name, ""))
-        self._prefill = ("", "")
-        self._past_due = PastDueCheck()  # a new call: its dates are asked about afresh
-        rows = self._follow_ups.load(values.get("follow_ups") or [])
-
-        async def settle() -> None:
-            # What was just loaded is no edit: only later changes are reported.
-            await rows
-            self._reported = self.snapshot()
-
-        return AwaitComplete(settle())
-
     def action_save(self, copy: bool = False) -> None:
         problems = self._problems()
         if problems:
@@ -367,7 +302,6 @@ class CallForm(VerticalScroll, can_focus=False):
         if not self.discard_guard.pressed(self.snapshot(), blank=not self.has_content()):
             return
         await self.clear()
-        self._reported = self.snapshot()
         self._status.show(_("Call discarded"))
         self.post_message(self.Discarded())
 
@@ -406,12 +340,4 @@ class CallForm(VerticalScroll, can_focus=False):
         if self._status.showing_error:
             problems = self._problems()
             self._status.show(" · ".join(text for _, text in problems), error=bool(problems))
-        if self._edit_timer is not None:
-            self._edit_timer.stop()
-        self._edit_timer = self.set_timer(EDIT_QUIET_S, self._report_edit)
-
-    def _report_edit(self) -> None:
-        snapshot = self.snapshot()
-        if snapshot != self._reported:
-            self._reported = snapshot
-            self.post_message(self.Edited())
+        self.post_message(self.Edited())
