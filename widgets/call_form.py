@@ -2,6 +2,7 @@
 
 The form never touches the ledger. The screen sets `vendor_names`, `contact_names` and
 `known_vendor`, and answers the messages: save, vendor changed, edited (for drafts), left.
+Its values as a draft holds them, taken and put back, are in widgets/call_form_draft.py.
 """
 
 from dataclasses import dataclass
@@ -173,41 +174,6 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
 
     def watch_known_vendor(self) -> None:
         self._show_vendor_hint()
-
-    def _input(self, name: str) -> Input:
-        return self.query_one(f"#{name}", Input)
-
-    def _text_area(self, name: str) -> TextArea:
-        return self.query_one(f"#{name}", TextArea)
-
-    def _choice(self, name: str) -> ChoiceField:
-        return self.query_one(f"#{name}", ChoiceField)
-
-    @property
-    def _follow_ups(self) -> FollowUpList:
-        return self.query_one(FollowUpList)
-
-    @property
-    def _status(self) -> CallStatus:
-        return self.query_one(CallStatus)
-
-    def _names(self) -> tuple[str, str]:
-        return self._input("vendor").value, self._input("contact").value
-
-    def _typed_beyond_names(self) -> bool:
-        texts = [self._input("subject").value]
-        texts += [self._text_area(name).text for name in ("notes", "decisions")]
-        return any(text.strip() for text in texts) or not self._follow_ups.is_blank()
-
-    def is_blank(self) -> bool:
-        """Nothing typed anywhere (the two choices do not count)."""
-        return not (any(name.strip() for name in self._names()) or self._typed_beyond_names())
-
-    def has_content(self) -> bool:
-        """Typed by the user, not just what `start` filled in."""
-        names = self._names()
-        own_names = names != self._prefill and any(name.strip() for name in names)
-        return own_names or self._typed_beyond_names()
 
     def start(self, vendor_name: str = "", contact_name: str = "") -> None:
         """Open a call: start the clock and fill the vendor; keep a call already under way.

@@ -1,12 +1,14 @@
-"""The call form's values as a draft holds them: plain JSON taken from the fields, and put
-back into them (DESIGN §10). The screen keeps the draft (screens/support/draft_keeping.py);
-the form never touches the ledger."""
+"""The call form's fields and their values as a draft holds them: plain JSON taken from the
+fields, and put back into them (DESIGN §10). The screen keeps the draft
+(screens/support/draft_keeping.py); the form never touches the ledger."""
 
 from datetime import datetime
 
 from textual.await_complete import AwaitComplete
+from textual.widgets import Input, TextArea
 
 from daicho.widgets.call_status import CallStatus
+from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.date_field import PastDueCheck
 from daicho.widgets.follow_up_row import FollowUpList
 
@@ -26,11 +28,45 @@ def _time_from_draft(text: object) -> datetime | None:
 
 
 class CallFormDraft:
-    """Mixed into CallForm, whose fields (`_input`, `_text_area`, `_choice`, `_follow_ups`,
-    `_status`) it reads and fills."""
+    """Mixed into CallForm: its fields, whether anything was typed in them, and their values
+    for a draft. `_prefill` is what `start` filled in (no draft by itself)."""
 
-    _status: CallStatus
-    _follow_ups: FollowUpList
+    _prefill: tuple[str, str]
+
+    def _input(self, name: str) -> Input:
+        return self.query_one(f"#{name}", Input)
+
+    def _text_area(self, name: str) -> TextArea:
+        return self.query_one(f"#{name}", TextArea)
+
+    def _choice(self, name: str) -> ChoiceField:
+        return self.query_one(f"#{name}", ChoiceField)
+
+    @property
+    def _follow_ups(self) -> FollowUpList:
+        return self.query_one(FollowUpList)
+
+    @property
+    def _status(self) -> CallStatus:
+        return self.query_one(CallStatus)
+
+    def _names(self) -> tuple[str, str]:
+        return self._input("vendor").value, self._input("contact").value
+
+    def _typed_beyond_names(self) -> bool:
+        texts = [self._input("subject").value]
+        texts += [self._text_area(name).text for name in BLOCKS]
+        return any(text.strip() for text in texts) or not self._follow_ups.is_blank()
+
+    def is_blank(self) -> bool:
+        """Nothing typed anywhere (the two choices do not count)."""
+        return not (any(name.strip() for name in self._names()) or self._typed_beyond_names())
+
+    def has_content(self) -> bool:
+        """Typed by the user, not just what `start` filled in."""
+        names = self._names()
+        own_names = names != self._prefill and any(name.strip() for name in names)
+        return own_names or self._typed_beyond_names()
 
     def draft_values(self) -> dict | None:
         """What a draft keeps: everything typed, or None when the user typed nothing."""

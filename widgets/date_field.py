@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from daicho.data.dates import clock
+from daicho.data.dates.kept import KeptDate, kept_date, text_to_show
 from daicho.data.dates.notes import closed_day_note, describe_due, named_day
 from daicho.data.dates.parse import DateError, parse_due
 from daicho.data.dates.settings import business_calendar
@@ -56,6 +57,11 @@ class DateField(Horizontal):
         self.error = ""
         self.closed = False  # the date falls on a weekend, holiday or closed day
 
+    @classmethod
+    def from_draft(cls, kept: object, **kwargs) -> "DateField":
+        """A field showing a date kept by a draft (see `draft_value`)."""
+        return cls(text_to_show(kept, clock.today()), **kwargs)
+
     def compose(self) -> ComposeResult:
         yield TextField(self._initial, placeholder=self._placeholder, compact=True)
         yield Static("", classes="hint", markup=False)
@@ -74,6 +80,16 @@ class DateField(Horizontal):
     @text.setter
     def text(self, value: str) -> None:
         self.input.value = value
+
+    @property
+    def draft_value(self) -> KeptDate:
+        """What a draft keeps: the date the text means and the text, so `+3` keeps its day."""
+        return kept_date(self.text, clock.today())
+
+    @draft_value.setter
+    def draft_value(self, kept: object) -> None:
+        """Show a kept date: as typed while the text still means it, else the date itself."""
+        self.text = text_to_show(kept, clock.today())
 
     def focus(self, scroll_visible: bool = True) -> "DateField":
         self.input.focus(scroll_visible)

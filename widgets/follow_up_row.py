@@ -32,7 +32,7 @@ class FollowUpRow(Horizontal):
     STACK_BELOW = 64  # columns under which direction and due go below the subject
 
     def __init__(
-        self, subject: str = "", direction: str = "outbound", due: str = "", **kwargs
+        self, subject: str = "", direction: str = "outbound", due: object = None, **kwargs
     ) -> None:
         super().__init__(**kwargs)
         self._initial = (subject, direction, due)
@@ -43,7 +43,7 @@ class FollowUpRow(Horizontal):
             subject, placeholder=_("follow-up subject"), compact=True, classes="subject"
         )
         yield ChoiceField(REQUEST_DIRECTIONS, direction)
-        yield DateField(due)
+        yield DateField.from_draft(due)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.STACK_BELOW, "-stacked")
@@ -79,15 +79,20 @@ class FollowUpRow(Horizontal):
             return None
         return FollowUp(subject=subject, direction=self.direction.value, due=self.due_field.date)
 
-    def snapshot(self) -> dict[str, str]:
-        """What was typed, with a parsed due date kept as a date so `+3` keeps its meaning."""
-        due = self.due_field.date.isoformat() if self.due_field.date else self.due_field.text
-        return {"subject": self.subject.value, "direction": self.direction.value, "due": due}
+    def snapshot(self) -> dict[str, object]:
+        """What was typed, the due date as the date it meant so `+3` keeps its day."""
+        return {
+            "subject": self.subject.value,
+            "direction": self.direction.value,
+            "due": self.due_field.draft_value,
+        }
 
-    def set_values(self, subject: str = "", direction: str = "outbound", due: str = "") -> None:
+    def set_values(
+        self, subject: str = "", direction: str = "outbound", due: object = None
+    ) -> None:
         self.subject.value = subject
         self.direction.value = direction
-        self.due_field.text = due
+        self.due_field.draft_value = due
 
 
 class FollowUpList(Vertical):
@@ -125,7 +130,7 @@ class FollowUpList(Vertical):
                 problems.append((row.subject, _("A follow-up needs a subject")))
         return problems
 
-    def snapshot(self) -> list[dict[str, str]]:
+    def snapshot(self) -> list[dict[str, object]]:
         return [row.snapshot() for row in self.rows]
 
     def load(self, rows: list[dict]) -> AwaitComplete:
@@ -140,10 +145,10 @@ class FollowUpList(Vertical):
         return AwaitComplete(removing, mounting)
 
 
-def _row_args(data: dict) -> dict[str, str]:
+def _row_args(data: dict) -> dict[str, object]:
     """Row values from a draft, which may be from an older version or hand-edited."""
     return {
         "subject": str(data.get("subject", "")),
         "direction": str(data.get("direction", "outbound")),
-        "due": str(data.get("due", "")),
+        "due": data.get("due"),
     }

@@ -82,7 +82,9 @@ def choice(options: tuple[str, ...], value: str, **kwargs) -> ChoiceField:
 
 
 def _read(field: Widget) -> object:
-    if isinstance(field, TextArea | DateField):
+    if isinstance(field, DateField):
+        return field.draft_value  # the date meant, not only the text: `+3` keeps its day
+    if isinstance(field, TextArea):
         return field.text
     return field.value
 
@@ -90,7 +92,9 @@ def _read(field: Widget) -> object:
 def _write(field: Widget, value: object) -> None:
     """Fill a field, the cursor after its text (where typing ended, so that a ctrl+d there
     deletes nothing)."""
-    if isinstance(field, TextArea | DateField):
+    if isinstance(field, DateField):
+        field.draft_value = value
+    elif isinstance(field, TextArea):
         field.text = value
     else:
         field.value = value
