@@ -185,7 +185,8 @@ async def test_a_snapshot_loads_back_exactly_with_its_rows_and_start_time():
         await pilot.press(*"Call back")
         await pilot.pause()
         snapshot = form.snapshot()
-        assert snapshot["follow_ups"][0]["due"] == (clock.today() + timedelta(days=2)).isoformat()
+        due = (clock.today() + timedelta(days=2)).isoformat()
+        assert snapshot["follow_ups"][0]["due"] == {"date": due, "text": "+2"}
 
         await form.clear()
         assert form.is_blank()
