@@ -71,8 +71,8 @@ class RedatePrompt(RequestPrompt):
             raise FieldError(_("Type a new date, or ctrl+r to remove the due date"), "due")
         if field.error:
             raise FieldError(field.error, "due")
-        if field.due == self.request.due:
+        if field.date == self.request.due:
             raise FieldError(_("That is already the due date"), "due")
-        if self.asks_about_past_due(field.due):
+        if self.asks_about_past_due(field.date):
             return None
-        return requests.redate_request(self.request.id, field.due, reason)
+        return requests.redate_request(self.request.id, field.date, reason)

@@ -108,7 +108,7 @@ class RequestFormModal(FormModal):
         due_field = self.query_one("#due", DateField)
         if due_field.error:
             raise FieldError(due_field.error, "due")
-        if self.asks_about_past_due(due_field.due):
+        if self.asks_about_past_due(due_field.date):
             return None
         return requests.open_request(
             self.vendor_id if unchanged else fields["vendor"],
@@ -116,6 +116,6 @@ class RequestFormModal(FormModal):
             fields["subject"],
             contact_name=fields["contact"],
             body=fields["body"],
-            due=due_field.due,
+            due=due_field.date,
             priority=fields["priority"],
         )

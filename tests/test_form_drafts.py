@@ -1,15 +1,26 @@
 """Drafts of the modal forms (DESIGN §10): kept while typing, reopened after a stop,
 brought back after escape, discarded only with ctrl+d (twice), dropped by a save."""
 
-from conftest import settle
+from datetime import timedelta
+
+from conftest import TODAY, settle
+from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
-from daicho.data import drafts, requests, vendors
-from daicho.screens.bases.form import DRAFT_PAUSE_S, FormModal
+from daicho.data import drafts, queue, requests, vendors
+from daicho.data.dates import clock
+from daicho.data.dates.kept import kept_date
+from daicho.data.queue import QueueFilters
+from daicho.screens.bases.form import FormModal
 from daicho.screens.contact_form import ContactFormModal
 from daicho.screens.note_prompt import NotePrompt
+from daicho.screens.request_form import RequestFormModal
+from daicho.screens.support.draft_keeping import DRAFT_PAUSE_S, DraftKeeper
 from daicho.screens.vendor_form import VendorFormModal
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.date_field import DateField
+from daicho.widgets.follow_up_row import FollowUpRow
 
 
 def notices(app) -> str:
@@ -138,3 +149,157 @@ async def test_a_draft_whose_record_is_gone_does_not_stop_the_start(ledger):
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)
         assert app.screen.query("VendorRows")
+
+
+class CallDraftApp(App):
+    """A bare call form whose draft the engine keeps, as the main screen does; counts the
+    writes that reached the ledger."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def compose(self) -> ComposeResult:
+        yield CallForm()
+
+    def on_mount(self) -> None:
+        values = self.query_one(CallForm).draft_values
+        self.draft = DraftKeeper(self, drafts.CALL_FORM, values, written=self._written)
+
+    def _written(self) -> None:
+        self.writes += 1
+
+    def on_call_form_edited(self) -> None:
+        self.draft.changed()
+
+
+async def paused(pilot) -> None:
+    await pilot.pause(DRAFT_PAUSE_S + 0.3)
+    await settle(pilot)
+
+
+async def test_a_draft_is_written_once_typing_pauses_and_only_when_it_changed(ledger):
+    app = CallDraftApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        form.start("Acme")
+        await paused(pilot)
+        assert app.writes == 0  # a prefilled vendor alone is no draft
+        await pilot.press(*"abc")
+        assert app.writes == 0  # typing on: not yet
+        await paused(pilot)
+        assert app.writes == 1
+        assert drafts.load_draft(drafts.CALL_FORM).content["subject"] == "abc"
+        await pilot.press("x", "backspace")  # back to what was written: nothing to write
+        await paused(pilot)
+        assert app.writes == 1
+        app.draft.drop()  # saved: the draft goes, and emptying the form writes nothing more
+        await form.clear()
+        await paused(pilot)
+        assert app.writes == 2
+        assert drafts.load_draft(drafts.CALL_FORM) is None
+
+
+# --- dates: a draft keeps the date typed, not only the text (`+3` tomorrow is another day)
+
+
+def queue_dues() -> dict[str, object]:
+    return {row.subject: row.due for row in queue.open_queue(QueueFilters()).rows}
+
+
+def due_text(app) -> str:
+    return app.screen.query_one("#due", DateField).text
+
+
+async def test_a_request_due_in_three_days_keeps_its_date_when_restored_a_day_later(ledger):
+    vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "f", *"Acme", "enter")
+        await settle(pilot)
+        await pilot.press("r")  # for the vendor selected
+        await settle(pilot)
+        assert app.focused.id == "subject"
+        await typed_and_paused(pilot, *"Send the quote", "tab", *"+3")
+        [draft] = drafts.load_drafts()
+        assert draft.content["fields"]["due"] == {"date": "2026-11-23", "text": "+3"}
+    # Stopped with the form open; started again the next day, when `+3` means the 24th.
+    clock.freeze_today(TODAY + timedelta(days=1))
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, RequestFormModal)
+        assert due_text(app) == "2026-11-23"  # the date meant, no longer `+3`
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert queue_dues() == {"Send the quote": TODAY + timedelta(days=3)}
+    assert drafts.load_drafts() == []
+
+
+async def test_a_date_that_still_means_the_same_day_comes_back_as_typed(ledger):
+    vendors.create_vendor("Acme")
+    drafts.save_draft(
+        "request",
+        {"fields": {"vendor": "Acme", "subject": "Quote", "due": kept_date("11/30", TODAY)}},
+    )
+    clock.freeze_today(TODAY + timedelta(days=1))
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        form = RequestFormModal()
+        app.push_screen(form)
+        await settle(pilot)
+        assert due_text(app) == "11/30"
+
+
+async def test_a_follow_up_due_in_three_days_keeps_its_date_when_restored_a_day_later(ledger):
+    vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("1", "f", *"Acme", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        assert app.focused.id == "subject"
+        await pilot.press(*"Laptops", "tab", "tab", "tab", *"Send the PO", "tab", "tab")
+        await typed_and_paused(pilot, *"+3")
+        [draft] = drafts.load_drafts()
+        [row] = draft.content["follow_ups"]
+        assert row["due"] == {"date": "2026-11-23", "text": "+3"}
+    clock.freeze_today(TODAY + timedelta(days=1))
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        [row] = app.screen.query_one(CallForm).query(FollowUpRow)
+        assert row.due_field.text == "2026-11-23"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert queue_dues() == {"Send the PO": TODAY + timedelta(days=3)}
+    assert drafts.load_drafts() == []
+
+
+async def test_drafts_kept_before_dates_were_kept_restore_their_text(ledger):
+    vendors.create_vendor("Acme")
+    drafts.save_draft(
+        "call",
+        {
+            "vendor": "Acme",
+            "subject": "Old call",
+            "follow_ups": [
+                {"subject": "Ship", "direction": "outbound", "due": "+2"},
+                {"subject": "Bill", "direction": "inbound", "due": "2026-11-30"},
+            ],
+        },
+    )
+    fields = {"vendor": "Acme", "subject": "Old request", "due": "+3"}
+    drafts.save_draft("request", {"fields": fields, "open": True})
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, RequestFormModal)
+        assert due_text(app) == "+3"
+        rows = app.screen_stack[0].query_one(CallForm).query(FollowUpRow)
+        assert [row.due_field.text for row in rows] == ["+2", "2026-11-30"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert queue_dues() == {"Old request": TODAY + timedelta(days=3)}

@@ -14,9 +14,10 @@ from daicho.data import calls, drafts, requests, vendors
 from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
 from daicho.screens.main_screen import MainScreen
+from daicho.screens.support.draft_keeping import DRAFT_PAUSE_S
 from daicho.screens.vendor_detail import VendorDetailScreen
 from daicho.screens.vendor_form import VendorFormModal
-from daicho.widgets.call_form import EDIT_QUIET_S, CallForm
+from daicho.widgets.call_form import CallForm
 from daicho.widgets.call_status import CallStatus
 from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
@@ -339,7 +340,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
         await settle(pilot)
         await select_vendor(pilot, "Acme")
         await pilot.press("n", *"Line down", "tab", *"Router swapped")
-        await pilot.pause(EDIT_QUIET_S + 0.3)
+        await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
     # The app stopped without saving (as after a crash): the draft is in the ledger.
     [draft] = drafts.load_drafts()
@@ -365,7 +366,7 @@ async def test_discarding_a_call_takes_ctrl_d_twice_and_removes_its_draft(ledger
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Wrong number")
-        await pilot.pause(EDIT_QUIET_S + 0.3)
+        await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
         assert len(drafts.load_drafts()) == 1
         await pilot.press("ctrl+d", "ctrl+d")  # the first only asks (tests/test_discard_guard.py)

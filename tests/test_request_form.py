@@ -115,7 +115,7 @@ async def test_snapshot_and_load_carry_every_field(ledger):
         "vendor": "Acme",
         "contact": "Yamada",
         "subject": "Quote",
-        "due": "+2w",
+        "due": {"date": (clock.today() + timedelta(weeks=2)).isoformat(), "text": "+2w"},
         "priority": "high",
         "body": "two\nlines",
     }

@@ -23,8 +23,8 @@ from daicho.data import vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.ledger_guard import LedgerWriteError
 from daicho.data.models import Call, Vendor, database
-from daicho.screens.bases.form import DRAFT_PAUSE_S
 from daicho.screens.main_screen import MainScreen
+from daicho.screens.support.draft_keeping import DRAFT_PAUSE_S
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.vendor_list import VendorRows
 
@@ -43,7 +43,7 @@ async def draft_written(pilot) -> CallForm:
     """Once typing has paused, the screen writes the form's draft: wait for that write."""
     screen = pilot.app.screen
     form = screen.query_one(CallForm)
-    await until(pilot, lambda: screen._call_draft == form.snapshot(), "the draft to be written")
+    await until(pilot, lambda: screen.call_draft.kept == form.snapshot(), "the draft to be written")
     await settle(pilot)
     return form
 

@@ -2,6 +2,7 @@
 
 The form never touches the ledger. The screen sets `vendor_names`, `contact_names` and
 `known_vendor`, and answers the messages: save, vendor changed, edited (for drafts), left.
+Its values as a draft holds them, taken and put back, are in widgets/call_form_draft.py.
 """
 
 from dataclasses import dataclass
@@ -10,17 +11,16 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, FollowUp
 from daicho.i18n import N_, _
+from daicho.widgets.call_form_draft import CallFormDraft
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
@@ -29,7 +29,6 @@ from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.follow_up_row import FollowUpList
 from daicho.widgets.text_fields import TextBox, TextField
 
-EDIT_QUIET_S = 0.5  # an edit is reported once typing pauses this long
 WIDE_FROM = 120  # columns from which notes and decisions sit side by side
 
 
@@ -50,18 +49,7 @@ class CallFormValues:
     errors: list[str]
 
 
-def _time_from_draft(text: object) -> datetime | None:
-    """The start time kept in a draft; a naive time is taken as local, a bad one as unknown."""
-    try:
-        started = datetime.fromisoformat(text) if isinstance(text, str) else None
-    except ValueError:
-        return None
-    if started is None or started.tzinfo:
-        return started
-    return started.astimezone()
-
-
-class CallForm(VerticalScroll, can_focus=False):
+class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
     """Vendor, contact, direction, channel, subject, notes, decisions and follow-ups."""
 
     DEFAULT_CSS = """
@@ -117,7 +105,7 @@ class CallForm(VerticalScroll, can_focus=False):
 
     @dataclass
     class Edited(Message):
-        """Typing paused after a change: time to keep a draft."""
+        """A field changed: the screen keeps a draft once typing pauses."""
 
     @dataclass
     class Left(Message):
@@ -130,8 +118,6 @@ class CallForm(VerticalScroll, can_focus=False):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._prefill = ("", "")
-        self._reported: dict | None = None
-        self._edit_timer: Timer | None = None
         self._last_focused: Widget | None = None
         self._past_due = PastDueCheck()
         self.discard_guard = DiscardGuard(self)
@@ -171,7 +157,6 @@ class CallForm(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self._show_vendor_hint()
-        self._reported = self.snapshot()
 
     def watch_vendor_names(self, names: list[tuple[str, str]]) -> None:
         for field in self.query("#vendor").results(CompletingInput):
@@ -189,41 +174,6 @@ class CallForm(VerticalScroll, can_focus=False):
     def watch_known_vendor(self) -> None:
         self._show_vendor_hint()
 
-    def _input(self, name: str) -> Input:
-        return self.query_one(f"#{name}", Input)
-
-    def _text_area(self, name: str) -> TextArea:
-        return self.query_one(f"#{name}", TextArea)
-
-    def _choice(self, name: str) -> ChoiceField:
-        return self.query_one(f"#{name}", ChoiceField)
-
-    @property
-    def _follow_ups(self) -> FollowUpList:
-        return self.query_one(FollowUpList)
-
-    @property
-    def _status(self) -> CallStatus:
-        return self.query_one(CallStatus)
-
-    def _names(self) -> tuple[str, str]:
-        return self._input("vendor").value, self._input("contact").value
-
-    def _typed_beyond_names(self) -> bool:
-        texts = [self._input("subject").value]
-        texts += [self._text_area(name).text for name in ("notes", "decisions")]
-        return any(text.strip() for text in texts) or not self._follow_ups.is_blank()
-
-    def is_blank(self) -> bool:
-        """Nothing typed anywhere (the two choices do not count)."""
-        return not (any(name.strip() for name in self._names()) or self._typed_beyond_names())
-
-    def has_content(self) -> bool:
-        """Typed by the user, not just what `start` filled in."""
-        names = self._names()
-        own_names = names != self._prefill and any(name.strip() for name in names)
-        return own_names or self._typed_beyond_names()
-
     def start(self, vendor_name: str = "", contact_name: str = "") -> None:
         """Open a call: start the clock and fill the vendor; keep a call already under way.
 
@@ -235,7 +185,6 @@ class CallForm(VerticalScroll, can_focus=False):
             self._prefill = (vendor_name, contact_name)
             self._status.start_clock(local_now())
             self._status.show("")
-            self._reported = self.snapshot()  # a prefilled vendor alone is no draft yet
             self._last_focused = self._entry_field()
         elif self._status.started_at is None:
             self._status.start_clock(local_now())
@@ -289,54 +238,6 @@ class CallForm(VerticalScroll, can_focus=False):
             errors=[text for _, text in self._problems()],
         )
 
-    def snapshot(self) -> dict:
-        """Everything typed, as plain JSON, for a draft."""
-        started_at = self._status.started_at
-        return {
-            "vendor": self._input("vendor").value,
-            "contact": self._input("contact").value,
-            "direction": self._choice("direction").value,
-            "channel": self._choice("channel").value,
-            "subject": self._input("subject").value,
-            "notes": self._text_area("notes").text,
-            "decisions": self._text_area("decisions").text,
-            "follow_ups": self._follow_ups.snapshot(),
-            "started_at": started_at.isoformat() if started_at else None,
-        }
-
-    def load(self, values: dict) -> AwaitComplete:
-        """Restore a `snapshot()`; await it to be sure the follow-up rows are mounted."""
-        self._status.show("")
-        return self._fill(values)
-
-    def clear(self) -> AwaitComplete:
-        """Empty the form for the next call: no text, default choices, clock stopped.
-
-        A message from `show_saved` stays, so the screen may show it before or after.
-        """
-        return self._fill({})
-
-    def _fill(self, values: dict) -> AwaitComplete:
-        if self._status.showing_error:
-            self._status.show("")
-        self._status.start_clock(_time_from_draft(values.get("started_at")))
-        for name in ("vendor", "contact", "subject"):
-            self._input(name).value = str(values.get(name, ""))
-        self._choice("direction").value = str(values.get("direction", "incoming"))
-        self._choice("channel").value = str(values.get("channel", "phone"))
-        for name in ("notes", "decisions"):
-            self._text_area(name).text = str(values.get(name, ""))
-        self._prefill = ("", "")
-        self._past_due = PastDueCheck()  # a new call: its dates are asked about afresh
-        rows = self._follow_ups.load(values.get("follow_ups") or [])
-
-        async def settle() -> None:
-            # What was just loaded is no edit: only later changes are reported.
-            await rows
-            self._reported = self.snapshot()
-
-        return AwaitComplete(settle())
-
     def action_save(self, copy: bool = False) -> None:
         problems = self._problems()
         if problems:
@@ -366,7 +267,6 @@ class CallForm(VerticalScroll, can_focus=False):
         if not self.discard_guard.pressed(self.snapshot(), blank=not self.has_content()):
             return
         await self.clear()
-        self._reported = self.snapshot()
         self._status.show(_("Call discarded"))
         self.post_message(self.Discarded())
 
@@ -405,12 +305,4 @@ class CallForm(VerticalScroll, can_focus=False):
         if self._status.showing_error:
             problems = self._problems()
             self._status.show(" · ".join(text for _, text in problems), error=bool(problems))
-        if self._edit_timer is not None:
-            self._edit_timer.stop()
-        self._edit_timer = self.set_timer(EDIT_QUIET_S, self._report_edit)
-
-    def _report_edit(self) -> None:
-        snapshot = self.snapshot()
-        if snapshot != self._reported:
-            self._reported = snapshot
-            self.post_message(self.Edited())
+        self.post_message(self.Edited())

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from daicho.data.dates import clock
+from daicho.data.dates.kept import KeptDate, kept_date, text_to_show
 from daicho.data.dates.notes import closed_day_note, describe_due, named_day
 from daicho.data.dates.parse import DateError, parse_due
 from daicho.data.dates.settings import business_calendar
@@ -38,10 +39,10 @@ class DateField(Horizontal):
 
     @dataclass
     class Changed(Message):
-        """The text changed: `due` is the parsed date (None when empty or invalid)."""
+        """The text changed: `date` is the parsed date (None when empty or invalid)."""
 
         field: "DateField"
-        due: date | None
+        date: date | None
         error: str
 
         @property
@@ -52,9 +53,14 @@ class DateField(Horizontal):
         super().__init__(**kwargs)
         self._initial = value
         self._placeholder = placeholder or _("due: +3, fri, 11/30, 来週金曜")
-        self.due: date | None = None
+        self.date: date | None = None
         self.error = ""
         self.closed = False  # the date falls on a weekend, holiday or closed day
+
+    @classmethod
+    def from_draft(cls, kept: object, **kwargs) -> "DateField":
+        """A field showing a date kept by a draft (see `draft_value`)."""
+        return cls(text_to_show(kept, clock.today()), **kwargs)
 
     def compose(self) -> ComposeResult:
         yield TextField(self._initial, placeholder=self._placeholder, compact=True)
@@ -75,6 +81,16 @@ class DateField(Horizontal):
     def text(self, value: str) -> None:
         self.input.value = value
 
+    @property
+    def draft_value(self) -> KeptDate:
+        """What a draft keeps: the date the text means and the text, so `+3` keeps its day."""
+        return kept_date(self.text, clock.today())
+
+    @draft_value.setter
+    def draft_value(self, kept: object) -> None:
+        """Show a kept date: as typed while the text still means it, else the date itself."""
+        self.text = text_to_show(kept, clock.today())
+
     def focus(self, scroll_visible: bool = True) -> "DateField":
         self.input.focus(scroll_visible)
         return self
@@ -86,32 +102,32 @@ class DateField(Horizontal):
 
     def action_business_day_before(self) -> None:
         """Take the business day before the closed day typed, written as a date."""
-        if self.due is not None and self.closed:
-            self.text = business_calendar().on_or_before(self.due).isoformat()
+        if self.date is not None and self.closed:
+            self.text = business_calendar().on_or_before(self.date).isoformat()
             self.input.cursor_position = len(self.text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._parse(event.value)
-        self.post_message(self.Changed(self, self.due, self.error))
+        self.post_message(self.Changed(self, self.date, self.error))
 
     def _parse(self, text: str) -> None:
         hint = self.query_one(".hint", Static)
         today = clock.today()
         try:
-            self.due, self.error = parse_due(text, today), ""
+            self.date, self.error = parse_due(text, today), ""
         except DateError as error:
-            self.due, self.error = None, str(error)
-        note = closed_day_note(self.due) if self.due else ""
+            self.date, self.error = None, str(error)
+        note = closed_day_note(self.date) if self.date else ""
         self.closed = bool(note)
         hint.set_class(bool(self.error), "-error")
         hint.set_class(self.closed, "-closed")
         if self.error:
             hint.update(self.error)
         elif note:
-            hint.update(_("{due}; {note} (ctrl+b)", due=describe_due(self.due, today), note=note))
+            hint.update(_("{due}; {note} (ctrl+b)", due=describe_due(self.date, today), note=note))
         else:
-            hint.update(describe_due(self.due, today) if self.due else "")
+            hint.update(describe_due(self.date, today) if self.date else "")
         self.refresh_bindings()
 
 

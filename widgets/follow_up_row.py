@@ -31,7 +31,7 @@ class FollowUpRow(Horizontal):
     STACK_BELOW = 64  # columns under which direction and due go below the subject
 
     def __init__(
-        self, subject: str = "", direction: str = "outbound", due: str = "", **kwargs
+        self, subject: str = "", direction: str = "outbound", due: object = None, **kwargs
     ) -> None:
         super().__init__(**kwargs)
         self._initial = (subject, direction, due)
@@ -42,7 +42,7 @@ class FollowUpRow(Horizontal):
             subject, placeholder=_("follow-up subject"), compact=True, classes="subject"
         )
         yield ChoiceField(REQUEST_DIRECTIONS, direction)
-        yield DateField(due)
+        yield DateField.from_draft(due)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.STACK_BELOW, "-stacked")
@@ -56,37 +56,42 @@ class FollowUpRow(Horizontal):
         return self.query_one(ChoiceField)
 
     @property
-    def due(self) -> DateField:
+    def due_field(self) -> DateField:
         return self.query_one(DateField)
 
     @property
     def error(self) -> str:
         """The due date's inline error, or "" when the date is fine or empty."""
-        return self.due.error
+        return self.due_field.error
 
     def focus(self, scroll_visible: bool = True) -> "FollowUpRow":
         self.subject.focus(scroll_visible)
         return self
 
     def is_blank(self) -> bool:
-        return not (self.subject.value.strip() or self.due.text.strip())
+        return not (self.subject.value.strip() or self.due_field.text.strip())
 
     def follow_up(self) -> FollowUp | None:
         """The request to open, or None for a row without a subject."""
         subject = self.subject.value.strip()
         if not subject:
             return None
-        return FollowUp(subject=subject, direction=self.direction.value, due=self.due.due)
+        return FollowUp(subject=subject, direction=self.direction.value, due=self.due_field.date)
 
-    def snapshot(self) -> dict[str, str]:
-        """What was typed, with a parsed due date kept as a date so `+3` keeps its meaning."""
-        due = self.due.due.isoformat() if self.due.due else self.due.text
-        return {"subject": self.subject.value, "direction": self.direction.value, "due": due}
+    def snapshot(self) -> dict[str, object]:
+        """What was typed, the due date as the date it meant so `+3` keeps its day."""
+        return {
+            "subject": self.subject.value,
+            "direction": self.direction.value,
+            "due": self.due_field.draft_value,
+        }
 
-    def set_values(self, subject: str = "", direction: str = "outbound", due: str = "") -> None:
+    def set_values(
+        self, subject: str = "", direction: str = "outbound", due: object = None
+    ) -> None:
         self.subject.value = subject
         self.direction.value = direction
-        self.due.text = due
+        self.due_field.draft_value = due
 
 
 class FollowUpList(Vertical):
@@ -119,12 +124,12 @@ class FollowUpList(Vertical):
         problems: list[tuple[Widget, str]] = []
         for row in self.rows:
             if row.error:
-                problems.append((row.due, row.error))
-            elif row.due.text.strip() and not row.subject.value.strip():
+                problems.append((row.due_field, row.error))
+            elif row.due_field.text.strip() and not row.subject.value.strip():
                 problems.append((row.subject, _("A follow-up needs a subject")))
         return problems
 
-    def snapshot(self) -> list[dict[str, str]]:
+    def snapshot(self) -> list[dict[str, object]]:
         return [row.snapshot() for row in self.rows]
 
     def load(self, rows: list[dict]) -> AwaitComplete:
@@ -139,10 +144,10 @@ class FollowUpList(Vertical):
         return AwaitComplete(removing, mounting)
 
 
-def _row_args(data: dict) -> dict[str, str]:
+def _row_args(data: dict) -> dict[str, object]:
     """Row values from a draft, which may be from an older version or hand-edited."""
     return {
         "subject": str(data.get("subject", "")),
         "direction": str(data.get("direction", "outbound")),
-        "due": str(data.get("due", "")),
+        "due": data.get("due"),
     }

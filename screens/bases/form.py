@@ -5,11 +5,11 @@ in `save`; this base catches what the ledger refuses and shows it inside the for
 typed is lost.
 
 Drafts (DESIGN §10): what differs from what the form opened with is kept as a draft of
-(`DRAFT_FORM`, `draft_key()`) half a second after the last change, and put back the next
-time the same form opens. A draft left by a form that was open when the app stopped (a
-crash, a closed terminal) reopens its form at the next start; escape closes the form and
-keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py); a save drops
-it.
+(`DRAFT_FORM`, `draft_key()`) once typing pauses (screens/support/draft_keeping.py), and
+put back the next time the same form opens. A draft left by a form that was open when the
+app stopped (a crash, a closed terminal) reopens its form at the next start; escape closes
+the form and keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py);
+a save drops it.
 """
 
 from datetime import date
@@ -22,15 +22,14 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from daicho.data import drafts, requests
-from daicho.data.dates import clock
+from daicho.data import requests
 from daicho.data.errors import DaichoError, InputError
 from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import RequestRecord
 from daicho.data.text import clean_line
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoModal
-from daicho.screens.support.draft_keeping import keep_draft, keep_draft_now
+from daicho.screens.support.draft_keeping import DraftKeeper
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import CompletingInput
 from daicho.widgets.date_field import DateField, PastDueCheck
@@ -39,7 +38,6 @@ from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
 
 FIELD = "form-field"  # the class that marks a row's field for snapshot/load
-DRAFT_PAUSE_S = 0.5  # typing paused this long: the draft is written
 
 
 class FieldError(InputError):
@@ -79,7 +77,9 @@ def choice(options: tuple[str, ...], value: str, **kwargs) -> ChoiceField:
 
 
 def _read(field: Widget) -> object:
-    if isinstance(field, TextArea | DateField):
+    if isinstance(field, DateField):
+        return field.draft_value  # the date meant, not only the text: `+3` keeps its day
+    if isinstance(field, TextArea):
         return field.text
     return field.value
 
@@ -87,7 +87,9 @@ def _read(field: Widget) -> object:
 def _write(field: Widget, value: object) -> None:
     """Fill a field, the cursor after its text (where typing ended, so that a ctrl+d there
     deletes nothing)."""
-    if isinstance(field, TextArea | DateField):
+    if isinstance(field, DateField):
+        field.draft_value = value
+    elif isinstance(field, TextArea):
         field.text = value
     else:
         field.value = value
@@ -129,9 +131,7 @@ class FormModal(DaichoModal):
         super().__init__()
         self._title = title
         self._opened_with: dict[str, object] | None = None  # the fields before any typing
-        self._draft: dict[str, object] | None = None  # what the next draft write keeps
-        self._draft_timer = None
-        self._finished = False  # saved, discarded or closed: drafts are settled
+        self.draft = DraftKeeper(self, self.DRAFT_FORM, self._unsaved, self.draft_key)
         self._past_due = PastDueCheck()
         self.discard_guard = DiscardGuard(self)
 
@@ -199,7 +199,7 @@ class FormModal(DaichoModal):
             self.show_error(_("The ledger could not be written: {reason}", reason=error))
             return
         if record is not None:
-            self._close_with_draft(None)  # saved: the draft has served
+            self.draft.close(None)  # saved: the draft has served
             self.dismiss(record)
 
     def action_cancel(self) -> None:
@@ -207,7 +207,7 @@ class FormModal(DaichoModal):
         content = self._unsaved()
         if content is not None:
             content["open"] = False  # closed on purpose: back when the form opens, not at start
-        if self._close_with_draft(content) and content is not None:
+        if self.draft.close(content) and content is not None:
             self.notify(
                 _("Kept as a draft: the form brings it back; ctrl+d twice there discards it"),
                 markup=False,
@@ -218,27 +218,23 @@ class FormModal(DaichoModal):
         """Close the form and forget what was typed in it, once the guard agrees."""
         if not self.discard_guard.pressed(self.snapshot(), blank=self._unsaved() is None):
             return
-        if self._close_with_draft(None):
+        if self.draft.close(None):
             self.notify(_("Draft discarded"), markup=False)
             self.dismiss(None)
         else:
-            self._finished = False  # the form stays open, and keeps its draft
+            self.draft.closed = False  # the form stays open, and keeps its draft
 
     # --- drafts ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
         """Runs after the subclass filled the fields: what they hold now is not a draft."""
         self._opened_with = self.snapshot()
-        try:
-            draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
-        except LEDGER_ERRORS:
-            return  # the ledger refuses every use (its file was replaced): the save will say so
-        if draft is not None:
-            self.load(draft.content.get("fields", {}))
-            when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
+        kept = self.draft.load()
+        if kept is not None:
+            self.load(kept.content.get("fields", {}))
             message = _(
                 "Restored what you typed ({time}): ctrl+s saves it, ctrl+d twice discards it",
-                time=when,
+                time=self.draft.restored(kept),
             )
             self.notify(message, timeout=10, markup=False)
 
@@ -264,15 +260,8 @@ class FormModal(DaichoModal):
         self._edited()
 
     def _edited(self) -> None:
-        if self._opened_with is None or self._finished:
-            return  # the fields are still being filled
-        self._draft = self._unsaved()
-        self._stop_draft_timer()
-        self._draft_timer = self.set_timer(DRAFT_PAUSE_S, self._keep_draft)
-
-    def _keep_draft(self) -> None:
-        self._draft_timer = None
-        keep_draft(self, self.DRAFT_FORM, self.draft_key(), lambda: self._draft)
+        if self._opened_with is not None:  # else the fields are still being filled
+            self.draft.changed()
 
     def _unsaved(self) -> dict[str, object] | None:
         """The draft's content when the fields differ from what the form opened with."""
@@ -281,26 +270,10 @@ class FormModal(DaichoModal):
             return None
         return {"fields": fields, "open": True}
 
-    def _stop_draft_timer(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-
-    def _close_with_draft(self, content: dict[str, object] | None) -> bool:
-        """Write the draft (None: none) before the form goes; False when it failed or went
-        elsewhere than the ledger."""
-        self._finished = True
-        self._stop_draft_timer()
-        trouble = keep_draft_now(self.DRAFT_FORM, self.draft_key(), content)
-        if trouble is not None:
-            self.notify(trouble, severity="warning", markup=False)
-        return trouble is None
-
     def on_unmount(self) -> None:
         """The app is stopping with the form open and the latest typing not yet kept: keep
         it now, marked open, so that the form reopens at the next start."""
-        if not self._finished and self._draft_timer is not None:
-            self._close_with_draft(self._draft)
+        self.draft.flush()
 
 
 class RequestForm(FormModal):

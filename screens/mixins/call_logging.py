@@ -1,5 +1,7 @@
 """The main screen's call log: starting a call, completing names, saving it in one go."""
 
+from functools import cached_property
+
 from textual import events
 
 from daicho.data import calls, drafts, vendors
@@ -10,7 +12,7 @@ from daicho.data.names.readings import has_kanji, prepare_readings
 from daicho.data.records import CallRecord
 from daicho.i18n import _
 from daicho.screens.support.copying import call_source, copy_mail
-from daicho.screens.support.draft_keeping import keep_draft
+from daicho.screens.support.draft_keeping import DraftKeeper
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.call_form import CallForm, CallFormValues
 from daicho.widgets.vendor_list import VendorList, VendorRows
@@ -37,7 +39,6 @@ class CallLogging:
     made by the call is selected, though the list hides prospects, and a notice says so.
     """
 
-    _call_draft: dict | None = None  # what the next draft write keeps (None: no draft)
     _data_version: int | None = None  # the ledger's commit count last seen (other windows)
 
     last_call_id: int | None = None
@@ -81,21 +82,23 @@ class CallLogging:
 
     # --- drafts: nothing typed is lost (DESIGN §10) ------------------------------------
 
+    @cached_property
+    def call_draft(self) -> DraftKeeper:
+        """The call's draft; our own write is no reason to reload."""
+
+        def values() -> dict | None:
+            return self.query_one(CallForm).draft_values()
+
+        return DraftKeeper(self, drafts.CALL_FORM, values, written=self._own_write_seen)
+
     def on_call_form_edited(self, event: CallForm.Edited) -> None:
-        form = self.query_one(CallForm)
-        self._call_draft = None if form.is_blank() else form.snapshot()
-        self.keep_call_draft()
+        self.call_draft.changed()
 
     def on_call_form_discarded(self, event: CallForm.Discarded) -> None:
         """The call is over, as after saving: the cursor goes back to the vendors."""
-        self._call_draft = None
-        self.keep_call_draft()
+        self.call_draft.drop()
         self.set_class(False, "-calling")
         self.query_one(VendorList).focus_list()
-
-    def keep_call_draft(self) -> None:
-        """Write the latest draft (or its absence); our own write is no reason to reload."""
-        keep_draft(self, drafts.CALL_FORM, "", lambda: self._call_draft, self._own_write_seen)
 
     def _own_write_seen(self) -> None:
         self._data_version = ledger_version()
@@ -105,17 +108,15 @@ class CallLogging:
         with the cursor in it: the keys the notice names work at once."""
         if draft is None:
             return
-        self._call_draft = draft.content
         form = self.query_one(CallForm)
         form.load(draft.content)
         self.set_class(True, "-calling")
         form.focus()
-        when = clock.to_local(draft.updated_at).strftime("%m/%d %H:%M")
         self.notify(
             _(
                 "Restored the call you were typing ({time}): ctrl+s saves it,"
                 " ctrl+d twice discards it",
-                time=when,
+                time=self.call_draft.restored(draft),
             ),
             timeout=10,
             markup=False,
@@ -140,8 +141,7 @@ class CallLogging:
                 markup=False,
             )
             return
-        self._call_draft = None
-        self.keep_call_draft()
+        self.call_draft.drop()
         form.clear()
         summary = saved_summary(call)
         form.show_saved(summary)
