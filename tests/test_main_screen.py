@@ -174,6 +174,31 @@ async def test_queue_filters_are_one_key_each_and_named_in_the_title(ledger):
         assert "answered" in pane.border_title and table.total == 0
 
 
+async def test_an_empty_queue_says_what_its_filters_left_out(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QueueTable)
+        said = []
+        for keys in (("s",), ("s",), ("s", "s", "p")):
+            await pilot.press("2", *keys)
+            await settle(pilot)
+            said.append(shown(table))
+        assert said == [
+            "Nothing answered yet.",
+            "Nothing closed or cancelled.",
+            "Nothing matches these filters.",
+        ]
+        await pilot.press("p", "p", "p", "x", "enter")
+        await settle(pilot)
+        await pilot.press("2", "x", "enter")
+        await settle(pilot)
+        assert shown(table) == "Nothing open — nice."
+        await select_vendor(pilot, "Acme")
+        assert shown(table) == "Nothing matches these filters."
+
+
 async def test_selecting_a_vendor_narrows_the_queue(ledger):
     small_ledger()
     app = DaichoApp(ledger_path=ledger)
