@@ -7,9 +7,9 @@ from textual.widgets import Input, TextArea
 from daicho.app import DaichoApp
 from daicho.data import drafts, requests, vendors
 from daicho.screens.bases.form import DRAFT_PAUSE_S, FormModal
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.note_prompt import NotePrompt
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.vendor_form import VendorForm
 
 
 def notices(app) -> str:
@@ -35,7 +35,7 @@ async def test_a_new_vendor_being_typed_is_reopened_after_the_app_stops(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, VendorFormModal)
+        assert isinstance(app.screen, VendorForm)
         assert app.screen.query_one("#name", Input).value == "Nimbus"
         assert app.screen.query_one("#reading", Input).value == "にんばす"
         assert "Restored what you typed" in notices(app)
@@ -50,7 +50,7 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        app.push_screen(VendorFormModal(vendors.get_vendor(acme.id)))
+        app.push_screen(VendorForm(vendors.get_vendor(acme.id)))
         await settle(pilot)
         await pilot.press(*"-edited")  # typed at the end of the name
         await pilot.press("escape")  # before the pause: escape itself keeps it
@@ -65,7 +65,7 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)  # closed on purpose: not reopened
-        form = VendorFormModal(vendors.get_vendor(acme.id))
+        form = VendorForm(vendors.get_vendor(acme.id))
         app.push_screen(form)
         await settle(pilot)
         assert form.query_one("#name", Input).value == "Acme-edited"
@@ -74,7 +74,7 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
         await pilot.press("ctrl+d", "ctrl+d")
         await settle(pilot)
         assert "Draft discarded" in notices(app)
-        new_form = VendorFormModal()
+        new_form = VendorForm()
         app.push_screen(new_form)
         await settle(pilot)
         assert new_form.query_one("#name", Input).value == ""
@@ -87,7 +87,7 @@ async def test_opening_and_closing_a_form_untouched_keeps_no_draft(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        app.push_screen(ContactFormModal(acme.id))
+        app.push_screen(ContactForm(acme.id))
         await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
         await pilot.press("escape")
@@ -102,7 +102,7 @@ async def test_a_contact_and_a_note_keep_their_drafts_by_record(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        app.push_screen(ContactFormModal(acme.id))
+        app.push_screen(ContactForm(acme.id))
         await settle(pilot)
         await typed_and_paused(pilot, *"Yamada")
         await pilot.press("escape")
@@ -121,7 +121,7 @@ async def test_a_contact_and_a_note_keep_their_drafts_by_record(ledger):
         assert app.screen.query_one("#note", TextArea).text == "電話で督促"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        contact_form = ContactFormModal(acme.id)
+        contact_form = ContactForm(acme.id)
         app.push_screen(contact_form)
         await settle(pilot)
         assert contact_form.query_one("#name", Input).value == "Yamada"

@@ -15,7 +15,7 @@ from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.vendor_form import VendorForm
 from daicho.widgets.call_form import EDIT_QUIET_S, CallForm
 from daicho.widgets.call_status import CallStatus
 from daicho.widgets.ledger_header import LedgerHeader
@@ -340,7 +340,7 @@ async def test_every_key_action_is_in_the_command_palette(ledger):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, VendorFormModal)
+        assert isinstance(app.screen, VendorForm)
 
 
 async def test_a_theme_chosen_in_the_app_is_kept_in_the_config(ledger):

@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList, Static
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
 from daicho.data.timeline import vendor_timeline
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.vendor_detail import PAGE, VendorDetailScreen
 
@@ -62,7 +62,7 @@ async def test_adding_a_contact_needs_only_a_name(ledger):
         screen = await open_vendor(pilot, vendor.id)
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, ContactFormModal) and app.focused.id == "name"
+        assert isinstance(app.screen, ContactForm) and app.focused.id == "name"
         await pilot.press(*"Suzuki", "ctrl+s")
         await settle(pilot)
         assert app.screen is screen
@@ -94,7 +94,7 @@ async def test_a_contact_without_a_name_is_refused_and_keeps_what_was_typed(ledg
         await pilot.press("a", "tab", *"すずき", "ctrl+s")
         await pilot.pause()
         form = app.screen
-        assert isinstance(form, ContactFormModal)
+        assert isinstance(form, ContactForm)
         assert "Contact name cannot be empty" in shown(form.query_one("#form-error", Static))
         assert form.query_one("#reading", Input).value == "すずき"
         assert app.focused.id == "name"

@@ -9,7 +9,7 @@ from textual.widgets import Input, TextArea
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
 from daicho.data.search.query import parse_query
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
@@ -60,7 +60,7 @@ async def test_a_contact_name_keeps_the_wide_space(ledger):
         await settle(pilot)
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, ContactFormModal)
+        assert isinstance(app.screen, ContactForm)
         await pilot.press(*"佐藤", SPACE, *"健一", "ctrl+s")
         await settle(pilot)
     assert [c.name for c in vendors.list_contacts(vendor.id)] == [f"佐藤{SPACE}健一"]

@@ -307,7 +307,7 @@ class FormModal(DaichoModal):
             self._close_with_draft(self._draft)
 
 
-class RequestForm(FormModal):
+class ExistingRequestForm(FormModal):
     """A form about one request (`self.request`): its drafts are kept under the request's id,
     and a draft reopens the form on the request as it is now."""
 
