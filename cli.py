@@ -141,7 +141,7 @@ def _read_config():
 
     set_language(detect_language())
     config = load_config()
-    set_language(detect_language(config.language))
+    set_language(config.resolved_language())
     return config
 
 

@@ -10,9 +10,12 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.worker import WorkerCancelled
 
+from daicho.data.calls import get_call
 from daicho.data.dates import clock
 from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.records import CallRecord
+from daicho.data.timeline import vendor_timeline
 from daicho.i18n import set_language
 
 # Shared, noisy machines: no deadlines; a modest number of examples keeps the suite quick.
@@ -58,6 +61,12 @@ def ledger(ledger_path):
 def shown(widget) -> str:
     """The text a widget puts on screen, line by line."""
     return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
+
+
+def calls_of(vendor_id: int) -> list[CallRecord]:
+    """A vendor's calls, newest first, as the app reads them: from the vendor's timeline, each
+    then in full, with its follow-ups."""
+    return [get_call(entry.call.id) for entry in vendor_timeline(vendor_id) if entry.call]
 
 
 def notices(app, severity: str | None = None) -> list[str]:

@@ -11,14 +11,14 @@ import sys
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, notices
+from conftest import TODAY, calls_of, notices
 from test_main_screen import select_vendor, settle, shown, small_ledger
 from textual.widgets import TextArea
 
 from daicho.app import DaichoApp
 from daicho.clipboard import CopyFailed, FirstThatWorks, TerminalClipboard
 from daicho.config import Config, load_config
-from daicho.data import calls, requests, vendors
+from daicho.data import requests, vendors
 from daicho.data.mail import summaries
 from daicho.data.mail.templates import DEFAULT_TEMPLATES
 from daicho.data.queue import QueueFilters
@@ -151,7 +151,7 @@ async def test_y_right_after_saving_a_call_copies_its_confirmation(ledger):
         assert any("y copies the confirmation email" in note for note in notices(app))
         await pilot.press("y")
         await settle(pilot)
-        [call] = calls.list_calls(ids["acme"].id)
+        [call] = calls_of(ids["acme"].id)
         [copied] = clipboard.copied
         assert copied == summaries.call_mail(call.id, {}).text
         assert "Deliver on 12/1" in copied and "We pay on delivery" in copied
@@ -173,7 +173,7 @@ async def test_ctrl_y_in_the_call_form_saves_and_copies(ledger):
         await type_a_call(pilot)
         await pilot.press("ctrl+y")  # in the decisions, where ctrl+y would otherwise redo
         await settle(pilot)
-        [call] = calls.list_calls(ids["acme"].id)
+        [call] = calls_of(ids["acme"].id)
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
         assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
         status = app.screen.query_one(CallForm).query_one(CallStatus).query_one("#message")
@@ -543,5 +543,5 @@ async def test_y_after_saving_a_call_typed_from_all_vendors_copies_it(ledger):
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-    [call] = calls.list_calls(ids["acme"].id)
+    [call] = calls_of(ids["acme"].id)
     assert clipboard.copied == [summaries.call_mail(call.id, {}).text]

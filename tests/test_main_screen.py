@@ -3,14 +3,14 @@
 import sqlite3
 from datetime import timedelta
 
-from conftest import TODAY, settle, shown
+from conftest import TODAY, calls_of, settle, shown
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 
 from daicho.app import DaichoApp
 from daicho.config import load_config
-from daicho.data import calls, drafts, requests, vendors
+from daicho.data import drafts, requests, vendors
 from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
 from daicho.screens.main_screen import MainScreen
@@ -71,7 +71,7 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         await pilot.press("ctrl+s")
         await settle(pilot)
 
-        [call] = calls.list_calls(ids["acme"].id)
+        [call] = calls_of(ids["acme"].id)
         assert call.subject == "Laptop order"
         assert call.contact_name == "Tanaka Ichiro"
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
@@ -100,7 +100,7 @@ async def test_an_unknown_vendor_typed_in_the_call_form_becomes_a_prospect(ledge
         await settle(pilot)
     vendor = vendors.find_vendor("Walk-in Networks")
     assert vendor.status == "prospect"
-    assert [call.subject for call in calls.list_calls(vendor.id)] == ["Cold call about Wi-Fi"]
+    assert [call.subject for call in calls_of(vendor.id)] == ["Cold call about Wi-Fi"]
 
 
 async def test_a_call_that_cannot_be_saved_keeps_everything_typed(ledger):
@@ -380,7 +380,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
         assert any("Restored the call" in str(n.message) for n in app._notifications)
         await pilot.press("ctrl+s")  # as the notice says, at once: the cursor is in the form
         await settle(pilot)
-    assert [call.subject for call in calls.list_calls(ids["acme"].id)] == ["Line down"]
+    assert [call.subject for call in calls_of(ids["acme"].id)] == ["Line down"]
     assert drafts.load_drafts() == []
 
 

@@ -1,7 +1,7 @@
 """After a vendor is saved (`v`, `e`, or a call with a new vendor's name) the vendor list puts
 its cursor on it, even when the list hides it, so that the next key is about it."""
 
-from conftest import notices, settle, shown
+from conftest import calls_of, notices, settle, shown
 from test_copying import FakeClipboard, app_with
 
 from daicho.app import DaichoApp
@@ -84,7 +84,7 @@ async def test_a_call_with_a_new_vendor_selects_the_prospect_and_says_where_it_w
         assert "Walk-in Networks" in notice and "h shows" in notice
         await pilot.press("y")  # selecting the new vendor is not moving on from the call
         await settle(pilot)
-    [call] = calls.list_calls(vendor.id)
+    [call] = calls_of(vendor.id)
     assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
 
 

@@ -48,7 +48,6 @@ class CallFormValues:
     notes: str
     decisions: list[str]
     follow_ups: list[FollowUp]
-    errors: list[str]
 
 
 def _time_from_draft(text: object) -> datetime | None:
@@ -287,7 +286,6 @@ class CallForm(VerticalScroll, can_focus=False):
             notes=self._text_area("notes").text,
             decisions=[line.strip() for line in decisions if line.strip()],
             follow_ups=self._follow_ups.follow_ups(),
-            errors=[text for _, text in self._problems()],
         )
 
     def snapshot(self) -> dict:
