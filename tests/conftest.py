@@ -69,16 +69,6 @@ def calls_of(vendor_id: int) -> list[CallRecord]:
     return [get_call(entry.call.id) for entry in vendor_timeline(vendor_id) if entry.call]
 
 
-def notices(app, severity: str | None = None) -> list[str]:
-    """The texts of the notices shown so far (Textual keeps them on the app until they time
-    out), only those of `severity` when given."""
-    return [
-        str(note.message)
-        for note in app._notifications
-        if severity is None or note.severity == severity
-    ]
-
-
 async def settle(pilot) -> None:
     """Let the screen's reads in threads finish and their results show."""
     for _ in range(3):
@@ -102,9 +92,9 @@ async def until(pilot, condition: Callable[[], bool], what: str, timeout: float 
 
 
 class Notices:
-    """Every notification the app showed, recorded as it is posted (a message hook for
-    `run_test`): the app itself forgets each one when its few seconds are up, which on a
-    busy machine may be before the test looks."""
+    """Every notification the app showed, recorded as it is posted: pass one as `run_test`'s
+    `message_hook` (Textual's public hook; the app's own list is private, and forgets each
+    notice when its few seconds are up, which on a busy machine may be before the test looks)."""
 
     def __init__(self) -> None:
         self.shown: list[Notification] = []

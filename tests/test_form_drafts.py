@@ -1,7 +1,7 @@
 """Drafts of the modal forms (DESIGN §10): kept while typing, reopened after a stop,
 brought back after escape, discarded only with ctrl+d (twice), dropped by a save."""
 
-from conftest import settle
+from conftest import Notices, settle
 from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
@@ -10,10 +10,6 @@ from daicho.screens.bases.form import DRAFT_PAUSE_S, FormModal
 from daicho.screens.contact_form import ContactForm
 from daicho.screens.note_prompt import NotePrompt
 from daicho.screens.vendor_form import VendorForm
-
-
-def notices(app) -> str:
-    return "\n".join(str(notification.message) for notification in app._notifications)
 
 
 async def typed_and_paused(pilot, *keys: str) -> None:
@@ -33,12 +29,13 @@ async def test_a_new_vendor_being_typed_is_reopened_after_the_app_stops(ledger):
         assert draft.content["fields"]["name"] == "Nimbus"
     # Stopped with the form open, as after a crash or a closed terminal.
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, VendorForm)
         assert app.screen.query_one("#name", Input).value == "Nimbus"
         assert app.screen.query_one("#reading", Input).value == "にんばす"
-        assert "Restored what you typed" in notices(app)
+        assert any("Restored what you typed" in note for note in notices.said())
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert vendors.find_vendor("Nimbus").reading == "にんばす"
@@ -48,7 +45,8 @@ async def test_a_new_vendor_being_typed_is_reopened_after_the_app_stops(ledger):
 async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_start(ledger):
     acme = vendors.create_vendor("Acme", notes="old")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         await settle(pilot)
         app.push_screen(VendorForm(vendors.get_vendor(acme.id)))
         await settle(pilot)
@@ -56,13 +54,14 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
         await pilot.press("escape")  # before the pause: escape itself keeps it
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)
-        assert "Kept as a draft" in notices(app)
+        assert any("Kept as a draft" in note for note in notices.said())
     [draft] = drafts.load_drafts()
     assert (draft.form, draft.key, draft.content["open"]) == ("vendor", str(acme.id), False)
     assert vendors.get_vendor(acme.id).name == "Acme"
 
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)  # closed on purpose: not reopened
         form = VendorForm(vendors.get_vendor(acme.id))
@@ -73,7 +72,7 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
         # Another vendor's form, or a new one, does not get this draft.
         await pilot.press("ctrl+d", "ctrl+d")
         await settle(pilot)
-        assert "Draft discarded" in notices(app)
+        assert any("Draft discarded" in note for note in notices.said())
         new_form = VendorForm()
         app.push_screen(new_form)
         await settle(pilot)
@@ -85,14 +84,15 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
 async def test_opening_and_closing_a_form_untouched_keeps_no_draft(ledger):
     acme = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         await settle(pilot)
         app.push_screen(ContactForm(acme.id))
         await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        assert "Kept as a draft" not in notices(app)
+        assert not any("Kept as a draft" in note for note in notices.said())
     assert drafts.load_drafts() == []
 
 

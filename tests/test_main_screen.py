@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import timedelta
 
-from conftest import TODAY, calls_of, settle, shown
+from conftest import TODAY, Notices, calls_of, settle, shown
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
@@ -371,13 +371,14 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
     assert (draft.form, draft.content["subject"]) == ("call", "Line down")
 
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
         form = app.screen.query_one(CallForm)
         assert form.query_one("#subject").value == "Line down"
         assert form.query_one("#notes").text == "Router swapped"
         assert app.screen.query_one("#call-pane").display
-        assert any("Restored the call" in str(n.message) for n in app._notifications)
+        assert any("Restored the call" in note for note in notices.said())
         await pilot.press("ctrl+s")  # as the notice says, at once: the cursor is in the form
         await settle(pilot)
     assert [call.subject for call in calls_of(ids["acme"].id)] == ["Line down"]

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from conftest import notices, settle, shown
+from conftest import Notices, settle, shown
 from test_copying import FakeClipboard, app_with
 from textual.widgets import Input, OptionList, Static
 
@@ -106,7 +106,8 @@ async def test_editing_the_highlighted_contact_and_making_it_primary(ledger):
     vendors.create_contact(vendor.id, "Tanaka", is_primary=True)
     sato = vendors.create_contact(vendor.id, "Sato")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         screen = await open_vendor(pilot, vendor.id)
         await pilot.press("shift+tab", "down")  # from the timeline to the contacts, to Sato
         assert screen.current_contact.id == sato.id
@@ -118,7 +119,7 @@ async def test_editing_the_highlighted_contact_and_making_it_primary(ledger):
         await pilot.press("tab", "tab", "tab", "tab", "space", "ctrl+s")  # primary, then save
         await settle(pilot)
         assert screen.current_contact.id == sato.id
-        assert "Sato is now the primary contact, instead of Tanaka" in notices(app)
+        assert "Sato is now the primary contact, instead of Tanaka" in notices.said()
     first, second = vendors.list_contacts(vendor.id)
     assert (first.name, first.phone, first.is_primary) == ("Sato", "090-1234-5678", True)
     assert (second.name, second.is_primary) == ("Tanaka", False)
