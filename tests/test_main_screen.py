@@ -199,6 +199,18 @@ async def test_an_empty_queue_says_what_its_filters_left_out(ledger):
         assert shown(table) == "Nothing matches these filters."
 
 
+async def test_an_empty_ledger_s_queue_says_there_are_no_requests_yet(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QueueTable)
+        assert shown(table) == "Nothing open — nice."
+        await pilot.press("2", "s", "s", "s")
+        await settle(pilot)
+        assert "all statuses" in app.screen.query_one("#queue-pane").border_title
+        assert shown(table) == "No requests yet."
+
+
 async def test_selecting_a_vendor_narrows_the_queue(ledger):
     small_ledger()
     app = DaichoApp(ledger_path=ledger)
