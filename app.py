@@ -45,7 +45,7 @@ class DaichoApp(App):
         self.config = config or Config()
         self.start_notices = tuple(start_notices)
         """What went wrong before the app started (the daily backup), for the main screen."""
-        set_date_settings(self.config.date_settings())
+        set_date_settings(self.config.as_date_settings())
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""

@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise config
         from daicho.data.dates.settings import set_date_settings
 
-        set_date_settings(config.date_settings())
+        set_date_settings(config.as_date_settings())
         return _run(arguments, config)
     except DaichoError as error:
         return _fail(str(error), exit_codes.BAD_INPUT)
@@ -141,7 +141,7 @@ def _read_config():
 
     set_language(detect_language())
     config = load_config()
-    set_language(detect_language(config.language))
+    set_language(config.resolved_language())
     return config
 
 

@@ -83,8 +83,8 @@ class Config:
         """The language to show: the configured one, or the locale's for "auto"."""
         return detect_language(self.language)
 
-    def date_settings(self) -> DateSettings:
-        """How dates are written and counted, for `data.date_settings.set_date_settings`."""
+    def as_date_settings(self) -> DateSettings:
+        """How dates are written and counted, for `data.dates.settings.set_date_settings`."""
         calendar = BusinessCalendar(tuple(self.closed_days))
         return DateSettings(self.date_style, calendar, self.soon_business_days)
 

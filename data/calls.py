@@ -148,15 +148,3 @@ def get_call(call_id: int) -> CallRecord:
         decisions=tuple(d.text for d in decisions),
         follow_ups=tuple(request_record(r) for r in follow_ups),
     )
-
-
-def list_calls(vendor_id: int, *, limit: int = 50, offset: int = 0) -> list[CallRecord]:
-    """A vendor's calls, newest first, a page at a time."""
-    ids = (
-        Call.select(Call.id)
-        .where(Call.vendor == vendor_id)
-        .order_by(Call.started_at.desc(), Call.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return [get_call(row.id) for row in ids]

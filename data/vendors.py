@@ -17,7 +17,7 @@ from daicho.data.records import (
     VendorRecord,
     VendorRow,
 )
-from daicho.data.search.index import index_new, reindexing, unindex
+from daicho.data.search.index import index_new, reindexing
 from daicho.data.search.text import fold
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
@@ -230,14 +230,6 @@ def update_contact(contact_id: int, **changes) -> ContactRecord:
         row.updated_at = clock.utcnow()
         row.save()
     return contact_record(row)
-
-
-def delete_contact(contact_id: int) -> None:
-    """Remove a contact; their calls and requests stay, without a contact."""
-    with database.atomic():
-        _contact_row(contact_id)
-        unindex("contact", contact_id)
-        Contact.delete().where(Contact.id == contact_id).execute()
 
 
 def get_contact(contact_id: int) -> ContactRecord:

@@ -291,6 +291,11 @@ JA: dict[str, str] = {
     "priority": "優先度",
     "vendor": "業者",
     "newest": "新しい",
+    "Nothing open — nice.": "未完了の依頼はありません — すっきり",
+    "Nothing answered yet.": "回答済みの依頼はまだありません",
+    "Nothing closed or cancelled.": "完了・取消の依頼はありません",
+    "No requests yet.": "依頼はまだありません",
+    "Nothing matches these filters.": "この条件に合う依頼はありません",
     # ledger header (widgets/ledger_header.py)
     "Daicho": "Daicho",
     "overdue {n}": "期限切れ {n}",
@@ -299,7 +304,6 @@ JA: dict[str, str] = {
     "→ waiting {n}": "→ 先方待ち {n}",
     # queue (widgets/queue_table.py, widgets/queue_columns.py)
     "{days}d": "{days}日",
-    "Nothing open — nice.": "未完了の依頼はありません — すっきり",
     "Open": "開く",
     "Up": "上へ",
     "Down": "下へ",

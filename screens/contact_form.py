@@ -9,14 +9,14 @@ from daicho.data.records import ContactRecord
 from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.bases.form import FieldError, block, line, row
-from daicho.screens.bases.reading_form import ReadingFormModal
+from daicho.screens.bases.reading_form import ReadingForm
 from daicho.widgets.tick_box import TickBox
 
 _NEW_AT = "new-at-"  # a new contact's draft key: this and the vendor's id
 _TEXT_FIELDS = ("name", "reading", "role", "department", "phone", "mobile", "email", "notes")
 
 
-class ContactFormModal(ReadingFormModal):
+class ContactForm(ReadingForm):
     """New contact at `vendor_id`, or edit `contact`; dismisses with the saved ContactRecord.
     The reading is suggested as the name is typed (screens/bases/reading_form.py)."""
 
@@ -33,7 +33,7 @@ class ContactFormModal(ReadingFormModal):
         return str(self.contact.id) if self.contact else f"{_NEW_AT}{self.vendor_id}"
 
     @classmethod
-    def for_draft(cls, key: str) -> "ContactFormModal":
+    def for_draft(cls, key: str) -> "ContactForm":
         if key.startswith(_NEW_AT):
             return cls(vendors.get_vendor(int(key.removeprefix(_NEW_AT))).id)
         contact = vendors.get_contact(int(key))

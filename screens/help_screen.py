@@ -42,14 +42,6 @@ class HelpScreen(DaichoModal):
     """Sections of (title, bindings) as given, then the date forms; scrolls, closes with ?/f1."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen #help-body {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; border-title-style: bold; background: $panel; padding: 0 1;
-    }
-    HelpScreen.-wide #help-body {
-        width: 150; layout: grid; grid-size: 2; grid-rows: auto; grid-gutter: 1 3;
-    }
     HelpScreen .help-section { height: auto; margin-bottom: 1; }
     HelpScreen.-wide .help-section { margin-bottom: 0; }
     HelpScreen .help-title { color: $text-accent; text-style: bold; }
@@ -67,7 +59,7 @@ class HelpScreen(DaichoModal):
         tables = [(title, self._key_rows(bindings)) for title, bindings in self.sections]
         tables.append((_("Date fields"), [(typed, _(meaning)) for typed, meaning in DATE_FORMS]))
         width = min(KEY_WIDTH_MAX, max(cell_len(key) for _t, rows in tables for key, _d in rows))
-        with VerticalScroll(id="help-body") as body:
+        with VerticalScroll(id="help-body", classes="dialog") as body:
             body.border_title = _("Help")
             for title, rows in tables:
                 with Vertical(classes="help-section"):

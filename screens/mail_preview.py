@@ -33,11 +33,6 @@ class MailPreview(DaichoModal):
     """The mail of `source`; dismisses with None, after copying or when cancelled."""
 
     DEFAULT_CSS = """
-    MailPreview { align: center middle; }
-    MailPreview #dialog {
-        width: 100; max-width: 100%; height: 90%;
-        border: round $accent; border-title-style: bold; background: $panel; padding: 0 1;
-    }
     MailPreview #template-line { height: 1; margin-bottom: 1; }
     MailPreview #template-line > Label { color: $text-muted; padding-right: 1; }
     MailPreview #view { width: 1fr; padding-left: 2; color: $text-accent; }
@@ -69,7 +64,7 @@ class MailPreview(DaichoModal):
     def compose(self) -> ComposeResult:
         names = template_names(self.source.kind, self.app.config.templates)
         self.chosen = names[0]
-        with Vertical(id="dialog") as dialog:
+        with Vertical(classes="dialog") as dialog:
             dialog.border_title = _("Email preview")
             with Horizontal(id="template-line"):
                 yield Label(_("Template"), markup=False)

@@ -277,19 +277,19 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
             self.app.push_screen(RedatePrompt(request), self._after_write)
 
     def action_new_request(self) -> None:
-        from daicho.screens.request_form import RequestFormModal
+        from daicho.screens.request_form import NewRequestForm
 
         current = self.query_one(VendorList).current
-        modal = RequestFormModal(current.id if current else None, current.name if current else "")
+        modal = NewRequestForm(current.id if current else None, current.name if current else "")
         self.app.push_screen(modal, self._after_write)
 
     def action_new_vendor(self) -> None:
-        from daicho.screens.vendor_form import VendorFormModal
+        from daicho.screens.vendor_form import VendorForm
 
-        self.app.push_screen(VendorFormModal(), self._after_write)
+        self.app.push_screen(VendorForm(), self._after_write)
 
     def action_edit_vendor(self) -> None:
-        from daicho.screens.vendor_form import VendorFormModal
+        from daicho.screens.vendor_form import VendorForm
 
         if current := self.query_one(VendorList).current:
             try:
@@ -297,7 +297,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
             except LEDGER_ERRORS as error:  # its file was replaced: refused
                 self.notify(str(error), severity="error", timeout=STAYS_S, markup=False)
                 return
-            self.app.push_screen(VendorFormModal(vendor), self._after_write)
+            self.app.push_screen(VendorForm(vendor), self._after_write)
 
     def action_search(self) -> None:
         from daicho.screens.search_screen import SearchScreen

@@ -17,11 +17,6 @@ class ManualCopyModal(DaichoModal):
     """The text read-only, selectable with the terminal's own mouse selection."""
 
     DEFAULT_CSS = """
-    ManualCopyModal { align: center middle; }
-    ManualCopyModal #dialog {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
-        border: round $warning; border-title-style: bold; background: $panel; padding: 0 1;
-    }
     ManualCopyModal #why { color: $text-warning; margin-bottom: 1; }
     ManualCopyModal TextArea { height: auto; max-height: 24; }
     """
@@ -36,7 +31,7 @@ class ManualCopyModal(DaichoModal):
         self.reason = reason
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog") as dialog:
+        with Vertical(classes="dialog") as dialog:
             dialog.border_title = _("Copy by hand")
             why = _(
                 "The text could not be copied ({reason}). Select it below with the mouse "

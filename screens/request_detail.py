@@ -152,9 +152,9 @@ class RequestDetailScreen(DetailScreen):
         self.app.push_screen(NotePrompt(self.request), self._after_prompt)
 
     def action_edit(self) -> None:
-        from daicho.screens.request_edit_form import RequestEditModal
+        from daicho.screens.request_edit_form import RequestEditForm
 
-        self.app.push_screen(RequestEditModal(self.request), self._after_prompt)
+        self.app.push_screen(RequestEditForm(self.request), self._after_prompt)
 
     def action_close_request(self) -> None:
         self._change(requests.close_request)

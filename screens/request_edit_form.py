@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from daicho.data import requests
 from daicho.data.records import REQUEST_PRIORITIES, RequestRecord
 from daicho.i18n import _
-from daicho.screens.bases.form import RequestForm, block, choice, line, row
+from daicho.screens.bases.form import ExistingRequestForm, block, choice, line, row
 
 
-class RequestEditModal(RequestForm):
+class RequestEditForm(ExistingRequestForm):
     """Dismisses with the saved RequestRecord (unchanged when nothing was), or None."""
 
     AUTO_FOCUS = "#subject"

@@ -21,7 +21,7 @@ from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 
 
-class RequestFormModal(FormModal):
+class NewRequestForm(FormModal):
     """Open a request; dismisses with the saved RequestRecord, or None.
 
     With a vendor given the cursor starts in the subject: the vendor is usually the one
@@ -39,7 +39,7 @@ class RequestFormModal(FormModal):
         self._contacts_of: int | None = None
 
     @classmethod
-    def for_draft(cls, key: str) -> "RequestFormModal":
+    def for_draft(cls, key: str) -> "NewRequestForm":
         return cls()
 
     def compose_fields(self) -> ComposeResult:

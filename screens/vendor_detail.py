@@ -113,15 +113,15 @@ class VendorDetailScreen(DetailScreen):
         return self.contacts[index] if index is not None and index < len(self.contacts) else None
 
     def action_add_contact(self) -> None:
-        from daicho.screens.contact_form import ContactFormModal
+        from daicho.screens.contact_form import ContactForm
 
-        self.app.push_screen(ContactFormModal(self.vendor_id), self._contact_saved)
+        self.app.push_screen(ContactForm(self.vendor_id), self._contact_saved)
 
     def action_edit_contact(self) -> None:
-        from daicho.screens.contact_form import ContactFormModal
+        from daicho.screens.contact_form import ContactForm
 
         if contact := self.current_contact:
-            self.app.push_screen(ContactFormModal(self.vendor_id, contact), self._contact_saved)
+            self.app.push_screen(ContactForm(self.vendor_id, contact), self._contact_saved)
 
     def _phone_to_copy(self) -> str:
         """The selected contact's phone (else mobile) in the contacts pane, else the vendor's."""

@@ -6,10 +6,10 @@ from daicho.data import vendors
 from daicho.data.records import VENDOR_CATEGORIES, VENDOR_STATUSES, VendorRecord
 from daicho.i18n import _
 from daicho.screens.bases.form import block, choice, line, required, row
-from daicho.screens.bases.reading_form import ReadingFormModal
+from daicho.screens.bases.reading_form import ReadingForm
 
 
-class VendorFormModal(ReadingFormModal):
+class VendorForm(ReadingForm):
     """New vendor, or edit `vendor`; dismisses with the saved VendorRecord, or None. The
     reading is suggested as the name is typed (screens/bases/reading_form.py)."""
 
@@ -25,7 +25,7 @@ class VendorFormModal(ReadingFormModal):
         return str(self.vendor.id) if self.vendor else ""
 
     @classmethod
-    def for_draft(cls, key: str) -> "VendorFormModal":
+    def for_draft(cls, key: str) -> "VendorForm":
         return cls(vendors.get_vendor(int(key)) if key else None)
 
     def compose_fields(self) -> ComposeResult:

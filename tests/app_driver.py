@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import settle, shown
+from conftest import Notices, settle, shown
 
 from daicho.app import DaichoApp
 from daicho.data.ledger import close_ledger, open_ledger
@@ -26,10 +26,6 @@ from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (160, 45)
-
-
-def errors(app) -> list[str]:
-    return [str(note.message) for note in app._notifications if note.severity == "error"]
 
 
 async def log_call(pilot, subject: str, notes: str, follow_up: str = "") -> float | None:
@@ -46,18 +42,21 @@ async def log_call(pilot, subject: str, notes: str, follow_up: str = "") -> floa
 
 
 async def log(app, name: str, count: int) -> dict:
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
         saved = 0
         for number in range(1, count + 1):
             saved += await log_call(pilot, f"{name}{number}", f"from {name} #{number}") is not None
-        return {"saved": saved, "errors": errors(app), "ok": saved == count and not errors(app)}
+        errors = notices.said("error")
+        return {"saved": saved, "errors": errors, "ok": saved == count and not errors}
 
 
 async def exchange(app, name: str, other: str, directory: Path, first: bool) -> dict:
     """Take turns: the first copy saves a call with a follow-up while the second only watches
     its queue; once the second has seen it, it saves its own, and the first only watches."""
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
         (directory / f"{name}.ready").touch()
         while not (directory / f"{other}.ready").exists():
@@ -67,8 +66,9 @@ async def exchange(app, name: str, other: str, directory: Path, first: bool) -> 
         seen_at = await watch_queue(pilot, "Follow-up " + other)
         if not first and seen_at is not None:
             saved_at = await log_call(pilot, *ours)
-        ok = saved_at is not None and seen_at is not None and not errors(app)
-        return {"saved_at": saved_at, "seen_at": seen_at, "errors": errors(app), "ok": ok}
+        errors = notices.said("error")
+        ok = saved_at is not None and seen_at is not None and not errors
+        return {"saved_at": saved_at, "seen_at": seen_at, "errors": errors, "ok": ok}
 
 
 async def watch_queue(pilot, text: str, limit_s: float = 20) -> float | None:
@@ -83,19 +83,20 @@ async def watch_queue(pilot, text: str, limit_s: float = 20) -> float | None:
 
 
 async def read_only(app) -> dict:
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
-        notices = [str(note.message) for note in app._notifications]
+        at_start = notices.said()
         vendors_shown = shown(app.screen.query_one(VendorRows))
         saved = await log_call(pilot, "Line down", "Router swapped") is not None
         form = app.screen.query_one(CallForm)
         kept = (form.query_one("#subject").value, form.query_one("#notes").text)
         return {
-            "notices": notices,
+            "notices": at_start,
             "vendors": vendors_shown,
             "saved": saved,
             "kept": kept,
-            "errors": errors(app),
+            "errors": notices.said("error"),
             "ok": not saved,
         }
 

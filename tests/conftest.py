@@ -10,9 +10,12 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.worker import WorkerCancelled
 
+from daicho.data.calls import get_call
 from daicho.data.dates import clock
 from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.records import CallRecord
+from daicho.data.timeline import vendor_timeline
 from daicho.i18n import set_language
 
 # Shared, noisy machines: no deadlines; a modest number of examples keeps the suite quick.
@@ -60,14 +63,10 @@ def shown(widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(widget.size.region)).strip()
 
 
-def notices(app, severity: str | None = None) -> list[str]:
-    """The texts of the notices shown so far (Textual keeps them on the app until they time
-    out), only those of `severity` when given."""
-    return [
-        str(note.message)
-        for note in app._notifications
-        if severity is None or note.severity == severity
-    ]
+def calls_of(vendor_id: int) -> list[CallRecord]:
+    """A vendor's calls, newest first, as the app reads them: from the vendor's timeline, each
+    then in full, with its follow-ups."""
+    return [get_call(entry.call.id) for entry in vendor_timeline(vendor_id) if entry.call]
 
 
 async def settle(pilot) -> None:
@@ -93,9 +92,9 @@ async def until(pilot, condition: Callable[[], bool], what: str, timeout: float 
 
 
 class Notices:
-    """Every notification the app showed, recorded as it is posted (a message hook for
-    `run_test`): the app itself forgets each one when its few seconds are up, which on a
-    busy machine may be before the test looks."""
+    """Every notification the app showed, recorded as it is posted: pass one as `run_test`'s
+    `message_hook` (Textual's public hook; the app's own list is private, and forgets each
+    notice when its few seconds are up, which on a busy machine may be before the test looks)."""
 
     def __init__(self) -> None:
         self.shown: list[Notification] = []

@@ -24,7 +24,7 @@ def day(year: int, month: int, dom: int) -> date:
 
 def closed(*entries: str) -> None:
     """Use a calendar with these closed days, as `[dates] closed_days` in config.toml does."""
-    set_date_settings(Config(closed_days=list(entries)).date_settings())
+    set_date_settings(Config(closed_days=list(entries)).as_date_settings())
 
 
 @pytest.mark.parametrize(

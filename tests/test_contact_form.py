@@ -1,26 +1,26 @@
 """The contact form's primary box: on and off look different, and taking primary from
 another contact says whose it was."""
 
-from conftest import notices, settle, shown
+from conftest import Notices, settle, shown
 from textual.widgets import Static
 
 from daicho.app import DaichoApp
 from daicho.data import vendors
 from daicho.i18n import set_language
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.widgets.tick_box import TickBox
 
 TO_PRIMARY = ["tab"] * 8  # from the name: reading, role, department, phones, email, notes
 
 
-async def open_form(pilot, form: ContactFormModal) -> list:
+async def open_form(pilot, form: ContactForm) -> list:
     results = []
     pilot.app.push_screen(form, callback=results.append)
     await settle(pilot)
     return results
 
 
-def primary_note(form: ContactFormModal) -> str:
+def primary_note(form: ContactForm) -> str:
     note = form.query_one("#primary-note", Static)
     return shown(note) if note.display else ""
 
@@ -29,7 +29,7 @@ async def test_the_primary_box_shows_a_tick_when_on_and_an_empty_box_when_off(le
     vendor = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = ContactFormModal(vendor.id)
+        form = ContactForm(vendor.id)
         await open_form(pilot, form)
         box = form.query_one("#is_primary", TickBox)
         assert shown(box).startswith("▐ ▌")
@@ -45,8 +45,9 @@ async def test_ticking_primary_names_the_contact_it_is_taken_from(ledger):
     vendor = vendors.create_vendor("Acme")
     vendors.create_contact(vendor.id, "Tanaka", is_primary=True)
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
-        form = ContactFormModal(vendor.id)
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
+        form = ContactForm(vendor.id)
         results = await open_form(pilot, form)
         assert primary_note(form) == "Primary now: Tanaka"
         await pilot.press(*"Suzuki", *TO_PRIMARY, "space")
@@ -55,7 +56,7 @@ async def test_ticking_primary_names_the_contact_it_is_taken_from(ledger):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [saved.name for saved in results] == ["Suzuki"]
-        assert "Suzuki is now the primary contact, instead of Tanaka" in notices(app)
+        assert "Suzuki is now the primary contact, instead of Tanaka" in notices.said()
     assert vendors.primary_contact(vendor.id).name == "Suzuki"
     assert [(c.name, c.is_primary) for c in vendors.list_contacts(vendor.id)] == [
         ("Suzuki", True),
@@ -67,14 +68,15 @@ async def test_the_primary_contact_edited_is_not_told_it_takes_primary_from_itse
     vendor = vendors.create_vendor("Acme")
     tanaka = vendors.create_contact(vendor.id, "Tanaka", is_primary=True)
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
-        form = ContactFormModal(vendor.id, tanaka)
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
+        form = ContactForm(vendor.id, tanaka)
         await open_form(pilot, form)
         assert shown(form.query_one("#is_primary", TickBox)).startswith("▐✓▌")
         assert primary_note(form) == ""
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert not any("instead of" in text for text in notices(app))
+        assert not any("instead of" in text for text in notices.said())
 
 
 async def test_the_primary_note_is_in_japanese(ledger):
@@ -83,7 +85,7 @@ async def test_the_primary_note_is_in_japanese(ledger):
     vendors.create_contact(vendor.id, "田中", is_primary=True)
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = ContactFormModal(vendor.id)
+        form = ContactForm(vendor.id)
         await open_form(pilot, form)
         await pilot.press(*"鈴木", *TO_PRIMARY, "space")
         await pilot.pause()

@@ -11,14 +11,14 @@ import sys
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, notices
+from conftest import TODAY, Notices, calls_of
 from test_main_screen import select_vendor, settle, shown, small_ledger
 from textual.widgets import TextArea
 
 from daicho.app import DaichoApp
 from daicho.clipboard import CopyFailed, FirstThatWorks, TerminalClipboard
 from daicho.config import Config, load_config
-from daicho.data import calls, requests, vendors
+from daicho.data import requests, vendors
 from daicho.data.mail import summaries
 from daicho.data.mail.templates import DEFAULT_TEMPLATES
 from daicho.data.queue import QueueFilters
@@ -62,7 +62,8 @@ async def test_y_on_a_queue_row_copies_that_requests_email(ledger):
     ids = small_ledger()
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
@@ -70,7 +71,7 @@ async def test_y_on_a_queue_row_copies_that_requests_email(ledger):
         [copied] = clipboard.copied
         assert copied == mail.text
         assert copied.split("\n")[0] == mail.subject and "Quote for 10 laptops" in copied
-        assert f"Copied: {mail.subject}\nto the test's clipboard" in notices(app)
+        assert f"Copied: {mail.subject}\nto the test's clipboard" in notices.said()
 
 
 async def test_y_on_a_vendor_copies_its_open_items(ledger):
@@ -102,14 +103,15 @@ async def test_y_copies_in_the_ui_language(ledger):
     set_language("ja")
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
         mail = summaries.request_mail(ids["asked"].id, {})
         assert mail.template == "request_ja"
         assert clipboard.copied == [mail.text]
-        assert f"コピーしました: {mail.subject}" in notices(app)[-1]
+        assert f"コピーしました: {mail.subject}" in notices.said()[-1]
 
 
 async def test_c_copies_the_queue_as_filtered(ledger):
@@ -143,15 +145,16 @@ async def test_y_right_after_saving_a_call_copies_its_confirmation(ledger):
     ids = small_ledger()
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await type_a_call(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("y copies the confirmation email" in note for note in notices(app))
+        assert any("y copies the confirmation email" in note for note in notices.said())
         await pilot.press("y")
         await settle(pilot)
-        [call] = calls.list_calls(ids["acme"].id)
+        [call] = calls_of(ids["acme"].id)
         [copied] = clipboard.copied
         assert copied == summaries.call_mail(call.id, {}).text
         assert "Deliver on 12/1" in copied and "We pay on delivery" in copied
@@ -173,7 +176,7 @@ async def test_ctrl_y_in_the_call_form_saves_and_copies(ledger):
         await type_a_call(pilot)
         await pilot.press("ctrl+y")  # in the decisions, where ctrl+y would otherwise redo
         await settle(pilot)
-        [call] = calls.list_calls(ids["acme"].id)
+        [call] = calls_of(ids["acme"].id)
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
         assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
         status = app.screen.query_one(CallForm).query_one(CallStatus).query_one("#message")
@@ -288,7 +291,8 @@ async def test_a_template_saved_from_the_preview_is_used_by_the_next_y(ledger, t
     ids = small_ledger()
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "Y")
         await settle(pilot)
@@ -300,7 +304,7 @@ async def test_a_template_saved_from_the_preview_is_used_by_the_next_y(ledger, t
         saved = "URGENT " + DEFAULT_TEMPLATES["request_en"]
         assert load_config(tmp_path / "config.toml").templates == {"request_en": saved}
         assert app.config.templates == {"request_en": saved}
-        assert any("saved in" in note for note in notices(app))
+        assert any("saved in" in note for note in notices.said())
 
         await pilot.press("escape", "y")
         await settle(pilot)
@@ -346,14 +350,15 @@ async def test_a_template_that_cannot_be_written_is_reported(ledger, tmp_path, m
     blocker.write_text("")
     monkeypatch.setenv("DAICHO_CONFIG", str(blocker / "config.toml"))
     app = app_with(ledger, FakeClipboard())
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "Y")
         await settle(pilot)
         await pilot.press("ctrl+t", "tab", *"X", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MailPreview)
-        assert any("Cannot write" in note for note in notices(app, "error"))
+        assert any("Cannot write" in note for note in notices.said("error"))
         assert app.config.templates == {}
 
 
@@ -365,11 +370,12 @@ async def test_a_broken_template_is_named_in_a_warning_and_the_default_is_copied
     clipboard = FakeClipboard()
     broken = Config(templates={"request_en": "Status of {subjcet}\n\nHello"})
     app = app_with(ledger, clipboard, broken)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
-        [warning] = notices(app, "warning")
+        [warning] = notices.said("warning")
         assert "request_en" in warning and "{subjcet}" in warning
     assert clipboard.copied == [summaries.request_mail(ids["asked"].id, {}).text]
 
@@ -401,12 +407,13 @@ async def test_the_notice_says_the_terminal_took_it_when_the_system_clipboard_di
     # The real terminal clipboard, told a terminal is there (a test app has none).
     terminal = TerminalClipboard(app.copy_to_clipboard, lambda: True)
     app.copier = FirstThatWorks(Unreachable(), terminal)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
         assert app.clipboard == summaries.request_mail(ids["asked"].id, {}).text
-        assert "via the terminal (OSC 52)" in notices(app)[-1]
+        assert "via the terminal (OSC 52)" in notices.said()[-1]
 
 
 async def test_a_mail_too_large_for_the_terminal_clipboard_is_shown_not_called_copied(ledger):
@@ -417,13 +424,14 @@ async def test_a_mail_too_large_for_the_terminal_clipboard_is_shown_not_called_c
     app.copier = FirstThatWorks(
         Unreachable(), TerminalClipboard(app.copy_to_clipboard, lambda: True)
     )
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
         assert isinstance(app.screen, ManualCopyModal)
         assert "too large for the terminal's clipboard" in str(app.screen.query_one("#why").content)
-        assert not any(notice.startswith("Copied") for notice in notices(app))
+        assert not any(notice.startswith("Copied") for notice in notices.said())
         assert app.clipboard == ""
 
 
@@ -436,11 +444,12 @@ async def test_y_reaches_the_system_clipboard_through_pyperclip(ledger):
 
     ids = small_ledger()
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
-        assert "to the system clipboard" in notices(app)[-1]
+        assert "to the system clipboard" in notices.said()[-1]
     assert pyperclip.paste() == summaries.request_mail(ids["asked"].id, {}).text
 
 
@@ -543,5 +552,5 @@ async def test_y_after_saving_a_call_typed_from_all_vendors_copies_it(ledger):
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-    [call] = calls.list_calls(ids["acme"].id)
+    [call] = calls_of(ids["acme"].id)
     assert clipboard.copied == [summaries.call_mail(call.id, {}).text]

@@ -34,7 +34,7 @@ STYLES = ("short", "iso", "wareki")
 
 
 def use_style(style: str) -> None:
-    set_date_settings(Config(date_style=style).date_settings())
+    set_date_settings(Config(date_style=style).as_date_settings())
 
 
 # --- 和暦 ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from daicho.app import DaichoApp
 from daicho.data import drafts, vendors
 from daicho.data.models import Call
 from daicho.screens.bases.form import FormModal
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.vendor_form import VendorForm
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.discard_guard import CONFIRM_S
 from daicho.widgets.vendor_list import VendorRows
@@ -106,7 +106,7 @@ async def test_a_form_asks_again_after_the_moment_has_passed_or_the_field_change
         await settle(pilot)
         await pilot.press("v", *"Nimbus", "tab", *"にんばす")
         form = app.screen
-        assert isinstance(form, VendorFormModal)
+        assert isinstance(form, VendorForm)
         now = [100.0]
         form.discard_guard.clock = lambda: now[0]
         await until(pilot, lambda: drafts.load_drafts() != [], "the vendor's draft")

@@ -15,7 +15,7 @@ from daicho.data import requests, vendors
 from daicho.data.dates import clock
 from daicho.i18n import set_language
 from daicho.screens.redate_prompt import RedatePrompt
-from daicho.screens.request_form import RequestFormModal
+from daicho.screens.request_form import NewRequestForm
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.date_field import DateField
 from daicho.widgets.follow_up_row import FollowUpRow
@@ -36,7 +36,7 @@ async def test_a_past_due_date_in_the_request_form_asks_once_then_saves(ledger):
     acme = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = RequestFormModal(acme.id, acme.name)
+        form = NewRequestForm(acme.id, acme.name)
         results = await open_form(pilot, form)
         await pilot.press(*"Send the quote", "tab", *"yesterday", "ctrl+s")
         await pilot.pause()

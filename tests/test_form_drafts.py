@@ -3,7 +3,7 @@ brought back after escape, discarded only with ctrl+d (twice), dropped by a save
 
 from datetime import timedelta
 
-from conftest import TODAY, settle
+from conftest import TODAY, Notices, settle
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
@@ -13,18 +13,14 @@ from daicho.data.dates import clock
 from daicho.data.dates.kept import kept_date
 from daicho.data.queue import QueueFilters
 from daicho.screens.bases.form import FormModal
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.note_prompt import NotePrompt
-from daicho.screens.request_form import RequestFormModal
+from daicho.screens.request_form import NewRequestForm
 from daicho.screens.support.draft_keeping import DRAFT_PAUSE_S, DraftKeeper
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.vendor_form import VendorForm
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.date_field import DateField
 from daicho.widgets.follow_up_row import FollowUpRow
-
-
-def notices(app) -> str:
-    return "\n".join(str(notification.message) for notification in app._notifications)
 
 
 async def typed_and_paused(pilot, *keys: str) -> None:
@@ -44,12 +40,13 @@ async def test_a_new_vendor_being_typed_is_reopened_after_the_app_stops(ledger):
         assert draft.content["fields"]["name"] == "Nimbus"
     # Stopped with the form open, as after a crash or a closed terminal.
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, VendorFormModal)
+        assert isinstance(app.screen, VendorForm)
         assert app.screen.query_one("#name", Input).value == "Nimbus"
         assert app.screen.query_one("#reading", Input).value == "にんばす"
-        assert "Restored what you typed" in notices(app)
+        assert any("Restored what you typed" in note for note in notices.said())
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert vendors.find_vendor("Nimbus").reading == "にんばす"
@@ -59,24 +56,26 @@ async def test_a_new_vendor_being_typed_is_reopened_after_the_app_stops(ledger):
 async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_start(ledger):
     acme = vendors.create_vendor("Acme", notes="old")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         await settle(pilot)
-        app.push_screen(VendorFormModal(vendors.get_vendor(acme.id)))
+        app.push_screen(VendorForm(vendors.get_vendor(acme.id)))
         await settle(pilot)
         await pilot.press(*"-edited")  # typed at the end of the name
         await pilot.press("escape")  # before the pause: escape itself keeps it
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)
-        assert "Kept as a draft" in notices(app)
+        assert any("Kept as a draft" in note for note in notices.said())
     [draft] = drafts.load_drafts()
     assert (draft.form, draft.key, draft.content["open"]) == ("vendor", str(acme.id), False)
     assert vendors.get_vendor(acme.id).name == "Acme"
 
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         await settle(pilot)
         assert not isinstance(app.screen, FormModal)  # closed on purpose: not reopened
-        form = VendorFormModal(vendors.get_vendor(acme.id))
+        form = VendorForm(vendors.get_vendor(acme.id))
         app.push_screen(form)
         await settle(pilot)
         assert form.query_one("#name", Input).value == "Acme-edited"
@@ -84,8 +83,8 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
         # Another vendor's form, or a new one, does not get this draft.
         await pilot.press("ctrl+d", "ctrl+d")
         await settle(pilot)
-        assert "Draft discarded" in notices(app)
-        new_form = VendorFormModal()
+        assert any("Draft discarded" in note for note in notices.said())
+        new_form = VendorForm()
         app.push_screen(new_form)
         await settle(pilot)
         assert new_form.query_one("#name", Input).value == ""
@@ -96,14 +95,15 @@ async def test_escape_keeps_the_draft_for_the_same_form_and_nothing_reopens_at_s
 async def test_opening_and_closing_a_form_untouched_keeps_no_draft(ledger):
     acme = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         await settle(pilot)
-        app.push_screen(ContactFormModal(acme.id))
+        app.push_screen(ContactForm(acme.id))
         await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        assert "Kept as a draft" not in notices(app)
+        assert not any("Kept as a draft" in note for note in notices.said())
     assert drafts.load_drafts() == []
 
 
@@ -113,7 +113,7 @@ async def test_a_contact_and_a_note_keep_their_drafts_by_record(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        app.push_screen(ContactFormModal(acme.id))
+        app.push_screen(ContactForm(acme.id))
         await settle(pilot)
         await typed_and_paused(pilot, *"Yamada")
         await pilot.press("escape")
@@ -132,7 +132,7 @@ async def test_a_contact_and_a_note_keep_their_drafts_by_record(ledger):
         assert app.screen.query_one("#note", TextArea).text == "電話で督促"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        contact_form = ContactFormModal(acme.id)
+        contact_form = ContactForm(acme.id)
         app.push_screen(contact_form)
         await settle(pilot)
         assert contact_form.query_one("#name", Input).value == "Yamada"
@@ -229,7 +229,7 @@ async def test_a_request_due_in_three_days_keeps_its_date_when_restored_a_day_la
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, RequestFormModal)
+        assert isinstance(app.screen, NewRequestForm)
         assert due_text(app) == "2026-11-23"  # the date meant, no longer `+3`
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -247,7 +247,7 @@ async def test_a_date_that_still_means_the_same_day_comes_back_as_typed(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        form = RequestFormModal()
+        form = NewRequestForm()
         app.push_screen(form)
         await settle(pilot)
         assert due_text(app) == "11/30"
@@ -296,7 +296,7 @@ async def test_drafts_kept_before_dates_were_kept_restore_their_text(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, RequestFormModal)
+        assert isinstance(app.screen, NewRequestForm)
         assert due_text(app) == "+3"
         rows = app.screen_stack[0].query_one(CallForm).query(FollowUpRow)
         assert [row.due_field.text for row in rows] == ["+2", "2026-11-30"]

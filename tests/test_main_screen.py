@@ -3,20 +3,20 @@
 import sqlite3
 from datetime import timedelta
 
-from conftest import TODAY, settle, shown
+from conftest import TODAY, Notices, calls_of, settle, shown
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 
 from daicho.app import DaichoApp
 from daicho.config import load_config
-from daicho.data import calls, drafts, requests, vendors
+from daicho.data import drafts, requests, vendors
 from daicho.data.models import Call, Request, Vendor
 from daicho.i18n import set_language
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.support.draft_keeping import DRAFT_PAUSE_S
 from daicho.screens.vendor_detail import VendorDetailScreen
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.vendor_form import VendorForm
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.call_status import CallStatus
 from daicho.widgets.ledger_header import LedgerHeader
@@ -72,7 +72,7 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         await pilot.press("ctrl+s")
         await settle(pilot)
 
-        [call] = calls.list_calls(ids["acme"].id)
+        [call] = calls_of(ids["acme"].id)
         assert call.subject == "Laptop order"
         assert call.contact_name == "Tanaka Ichiro"
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
@@ -101,7 +101,7 @@ async def test_an_unknown_vendor_typed_in_the_call_form_becomes_a_prospect(ledge
         await settle(pilot)
     vendor = vendors.find_vendor("Walk-in Networks")
     assert vendor.status == "prospect"
-    assert [call.subject for call in calls.list_calls(vendor.id)] == ["Cold call about Wi-Fi"]
+    assert [call.subject for call in calls_of(vendor.id)] == ["Cold call about Wi-Fi"]
 
 
 async def test_a_call_that_cannot_be_saved_keeps_everything_typed(ledger):
@@ -173,6 +173,43 @@ async def test_queue_filters_are_one_key_each_and_named_in_the_title(ledger):
         await pilot.press("p", "p", "p", "s")
         await settle(pilot)
         assert "answered" in pane.border_title and table.total == 0
+
+
+async def test_an_empty_queue_says_what_its_filters_left_out(ledger):
+    small_ledger()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QueueTable)
+        said = []
+        for keys in (("s",), ("s",), ("s", "s", "p")):
+            await pilot.press("2", *keys)
+            await settle(pilot)
+            said.append(shown(table))
+        assert said == [
+            "Nothing answered yet.",
+            "Nothing closed or cancelled.",
+            "Nothing matches these filters.",
+        ]
+        await pilot.press("p", "p", "p", "x", "enter")
+        await settle(pilot)
+        await pilot.press("2", "x", "enter")
+        await settle(pilot)
+        assert shown(table) == "Nothing open — nice."
+        await select_vendor(pilot, "Acme")
+        assert shown(table) == "Nothing matches these filters."
+
+
+async def test_an_empty_ledger_s_queue_says_there_are_no_requests_yet(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QueueTable)
+        assert shown(table) == "Nothing open — nice."
+        await pilot.press("2", "s", "s", "s")
+        await settle(pilot)
+        assert "all statuses" in app.screen.query_one("#queue-pane").border_title
+        assert shown(table) == "No requests yet."
 
 
 async def test_selecting_a_vendor_narrows_the_queue(ledger):
@@ -316,7 +353,7 @@ async def test_every_key_action_is_in_the_command_palette(ledger):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, VendorFormModal)
+        assert isinstance(app.screen, VendorForm)
 
 
 async def test_a_theme_chosen_in_the_app_is_kept_in_the_config(ledger):
@@ -347,16 +384,17 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
     assert (draft.form, draft.content["subject"]) == ("call", "Line down")
 
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
         form = app.screen.query_one(CallForm)
         assert form.query_one("#subject").value == "Line down"
         assert form.query_one("#notes").text == "Router swapped"
         assert app.screen.query_one("#call-pane").display
-        assert any("Restored the call" in str(n.message) for n in app._notifications)
+        assert any("Restored the call" in note for note in notices.said())
         await pilot.press("ctrl+s")  # as the notice says, at once: the cursor is in the form
         await settle(pilot)
-    assert [call.subject for call in calls.list_calls(ids["acme"].id)] == ["Line down"]
+    assert [call.subject for call in calls_of(ids["acme"].id)] == ["Line down"]
     assert drafts.load_drafts() == []
 
 

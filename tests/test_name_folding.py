@@ -6,7 +6,7 @@ import itertools
 from datetime import datetime
 
 import pytest
-from conftest import settle
+from conftest import calls_of, settle
 from hypothesis import given
 from hypothesis import strategies as st
 from textual import events
@@ -112,7 +112,7 @@ async def test_a_call_to_a_vendor_typed_as_the_list_shows_it_makes_no_prospect(l
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert [v.id for v in vendors.list_vendors(include_hidden=True)] == [towa.id]
-    assert [call.vendor_id for call in calls.list_calls(towa.id)] == [towa.id]
+    assert [call.vendor_id for call in calls_of(towa.id)] == [towa.id]
 
 
 async def test_a_request_for_a_vendor_typed_with_its_kind_after_the_name(ledger):

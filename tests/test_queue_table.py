@@ -214,6 +214,7 @@ async def test_an_empty_queue_says_so():
     app = QueueApp(MANY[:5])
     async with app.run_test(size=(60, 11)) as pilot:
         await pilot.pause()
+        app.table.empty_text = "Nothing open — nice."
         app.rows = []
         app.table.reset(0)
         await pilot.pause()

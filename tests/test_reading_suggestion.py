@@ -5,8 +5,8 @@ from textual.widgets import Input
 
 from daicho.app import DaichoApp
 from daicho.data import drafts, vendors
-from daicho.screens.contact_form import ContactFormModal
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.contact_form import ContactForm
+from daicho.screens.vendor_form import VendorForm
 
 
 async def open_form(pilot, form) -> list:
@@ -23,7 +23,7 @@ def reading(form) -> str:
 async def test_typing_a_kanji_name_suggests_its_reading_which_can_be_edited(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         results = await open_form(pilot, form)
         await pilot.press(*"日本")
         await settle(pilot)
@@ -43,7 +43,7 @@ async def test_typing_a_kanji_name_suggests_its_reading_which_can_be_edited(ledg
 async def test_a_reading_typed_first_is_never_written_over(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         await open_form(pilot, form)
         await pilot.press("tab", *"にほんでんき", "shift+tab", *"日本電気")
         await settle(pilot)
@@ -53,7 +53,7 @@ async def test_a_reading_typed_first_is_never_written_over(ledger):
 async def test_company_words_are_left_out_and_a_latin_name_takes_the_suggestion_back(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         results = await open_form(pilot, form)
         await pilot.press(*"株式会社ニンバス")
         await settle(pilot)
@@ -74,14 +74,14 @@ async def test_opening_a_vendor_to_edit_suggests_nothing_until_its_name_changes(
     vendor = vendors.create_vendor("日本電気")  # no reading yet
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal(vendors.get_vendor(vendor.id))
+        form = VendorForm(vendors.get_vendor(vendor.id))
         results = await open_form(pilot, form)
         await settle(pilot)
         assert reading(form) == ""
         await pilot.press("escape")  # nothing changed: nothing kept as a draft
         await pilot.pause()
         assert results == [None] and drafts.load_drafts() == []
-        form = VendorFormModal(vendors.get_vendor(vendor.id))
+        form = VendorForm(vendors.get_vendor(vendor.id))
         await open_form(pilot, form)
         await pilot.press("end", *"東京")
         await settle(pilot)
@@ -92,7 +92,7 @@ async def test_a_contacts_reading_is_suggested_too(ledger):
     vendor = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = ContactFormModal(vendor.id)
+        form = ContactForm(vendor.id)
         results = await open_form(pilot, form)
         await pilot.press(*"山田", "space", *"太郎")
         await settle(pilot)

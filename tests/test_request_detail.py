@@ -63,7 +63,7 @@ async def test_x_then_enter_marks_an_outbound_request_answered(ledger):
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, AnswerPrompt)
-        assert "Mark as answered" in shown(app.screen.query_one("#dialog"))
+        assert "Mark as answered" in shown(app.screen.query_one(".dialog"))
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
@@ -98,7 +98,7 @@ async def test_an_inbound_request_is_marked_done(ledger):
         await open_request(pilot, request.id)
         await pilot.press("x")
         await pilot.pause()
-        assert "Mark as done" in shown(app.screen.query_one("#dialog"))
+        assert "Mark as done" in shown(app.screen.query_one(".dialog"))
         await pilot.press("escape")
         await pilot.pause()
     assert requests.get_request(request.id).status == "open"

@@ -11,14 +11,14 @@ from daicho.data import queue, requests, vendors
 from daicho.data.dates import clock
 from daicho.data.queue import QueueFilters
 from daicho.i18n import set_language
-from daicho.screens.request_form import RequestFormModal
+from daicho.screens.request_form import NewRequestForm
 
 
 def queue_size() -> int:
     return queue.count_queue(QueueFilters())
 
 
-async def open_form(pilot, form: RequestFormModal) -> list:
+async def open_form(pilot, form: NewRequestForm) -> list:
     results = []
     pilot.app.push_screen(form, callback=results.append)
     await pilot.pause()
@@ -29,7 +29,7 @@ async def test_a_request_for_the_selected_vendor_due_in_three_days(ledger):
     acme = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, RequestFormModal(acme.id, acme.name))
+        results = await open_form(pilot, NewRequestForm(acme.id, acme.name))
         assert app.focused.id == "subject"
         await pilot.press(*"Send the quote", "tab")
         assert app.focused.parent.id == "due"
@@ -49,7 +49,7 @@ async def test_an_invalid_due_date_blocks_the_save(ledger):
     acme = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = RequestFormModal(acme.id, acme.name)
+        form = NewRequestForm(acme.id, acme.name)
         results = await open_form(pilot, form)
         await pilot.press(*"Quote", "tab", *"someday", "ctrl+s")
         await pilot.pause()
@@ -64,7 +64,7 @@ async def test_an_unknown_vendor_is_an_inline_error(ledger):
     vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = RequestFormModal()
+        form = NewRequestForm()
         results = await open_form(pilot, form)
         assert app.focused.id == "vendor"
         await pilot.press(*"Nobody", "tab", "tab", *"Quote", "ctrl+s")
@@ -80,7 +80,7 @@ async def test_vendor_and_contact_complete_as_you_type(ledger):
     yamada = vendors.create_contact(acme.id, "Yamada")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, RequestFormModal())
+        results = await open_form(pilot, NewRequestForm())
         await app.workers.wait_for_complete()
         await pilot.pause()
         for typed in ("acm", "ya"):  # the suggestion shows, → takes it
@@ -102,7 +102,7 @@ async def test_escape_closes_without_saving(ledger):
     acme = vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, RequestFormModal(acme.id, acme.name))
+        results = await open_form(pilot, NewRequestForm(acme.id, acme.name))
         await pilot.press(*"Quote", "escape")
         await pilot.pause()
     assert results == [None]
@@ -121,7 +121,7 @@ async def test_snapshot_and_load_carry_every_field(ledger):
     }
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(80, 24)) as pilot:
-        form = RequestFormModal()
+        form = NewRequestForm()
         await open_form(pilot, form)
         form.load(typed)
         assert form.snapshot() == typed
@@ -132,7 +132,7 @@ async def test_the_vendor_and_contact_are_found_by_their_readings(ledger):
     vendors.create_contact(shuwa.id, "伊藤 智子", reading="いとう ともこ")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, RequestFormModal())
+        results = await open_form(pilot, NewRequestForm())
         await settle(pilot)
         assert app.focused.id == "vendor"
         await pilot.press(*"しゅうわ")
@@ -158,5 +158,5 @@ async def test_the_call_and_request_forms_say_the_key_that_takes_a_name(ledger, 
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#vendor", Input).placeholder == hint
-        await open_form(pilot, RequestFormModal())
+        await open_form(pilot, NewRequestForm())
         assert app.screen.query_one("#vendor", Input).placeholder == hint

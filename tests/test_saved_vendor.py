@@ -1,7 +1,7 @@
 """After a vendor is saved (`v`, `e`, or a call with a new vendor's name) the vendor list puts
 its cursor on it, even when the list hides it, so that the next key is about it."""
 
-from conftest import notices, settle, shown
+from conftest import Notices, calls_of, settle, shown
 from test_copying import FakeClipboard, app_with
 
 from daicho.app import DaichoApp
@@ -71,7 +71,8 @@ async def test_a_call_with_a_new_vendor_selects_the_prospect_and_says_where_it_w
     vendors.create_vendor("Acme Devices")
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Walk-in Networks", "tab", *"Mori", "tab", "tab", "tab")
         await pilot.press(*"Cold call about Wi-Fi", "ctrl+s")
@@ -80,22 +81,23 @@ async def test_a_call_with_a_new_vendor_selects_the_prospect_and_says_where_it_w
         assert vendor.status == "prospect"
         assert vendor_list(app).current.id == vendor.id
         assert "Walk-in Networks" in shown(app.screen.query_one(VendorRows))
-        [notice] = [text for text in notices(app) if "prospect" in text]
+        [notice] = [text for text in notices.said() if "prospect" in text]
         assert "Walk-in Networks" in notice and "h shows" in notice
         await pilot.press("y")  # selecting the new vendor is not moving on from the call
         await settle(pilot)
-    [call] = calls.list_calls(vendor.id)
+    [call] = calls_of(vendor.id)
     assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
 
 
 async def test_the_new_prospect_notice_is_in_japanese(ledger):
     set_language("ja")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("n", *"飛び込み営業", "tab", "tab", "tab", "tab", *"複合機", "ctrl+s")
         await settle(pilot)
-        assert any("飛び込み営業 を見込み業者として登録" in text for text in notices(app))
+        assert any("飛び込み営業 を見込み業者として登録" in text for text in notices.said())
 
 
 def test_a_call_gives_a_new_vendor_and_contact_the_reading_the_forms_suggest(ledger):

@@ -70,9 +70,9 @@ def test_a_filter_that_cannot_be_used_says_what_it_needs(text, message):
         parse(text)
 
 
-def test_an_empty_query_is_empty():
-    assert parse("").is_empty and parse(' \t"" ').is_empty
-    assert not parse("type:call").is_empty
+def test_an_empty_query_has_no_words_and_no_filters():
+    assert parse("") == parse(' \t"" ') == SearchQuery()
+    assert not parse("見積").has_filters and parse("type:call").has_filters
 
 
 def test_control_characters_and_unpaired_surrogates_are_dropped():

@@ -9,6 +9,7 @@ from daicho.data import calls, queue, requests, vendors
 from daicho.data.errors import InputError, NotFound
 from daicho.data.models import Call, Decision, Request, RequestEvent, Vendor, database
 from daicho.data.records import FollowUp
+from daicho.data.timeline import vendor_timeline
 
 
 def test_a_vendor_needs_only_a_name(ledger):
@@ -194,8 +195,9 @@ def test_calls_of_a_vendor_newest_first_in_pages(ledger):
         calls.log_call(
             vendor_id=vendor.id, subject=f"call {hour}", started_at=datetime(2026, 11, 1, hour)
         )
-    page = calls.list_calls(vendor.id, limit=2, offset=1)
-    assert [c.subject for c in page] == ["call 3", "call 2"]
+    first = vendor_timeline(vendor.id, limit=1)
+    page = vendor_timeline(vendor.id, limit=2, before=first[-1])
+    assert [entry.call.subject for entry in page] == ["call 3", "call 2"]
 
 
 def _queue_fixture():

@@ -11,7 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
-from conftest import settle
+from conftest import Notices, settle
 
 from daicho.app import DaichoApp
 from daicho.data import vendors
@@ -72,7 +72,8 @@ async def test_a_save_waits_for_another_windows_write_instead_of_failing(ledger)
     and goes through, rather than saying the ledger is locked."""
     vendors.create_vendor("Acme Devices")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(160, 45)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Acme Devices", "tab", "tab", "tab", "tab", *"Line down")
         other = sqlite3.connect(ledger, isolation_level=None, check_same_thread=False)
@@ -84,7 +85,7 @@ async def test_a_save_waits_for_another_windows_write_instead_of_failing(ledger)
         await settle(pilot)
         commit.join()
         other.close()
-        assert [note for note in app._notifications if note.severity == "error"] == []
+        assert notices.said("error") == []
         assert app.screen.query_one(CallForm).is_blank()
     assert [call.subject for call in Call.select()] == ["Line down"]
     assert vendors.find_vendor("Acme Devices").notes == "typed in the other window"

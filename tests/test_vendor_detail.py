@@ -2,14 +2,14 @@
 
 from datetime import datetime
 
-from conftest import notices, settle, shown
+from conftest import Notices, settle, shown
 from test_copying import FakeClipboard, app_with
 from textual.widgets import Input, OptionList, Static
 
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
 from daicho.data.timeline import vendor_timeline
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.vendor_detail import PAGE, VendorDetailScreen
 
@@ -62,7 +62,7 @@ async def test_adding_a_contact_needs_only_a_name(ledger):
         screen = await open_vendor(pilot, vendor.id)
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, ContactFormModal) and app.focused.id == "name"
+        assert isinstance(app.screen, ContactForm) and app.focused.id == "name"
         await pilot.press(*"Suzuki", "ctrl+s")
         await settle(pilot)
         assert app.screen is screen
@@ -94,7 +94,7 @@ async def test_a_contact_without_a_name_is_refused_and_keeps_what_was_typed(ledg
         await pilot.press("a", "tab", *"すずき", "ctrl+s")
         await pilot.pause()
         form = app.screen
-        assert isinstance(form, ContactFormModal)
+        assert isinstance(form, ContactForm)
         assert "Contact name cannot be empty" in shown(form.query_one("#form-error", Static))
         assert form.query_one("#reading", Input).value == "すずき"
         assert app.focused.id == "name"
@@ -106,7 +106,8 @@ async def test_editing_the_highlighted_contact_and_making_it_primary(ledger):
     vendors.create_contact(vendor.id, "Tanaka", is_primary=True)
     sato = vendors.create_contact(vendor.id, "Sato")
     app = DaichoApp(ledger_path=ledger)
-    async with app.run_test(size=(100, 34)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 34), message_hook=notices) as pilot:
         screen = await open_vendor(pilot, vendor.id)
         await pilot.press("shift+tab", "down")  # from the timeline to the contacts, to Sato
         assert screen.current_contact.id == sato.id
@@ -118,7 +119,7 @@ async def test_editing_the_highlighted_contact_and_making_it_primary(ledger):
         await pilot.press("tab", "tab", "tab", "tab", "space", "ctrl+s")  # primary, then save
         await settle(pilot)
         assert screen.current_contact.id == sato.id
-        assert "Sato is now the primary contact, instead of Tanaka" in notices(app)
+        assert "Sato is now the primary contact, instead of Tanaka" in notices.said()
     first, second = vendors.list_contacts(vendor.id)
     assert (first.name, first.phone, first.is_primary) == ("Sato", "090-1234-5678", True)
     assert (second.name, second.is_primary) == ("Tanaka", False)

@@ -7,10 +7,10 @@ from daicho.app import DaichoApp
 from daicho.data import vendors
 from daicho.data.models import database
 from daicho.i18n import set_language
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.vendor_form import VendorForm
 
 
-async def open_form(pilot, form: VendorFormModal) -> list:
+async def open_form(pilot, form: VendorForm) -> list:
     results = []
     pilot.app.push_screen(form, callback=results.append)
     await pilot.pause()
@@ -20,7 +20,7 @@ async def open_form(pilot, form: VendorFormModal) -> list:
 async def test_a_new_vendor_needs_only_a_name(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, VendorFormModal())
+        results = await open_form(pilot, VendorForm())
         assert app.focused.id == "name"
         await pilot.press(*"Acme", "ctrl+s")
         await pilot.pause()
@@ -32,11 +32,11 @@ async def test_a_new_vendor_needs_only_a_name(ledger):
 async def test_a_name_with_markup_is_saved_and_shown_literally(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        await open_form(pilot, VendorFormModal())
+        await open_form(pilot, VendorForm())
         await pilot.press(*"[bold]x[/]", "ctrl+s")
         await pilot.pause()
         assert vendors.find_vendor("[bold]x[/]") is not None
-        form = VendorFormModal()
+        form = VendorForm()
         await open_form(pilot, form)
         await pilot.press(*"[bold]x[/]", "ctrl+s")
         await pilot.pause()
@@ -48,7 +48,7 @@ async def test_a_duplicate_name_is_warned_about_once_then_saved(ledger):
     vendors.create_vendor("Acme")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         results = await open_form(pilot, form)
         await pilot.press(*"acme", "ctrl+s")
         await pilot.pause()
@@ -65,7 +65,7 @@ async def test_a_name_that_is_an_existing_one_in_another_form_is_asked_about(led
     vendors.create_vendor("株式会社東和総合サービス")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         results = await open_form(pilot, form)
         await pilot.press(*"東和総合サービス (株)", "ctrl+s")
         await pilot.pause()
@@ -88,7 +88,7 @@ async def test_editing_changes_one_field_and_keeps_the_others(ledger):
     )
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, VendorFormModal(vendors.get_vendor(vendor.id)))
+        results = await open_form(pilot, VendorForm(vendors.get_vendor(vendor.id)))
         await pilot.press("tab", "tab", "tab", "tab")
         assert app.focused.id == "phone"
         await pilot.press(*"03-9999-0000", "ctrl+s")
@@ -104,7 +104,7 @@ async def test_an_empty_name_is_an_inline_error_and_nothing_is_saved(ledger):
     set_language("ja")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         results = await open_form(pilot, form)
         await pilot.press("tab", *"yomi", "ctrl+s")
         await pilot.pause()
@@ -122,7 +122,7 @@ async def test_a_ledger_that_refuses_the_write_keeps_what_was_typed(ledger):
     )
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         results = await open_form(pilot, form)
         await pilot.press(*"Acme", "ctrl+s")
         await pilot.pause()
@@ -134,7 +134,7 @@ async def test_a_ledger_that_refuses_the_write_keeps_what_was_typed(ledger):
 async def test_escape_closes_without_saving(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
-        results = await open_form(pilot, VendorFormModal())
+        results = await open_form(pilot, VendorForm())
         await pilot.press(*"Acme", "escape")
         await pilot.pause()
     assert results == [None]
@@ -154,7 +154,7 @@ async def test_snapshot_and_load_carry_every_field(ledger):
     }
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(80, 24)) as pilot:
-        form = VendorFormModal()
+        form = VendorForm()
         await open_form(pilot, form)
         form.load(typed)
         assert form.snapshot() == typed

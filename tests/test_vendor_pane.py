@@ -57,9 +57,9 @@ async def test_the_first_match_is_selected_even_when_the_rows_come_after_a_key_t
         vendor_list = app.screen.query_one(VendorList)
         await pilot.press(*"Blu")
         await settle(pilot)
-        rows = list(vendor_list.rows.rows)
+        rows = list(vendor_list.listing.rows)
         await pilot.press("1")  # acts (the vendors pane), moves nothing
-        vendor_list.rows.cursor = 0
+        vendor_list.listing.cursor = 0
         vendor_list.set_rows(rows)  # the reply to "Blu", late
         assert vendor_list.current.name == "Bluebird Systems"
         await pilot.press("down", "up")  # the user moves the cursor: it stays theirs

@@ -1,15 +1,15 @@
 """The full-width space (U+3000) that a Japanese input method types is kept in every field,
 and search reads it as a space between words."""
 
-from conftest import TODAY, settle
+from conftest import TODAY, calls_of, settle
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import Input, TextArea
 
 from daicho.app import DaichoApp
-from daicho.data import calls, requests, vendors
+from daicho.data import requests, vendors
 from daicho.data.search.query import parse_query
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
@@ -48,7 +48,7 @@ async def test_the_call_form_keeps_the_wide_space_in_subject_and_notes(ledger):
             assert isinstance(field, KeepsWideSpace), field  # every field, not only these
         await pilot.press("ctrl+s")
         await settle(pilot)
-    [call] = calls.list_calls(acme.id)
+    [call] = calls_of(acme.id)
     assert (call.subject, call.notes) == (f"回線{SPACE}断", f"朝から{SPACE}断続的")
 
 
@@ -60,7 +60,7 @@ async def test_a_contact_name_keeps_the_wide_space(ledger):
         await settle(pilot)
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, ContactFormModal)
+        assert isinstance(app.screen, ContactForm)
         await pilot.press(*"佐藤", SPACE, *"健一", "ctrl+s")
         await settle(pilot)
     assert [c.name for c in vendors.list_contacts(vendor.id)] == [f"佐藤{SPACE}健一"]

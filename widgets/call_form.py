@@ -46,7 +46,6 @@ class CallFormValues:
     notes: str
     decisions: list[str]
     follow_ups: list[FollowUp]
-    errors: list[str]
 
 
 class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
@@ -235,7 +234,6 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             notes=self._text_area("notes").text,
             decisions=[line.strip() for line in decisions if line.strip()],
             follow_ups=self._follow_ups.follow_ups(),
-            errors=[text for _, text in self._problems()],
         )
 
     def action_save(self, copy: bool = False) -> None:

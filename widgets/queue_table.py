@@ -23,7 +23,7 @@ from daicho.data.dates import clock
 from daicho.data.dates.deadlines import deadline_band
 from daicho.data.dates.settings import current_style
 from daicho.data.records import RequestRecord
-from daicho.i18n import N_, _, current_language
+from daicho.i18n import N_, current_language
 from daicho.widgets.narrow_cells import fit
 from daicho.widgets.queue_columns import Column, cell_text, layout, titles
 from daicho.widgets.scrolling import set_virtual_height
@@ -78,7 +78,7 @@ class QueueTable(ScrollView, can_focus=True):
     soon_days: reactive[int] = reactive(3)
     today: reactive[date] = reactive(clock.today)
     empty_text: reactive[str] = reactive("")
-    """What an empty queue says; blank means "Nothing open — nice."."""
+    """What an empty queue says: its screen knows which filters emptied it."""
     cursor_row: reactive[int] = reactive(0)
 
     @dataclass
@@ -239,7 +239,7 @@ class QueueTable(ScrollView, can_focus=True):
         if not self._total:
             segments = []
             if self._known and y == self.scrollable_content_region.height // 2:
-                message = fit(self.empty_text or _("Nothing open — nice."), width).rstrip()
+                message = fit(self.empty_text, width).rstrip()
                 centred = " " * ((width - cell_len(message)) // 2) + message
                 segments = [Segment(centred, base + Style(italic=True))]
         elif y == 0:

@@ -176,27 +176,28 @@ class VendorList(Vertical):
         yield VendorRows()
 
     @property
-    def rows(self) -> VendorRows:
+    def listing(self) -> VendorRows:
+        """The scrolling list under the filter field (its `rows` are the vendors shown)."""
         return self.query_one(VendorRows)
 
     @property
     def current(self) -> VendorRow | None:
-        return self.rows.current
+        return self.listing.current
 
     def set_rows(self, rows: list[VendorRow]) -> None:
         """Show `rows`, keeping the cursor on the same vendor when it is still listed, or
         moving it to the vendor asked for by `show_vendor`."""
-        current = self.rows.current
-        self.rows.hint = "" if self.query_one(Input).value else self.empty_hint
-        self.rows.set_rows(rows)
+        current = self.listing.current
+        self.listing.hint = "" if self.query_one(Input).value else self.empty_hint
+        self.listing.set_rows(rows)
         ids = [row.id for row in rows]
         if self._wanted in ids:
-            self.rows.cursor = ids.index(self._wanted) + 1
+            self.listing.cursor = ids.index(self._wanted) + 1
             self._wanted = None
         elif self._to_first_match:  # until another key: a later reply may be on its way
-            self.rows.cursor = 1 if rows else 0
+            self.listing.cursor = 1 if rows else 0
         elif current is not None:
-            self.rows.cursor = ids.index(current.id) + 1 if current.id in ids else 0
+            self.listing.cursor = ids.index(current.id) + 1 if current.id in ids else 0
 
     def show_vendor(self, vendor_id: int) -> None:
         """Put the cursor on `vendor_id` when the rows next come (the screen reloads them),
@@ -210,7 +211,7 @@ class VendorList(Vertical):
         self.post_message(self.FilterChanged(self.query_one(Input).value, self.include_hidden))
 
     def focus_list(self) -> None:
-        self.rows.focus()
+        self.listing.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -218,16 +219,16 @@ class VendorList(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.rows.cursor = 1 if self.rows.rows else 0
-        self.rows.focus()
+        self.listing.cursor = 1 if self.listing.rows else 0
+        self.listing.focus()
 
     def on_key(self, event: events.Key) -> None:
         filter_field = self.query_one(Input)
         if filter_field.has_focus:
             if event.key in ("escape", "down"):
                 event.stop()
-                self.rows.focus()
-        elif self.rows.has_focus:
+                self.listing.focus()
+        elif self.listing.has_focus:
             acts = event.key in self.screen.active_bindings
             if not acts and self._type_on_list(event, filter_field):
                 self._to_first_match = True
@@ -252,7 +253,7 @@ class VendorList(Vertical):
         return True
 
     def watch_empty_hint(self) -> None:
-        self.set_rows(self.rows.rows)
+        self.set_rows(self.listing.rows)
 
     def watch_include_hidden(self) -> None:
         self._filter_changed()
@@ -265,17 +266,17 @@ class VendorList(Vertical):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """`enter` is shown dimmed on "All vendors", which has no detail screen."""
-        if action == "open" and self.rows.current is None:
+        if action == "open" and self.listing.current is None:
             return None
         return True
 
     def action_open(self) -> None:
-        if self.rows.current is not None:
-            self.post_message(self.Opened(self.rows.current))
+        if self.listing.current is not None:
+            self.post_message(self.Opened(self.listing.current))
 
     def on_vendor_rows_moved(self, event: VendorRows.Moved) -> None:
         event.stop()
-        current = self.rows.current
+        current = self.listing.current
         current_id = current.id if current else None
         if current_id != self._selected_id:
             self._selected_id = current_id

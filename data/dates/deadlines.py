@@ -8,7 +8,7 @@ on a Friday before a holiday Monday, a request due on Tuesday is 1 business day 
 
 from datetime import date
 
-from daicho.data.dates.settings import date_settings
+from daicho.data.dates.settings import current_date_settings
 from daicho.data.dates.style import cell_date
 from daicho.i18n import _
 
@@ -33,7 +33,7 @@ def deadline_band(
         return "overdue"
     if days == 0:
         return "today"
-    settings = date_settings()
+    settings = current_date_settings()
     if days > soon_days and (settings.soon_business_days if business is None else business):
         days = settings.calendar.count(today, due)  # never more than the calendar days
     return "soon" if days <= soon_days else "later"

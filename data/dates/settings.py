@@ -39,7 +39,8 @@ def set_date_settings(settings: DateSettings) -> None:
     _settings = settings
 
 
-def date_settings() -> DateSettings:
+def current_date_settings() -> DateSettings:
+    """The settings in force in this process (set once at start by `set_date_settings`)."""
     return _settings
 
 

@@ -35,7 +35,7 @@ def search(query: str, limit: int | None = 50) -> list[SearchHit]:
     """
     parsed = parse_query(query, clock.today())
     words = tuple(dict.fromkeys(word for typed in parsed.words for word in _words(typed)))
-    if not words and SearchQuery(words=parsed.words) == parsed:
+    if not words and not parsed.has_filters:
         return []
     vendor_ids = _vendor_ids(parsed.vendor) if parsed.vendor else None
     if vendor_ids == set():

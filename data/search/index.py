@@ -67,13 +67,6 @@ def reindexing(kind: str, item_id: int) -> Iterator[None]:
         _insert(rowid if same_time else _free_rowid(time_key(new.at)), new)
 
 
-def unindex(kind: str, item_id: int) -> None:
-    """Take an item out of the index before it is deleted."""
-    rowid = _rowid_of(kind, item_id)
-    if rowid is not None:
-        _delete(rowid, read_documents(kind, [item_id]).get(item_id))
-
-
 def rebuild_index() -> int:
     """Write the whole index afresh from the ledger, in one transaction; returns its size."""
     with database.atomic():

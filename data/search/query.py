@@ -19,7 +19,7 @@ results would be; `parse_query` raises nothing else, whatever it is given.
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from daicho.data.dates.parse import parse_due
@@ -41,8 +41,10 @@ class SearchQuery:
     before: date | None = None  # strictly before
 
     @property
-    def is_empty(self) -> bool:
-        return self == SearchQuery()
+    def has_filters(self) -> bool:
+        """Something asked besides words (a type, a vendor, dates): it finds items even with
+        no word to look for."""
+        return replace(self, words=()) != SearchQuery()
 
 
 _KIND_NAMES = {

@@ -103,11 +103,6 @@ class FormModal(DaichoModal):
     """A modal form: ctrl+s saves and dismisses with the record, escape dismisses with None."""
 
     DEFAULT_CSS = """
-    FormModal { align: center middle; }
-    FormModal #dialog {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; border-title-style: bold; background: $panel; padding: 0 1;
-    }
     FormModal #fields {
         height: auto; max-height: 100%;
         layout: grid; grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 0 2;
@@ -146,7 +141,7 @@ class FormModal(DaichoModal):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog") as dialog:
+        with Vertical(classes="dialog") as dialog:
             dialog.border_title = Content(self._title)  # literal, never markup
             with VerticalScroll(id="fields", can_focus=False):
                 yield from self.compose_fields()
@@ -276,7 +271,7 @@ class FormModal(DaichoModal):
         self.draft.flush()
 
 
-class RequestForm(FormModal):
+class ExistingRequestForm(FormModal):
     """A form about one request (`self.request`): its drafts are kept under the request's id,
     and a draft reopens the form on the request as it is now."""
 

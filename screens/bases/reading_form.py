@@ -15,7 +15,7 @@ from daicho.data.names.readings import suggest_reading
 from daicho.screens.bases.form import FormModal
 
 
-class ReadingFormModal(FormModal):
+class ReadingForm(FormModal):
     """A FormModal whose fields include `#name` and `#reading`."""
 
     def __init__(self, title: str) -> None:

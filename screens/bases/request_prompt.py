@@ -8,11 +8,11 @@ from textual.widgets import Label, Static
 
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
-from daicho.screens.bases.form import RequestForm
+from daicho.screens.bases.form import ExistingRequestForm
 from daicho.screens.support.rendering import request_summary
 
 
-class RequestPrompt(RequestForm):
+class RequestPrompt(ExistingRequestForm):
     """A form about `request`; subclasses add their rows in `compose_prompt`."""
 
     def __init__(self, title: str, request: RequestRecord) -> None:

@@ -9,6 +9,7 @@ from daicho.data import queue
 from daicho.data.records import REQUEST_STATUSES
 from daicho.i18n import _
 from daicho.i18n.labels import label
+from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorList
 
 _STATUS_CYCLE = (("open",), ("answered",), ("closed", "cancelled"), REQUEST_STATUSES)
@@ -43,6 +44,7 @@ class QueueFiltering:
         # Content, not a str: a str title is parsed as markup, and a vendor may be named "[/]".
         title = "2 " + _("Queue") + " · " + " · ".join(parts)
         self.query_one("#queue-pane").border_title = Content(title)
+        self.query_one(QueueTable).empty_text = _empty_text(f)
 
     def action_cycle_direction(self) -> None:
         self._set_filters(direction=_next(_DIRECTION_CYCLE, self.filters.direction))
@@ -60,6 +62,17 @@ class QueueFiltering:
         self.follow_vendor = not self.follow_vendor
         current = self.query_one(VendorList).current
         self._set_filters(vendor_id=current.id if current and self.follow_vendor else None)
+
+
+def _empty_text(filters: queue.QueueFilters) -> str:
+    """What an empty queue truly says under these filters: "nice" only when nothing is open."""
+    if filters.direction or filters.priority or filters.vendor_id is not None:
+        return _("Nothing matches these filters.")
+    return {
+        ("open",): _("Nothing open — nice."),
+        ("answered",): _("Nothing answered yet."),
+        ("closed", "cancelled"): _("Nothing closed or cancelled."),
+    }.get(filters.statuses, _("No requests yet."))
 
 
 def _sort_label(sort: str) -> str:

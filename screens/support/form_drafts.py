@@ -4,20 +4,20 @@ from daicho.data.drafts import DraftRecord
 from daicho.data.errors import NotFound
 from daicho.screens.answer_prompt import AnswerPrompt
 from daicho.screens.bases.form import FormModal
-from daicho.screens.contact_form import ContactFormModal
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.note_prompt import NotePrompt
 from daicho.screens.redate_prompt import RedatePrompt
-from daicho.screens.request_edit_form import RequestEditModal
-from daicho.screens.request_form import RequestFormModal
-from daicho.screens.vendor_form import VendorFormModal
+from daicho.screens.request_edit_form import RequestEditForm
+from daicho.screens.request_form import NewRequestForm
+from daicho.screens.vendor_form import VendorForm
 
 FORMS: dict[str, type[FormModal]] = {
     form.DRAFT_FORM: form
     for form in (
-        VendorFormModal,
-        ContactFormModal,
-        RequestFormModal,
-        RequestEditModal,
+        VendorForm,
+        ContactForm,
+        NewRequestForm,
+        RequestEditForm,
         AnswerPrompt,
         NotePrompt,
         RedatePrompt,
