@@ -97,11 +97,11 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
-class CallRecord:
-    id: int
-    vendor_id: int
+class CallFields:
+    """What a call says, as the call form holds it and as the ledger keeps it (`started_at`:
+    an aware local time in the form, naive UTC in a record)."""
+
     vendor_name: str
-    contact_id: int | None
     contact_name: str
     direction: str
     channel: str
@@ -109,6 +109,13 @@ class CallRecord:
     duration_s: int
     subject: str
     notes: str
+
+
+@dataclass(frozen=True)
+class CallRecord(CallFields):
+    id: int
+    vendor_id: int
+    contact_id: int | None
     decisions: tuple[str, ...] = ()
     follow_ups: tuple[RequestRecord, ...] = field(default=())
     new_vendor: bool = False

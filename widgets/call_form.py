@@ -6,7 +6,6 @@ Its values as a draft holds them, taken and put back, are in widgets/call_form_d
 """
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import ClassVar
 
 from textual import events, on
@@ -18,7 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, FollowUp
+from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, CallFields, FollowUp
 from daicho.i18n import N_, _
 from daicho.widgets.call_form_draft import CallFormDraft
 from daicho.widgets.call_status import CallStatus, local_now
@@ -33,17 +32,9 @@ WIDE_FROM = 120  # columns from which notes and decisions sit side by side
 
 
 @dataclass(frozen=True)
-class CallFormValues:
+class CallFormValues(CallFields):
     """What the form holds, ready for `log_call`; `started_at` is an aware local datetime."""
 
-    vendor_name: str
-    contact_name: str
-    direction: str
-    channel: str
-    started_at: datetime
-    duration_s: int
-    subject: str
-    notes: str
     decisions: list[str]
     follow_ups: list[FollowUp]
 

@@ -1,7 +1,18 @@
 """Scrolling helpers shared by the virtual lists."""
 
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+
+# The keys that move a list's cursor (its `action_move(delta)`), a page being ten lines.
+CURSOR_KEYS = [
+    Binding("up", "move(-1)", show=False),
+    Binding("down", "move(1)", show=False),
+    Binding("pageup", "move(-10)", show=False),
+    Binding("pagedown", "move(10)", show=False),
+    Binding("home", "move(-1000000)", show=False),
+    Binding("end", "move(1000000)", show=False),
+]
 
 
 def set_virtual_height(view: ScrollView, height: int) -> None:

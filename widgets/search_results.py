@@ -21,6 +21,7 @@ from daicho.data.dates import clock
 from daicho.data.search.hits import KINDS, SearchHit
 from daicho.i18n import N_, _
 from daicho.i18n.labels import kind_label
+from daicho.widgets.scrolling import CURSOR_KEYS
 
 LINES_PER_HIT = 2
 _INDENT = "  "
@@ -47,12 +48,7 @@ class SearchResults(ScrollView, can_focus=True):
     """
     BINDINGS: ClassVar = [
         Binding("enter", "open", N_("Open"), id="search.open"),
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("pageup", "move(-10)", show=False),
-        Binding("pagedown", "move(10)", show=False),
-        Binding("home", "move(-1000000)", show=False),
-        Binding("end", "move(1000000)", show=False),
+        *CURSOR_KEYS,
     ]
 
     cursor = reactive(0, always_update=True)

@@ -24,7 +24,7 @@ from daicho.data.records import VendorRow
 from daicho.i18n import N_, _
 from daicho.i18n.labels import short_category
 from daicho.widgets.narrow_cells import category_cells, fit, fitted_name
-from daicho.widgets.scrolling import set_virtual_height
+from daicho.widgets.scrolling import CURSOR_KEYS, set_virtual_height
 from daicho.widgets.text_fields import WIDE_SPACE, TextField, typed_character
 
 WITH_CATEGORY = 30  # a narrower list leaves the category out, to give the names room
@@ -50,12 +50,7 @@ class VendorRows(ScrollView, can_focus=True):
     VendorRows > .vendor-rows--muted { color: $text-muted; }
     """
     BINDINGS: ClassVar = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("pageup", "move(-10)", show=False),
-        Binding("pagedown", "move(10)", show=False),
-        Binding("home", "move(-1000000)", show=False),
-        Binding("end", "move(1000000)", show=False),
+        *CURSOR_KEYS,
     ]
 
     cursor = reactive(0, always_update=True)
