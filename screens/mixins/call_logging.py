@@ -170,18 +170,7 @@ class CallLogging:
     def _log_call(self, values: CallFormValues) -> CallRecord:
         """The call saved with its vendor and contact as typed (the service finds or makes
         them as it saves)."""
-        return calls.log_call(
-            vendor_name=values.vendor_name,
-            contact_name=values.contact_name,
-            direction=values.direction,
-            channel=values.channel,
-            started_at=clock.to_utc(values.started_at),
-            duration_s=values.duration_s,
-            subject=values.subject,
-            notes=values.notes,
-            decisions=values.decisions,
-            follow_ups=values.follow_ups,
-        )
+        return calls.log_call(**{**vars(values), "started_at": clock.to_utc(values.started_at)})
 
 
 def _new_prospect_notice(vendor: str) -> str:
