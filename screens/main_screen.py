@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
-from daicho.data.dates import clock
 from daicho.data.first_view import read_first_view
 from daicho.data.models import database
 from daicho.data.queue import QueueFilters
@@ -87,7 +86,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self._vendor_name = ""
         # Read before the screen exists (tens of milliseconds on the large ledger): in a
         # worker it would compete with Textual building the screen and arrive far later.
-        self._first_view = read_first_view(self.filters, PAGE)
+        self._first_view = read_first_view(self.filters, PAGE, self.today)
 
     def compose(self) -> ComposeResult:
         yield from compose_main_layout()
@@ -100,6 +99,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self.query_one(VendorList).empty_hint = add
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
+        table.today = self.query_one(LedgerHeader).today = self.today
         self._show_filters()
         first = self._first_view
         self._vendors_loaded(first.vendors, first.names)
@@ -130,13 +130,21 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
 
     def _watch_other_windows(self) -> None:
         """Show what another window wrote within WATCH_S, without a key press; say at once
-        that nothing can be saved when the ledger file was deleted or replaced."""
+        that nothing can be saved when the ledger file was deleted or replaced; notice a new
+        day the midnight timer missed (the machine slept through it)."""
+        self.app.check_today()
         if gone := database.check_file():
             self.notify(gone, severity="error", timeout=STAYS_S, markup=False)
         version = self.ledger_version()
         if version is not None and version != self._data_version:
             self._data_version = version
             self.refresh_ledger()
+
+    def watch_today(self, today) -> None:
+        """A new day: the queue's bands, the header's date and the overdue figures move."""
+        super().watch_today(today)
+        self.query_one(QueueTable).today = self.query_one(LedgerHeader).today = today
+        self.refresh_ledger()
 
     # --- loading, always off the UI thread -------------------------------------------
 
@@ -157,7 +165,9 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
     @work(thread=True, exclusive=True, group="vendors", exit_on_error=False)
     def load_vendors(self, text: str, include_hidden: bool, pinned: int | None = None) -> None:
         with database.connection_context():
-            rows = vendors.list_vendors(text, include_hidden=include_hidden, also=pinned)
+            rows = vendors.list_vendors(
+                text, include_hidden=include_hidden, also=pinned, today=self.today
+            )
             names = vendors.vendor_names_with_readings()
         self.app.call_from_thread(self._vendors_loaded, rows, names)
 
@@ -190,13 +200,11 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def load_counts(self) -> None:
         with database.connection_context():
-            counts = queue.queue_counts()
+            counts = queue.queue_counts(self.today)
         self.app.call_from_thread(self._counts_loaded, counts)
 
     def _counts_loaded(self, counts: queue.QueueCounts) -> None:
-        header = self.query_one(LedgerHeader)
-        header.today = clock.today()
-        header.counts = counts
+        self.query_one(LedgerHeader).counts = counts
 
     # --- the panes talking ----------------------------------------------------------
 

@@ -7,6 +7,7 @@ that takes it, with a notice naming the mail and the way it went.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from textual.app import App
@@ -33,11 +34,12 @@ from daicho.screens.bases.form import WRITE_ERRORS
 class MailSource:
     """What a copy key copies: the kind of template it takes, and how its mail is made.
 
-    `make(templates, name)` reads the ledger; `name` None means the language's default.
+    `make(templates, name, today)` reads the ledger; `name` None means the language's
+    default; `today` is the app's (what "overdue" and dates without a year are as of).
     """
 
     kind: str
-    make: Callable[[dict[str, str], str | None], Mail]
+    make: Callable[[dict[str, str], str | None, date], Mail]
 
 
 def call_source(call_id: int) -> MailSource:
@@ -80,11 +82,12 @@ def make_mail(
     """
     app = node.app
     templates = app.config.templates if templates is None else templates
+    today = app.today
 
     def work() -> None:
         try:
             with database.connection_context():
-                mail = source.make(templates, name)
+                mail = source.make(templates, name, today)
         except (DaichoError, *WRITE_ERRORS) as error:
             app.call_from_thread(app.notify, str(error), severity="error", markup=False)
             return
