@@ -169,3 +169,62 @@ def test_the_due_cell_reads_without_colour(due, today, soon_days):
     words = {"overdue": "late", "today": "today", "soon": "in "}
     for other, word in words.items():
         assert (word in text) == (band == other)
+
+
+# --- the Deadline: one home for the day counts and the words of every place -----------------
+
+
+@pytest.mark.parametrize(
+    "due, status, days_late, days_left, cell, line, mail_word",
+    [
+        (day(11, 18), "open", 2, 0, "11/18 ‼2d late", "11/18 ‼2d late · 2026-11-18", "overdue"),
+        (day(11, 20), "open", 0, 0, "11/20 today", "11/20 today · 2026-11-20", "due today"),
+        (day(11, 22), "open", 0, 2, "11/22 in 2d", "11/22 in 2d · 2026-11-22", ""),
+        (day(12, 10), "open", 0, 20, "12/10", "12/10 · 2026-12-10", ""),
+        (day(11, 18), "answered", 0, 0, "11/18", "11/18 · 2026-11-18", ""),
+        (None, "open", 0, 0, "—", "—", ""),
+    ],
+)
+def test_a_deadline_counts_its_days_and_words_them_for_cell_detail_and_mail(
+    due, status, days_late, days_left, cell, line, mail_word
+):
+    deadline = Deadline.of(due, status, TODAY, soon_days=3, business=False)
+    assert (deadline.days_late, deadline.days_left) == (days_late, days_left)
+    assert (deadline.cell, deadline.line, deadline.mail_word) == (cell, line, mail_word)
+
+
+def test_a_detail_line_does_not_repeat_a_date_the_cell_already_writes_in_full():
+    set_date_settings(DateSettings(style="iso"))
+    deadline = Deadline.of(day(11, 18), "open", TODAY)
+    assert (deadline.cell, deadline.in_full, deadline.line) == (
+        "2026-11-18 ‼2d late",
+        "",
+        "2026-11-18 ‼2d late",
+    )
+
+
+def test_the_year_shows_beyond_half_a_year_either_way():
+    assert Deadline.of(day(5, 24), "closed", TODAY).cell == "5/24"  # 180 days before
+    assert Deadline.of(day(5, 23), "closed", TODAY).cell == "2026/5/23"
+    assert Deadline.of(day(5, 19, 2027), "open", TODAY).cell == "5/19"  # 180 days on
+    assert Deadline.of(day(5, 20, 2027), "open", TODAY).cell == "2027/5/20"
+
+
+@given(
+    due=st.none() | dates,
+    today=dates,
+    soon_days=st.integers(min_value=0, max_value=60),
+    status=st.sampled_from(STATUSES),
+)
+def test_the_band_and_the_day_counts_always_agree(due, today, soon_days, status):
+    deadline = Deadline.of(due, status, today, soon_days)
+    assert deadline.days == (None if due is None else (due - today).days)
+    assert (deadline.band == "overdue") == (deadline.days_late > 0)
+    assert deadline.days_late == (-deadline.days if deadline.band == "overdue" else 0)
+    if deadline.band == "today":
+        assert deadline.days == 0
+    if deadline.band in ("soon", "later"):
+        assert deadline.days_left == deadline.days > 0
+    else:
+        assert deadline.days_left == 0
+    assert bool(deadline.mail_word) == (deadline.band in ("overdue", "today"))

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 _frozen_today: date | None = None
 _frozen_now: datetime | None = None
-_shift = timedelta(0)  # added to the local wall clock (`run_from`)
+_shift = timedelta(0)  # added to the wall clock (`set_wall_clock`)
+_stopped: datetime | None = None  # the local wall clock standing still (`set_wall_clock`)
 
 
 def utcnow() -> datetime:
@@ -29,8 +30,8 @@ def to_utc(local: datetime) -> datetime:
 
 
 def local_now() -> datetime:
-    """The user's local wall-clock time (naive), running on from `run_from` if set."""
-    return datetime.now() + _shift
+    """The user's local wall-clock time (naive), as `set_wall_clock` set it if it did."""
+    return _stopped or datetime.now() + _shift
 
 
 def today() -> date:
@@ -50,11 +51,12 @@ def freeze_today(day: date | None) -> None:
     _frozen_today = day
 
 
-def run_from(moment: datetime | None) -> None:
-    """Make the local wall clock read `moment` (naive local) now and run on from there, so
-    that a test sees midnight pass; None puts it back."""
-    global _shift
+def set_wall_clock(moment: datetime | None, running: bool = True) -> None:
+    """Make the local wall clock read `moment` (naive local) now, standing still there or
+    running on from there, so that a test sees midnight pass; None puts it back."""
+    global _shift, _stopped
     _shift = timedelta(0) if moment is None else moment - datetime.now()
+    _stopped = None if running else moment
 
 
 def freeze_now(moment: datetime | None) -> None:
