@@ -84,10 +84,10 @@ def test_any_short_wareki_date_reads_back_as_itself(day):
 # --- each style in the data layer ---------------------------------------------------------
 
 
-
 def due_text(due: date, band: str, today: date) -> str:
     """The cell of a deadline put in `band` whatever its date."""
     return Deadline(due, today, band, (due - today).days).cell
+
 
 @pytest.mark.parametrize(
     "style, overdue, later, far, full",
