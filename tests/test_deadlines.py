@@ -175,32 +175,28 @@ def test_the_due_cell_reads_without_colour(due, today, soon_days):
 
 
 @pytest.mark.parametrize(
-    "due, status, days_late, days_left, cell, line, mail_word",
+    "due, status, days_late, days_left, cell, in_full, mail_word",
     [
-        (day(11, 18), "open", 2, 0, "11/18 ‼2d late", "11/18 ‼2d late · 2026-11-18", "overdue"),
-        (day(11, 20), "open", 0, 0, "11/20 today", "11/20 today · 2026-11-20", "due today"),
-        (day(11, 22), "open", 0, 2, "11/22 in 2d", "11/22 in 2d · 2026-11-22", ""),
-        (day(12, 10), "open", 0, 20, "12/10", "12/10 · 2026-12-10", ""),
-        (day(11, 18), "answered", 0, 0, "11/18", "11/18 · 2026-11-18", ""),
-        (None, "open", 0, 0, "—", "—", ""),
+        (day(11, 18), "open", 2, 0, "11/18 ‼2d late", "2026-11-18", "overdue"),
+        (day(11, 20), "open", 0, 0, "11/20 today", "2026-11-20", "due today"),
+        (day(11, 22), "open", 0, 2, "11/22 in 2d", "2026-11-22", ""),
+        (day(12, 10), "open", 0, 20, "12/10", "2026-12-10", ""),
+        (day(11, 18), "answered", 0, 0, "11/18", "2026-11-18", ""),
+        (None, "open", 0, 0, "—", "", ""),
     ],
 )
 def test_a_deadline_counts_its_days_and_words_them_for_cell_detail_and_mail(
-    due, status, days_late, days_left, cell, line, mail_word
+    due, status, days_late, days_left, cell, in_full, mail_word
 ):
     deadline = Deadline.of(due, status, TODAY, soon_days=3, business=False)
     assert (deadline.days_late, deadline.days_left) == (days_late, days_left)
-    assert (deadline.cell, deadline.line, deadline.mail_word) == (cell, line, mail_word)
+    assert (deadline.cell, deadline.in_full, deadline.mail_word) == (cell, in_full, mail_word)
 
 
 def test_a_detail_line_does_not_repeat_a_date_the_cell_already_writes_in_full():
     set_date_settings(DateSettings(style="iso"))
     deadline = Deadline.of(day(11, 18), "open", TODAY)
-    assert (deadline.cell, deadline.in_full, deadline.line) == (
-        "2026-11-18 ‼2d late",
-        "",
-        "2026-11-18 ‼2d late",
-    )
+    assert (deadline.cell, deadline.in_full) == ("2026-11-18 ‼2d late", "")
 
 
 def test_the_year_shows_beyond_half_a_year_either_way():

@@ -81,16 +81,11 @@ class Deadline:
 
     @property
     def in_full(self) -> str:
-        """What a detail line adds after the cell: the date with its year (`2026-11-18`),
-        "" when the cell already shows it that way or there is no date."""
+        """What a detail line adds after the cell (`11/18 ‼2d late · 2026-11-18`): the date
+        with its year, "" when the cell already shows it that way or there is no date."""
         if self.due is None or (full := full_date(self.due)) in self.cell:
             return ""
         return full
-
-    @property
-    def line(self) -> str:
-        """A detail line: `11/18 ‼2d late · 2026-11-18`."""
-        return f"{self.cell} · {self.in_full}" if self.in_full else self.cell
 
     @property
     def mail_word(self) -> str:
