@@ -13,17 +13,20 @@ from textual.driver import Driver
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.worker import Worker, WorkerState
 
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
 from daicho.data.dates import clock
 from daicho.data.dates.settings import set_date_settings
 from daicho.data.errors import DaichoError
+from daicho.data.ledger import ledger_refusal
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mail, weekly_source
+from daicho.screens.support.ledger_access import failure_message
 from daicho.terminal_input import read_terminal_as_text
 
 
@@ -93,6 +96,16 @@ class DaichoApp(App):
         for screen in self.screen_stack:
             if isinstance(screen, FollowsToday):
                 screen.today = today
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one handler of failed workers, the app's and (handed on) every screen's: the
+        user is told in a notice, never a traceback, and the app runs on (every worker is
+        started with `exit_on_error=False`)."""
+        if event.state != WorkerState.ERROR:
+            return
+        message = failure_message(event.worker.error)
+        if message != ledger_refusal():  # that one is said where it is found, and stays
+            self.notify(message, severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""

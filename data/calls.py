@@ -1,37 +1,29 @@
 """The call log: a call, its decisions and its follow-up requests, saved in one transaction."""
 
+from dataclasses import replace
 from datetime import datetime
 
 from peewee import JOIN
 
 from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
-from daicho.data.models import (
-    CALL_CHANNELS,
-    CALL_DIRECTIONS,
-    Call,
-    Contact,
-    Decision,
-    Request,
-    Vendor,
-    database,
-)
+from daicho.data.models import Call, Contact, Decision, Request, Vendor, database
 from daicho.data.names.readings import suggest_reading
-from daicho.data.records import CallRecord, FollowUp
+from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, CallRecord, FollowUp
 from daicho.data.requests import insert_request, request_query, request_record
 from daicho.data.search.index import index_new
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
-from daicho.data.vendors import create_contact, create_vendor
+from daicho.data.vendors import create_contact, create_vendor, find_contact, find_vendor
 from daicho.i18n import _
 
 
 def log_call(
     *,
     vendor_id: int | None = None,
-    new_vendor_name: str = "",
+    vendor_name: str = "",
     contact_id: int | None = None,
-    new_contact_name: str = "",
+    contact_name: str = "",
     direction: str = "incoming",
     channel: str = "phone",
     started_at: datetime | None = None,
@@ -43,10 +35,13 @@ def log_call(
 ) -> CallRecord:
     """Save a call with its decisions and follow-ups, all or nothing.
 
-    With `new_vendor_name` instead of `vendor_id`, the vendor is created as a prospect
-    in the same transaction (a cold call worth a line in the directory); likewise
-    `new_contact_name` adds the caller as a contact of the vendor. Both get the reading
-    the vendor and contact forms would suggest (data/names/readings.py).
+    The vendor is `vendor_id`, else the one named `vendor_name` as the user typed it (found
+    as `find_vendor` finds it), else a prospect of that name created in the same transaction
+    (a cold call worth a line in the directory; the record's `new_vendor` says so). Likewise
+    the contact is `contact_id`, else the vendor's contact named `contact_name`, else a new
+    contact of that name. New ones get the reading the forms would suggest
+    (data/names/readings.py). Names are looked up inside the transaction, so that what the
+    call is saved with is what the ledger holds at that moment.
     """
     direction = choice(direction, CALL_DIRECTIONS, _("Direction"))
     channel = choice(channel, CALL_CHANNELS, _("Channel"))
@@ -54,18 +49,8 @@ def log_call(
     lines = [line for line in lines if line]
     now = clock.utcnow()
     with database.atomic():
-        if vendor_id is None:
-            name = required_line(new_vendor_name, _("Vendor name"))
-            vendor_id = create_vendor(name, status="prospect", reading=suggest_reading(name)).id
-        elif Vendor.get_or_none(Vendor.id == vendor_id) is None:
-            raise NotFound(_("No vendor with id {id}", id=vendor_id))
-        if contact_id is not None:
-            contact = Contact.get_or_none(Contact.id == contact_id)
-            if contact is None or contact.vendor_id != vendor_id:
-                raise InputError(_("The contact does not work at this vendor"))
-        elif contact_name := clean_line(new_contact_name):
-            reading = suggest_reading(contact_name)
-            contact_id = create_contact(vendor_id, contact_name, reading=reading).id
+        vendor_id, new_vendor = _call_vendor(vendor_id, vendor_name)
+        contact_id = _call_contact(vendor_id, contact_id, contact_name)
         call = Call.create(
             vendor=vendor_id,
             contact=contact_id,
@@ -94,7 +79,33 @@ def log_call(
                 contact_id=contact_id,
                 call_id=call.id,
             )
-    return get_call(call.id)
+    return replace(get_call(call.id), new_vendor=new_vendor)
+
+
+def _call_vendor(vendor_id: int | None, name: str) -> tuple[int, bool]:
+    """The call's vendor, and whether the call made it; the caller holds the transaction."""
+    if vendor_id is not None:
+        if Vendor.get_or_none(Vendor.id == vendor_id) is None:
+            raise NotFound(_("No vendor with id {id}", id=vendor_id))
+        return vendor_id, False
+    name = required_line(name, _("Vendor name"))
+    if (found := find_vendor(name)) is not None:
+        return found.id, False
+    return create_vendor(name, status="prospect", reading=suggest_reading(name)).id, True
+
+
+def _call_contact(vendor_id: int, contact_id: int | None, name: str) -> int | None:
+    """The call's contact at `vendor_id`, found or made; the caller holds the transaction."""
+    if contact_id is not None:
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        if contact is None or contact.vendor_id != vendor_id:
+            raise InputError(_("The contact does not work at this vendor"))
+        return contact_id
+    if not (name := clean_line(name)):
+        return None
+    if (found := find_contact(vendor_id, name)) is not None:
+        return found.id
+    return create_contact(vendor_id, name, reading=suggest_reading(name)).id
 
 
 def call_record(row, decisions: tuple[str, ...] = (), follow_ups: tuple = ()) -> CallRecord:

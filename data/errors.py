@@ -10,7 +10,12 @@ class LedgerError(DaichoError):
 
 
 class InputError(DaichoError):
-    """What the user typed or imported cannot be stored as it is."""
+    """What the user typed or imported cannot be stored as it is; `field` names what was
+    typed wrong ("vendor", "contact"), for a form to put the cursor there."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NotFound(InputError):

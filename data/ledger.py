@@ -1,5 +1,7 @@
 """The one place that opens a ledger file: checks it, creates it safely, migrates it, and
-builds its search index when a migration asked for that.
+builds its search index when a migration asked for that. Also what the screens ask of the
+open ledger without touching its database object: a connection for a worker, its version
+(another window's writes), and whether its file can still be used.
 
 A file that is not ours, is damaged, or comes from a newer Daicho is refused before
 anything writes to it, so a refused file stays byte-for-byte as it was.
@@ -9,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 import peewee
@@ -19,6 +22,12 @@ from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, migrate_to_la
 from daicho.data.models import database
 from daicho.data.search.index import ensure_index
 from daicho.i18n import _
+
+# What a use of the ledger raises besides DaichoError: SQLite's errors, and Peewee's (it
+# re-raises sqlite3's errors as its own classes).
+LEDGER_ERRORS = (sqlite3.Error, peewee.PeeweeException)
+
+T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10
@@ -57,6 +66,39 @@ def open_ledger(path: Path | str, *, announce_build: Callable[[], None] | None =
             _("Cannot use the ledger {path}: {reason}", path=path, reason=error)
         ) from error
     return path
+
+
+def in_own_connection(use: Callable[[], T]) -> T:
+    """`use()` on a connection of the calling thread's own, closed after it: how a thread
+    worker reads or writes (an SQLite connection stays in the thread that opened it)."""
+    with database.connection_context():
+        return use()
+
+
+def ledger_version() -> int | None:
+    """SQLite's count of commits by other connections (other windows, or our own workers)
+    as seen by this thread's long-lived connection, so that two values read on the same
+    thread tell whether anything changed; None when the ledger cannot be read."""
+    try:
+        return database.execute_sql("PRAGMA data_version").fetchone()[0]
+    except LEDGER_ERRORS:
+        return None
+
+
+def ledger_file_problem() -> str | None:
+    """Why the open ledger file can no longer be used (deleted or replaced under the app),
+    said once, the first time it is found."""
+    return database.check_file()
+
+
+def ledger_refusal() -> str | None:
+    """Why every use of the ledger is refused from now on, or None while it can be used."""
+    return database.refusal
+
+
+def read_only_notice() -> str | None:
+    """What to say at start when the open ledger can be read but not written here."""
+    return database.read_only_notice()
 
 
 def close_ledger() -> None:

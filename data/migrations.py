@@ -10,7 +10,7 @@ from collections.abc import Callable
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
-from daicho.data.names.keys import store_name_keys
+from daicho.data.names.key_columns import store_name_keys
 
 # "DAIC": marks an SQLite file as a Daicho ledger.
 APPLICATION_ID = 0x44414943

@@ -16,15 +16,6 @@ from daicho.data.ledger_guard import LedgerDatabase
 # Bound late by `data.ledger.open_ledger`, so tests and the app open files with the same code.
 database = LedgerDatabase(None)
 
-VENDOR_CATEGORIES = ("hardware", "telecom", "software", "cloud", "maintenance", "other")
-VENDOR_STATUSES = ("active", "prospect", "inactive")
-REQUEST_DIRECTIONS = ("outbound", "inbound")
-REQUEST_PRIORITIES = ("normal", "high", "urgent")
-REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
-REQUEST_EVENT_KINDS = ("created", "status_changed", "due_changed", "note_added", "edited")
-CALL_DIRECTIONS = ("incoming", "outgoing")
-CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
-
 
 class BaseModel(Model):
     class Meta:

@@ -5,14 +5,14 @@ from datetime import date
 
 from peewee import SQL, Case, fn
 
-from daicho.data.models import (
+from daicho.data.models import Request, Vendor
+from daicho.data.records import (
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
     REQUEST_STATUSES,
-    Request,
-    Vendor,
+    QueueCounts,
+    RequestRecord,
 )
-from daicho.data.records import RequestRecord
 from daicho.data.requests import request_query, request_record
 from daicho.data.validate import choice
 from daicho.i18n import _
@@ -39,16 +39,6 @@ class QueueFilters:
         for status in self.statuses:
             choice(status, REQUEST_STATUSES, _("Status"))
         choice(self.sort, SORTS, _("Sort"))
-
-
-@dataclass(frozen=True)
-class QueueCounts:
-    """The header's figures: overdue, due today, we owe, waiting on them."""
-
-    overdue: int = 0
-    due_today: int = 0
-    we_owe: int = 0
-    waiting: int = 0
 
 
 @dataclass(frozen=True)

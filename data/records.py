@@ -3,6 +3,16 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+# The values each kind of record stores; labels for them live in i18n/labels.py.
+VENDOR_CATEGORIES = ("hardware", "telecom", "software", "cloud", "maintenance", "other")
+VENDOR_STATUSES = ("active", "prospect", "inactive")
+REQUEST_DIRECTIONS = ("outbound", "inbound")
+REQUEST_PRIORITIES = ("normal", "high", "urgent")
+REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
+REQUEST_EVENT_KINDS = ("created", "status_changed", "due_changed", "note_added", "edited")
+CALL_DIRECTIONS = ("incoming", "outgoing")
+CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
+
 
 @dataclass(frozen=True)
 class VendorRecord:
@@ -101,3 +111,15 @@ class CallRecord:
     notes: str
     decisions: tuple[str, ...] = ()
     follow_ups: tuple[RequestRecord, ...] = field(default=())
+    new_vendor: bool = False
+    """True only as `log_call` returns the call, when saving it made its vendor (a prospect)."""
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """The header's figures: overdue, due today, we owe, waiting on them."""
+
+    overdue: int = 0
+    due_today: int = 0
+    we_owe: int = 0
+    waiting: int = 0

@@ -10,19 +10,17 @@ from peewee import JOIN
 
 from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
-from daicho.data.models import (
+from daicho.data.models import Contact, Request, RequestEvent, Vendor, database
+from daicho.data.records import (
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
-    Contact,
-    Request,
-    RequestEvent,
-    Vendor,
-    database,
+    RequestEventRecord,
+    RequestRecord,
 )
-from daicho.data.records import RequestEventRecord, RequestRecord
 from daicho.data.search.index import index_new, reindexing
-from daicho.data.text import clean_block
+from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
+from daicho.data.vendors import find_contact, find_vendor
 from daicho.i18n import _
 from daicho.i18n.labels import label
 
@@ -98,13 +96,39 @@ def insert_request(
     return request.id
 
 
-def open_request(vendor_id: int, direction: str, subject: str, **details) -> RequestRecord:
-    """Put a new item in the queue: `outbound` we wait on them, `inbound` we owe them."""
+def open_request(
+    vendor: int | str, direction: str, subject: str, *, contact_name: str = "", **details
+) -> RequestRecord:
+    """Put a new item in the queue: `outbound` we wait on them, `inbound` we owe them.
+
+    `vendor` is its id, or its name as the user typed it (found as `find_vendor` finds it);
+    `contact_name`, as typed, names one of its contacts (instead of `contact_id`). Names are
+    looked up inside the transaction; one that names nothing is an InputError whose `field`
+    is "vendor" or "contact".
+    """
     with database.atomic():
-        if Vendor.get_or_none(Vendor.id == vendor_id) is None:
-            raise NotFound(_("No vendor with id {id}", id=vendor_id))
+        vendor_id = _vendor_id(vendor)
+        if contact_name := clean_line(contact_name):
+            details["contact_id"] = _contact_id(vendor_id, contact_name)
         request_id = insert_request(vendor_id, direction, subject, **details)
     return get_request(request_id)
+
+
+def _vendor_id(vendor: int | str) -> int:
+    if isinstance(vendor, str):
+        name = required_line(vendor, _("Vendor"))
+        if (found := find_vendor(name)) is None:
+            raise NotFound(_("No vendor named {name}", name=name), "vendor")
+        return found.id
+    if Vendor.get_or_none(Vendor.id == vendor) is None:
+        raise NotFound(_("No vendor with id {id}", id=vendor))
+    return vendor
+
+
+def _contact_id(vendor_id: int, name: str) -> int:
+    if (found := find_contact(vendor_id, name)) is None:
+        raise NotFound(_("No contact named {name} at this vendor", name=name), "contact")
+    return found.id
 
 
 def _change_status(request_id: int, status: str, note: str, answer: str | None = None):

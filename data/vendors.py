@@ -8,17 +8,16 @@ from peewee import JOIN, Case, fn
 
 from daicho.data.dates import clock
 from daicho.data.errors import NotFound
-from daicho.data.models import (
-    VENDOR_CATEGORIES,
-    VENDOR_STATUSES,
-    Contact,
-    Request,
-    Vendor,
-    database,
-)
+from daicho.data.models import Contact, Request, Vendor, database
 from daicho.data.names.folding import legal_forms_apart
 from daicho.data.names.keys import match_key, matching_part, name_keys
-from daicho.data.records import ContactRecord, VendorRecord, VendorRow
+from daicho.data.records import (
+    VENDOR_CATEGORIES,
+    VENDOR_STATUSES,
+    ContactRecord,
+    VendorRecord,
+    VendorRow,
+)
 from daicho.data.search.index import index_new, reindexing, unindex
 from daicho.data.search.text import fold
 from daicho.data.text import clean_block, clean_line, split_tags

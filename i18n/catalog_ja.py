@@ -223,6 +223,7 @@ JA: dict[str, str] = {
     "Save": "保存",
     "Cancel": "キャンセル",
     "The ledger could not be written: {reason}": "台帳に書き込めませんでした: {reason}",
+    "The ledger could not be read: {reason}": "台帳を読み込めませんでした: {reason}",
     # writes the ledger cannot take (data/ledger_guard.py)
     "The ledger is read-only ({reason}): nothing can be saved to it": (
         "台帳は読み取り専用です（{reason}）: 保存はできません"

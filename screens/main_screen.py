@@ -1,10 +1,8 @@
 """The main screen: vendors, the two-way queue and the call log, all by keyboard (DESIGN §4)."""
 
-import sqlite3
+from functools import partial
 from typing import ClassVar
 
-from peewee import PeeweeException
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,7 +10,7 @@ from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
 from daicho.data.first_view import read_first_view
-from daicho.data.models import database
+from daicho.data.ledger import LEDGER_ERRORS, ledger_file_problem, ledger_version, read_only_notice
 from daicho.data.queue import QueueFilters
 from daicho.data.records import RequestRecord, VendorRecord
 from daicho.i18n import N_, _
@@ -29,6 +27,7 @@ from daicho.screens.support.copying import (
     vendor_source,
 )
 from daicho.screens.support.form_drafts import form_for
+from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.ledger_header import LedgerHeader
@@ -108,9 +107,9 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self.restore_call_draft(first.call_draft)
         if first.open_form_draft is not None:  # once this screen is up
             self.call_after_refresh(self._reopen_form, first.open_form_draft)
-        self._data_version = self.ledger_version()
+        self._data_version = ledger_version()
         self.set_interval(WATCH_S, self._watch_other_windows)
-        if notice := database.read_only_notice():
+        if notice := read_only_notice():
             self.notify(notice, severity="warning", timeout=STAYS_S, markup=False)
         for problem in self.app.start_notices:
             self.notify(problem, severity="error", timeout=STAYS_S, markup=False)
@@ -121,21 +120,14 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
 
     # --- another window on the same ledger (DESIGN §10) -------------------------------
 
-    def ledger_version(self) -> int | None:
-        """SQLite's count of commits by other connections: other windows, or our workers."""
-        try:
-            return database.execute_sql("PRAGMA data_version").fetchone()[0]
-        except (sqlite3.Error, PeeweeException):
-            return None
-
     def _watch_other_windows(self) -> None:
         """Show what another window wrote within WATCH_S, without a key press; say at once
         that nothing can be saved when the ledger file was deleted or replaced; notice a new
         day the midnight timer missed (the machine slept through it)."""
         self.app.check_today()
-        if gone := database.check_file():
+        if gone := ledger_file_problem():
             self.notify(gone, severity="error", timeout=STAYS_S, markup=False)
-        version = self.ledger_version()
+        version = ledger_version()
         if version is not None and version != self._data_version:
             self._data_version = version
             self.refresh_ledger()
@@ -162,24 +154,22 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self.query_one(VendorList).show_vendor(vendor_id)
         self.refresh_ledger()
 
-    @work(thread=True, exclusive=True, group="vendors", exit_on_error=False)
     def load_vendors(self, text: str, include_hidden: bool, pinned: int | None = None) -> None:
-        with database.connection_context():
+        def read():
             rows = vendors.list_vendors(
                 text, include_hidden=include_hidden, also=pinned, today=self.today
             )
-            names = vendors.vendor_names_with_readings()
-        self.app.call_from_thread(self._vendors_loaded, rows, names)
+            return rows, vendors.vendor_names_with_readings()
+
+        read_ledger(self, read, lambda loaded: self._vendors_loaded(*loaded), kind="vendors")
 
     def _vendors_loaded(self, rows, names) -> None:
         self.query_one(VendorList).set_rows(rows)
         self.query_one(CallForm).vendor_names = names
 
-    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_queue(self, filters: QueueFilters) -> None:
-        with database.connection_context():
-            page = queue.open_queue(filters, 0, PAGE)
-        self.app.call_from_thread(self._queue_reset, filters, page)
+        read = partial(queue.open_queue, filters, 0, PAGE)
+        read_ledger(self, read, partial(self._queue_reset, filters), kind="queue")
 
     def _queue_reset(self, filters: QueueFilters, page: queue.QueuePage) -> None:
         if filters == self.filters:
@@ -187,21 +177,19 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
             table.reset(page.total)
             table.set_rows(0, page.rows, page.total)
 
-    @work(thread=True, group="queue-rows", exit_on_error=False)
     def load_queue_rows(self, filters: QueueFilters, offset: int, limit: int) -> None:
-        with database.connection_context():
-            page = queue.open_queue(filters, offset, limit)
-        self.app.call_from_thread(self._queue_rows, filters, page)
+        """One page of the queue as the table scrolls to it (each page is its own kind)."""
+        read = partial(queue.open_queue, filters, offset, limit)
+        read_ledger(self, read, partial(self._queue_rows, filters), kind=f"queue-rows-{offset}")
 
     def _queue_rows(self, filters: QueueFilters, page: queue.QueuePage) -> None:
         if filters == self.filters:
             self.query_one(QueueTable).set_rows(page.offset, page.rows, page.total)
 
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def load_counts(self) -> None:
-        with database.connection_context():
-            counts = queue.queue_counts(self.today)
-        self.app.call_from_thread(self._counts_loaded, counts)
+        read_ledger(
+            self, partial(queue.queue_counts, self.today), self._counts_loaded, kind="counts"
+        )
 
     def _counts_loaded(self, counts: queue.QueueCounts) -> None:
         self.query_one(LedgerHeader).counts = counts
@@ -316,7 +304,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         if current := self.query_one(VendorList).current:
             try:
                 vendor = vendors.get_vendor(current.id)
-            except (sqlite3.Error, PeeweeException) as error:  # its file was replaced: refused
+            except LEDGER_ERRORS as error:  # its file was replaced: refused
                 self.notify(str(error), severity="error", timeout=STAYS_S, markup=False)
                 return
             self.app.push_screen(VendorFormModal(vendor), self._after_write)

@@ -15,13 +15,13 @@ from textual.widgets import Static
 
 from daicho.data import calls, requests
 from daicho.data.errors import DaichoError
-from daicho.data.models import REQUEST_STATUSES
-from daicho.data.records import CallRecord, RequestEventRecord, RequestRecord
+from daicho.data.ledger import LEDGER_ERRORS
+from daicho.data.records import REQUEST_STATUSES, CallRecord, RequestEventRecord, RequestRecord
 from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 from daicho.screens.bases.detail import DetailScreen
-from daicho.screens.bases.form import WRITE_ERRORS
 from daicho.screens.support.copying import MailSource, request_source
+from daicho.screens.support.ledger_access import read_ledger
 from daicho.screens.support.rendering import (
     DIRECTION_MARKS,
     due_line,
@@ -95,7 +95,7 @@ class RequestDetailScreen(DetailScreen):
         self.reload()
 
     def reload(self) -> None:
-        self.read_ledger(self._read, self._show, group="request")
+        read_ledger(self, self._read, self._show, kind="request")
 
     def _read(self) -> tuple[RequestRecord, list[RequestEventRecord], CallRecord | None]:
         request = requests.get_request(self.request_id)
@@ -176,7 +176,7 @@ class RequestDetailScreen(DetailScreen):
             change(self.request_id)
         except DaichoError as error:
             self.notify(str(error), severity="error", markup=False)
-        except WRITE_ERRORS as error:
+        except LEDGER_ERRORS as error:
             reason = _("The ledger could not be written: {reason}", reason=error)
             self.notify(reason, severity="error", markup=False)
         self.reload()

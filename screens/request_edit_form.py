@@ -6,8 +6,7 @@ Only what changed is written, so the history names exactly the fields that were 
 from textual.app import ComposeResult
 
 from daicho.data import requests
-from daicho.data.models import REQUEST_PRIORITIES
-from daicho.data.records import RequestRecord
+from daicho.data.records import REQUEST_PRIORITIES, RequestRecord
 from daicho.i18n import _
 from daicho.screens.bases.form import RequestForm, block, choice, line, row
 

@@ -1,15 +1,22 @@
 """The request form (`r`): one item for the two-way queue, for a vendor already in the ledger."""
 
-from textual import work
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.widgets import Input
 
 from daicho.data import requests, vendors
-from daicho.data.models import REQUEST_DIRECTIONS, REQUEST_PRIORITIES, database
-from daicho.data.records import RequestRecord, VendorRow
+from daicho.data.records import (
+    REQUEST_DIRECTIONS,
+    REQUEST_PRIORITIES,
+    ContactRecord,
+    RequestRecord,
+    VendorRow,
+)
 from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.bases.form import FieldError, FormModal, block, choice, line, required, row
+from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 
@@ -56,15 +63,11 @@ class RequestFormModal(FormModal):
         if self.vendor_id is not None:
             self._load_contacts(self.vendor_id)
 
-    @work(thread=True, exclusive=True, group="request-form-vendors", exit_on_error=False)
     def load_vendor_names(self) -> None:
-        with database.connection_context():
-            rows = vendors.list_vendors(include_hidden=True)
-        self.app.call_from_thread(self._vendor_names_loaded, rows)
+        read = partial(vendors.list_vendors, include_hidden=True)
+        read_ledger(self, read, self._vendor_names_loaded, kind="vendors")
 
     def _vendor_names_loaded(self, rows: list[VendorRow]) -> None:
-        if not self.is_attached:
-            return
         self._vendor_ids = {row.name.casefold(): row.id for row in rows}
         vendor = self.query_one("#vendor", CompletingInput)
         vendor.set_names([(row.name, row.reading) for row in rows])
@@ -85,49 +88,34 @@ class RequestFormModal(FormModal):
             self._contacts_of = vendor_id
             self.load_contact_names(vendor_id)
 
-    @work(thread=True, exclusive=True, group="request-form-contacts", exit_on_error=False)
     def load_contact_names(self, vendor_id: int) -> None:
-        with database.connection_context():
-            names = [(c.name, c.reading) for c in vendors.list_contacts(vendor_id)]
-        self.app.call_from_thread(self._contact_names_loaded, vendor_id, names)
+        read = partial(vendors.list_contacts, vendor_id)
+        read_ledger(self, read, self._contact_names_loaded, kind="contacts")
 
-    def _contact_names_loaded(self, vendor_id: int, names: list[tuple[str, str]]) -> None:
-        if self.is_attached and vendor_id == self._contacts_of:
-            self.query_one("#contact", CompletingInput).set_names(names)
+    def _contact_names_loaded(self, contacts: list[ContactRecord]) -> None:
+        names = [(contact.name, contact.reading) for contact in contacts]
+        self.query_one("#contact", CompletingInput).set_names(names)
 
     def save(self) -> RequestRecord | None:
+        """The vendor and contact as typed: the service finds them as it saves (the vendor
+        given to the form while its name is unchanged)."""
         fields = self.snapshot()
-        vendor_id = self._vendor_id(required(fields["vendor"], "vendor", _("Vendor")))
-        contact_id = self._contact_id(vendor_id, clean_line(fields["contact"]))
-        subject = required(fields["subject"], "subject", _("Subject"))
+        vendor_name = required(fields["vendor"], "vendor", _("Vendor"))
+        unchanged = (
+            self.vendor_id is not None and vendor_name.casefold() == self.vendor_name.casefold()
+        )
+        required(fields["subject"], "subject", _("Subject"))
         due_field = self.query_one("#due", DateField)
         if due_field.error:
             raise FieldError(due_field.error, "due")
         if self.asks_about_past_due(due_field.due):
             return None
         return requests.open_request(
-            vendor_id,
+            self.vendor_id if unchanged else fields["vendor"],
             fields["direction"],
-            subject,
+            fields["subject"],
+            contact_name=fields["contact"],
             body=fields["body"],
             due=due_field.due,
             priority=fields["priority"],
-            contact_id=contact_id,
         )
-
-    def _vendor_id(self, name: str) -> int:
-        """The vendor given to the form while its name is unchanged, else the one named."""
-        if self.vendor_id is not None and name.casefold() == self.vendor_name.casefold():
-            return self.vendor_id
-        vendor = vendors.find_vendor(name)
-        if vendor is None:
-            raise FieldError(_("No vendor named {name}", name=name), "vendor")
-        return vendor.id
-
-    def _contact_id(self, vendor_id: int, name: str) -> int | None:
-        if not name:
-            return None
-        contact = vendors.find_contact(vendor_id, name)
-        if contact is None:
-            raise FieldError(_("No contact named {name} at this vendor", name=name), "contact")
-        return contact.id

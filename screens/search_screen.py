@@ -1,25 +1,24 @@
 """Search (DESIGN §7): a query at the top, hits below, newest first, updated as you type.
 
-Each search runs in a thread on its own connection a moment after the last keystroke, so
-typing never waits for the ledger; a result that arrives for text no longer in the field is
-dropped.
+Each search runs in a thread (screens/support/ledger_access.py) a moment after the last
+keystroke, so typing never waits for the ledger; a result that arrives for text no longer in
+the field is dropped.
 """
 
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState, get_current_worker
 
-from daicho.data.models import database
-from daicho.data.search.find import SearchHit, search
+from daicho.data.search.find import search
+from daicho.data.search.hits import SearchHit
 from daicho.data.search.query import QueryError
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoScreen
+from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.search_results import SearchResults
 from daicho.widgets.text_fields import TextField
@@ -78,20 +77,25 @@ class SearchScreen(DaichoScreen):
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_S, lambda: self.run_search(self.query_text))
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, keep_cursor: bool = False) -> None:
         """Search in a thread; `keep_cursor` stays on the same hit (after opening one)."""
-        try:
-            with database.connection_context():
-                hits = search(query, LIMIT)
-        except QueryError as error:
-            self.app.call_from_thread(self._show_error, query, str(error))
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_hits, query, hits, keep_cursor)
+
+        def read() -> list[SearchHit] | QueryError:
+            try:
+                return search(query, LIMIT)
+            except QueryError as error:  # said under the query, not as a failure
+                return error
+
+        def show(found: list[SearchHit] | QueryError) -> None:
+            if isinstance(found, QueryError):
+                self._show_error(query, str(found))
+            else:
+                self._show_hits(query, found, keep_cursor)
+
+        read_ledger(self, read, show, kind="search")
 
     def _show_hits(self, query: str, hits: list[SearchHit], keep_cursor: bool) -> None:
-        if query != self.query_text or not self.is_attached:
+        if query != self.query_text:
             return
         self.query_one(SearchResults).set_hits(hits, keep_cursor=keep_cursor)
         if not query.strip():
@@ -106,7 +110,7 @@ class SearchScreen(DaichoScreen):
         self.refresh_bindings()
 
     def _show_error(self, query: str, message: str) -> None:
-        if query == self.query_text and self.is_attached:
+        if query == self.query_text:
             self.query_one(SearchResults).set_hits([])
             self._show_status(message, error=True)
 
@@ -114,10 +118,6 @@ class SearchScreen(DaichoScreen):
         status = self.query_one("#search-status", Static)
         status.update(Text(message))
         status.set_class(error, "-error")
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self.notify(str(event.worker.error), severity="error", markup=False)
 
     # --- moving between the query and the hits ---------------------------------------
 

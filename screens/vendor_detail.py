@@ -30,6 +30,7 @@ from daicho.screens.support.copying import (
     request_source,
     vendor_source,
 )
+from daicho.screens.support.ledger_access import read_ledger
 from daicho.screens.support.rendering import DIRECTION_MARKS, due_cell, facts, local_time
 from daicho.widgets.key_bar import KeyBar
 
@@ -88,7 +89,7 @@ class VendorDetailScreen(DetailScreen):
         def read() -> tuple[VendorRecord, list[ContactRecord]]:
             return vendors.get_vendor(self.vendor_id), vendors.list_contacts(self.vendor_id)
 
-        self.read_ledger(read, self._show_vendor, group="vendor")
+        read_ledger(self, read, self._show_vendor, kind="vendor")
 
     def _show_vendor(self, loaded: tuple[VendorRecord, list[ContactRecord]]) -> None:
         vendor, self.contacts = loaded
@@ -158,7 +159,7 @@ class VendorDetailScreen(DetailScreen):
         self._timeline_loading = True
         before = self.entries[-1] if self.entries else None
         read = partial(timeline.vendor_timeline, self.vendor_id, PAGE, before)
-        self.read_ledger(read, partial(self._add_entries, before), group="timeline")
+        read_ledger(self, read, partial(self._add_entries, before), kind="timeline")
 
     def _add_entries(self, before: TimelineEntry | None, page: list[TimelineEntry]) -> None:
         if before is not (self.entries[-1] if self.entries else None):
@@ -240,7 +241,7 @@ class VendorDetailScreen(DetailScreen):
     def reload_request(self, request_id: int) -> None:
         """Show a request's line as it is now, after its detail screen may have changed it."""
         read = partial(requests.get_request, request_id)
-        self.read_ledger(read, self._request_reloaded, group=f"request-{request_id}")
+        read_ledger(self, read, self._request_reloaded, kind=f"request-{request_id}")
 
     def _request_reloaded(self, request: RequestRecord) -> None:
         for entry in self.entries:

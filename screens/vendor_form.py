@@ -3,8 +3,7 @@
 from textual.app import ComposeResult
 
 from daicho.data import vendors
-from daicho.data.models import VENDOR_CATEGORIES, VENDOR_STATUSES
-from daicho.data.records import VendorRecord
+from daicho.data.records import VENDOR_CATEGORIES, VENDOR_STATUSES, VendorRecord
 from daicho.i18n import _
 from daicho.screens.bases.form import block, choice, line, required, row
 from daicho.screens.bases.reading_form import ReadingFormModal

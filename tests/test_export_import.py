@@ -108,7 +108,7 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
             vendor = vendors.create_vendor(f"x{name}", reading=name, notes=notes)
             call = calls.log_call(
                 vendor_id=vendor.id,
-                new_contact_name=name,
+                contact_name=name,
                 subject=name,
                 notes=notes,
                 decisions=decisions,

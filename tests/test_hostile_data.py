@@ -25,16 +25,16 @@ from daicho.data import calls, requests, vendors
 from daicho.data.errors import DaichoError, InputError
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
-from daicho.data.models import (
+from daicho.data.models import Vendor
+from daicho.data.records import (
     CALL_CHANNELS,
     CALL_DIRECTIONS,
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
     VENDOR_CATEGORIES,
     VENDOR_STATUSES,
-    Vendor,
+    FollowUp,
 )
-from daicho.data.records import FollowUp
 from daicho.data.search.find import search
 from daicho.data.text import clean_block
 from daicho.data.transfer.export import TABLES, export_ledger
@@ -331,8 +331,8 @@ def test_a_call_keeps_any_text_less_its_controls_or_saves_nothing(
 ):
     with fresh_ledger(tmp_path):
         details = {
-            "new_vendor_name": vendor_name,
-            "new_contact_name": contact_name,
+            "vendor_name": vendor_name,
+            "contact_name": contact_name,
             "direction": direction,
             "channel": channel,
             "subject": subject,

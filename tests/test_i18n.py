@@ -18,8 +18,9 @@ def _message_ids() -> dict[str, str]:
     """Every literal passed to `_()` or `N_()` in the package, with where it was found."""
     found = {}
     for path in sorted(ROOT.rglob("*.py")):
-        if {"tests", "bench"} & set(path.relative_to(ROOT).parts):
-            continue
+        parts = path.relative_to(ROOT).parts
+        if {"tests", "bench"} & set(parts) or any(part.startswith(".") for part in parts):
+            continue  # tests, the benchmark, and a virtual environment such as .venv
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

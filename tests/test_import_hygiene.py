@@ -1,7 +1,13 @@
-"""The ledger's core stays importable without the UI (STYLE: data/ never imports Textual)."""
+"""The layers stay put: data/ runs without the UI, widgets never reach the ledger, screens
+never import Peewee (README, "For developers"; the contracts are in pyproject.toml)."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+_UTF8_ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # its report draws with box lines
 
 
 def test_data_imports_no_textual():
@@ -14,3 +20,37 @@ def test_data_imports_no_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def lint_imports(*args: str) -> subprocess.CompletedProcess:
+    """`lint-imports` from this venv (beside the Python running the tests), at the repo root."""
+    command = Path(sys.executable).with_name("lint-imports")
+    return subprocess.run([command, *args], capture_output=True, text=True, cwd=REPO, env=_UTF8_ENV)
+
+
+def test_the_layers_contracts_are_kept():
+    """pyproject.toml's [tool.importlinter]: data never imports the UI, widgets never reach
+    the ledger, screens never import Peewee or the models."""
+    result = lint_imports()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_a_contract_catches_an_import_through_another_module(tmp_path):
+    """The checker sees our imports: screens reach Peewee through the services, so the
+    widgets' contract (indirect imports forbidden) would break if it were theirs."""
+    config = tmp_path / "contracts.toml"
+    config.write_text(
+        "[tool.importlinter]\n"
+        'root_packages = ["daicho"]\n'
+        "include_external_packages = true\n"
+        "[[tool.importlinter.contracts]]\n"
+        'name = "screens as widgets"\n'
+        'type = "forbidden"\n'
+        'source_modules = ["daicho.screens"]\n'
+        'forbidden_modules = ["peewee"]\n'
+    )
+    result = lint_imports("--config", str(config))
+    assert result.returncode != 0
+    assert "1 broken" in result.stdout
+    assert "daicho.screens" in result.stdout and "peewee" in result.stdout

@@ -7,8 +7,9 @@ import pytest
 from daicho.data import drafts, queue, requests, vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION, MIGRATIONS, migrate_to_latest, schema_version
-from daicho.data.models import ALL_MODELS, REQUEST_STATUSES, database
+from daicho.data.models import ALL_MODELS, database
 from daicho.data.queue import QueueFilters, open_queue_query
+from daicho.data.records import REQUEST_STATUSES
 from daicho.data.search.find import search
 
 

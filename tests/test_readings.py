@@ -55,7 +55,7 @@ def test_company_words_are_left_out(text, left):
 def test_a_vendor_created_from_a_call_sorts_by_its_suggested_reading(ledger):
     vendors.create_vendor("あおば商事", reading="あおばしょうじ")
     vendors.create_vendor("ワタナベ電機")
-    call = calls.log_call(new_vendor_name="株式会社日本電気")
+    call = calls.log_call(vendor_name="株式会社日本電気")
     listed = vendors.list_vendors(include_hidden=True)
     assert [v.name for v in listed] == ["あおば商事", "株式会社日本電気", "ワタナベ電機"]
     assert listed[1].id == call.vendor_id

@@ -33,7 +33,7 @@ async def test_every_field_and_the_history_are_shown(ledger):
     vendor = vendors.create_vendor("Acme")
     call = calls.log_call(
         vendor_id=vendor.id,
-        new_contact_name="Tanaka",
+        contact_name="Tanaka",
         started_at=datetime(2026, 11, 18, 12),
         subject="Router down",
         follow_ups=[FollowUp("[bold]Quote[/]", due=TODAY - timedelta(days=2), body="Two lines")],

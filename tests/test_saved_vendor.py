@@ -99,6 +99,6 @@ async def test_the_new_prospect_notice_is_in_japanese(ledger):
 
 
 def test_a_call_gives_a_new_vendor_and_contact_the_reading_the_forms_suggest(ledger):
-    call = calls.log_call(new_vendor_name="飛び込み営業株式会社", new_contact_name="鈴木 一郎")
+    call = calls.log_call(vendor_name="飛び込み営業株式会社", contact_name="鈴木 一郎")
     assert vendors.get_vendor(call.vendor_id).reading == "とびこみえいぎょう"
     assert vendors.get_contact(call.contact_id).reading == "すずき いちろう"

@@ -12,8 +12,9 @@ from daicho.data import calls, requests, vendors
 from daicho.data.dates import clock
 from daicho.data.models import Vendor
 from daicho.data.records import FollowUp
-from daicho.data.search.documents import KINDS, documents_by_time
+from daicho.data.search.documents import documents_by_time
 from daicho.data.search.find import SNIPPET_CHARS, search
+from daicho.data.search.hits import KINDS
 from daicho.data.search.index import rebuild_index
 from daicho.data.search.query import QueryError
 from daicho.data.search.text import fold

@@ -10,8 +10,9 @@ from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.models import database
 from daicho.data.records import FollowUp
-from daicho.data.search.documents import KINDS, documents_by_time
+from daicho.data.search.documents import documents_by_time
 from daicho.data.search.find import search
+from daicho.data.search.hits import KINDS
 from daicho.data.search.index import SLOTS, rebuild_index, time_key
 from daicho.data.search.text import fold, index_tokens
 from daicho.data.seed.generate import SeedSize, seed_ledger
@@ -95,8 +96,8 @@ def test_every_change_to_a_request_is_indexed(acme):
 
 def test_a_call_is_indexed_with_its_decisions_follow_ups_and_new_vendor(ledger):
     call = calls.log_call(
-        new_vendor_name="飛び込み商事",
-        new_contact_name="営業の田中",
+        vendor_name="飛び込み商事",
+        contact_name="営業の田中",
         started_at=datetime(2026, 11, 19, 1),
         subject="複合機の提案",
         notes="リース更新",

@@ -19,21 +19,15 @@ from daicho.cli import main
 from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.models import (
+from daicho.data.models import LEDGER_MODELS, Call, Contact, Decision, Request, RequestEvent, Vendor
+from daicho.data.records import (
     CALL_CHANNELS,
     CALL_DIRECTIONS,
-    LEDGER_MODELS,
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
     REQUEST_STATUSES,
     VENDOR_CATEGORIES,
     VENDOR_STATUSES,
-    Call,
-    Contact,
-    Decision,
-    Request,
-    RequestEvent,
-    Vendor,
 )
 from daicho.data.seed.generate import SIZES, SeedSize, seed_ledger
 from daicho.data.text import clean_block, clean_line

@@ -157,14 +157,14 @@ def test_logging_a_call_with_two_decisions_and_a_follow_up(ledger):
 
 
 def test_a_call_from_an_unknown_vendor_creates_a_prospect(ledger):
-    call = calls.log_call(new_vendor_name="飛び込み営業株式会社", subject="複合機の提案")
+    call = calls.log_call(vendor_name="飛び込み営業株式会社", subject="複合機の提案")
     vendor = vendors.get_vendor(call.vendor_id)
     assert (vendor.name, vendor.status) == ("飛び込み営業株式会社", "prospect")
 
 
 def test_a_new_caller_becomes_a_contact_in_the_same_save(ledger):
     vendor = vendors.create_vendor("A")
-    call = calls.log_call(vendor_id=vendor.id, new_contact_name="鈴木 一郎")
+    call = calls.log_call(vendor_id=vendor.id, contact_name="鈴木 一郎")
     assert call.contact_name == "鈴木 一郎"
     assert [c.name for c in vendors.list_contacts(vendor.id)] == ["鈴木 一郎"]
 
@@ -172,7 +172,7 @@ def test_a_new_caller_becomes_a_contact_in_the_same_save(ledger):
 def test_a_call_is_saved_whole_or_not_at_all(ledger):
     with pytest.raises(InputError):
         calls.log_call(
-            new_vendor_name="New vendor",
+            vendor_name="New vendor",
             subject="x",
             decisions=["a", "b"],
             follow_ups=[FollowUp("ok"), FollowUp("bad", direction="sideways")],

@@ -18,7 +18,7 @@ from daicho.data import calls, drafts, requests, vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, schema_version
 from daicho.data.models import database
-from daicho.data.names.keys import DERIVED_COLUMNS
+from daicho.data.names.key_columns import DERIVED_COLUMNS
 from daicho.data.search.find import search
 from daicho.data.transfer.export import TABLES, export_ledger
 

@@ -19,8 +19,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from daicho.data.models import CALL_CHANNELS, CALL_DIRECTIONS
-from daicho.data.records import FollowUp
+from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, FollowUp
 from daicho.i18n import N_, _
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField

@@ -6,8 +6,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input
 
-from daicho.data.models import REQUEST_DIRECTIONS
-from daicho.data.records import FollowUp
+from daicho.data.records import REQUEST_DIRECTIONS, FollowUp
 from daicho.i18n import _
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.date_field import DateField

@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from daicho.data.dates.settings import current_style
 from daicho.data.dates.style import wareki, weekday_name
-from daicho.data.queue import QueueCounts
+from daicho.data.records import QueueCounts
 from daicho.i18n import _
 from daicho.widgets.deadline_look import BAND_CLASSES, BAND_CSS, band_style
 

@@ -4,7 +4,7 @@ import re
 
 from rich.cells import cell_len, set_cell_size
 
-from daicho.data.models import VENDOR_CATEGORIES
+from daicho.data.records import VENDOR_CATEGORIES
 from daicho.i18n.labels import short_category
 
 # The kinds of company written short, as Japanese lists do when room is scarce.

@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from daicho.data.dates import clock
-from daicho.data.search.find import KINDS, SearchHit
+from daicho.data.search.hits import KINDS, SearchHit
 from daicho.i18n import N_, _
 from daicho.i18n.labels import kind_label
 

@@ -1,5 +1,6 @@
 """What vendors and contacts are sorted and filtered by, kept beside each row (schema 7) and
-written with it, so that the vendor list orders and narrows 2,000 vendors in SQL.
+written with it (data/names/key_columns.py), so that the vendor list orders and narrows
+2,000 vendors in SQL.
 
 `sort_key` puts names in あいうえお order (the gojūon), as JIS X 4061 does:
 
@@ -25,15 +26,11 @@ without its kind of company) starts with what was typed (without its kind of com
 """
 
 import unicodedata
-from collections.abc import Iterable
-
-from peewee import Field, Model, chunked
 
 from daicho.data.names.folding import FULL_LEGAL_FORM, without_legal_form
 from daicho.data.names.readings import READ_CHARS, has_kanji, suggest_reading
 from daicho.data.search.text import fold
 
-DERIVED_COLUMNS = ("sort_key", "filter_key")  # recomputed from name and reading, never exported
 _LEVELS = "\x01"  # between the levels of a sort key: below every character that is sorted
 _SMALL = dict(zip("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ", strict=True))
 _MARK_WEIGHTS = {"\u3099": "1", "\u309a": "2"}  # voiced, half-voiced; other accents "3"
@@ -46,7 +43,6 @@ _COLUMNS = {
     "お": "おこそとのほもよろを",
 }
 _VOWEL = {kana: vowel for vowel, kanas in _COLUMNS.items() for kana in kanas}
-_BATCH = 500
 
 
 def sort_key(name: str, reading: str) -> str:
@@ -84,31 +80,6 @@ def matching_part(name: str) -> str:
 def name_keys(name: str, reading: str) -> dict[str, str]:
     """Both keys, by column name, for a row with this name and reading."""
     return {"sort_key": sort_key(name, reading), "filter_key": filter_key(name, reading)}
-
-
-def stored_fields(model: type[Model]) -> list[Field]:
-    """The model's fields that hold what the user gave, without the keys derived from them."""
-    return [f for f in model._meta.sorted_fields if f.column_name not in DERIVED_COLUMNS]
-
-
-def store_name_keys(db, table: str, ids: Iterable[int] | None = None) -> None:
-    """Write the keys of the rows of `table` ("vendor" or "contact") with these ids (every
-    row when None) from their name and reading as stored; the caller holds the transaction."""
-    if table not in ("vendor", "contact"):
-        raise ValueError(table)
-    select = f"SELECT id, name, reading FROM {table}"
-    if ids is None:
-        rows = db.execute_sql(select).fetchall()
-    else:
-        rows = []
-        for batch in chunked(ids, _BATCH):
-            where = f" WHERE id IN ({', '.join('?' * len(batch))})"
-            rows += db.execute_sql(select + where, batch).fetchall()
-    update = f"UPDATE {table} SET sort_key = ?, filter_key = ? WHERE id = ?"
-    db.cursor().executemany(
-        update,
-        ((sort_key(name, reading), filter_key(name, reading), id_) for id_, name, reading in rows),
-    )
 
 
 def _collation_key(folded: str) -> str:

@@ -16,7 +16,6 @@ from peewee import chunked
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
 from daicho.data.names.phones import display_phone
 
-KINDS = ("call", "request", "vendor", "contact")
 _BATCH = 500  # ids per IN (...), well under SQLite's limit of bound values
 
 

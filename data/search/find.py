@@ -6,7 +6,6 @@ from the ledger and checked, so a hit is always what the ledger holds now.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -15,7 +14,8 @@ from peewee import chunked
 from daicho.data.dates import clock
 from daicho.data.models import Vendor, database
 from daicho.data.names.folding import legal_forms_apart
-from daicho.data.search.documents import KINDS, Document, read_documents
+from daicho.data.search.documents import Document, read_documents
+from daicho.data.search.hits import KINDS, SearchHit
 from daicho.data.search.index import SLOTS, candidates, time_key
 from daicho.data.search.query import SearchQuery, parse_query
 from daicho.data.search.text import find_spans, fold, phrase
@@ -26,21 +26,6 @@ _ELLIPSIS = "…"
 _VENDORS_AS_WORDS = 40  # a vendor: filter matching up to this many is part of the FTS query
 _SPILL = 3600 * SLOTS  # rowids past a day's end where its last items may have landed
 _CHECK_BATCH = 500
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """A found item. `spans` are (start, end) offsets of the words in `snippet`, for
-    highlighting; `at` is naive UTC, as stored."""
-
-    kind: str
-    id: int
-    at: datetime
-    vendor_id: int
-    vendor_name: str
-    title: str
-    snippet: str
-    spans: tuple[tuple[int, int], ...]
 
 
 def search(query: str, limit: int | None = 50) -> list[SearchHit]:

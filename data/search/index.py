@@ -20,11 +20,11 @@ from datetime import datetime
 
 from daicho.data.models import database
 from daicho.data.search.documents import (
-    KINDS,
     Document,
     documents_by_time,
     read_documents,
 )
+from daicho.data.search.hits import KINDS
 from daicho.data.search.text import fold, index_tokens
 
 _EPOCH = datetime(1900, 1, 1)

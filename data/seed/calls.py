@@ -14,7 +14,7 @@ from operator import attrgetter
 from random import Random
 from typing import TYPE_CHECKING
 
-from daicho.data.models import CALL_DIRECTIONS
+from daicho.data.records import CALL_DIRECTIONS
 from daicho.data.seed.directory import MONTH, Days, Past, VendorPlan, weighted
 from daicho.data.seed.text import Phrases
 

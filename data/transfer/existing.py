@@ -8,7 +8,7 @@ them: the import names it and stops (the user may add the rows as new instead).
 from peewee import Model, chunked
 
 from daicho.data.models import Call, Decision
-from daicho.data.names.keys import stored_fields
+from daicho.data.names.key_columns import stored_fields
 
 _IDS_PER_QUERY = 500  # well under SQLite's limit of bound values
 

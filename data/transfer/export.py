@@ -26,7 +26,7 @@ from peewee import Model
 from daicho.data.errors import InputError
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
-from daicho.data.names.keys import stored_fields
+from daicho.data.names.key_columns import stored_fields
 from daicho.data.private_files import private_directory, private_file
 from daicho.data.validate import choice
 from daicho.i18n import _

@@ -33,15 +33,7 @@ from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
-    CALL_CHANNELS,
-    CALL_DIRECTIONS,
     LEDGER_MODELS,
-    REQUEST_DIRECTIONS,
-    REQUEST_EVENT_KINDS,
-    REQUEST_PRIORITIES,
-    REQUEST_STATUSES,
-    VENDOR_CATEGORIES,
-    VENDOR_STATUSES,
     Call,
     Contact,
     Decision,
@@ -50,7 +42,17 @@ from daicho.data.models import (
     Vendor,
     database,
 )
-from daicho.data.names.keys import store_name_keys, stored_fields
+from daicho.data.names.key_columns import store_name_keys, stored_fields
+from daicho.data.records import (
+    CALL_CHANNELS,
+    CALL_DIRECTIONS,
+    REQUEST_DIRECTIONS,
+    REQUEST_EVENT_KINDS,
+    REQUEST_PRIORITIES,
+    REQUEST_STATUSES,
+    VENDOR_CATEGORIES,
+    VENDOR_STATUSES,
+)
 from daicho.data.search.index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.transfer.existing import split_known

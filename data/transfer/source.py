@@ -20,7 +20,7 @@ from pathlib import Path
 from peewee import DateField, DateTimeField
 
 from daicho.data.errors import InputError
-from daicho.data.names.keys import stored_fields
+from daicho.data.names.key_columns import stored_fields
 from daicho.data.transfer.export import TABLES
 from daicho.i18n import _
 

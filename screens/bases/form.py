@@ -12,11 +12,9 @@ keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py); 
 it.
 """
 
-import sqlite3
 from datetime import date
 from typing import ClassVar, Self
 
-import peewee
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -26,7 +24,8 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from daicho.data import drafts, requests
 from daicho.data.dates import clock
-from daicho.data.errors import DaichoError
+from daicho.data.errors import DaichoError, InputError
+from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import RequestRecord
 from daicho.data.text import clean_line
 from daicho.i18n import N_, _
@@ -39,19 +38,15 @@ from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
 
-# Peewee re-raises sqlite3 errors as its own classes, so both are caught.
-WRITE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
-
 FIELD = "form-field"  # the class that marks a row's field for snapshot/load
 DRAFT_PAUSE_S = 0.5  # typing paused this long: the draft is written
 
 
-class FieldError(DaichoError):
+class FieldError(InputError):
     """A check the form itself makes; `field` is the id of the field to put the cursor in."""
 
     def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(message, field)
 
 
 def required(text: str, field: str, what: str) -> str:
@@ -192,14 +187,15 @@ class FormModal(DaichoModal):
     def action_save(self) -> None:
         try:
             record = self.save()
-        except FieldError as error:
+        except InputError as error:  # the form's own checks, or a service's naming a field
             self.show_error(str(error))
-            self.query_one(f"#{error.field}").focus()
+            if error.field is not None:
+                self.query_one(f"#{error.field}").focus()
             return
         except DaichoError as error:
             self.show_error(str(error))
             return
-        except WRITE_ERRORS as error:
+        except LEDGER_ERRORS as error:
             self.show_error(_("The ledger could not be written: {reason}", reason=error))
             return
         if record is not None:
@@ -235,7 +231,7 @@ class FormModal(DaichoModal):
         self._opened_with = self.snapshot()
         try:
             draft = drafts.load_draft(self.DRAFT_FORM, self.draft_key())
-        except WRITE_ERRORS:
+        except LEDGER_ERRORS:
             return  # the ledger refuses every use (its file was replaced): the save will say so
         if draft is not None:
             self.load(draft.content.get("fields", {}))

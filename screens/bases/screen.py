@@ -1,5 +1,6 @@
 """What every Daicho screen shares: key descriptions in the current language, the same
-actions offered in the command palette, and the app's today with the deadline colours."""
+actions offered in the command palette, failed workers handed to the app, and the app's
+today with the deadline colours."""
 
 from collections.abc import Iterator
 from dataclasses import replace
@@ -11,6 +12,7 @@ from textual.app import SystemCommand
 from textual.binding import ActiveBinding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker
 
 from daicho.data.dates.deadlines import Deadline
 from daicho.data.records import RequestRecord
@@ -48,26 +50,31 @@ class FollowsToday:
         return Deadline.of(request.due, request.status, self.today, self.app.config.soon_days)
 
 
-class DaichoScreen(FollowsToday, Screen):
-    """A full screen whose footer speaks the user's language."""
-
-    COMPONENT_CLASSES: ClassVar = BAND_CLASSES
-    DEFAULT_CSS = BAND_CSS
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return _translated(super().active_bindings)
-
-
-class DaichoModal(FollowsToday, ModalScreen):
-    """A modal whose footer speaks the user's language."""
-
-    COMPONENT_CLASSES: ClassVar = BAND_CLASSES
-    DEFAULT_CSS = BAND_CSS
+class _EveryScreen:
+    """Mixed into every screen: its footer speaks the user's language, and its workers'
+    changes go to the app, whose one handler tells the user of a failed worker (a worker's
+    message goes only to the node that ran it)."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return _translated(super().active_bindings)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.on_worker_state_changed(event)
+
+
+class DaichoScreen(FollowsToday, _EveryScreen, Screen):
+    """A full screen of Daicho."""
+
+    COMPONENT_CLASSES: ClassVar = BAND_CLASSES
+    DEFAULT_CSS = BAND_CSS
+
+
+class DaichoModal(FollowsToday, _EveryScreen, ModalScreen):
+    """A modal screen of Daicho."""
+
+    COMPONENT_CLASSES: ClassVar = BAND_CLASSES
+    DEFAULT_CSS = BAND_CSS
 
 
 def key_commands(screen: Screen) -> Iterator[SystemCommand]:

@@ -1,18 +1,17 @@
 """The main screen's call log: starting a call, completing names, saving it in one go."""
 
-from textual import events, work
-from textual.worker import get_current_worker
+from textual import events
 
 from daicho.data import calls, drafts, vendors
 from daicho.data.dates import clock
 from daicho.data.errors import DaichoError
-from daicho.data.models import database
+from daicho.data.ledger import LEDGER_ERRORS, ledger_version
 from daicho.data.names.readings import has_kanji, prepare_readings
 from daicho.data.records import CallRecord
 from daicho.i18n import _
-from daicho.screens.bases.form import WRITE_ERRORS
 from daicho.screens.support.copying import call_source, copy_mail
 from daicho.screens.support.draft_keeping import keep_draft
+from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.call_form import CallForm, CallFormValues
 from daicho.widgets.vendor_list import VendorList, VendorRows
 
@@ -59,19 +58,21 @@ class CallLogging:
     def on_call_form_vendor_changed(self, event: CallForm.VendorChanged) -> None:
         self.look_up_call_vendor(event.name)
 
-    @work(thread=True, exclusive=True, group="call-vendor", exit_on_error=False)
     def look_up_call_vendor(self, name: str) -> None:
         """Whether the typed vendor is known, and its contacts (off the UI: typing never waits)."""
-        contacts: list[tuple[str, str]] = []
-        with database.connection_context():
+
+        def read() -> tuple[bool, list[tuple[str, str]]]:
             vendor = vendors.find_vendor(name) if name.strip() else None
-            if vendor is not None:
-                contacts = [(c.name, c.reading) for c in vendors.list_contacts(vendor.id)]
-        if not get_current_worker().is_cancelled:
-            known = vendor is not None or not name.strip()
-            self.app.call_from_thread(self._call_vendor_found, known, contacts)
+            if vendor is None:
+                return not name.strip(), []
+            return True, [(c.name, c.reading) for c in vendors.list_contacts(vendor.id)]
+
+        read_ledger(self, read, lambda found: self._call_vendor_found(*found), kind="call-vendor")
         if has_kanji(name):  # a new vendor or contact saved with the call is sorted by its
-            prepare_readings()  # reading, read from the name: the dictionary loads here
+            # reading, read from the name: the dictionary loads now, before the save needs it
+            self.run_worker(
+                prepare_readings, thread=True, group="readings", exclusive=True, exit_on_error=False
+            )
 
     def _call_vendor_found(self, known: bool, contacts: list[tuple[str, str]]) -> None:
         form = self.query_one(CallForm)
@@ -97,7 +98,7 @@ class CallLogging:
         keep_draft(self, drafts.CALL_FORM, "", lambda: self._call_draft, self._own_write_seen)
 
     def _own_write_seen(self) -> None:
-        self._data_version = self.ledger_version()
+        self._data_version = ledger_version()
 
     def restore_call_draft(self, draft: drafts.DraftRecord | None) -> None:
         """Put back the call that was being typed when the app last stopped, and say so,
@@ -127,11 +128,11 @@ class CallLogging:
     def on_call_form_save_requested(self, event: CallForm.SaveRequested) -> None:
         form = self.query_one(CallForm)
         try:
-            call, new_vendor = self._log_call(event.values)
+            call = self._log_call(event.values)
         except DaichoError as error:
             self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
             return
-        except WRITE_ERRORS as error:
+        except LEDGER_ERRORS as error:
             self.notify(
                 _("The ledger could not be written: {reason}", reason=error),
                 title=_("Not saved"),
@@ -152,7 +153,7 @@ class CallLogging:
             copy_mail(self, call_source(call.id))
         else:
             self.notify(summary + "\n" + _("y copies the confirmation email"), markup=False)
-        if new_vendor:
+        if call.new_vendor:
             self.notify(_new_prospect_notice(call.vendor_name), timeout=10, markup=False)
             self.show_saved_vendor(call.vendor_id)
         else:
@@ -166,15 +167,12 @@ class CallLogging:
         if not isinstance(widget, VendorRows) and CallForm not in map(type, widget.ancestors):
             self.last_call_id = None
 
-    def _log_call(self, values: CallFormValues) -> tuple[CallRecord, bool]:
-        """The call saved, and whether its vendor was new (made a prospect by it)."""
-        vendor = vendors.find_vendor(values.vendor_name)
-        contact = vendors.find_contact(vendor.id, values.contact_name) if vendor else None
-        call = calls.log_call(
-            vendor_id=vendor.id if vendor else None,
-            new_vendor_name="" if vendor else values.vendor_name,
-            contact_id=contact.id if contact else None,
-            new_contact_name="" if contact else values.contact_name,
+    def _log_call(self, values: CallFormValues) -> CallRecord:
+        """The call saved with its vendor and contact as typed (the service finds or makes
+        them as it saves)."""
+        return calls.log_call(
+            vendor_name=values.vendor_name,
+            contact_name=values.contact_name,
             direction=values.direction,
             channel=values.channel,
             started_at=clock.to_utc(values.started_at),
@@ -184,7 +182,6 @@ class CallLogging:
             decisions=values.decisions,
             follow_ups=values.follow_ups,
         )
-        return call, vendor is None
 
 
 def _new_prospect_notice(vendor: str) -> str:

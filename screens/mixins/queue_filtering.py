@@ -6,7 +6,7 @@ from dataclasses import replace
 from textual.content import Content
 
 from daicho.data import queue
-from daicho.data.models import REQUEST_STATUSES
+from daicho.data.records import REQUEST_STATUSES
 from daicho.i18n import _
 from daicho.i18n.labels import label
 from daicho.widgets.vendor_list import VendorList

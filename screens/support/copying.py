@@ -1,8 +1,9 @@
 """One key to a confirmation email (DESIGN §8): what `y` copies, and how it reaches the user.
 
 A screen says what is under focus as a `MailSource`; the mail is made in a thread (it reads
-the ledger), a template's problems become warnings, and the text goes to the first clipboard
-that takes it, with a notice naming the mail and the way it went.
+the ledger: screens/support/ledger_access.py), a template's problems become warnings, and
+the text goes to the first clipboard that takes it, with a notice naming the mail and the
+way it went.
 """
 
 from collections.abc import Callable
@@ -12,7 +13,6 @@ from functools import partial
 
 from textual.app import App
 from textual.dom import DOMNode
-from textual.worker import get_current_worker
 
 from daicho.clipboard import (
     Clipboard,
@@ -21,13 +21,11 @@ from daicho.clipboard import (
     SystemClipboard,
     TerminalClipboard,
 )
-from daicho.data.errors import DaichoError
 from daicho.data.mail import summaries
 from daicho.data.mail.summaries import Mail
-from daicho.data.models import database
 from daicho.data.queue import QueueFilters
 from daicho.i18n import _
-from daicho.screens.bases.form import WRITE_ERRORS
+from daicho.screens.support.ledger_access import read_ledger
 
 
 @dataclass(frozen=True)
@@ -82,26 +80,11 @@ def make_mail(
     """
     app = node.app
     templates = app.config.templates if templates is None else templates
-    today = app.today
-
-    def work() -> None:
-        try:
-            with database.connection_context():
-                mail = source.make(templates, name, today)
-        except (DaichoError, *WRITE_ERRORS) as error:
-            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # a key that silently does nothing would be worse
-            reason = _("Unexpected error: {reason}", reason=error)
-            app.call_from_thread(app.notify, reason, severity="error", markup=False)
-            return
-        if not get_current_worker().is_cancelled:  # a newer mail on `node` replaced this one
-            app.call_from_thread(_made, app, mail, show)
-
-    node.run_worker(work, thread=True, group="mail", exclusive=True, exit_on_error=False)
+    made = partial(_made, app, show=show)
+    read_ledger(node, partial(source.make, templates, name, app.today), made, kind="mail")
 
 
-def _made(app: App, mail: Mail, show: Callable[[Mail], None]) -> None:
+def _made(app: App, mail: Mail, *, show: Callable[[Mail], None]) -> None:
     for problem in mail.problems:
         # The message names the template ("Template call_ja: unknown placeholder {x}").
         app.notify(problem.message, title=_("Template problem"), severity="warning", markup=False)

@@ -1,17 +1,15 @@
 """Drafts written as the user types (DESIGN §10): off the UI thread, the newest always last."""
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
-import peewee
 from textual.app import App
 from textual.dom import DOMNode
 
 from daicho.data import drafts
 from daicho.data.errors import DaichoError
-from daicho.data.models import database
+from daicho.data.ledger import LEDGER_ERRORS, in_own_connection, ledger_refusal
 from daicho.i18n import _
 
 _LOCK = threading.Lock()  # one draft write at a time, so an older one cannot land last
@@ -36,7 +34,7 @@ def keep_draft(
         with _LOCK:
             try:
                 message = _write(form, key, latest())
-            except (sqlite3.Error, peewee.PeeweeException, DaichoError) as error:
+            except (*LEDGER_ERRORS, DaichoError) as error:
                 message = _("The draft could not be kept: {reason}", reason=error)
             if message is not None:
                 warned = _warned.setdefault(node.app, set())
@@ -58,20 +56,19 @@ def keep_draft_now(form: str, key: str, content: Content) -> str | None:
     with _LOCK:
         try:
             return _write(form, key, content)
-        except (sqlite3.Error, peewee.PeeweeException, DaichoError) as error:
+        except (*LEDGER_ERRORS, DaichoError) as error:
             return _("The draft could not be kept: {reason}", reason=error)
 
 
 def _write(form: str, key: str, content: Content) -> str | None:
     """Keep the draft in the ledger; once the ledger refuses every use (its file was replaced),
     in a file of its own instead, and say where."""
-    if database.refusal is not None:
+    if ledger_refusal() is not None:
         if content is None:
             return None
         path = drafts.keep_aside(form, content, key)
         return _("The ledger cannot be used: what you typed is kept in {path}", path=path)
-    with database.connection_context():
-        _save(form, key, content)
+    in_own_connection(lambda: _save(form, key, content))
     return None
 
 
