@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -9,18 +10,20 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.driver import Driver
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
+from daicho.data.dates import clock
 from daicho.data.dates.settings import set_date_settings
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import ledger_refusal
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
-from daicho.screens.bases.screen import key_commands
+from daicho.screens.bases.screen import FollowsToday, key_commands
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.support.ledger_access import failure_message
@@ -34,6 +37,9 @@ class DaichoApp(App):
     BINDINGS: ClassVar = [Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True)]
     TITLE = "Daicho"
 
+    today: reactive[date] = reactive(date.min, init=False)
+    """The user's local date, the one every screen shows deadlines by; moved at midnight."""
+
     def __init__(
         self,
         ledger_path: Path,
@@ -46,6 +52,7 @@ class DaichoApp(App):
         self.start_notices = tuple(start_notices)
         """What went wrong before the app started (the daily backup), for the main screen."""
         set_date_settings(self.config.as_date_settings())
+        self.set_reactive(DaichoApp.today, clock.today())
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
@@ -72,6 +79,23 @@ class DaichoApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._at_midnight()
+
+    def _at_midnight(self) -> None:
+        """Move today, and wake again at the next local midnight (a timer that fires early
+        or late, after the machine slept, only moves today to what the clock says)."""
+        self.check_today()
+        self.set_timer(clock.seconds_to_midnight(), self._at_midnight)
+
+    def check_today(self) -> None:
+        """Move today if the date changed (screens call this as they look at the ledger,
+        so that waking from sleep past midnight shows the new day at once)."""
+        self.today = clock.today()
+
+    def watch_today(self, today: date) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, FollowsToday):
+                screen.today = today
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one handler of failed workers, the app's and (handed on) every screen's: the

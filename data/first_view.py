@@ -1,6 +1,7 @@
 """What the main screen shows first, read in one go before the screen is built."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from daicho.data import drafts, queue, vendors
 from daicho.data.models import database
@@ -21,14 +22,15 @@ class FirstView:
     open_form_draft: drafts.DraftRecord | None
 
 
-def read_first_view(filters: QueueFilters, page_size: int) -> FirstView:
+def read_first_view(filters: QueueFilters, page_size: int, today: date) -> FirstView:
+    """Everything first shown, the overdue figures as of `today` (the app's)."""
     with database.connection_context():
         kept = drafts.load_drafts()  # newest first
         return FirstView(
-            vendors=vendors.list_vendors("", include_hidden=False),
+            vendors=vendors.list_vendors("", include_hidden=False, today=today),
             names=vendors.vendor_names_with_readings(),
             page=queue.open_queue(filters, 0, page_size),
-            counts=queue.queue_counts(),
+            counts=queue.queue_counts(today),
             call_draft=next((d for d in kept if d.form == drafts.CALL_FORM), None),
             open_form_draft=next(
                 (d for d in kept if d.form != drafts.CALL_FORM and d.content.get("open")), None

@@ -1,10 +1,10 @@
 """The two-way queue as screens read it: filtered, ordered by due date, one page at a time."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from peewee import SQL, Case, fn
 
-from daicho.data.dates import clock
 from daicho.data.models import Request, Vendor
 from daicho.data.records import (
     REQUEST_DIRECTIONS,
@@ -96,8 +96,8 @@ def open_queue(filters: QueueFilters, offset: int = 0, limit: int = 50) -> Queue
     return QueuePage(rows=rows, offset=offset, total=count_queue(filters))
 
 
-def queue_counts() -> QueueCounts:
-    today = clock.today()
+def queue_counts(today: date) -> QueueCounts:
+    """The header's figures, overdue and due today as of `today` (the app's)."""
     open_items = Request.select(
         fn.SUM(Case(None, [(Request.due < today, 1)], 0)).alias("overdue"),
         fn.SUM(Case(None, [(Request.due == today, 1)], 0)).alias("due_today"),

@@ -1,6 +1,7 @@
 """Vendors and their contacts: create, edit, and the vendor list with open and overdue counts."""
 
 import operator
+from datetime import date
 from functools import reduce
 
 from peewee import JOIN, Case, fn
@@ -144,6 +145,7 @@ def list_vendors(
     also: int | None = None,
     offset: int = 0,
     limit: int | None = None,
+    today: date | None = None,
 ) -> list[VendorRow]:
     """Vendors in あいうえお order of their reading (data/names/keys.py), with counts of open
     and overdue requests.
@@ -151,9 +153,10 @@ def list_vendors(
     `text` narrows to vendors whose name or reading, or a contact's, contains it as search
     folds text (カ, か and ｶ alike). Prospects and inactive vendors show only with
     `include_hidden`. The vendor `also` is listed whatever the filter says: one just saved,
-    shown to the user until they move on.
+    shown to the user until they move on. Overdue is as of `today` (the app's; else the
+    clock's).
     """
-    today = clock.today()
+    today = today or clock.today()
     is_open = Request.status == "open"
     open_count = fn.COUNT(Request.id)
     overdue = fn.SUM(Case(None, [((Request.due < today), 1)], 0))

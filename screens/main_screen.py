@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
-from daicho.data.dates import clock
 from daicho.data.first_view import read_first_view
 from daicho.data.ledger import LEDGER_ERRORS, ledger_file_problem, ledger_version, read_only_notice
 from daicho.data.queue import QueueFilters
@@ -86,7 +85,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self._vendor_name = ""
         # Read before the screen exists (tens of milliseconds on the large ledger): in a
         # worker it would compete with Textual building the screen and arrive far later.
-        self._first_view = read_first_view(self.filters, PAGE)
+        self._first_view = read_first_view(self.filters, PAGE, self.today)
 
     def compose(self) -> ComposeResult:
         yield from compose_main_layout()
@@ -99,6 +98,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self.query_one(VendorList).empty_hint = add
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
+        table.today = self.query_one(LedgerHeader).today = self.today
         self._show_filters()
         first = self._first_view
         self._vendors_loaded(first.vendors, first.names)
@@ -122,13 +122,21 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
 
     def _watch_other_windows(self) -> None:
         """Show what another window wrote within WATCH_S, without a key press; say at once
-        that nothing can be saved when the ledger file was deleted or replaced."""
+        that nothing can be saved when the ledger file was deleted or replaced; notice a new
+        day the midnight timer missed (the machine slept through it)."""
+        self.app.check_today()
         if gone := ledger_file_problem():
             self.notify(gone, severity="error", timeout=STAYS_S, markup=False)
         version = ledger_version()
         if version is not None and version != self._data_version:
             self._data_version = version
             self.refresh_ledger()
+
+    def watch_today(self, today) -> None:
+        """A new day: the queue's bands, the header's date and the overdue figures move."""
+        super().watch_today(today)
+        self.query_one(QueueTable).today = self.query_one(LedgerHeader).today = today
+        self.refresh_ledger()
 
     # --- loading, always off the UI thread -------------------------------------------
 
@@ -148,7 +156,9 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
 
     def load_vendors(self, text: str, include_hidden: bool, pinned: int | None = None) -> None:
         def read():
-            rows = vendors.list_vendors(text, include_hidden=include_hidden, also=pinned)
+            rows = vendors.list_vendors(
+                text, include_hidden=include_hidden, also=pinned, today=self.today
+            )
             return rows, vendors.vendor_names_with_readings()
 
         read_ledger(self, read, lambda loaded: self._vendors_loaded(*loaded), kind="vendors")
@@ -177,12 +187,12 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
             self.query_one(QueueTable).set_rows(page.offset, page.rows, page.total)
 
     def load_counts(self) -> None:
-        read_ledger(self, queue.queue_counts, self._counts_loaded, kind="counts")
+        read_ledger(
+            self, partial(queue.queue_counts, self.today), self._counts_loaded, kind="counts"
+        )
 
     def _counts_loaded(self, counts: queue.QueueCounts) -> None:
-        header = self.query_one(LedgerHeader)
-        header.today = clock.today()
-        header.counts = counts
+        self.query_one(LedgerHeader).counts = counts
 
     # --- the panes talking ----------------------------------------------------------
 

@@ -38,10 +38,21 @@ class RedatePrompt(RequestPrompt):
 
     def compose_prompt(self) -> ComposeResult:
         yield Label(_("Due now"), classes="form-label")
-        yield Static(due_line(self.request, self.app.config.soon_days))
+        yield Static(id="due-now")
         yield from row(_("New due date"), DateField(id="due"))
         placeholder = _("optional: who asked for the delay, and why")
         yield from row(_("Reason"), line(id="reason", placeholder=placeholder))
+
+    def on_mount(self) -> None:
+        self._show_due_now()
+
+    def watch_today(self, today) -> None:
+        super().watch_today(today)
+        self._show_due_now()
+
+    def _show_due_now(self) -> None:
+        """The due date as it stands, in words as of today (its colours need the screen)."""
+        self.query_one("#due-now", Static).update(due_line(self.deadline(self.request), self))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "remove_due":

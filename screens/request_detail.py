@@ -89,6 +89,11 @@ class RequestDetailScreen(DetailScreen):
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 110, "-narrow")
 
+    def watch_today(self, today) -> None:
+        """A new day: the due line's words and colour move with it."""
+        super().watch_today(today)
+        self.reload()
+
     def reload(self) -> None:
         read_ledger(self, self._read, self._show, kind="request")
 
@@ -118,7 +123,7 @@ class RequestDetailScreen(DetailScreen):
                 (_("Contact"), request.contact_name or "—"),
                 (_("Status"), label(request.status)),
                 (_("Priority"), label(request.priority)),
-                (_("Due"), due_line(request, self.app.config.soon_days)),
+                (_("Due"), due_line(self.deadline(request), self)),
                 (_("From call"), from_call),
                 (_("Created"), local_time(request.created_at)),
                 (_("Updated"), local_time(request.updated_at)),

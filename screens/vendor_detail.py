@@ -200,7 +200,7 @@ class VendorDetailScreen(DetailScreen):
     def _entry_prompt(self, entry: TimelineEntry) -> Text:
         if entry.call:
             return _call_prompt(entry.call, entry.call.id in self._expanded)
-        return _request_prompt(entry.request, self.app.config.soon_days)
+        return _request_prompt(entry.request, due_cell(self.deadline(entry.request), self))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "edit_contact":
@@ -230,6 +230,13 @@ class VendorDetailScreen(DetailScreen):
         else:
             self._expanded ^= {entry.call.id}
             self._update_entry(entry)
+
+    def watch_today(self, today) -> None:
+        """A new day: the requests' due words and colours move with it."""
+        super().watch_today(today)
+        for entry in self.entries:
+            if entry.request:
+                self._update_entry(entry)
 
     def reload_request(self, request_id: int) -> None:
         """Show a request's line as it is now, after its detail screen may have changed it."""
@@ -299,15 +306,15 @@ def _call_prompt(call: CallRecord, expanded: bool) -> Text:
     return text
 
 
-def _request_prompt(request: RequestRecord, soon_days: int) -> Text:
-    """When, which way and how far along, subject, due; finished requests dimmed."""
+def _request_prompt(request: RequestRecord, due: Text) -> Text:
+    """When, which way and how far along, subject, `due`; finished requests dimmed."""
     mark = f"{DIRECTION_MARKS.get(request.direction, '')} {label(request.status)}"
     text = Text.assemble(
         (local_time(request.created_at), "dim"), "  ", (mark, "bold"), "  ", request.subject
     )
     if request.due:
         text.append("  · ")
-        text.append_text(due_cell(request, soon_days))
+        text.append_text(due)
     if request.status in ("closed", "cancelled"):
         text.stylize("dim")
     return text

@@ -16,7 +16,7 @@ from test_main_screen import small_ledger
 from daicho.config import Config
 from daicho.data import requests
 from daicho.data.dates import clock
-from daicho.data.dates.deadlines import due_text
+from daicho.data.dates.deadlines import Deadline
 from daicho.data.dates.notes import describe_due
 from daicho.data.dates.parse import parse_due
 from daicho.data.dates.settings import set_date_settings
@@ -82,6 +82,11 @@ def test_any_short_wareki_date_reads_back_as_itself(day):
 
 
 # --- each style in the data layer ---------------------------------------------------------
+
+
+def due_text(due: date, band: str, today: date) -> str:
+    """The cell of a deadline put in `band` whatever its date."""
+    return Deadline(due, today, band, (due - today).days).cell
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ class QueueApp(App):
         yield QueueTable()
 
     def on_mount(self) -> None:
+        self.table.today = TODAY  # as the main screen hands down the app's today
         self.table.focus()
         self.table.reset(len(self.rows))
 
@@ -234,7 +235,7 @@ async def test_deadline_bands_look_different_in_every_builtin_theme():
             app.theme = theme
             await pilot.pause()
             styles = {
-                app.table.get_component_rich_style(f"queue-table--{band}", partial=True)
+                app.table.get_component_rich_style(f"deadline--{band}", partial=True)
                 for band in BANDS
             }
             assert len(styles) == len(BANDS), theme

@@ -255,7 +255,9 @@ def test_a_bad_filter_is_an_input_error(ledger):
 
 def test_header_counts(ledger):
     _queue_fixture()
-    assert queue.queue_counts() == queue.QueueCounts(overdue=1, due_today=2, we_owe=2, waiting=3)
+    assert queue.queue_counts(TODAY) == queue.QueueCounts(
+        overdue=1, due_today=2, we_owe=2, waiting=3
+    )
 
 
 def test_writes_happen_in_a_transaction_that_a_failure_rolls_back(ledger):

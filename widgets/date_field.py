@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from daicho.data.dates import clock
@@ -36,6 +37,9 @@ class DateField(Horizontal):
     BINDINGS: ClassVar = [
         Binding("ctrl+b", "business_day_before", N_("Business day before"), id="date.before"),
     ]
+
+    today: reactive[date] = reactive(clock.today, init=False)
+    """What `+3` counts from: the app's today, set by the screen (until then, the clock's)."""
 
     @dataclass
     class Changed(Message):
@@ -106,6 +110,12 @@ class DateField(Horizontal):
             self.text = business_calendar().on_or_before(self.date).isoformat()
             self.input.cursor_position = len(self.text)
 
+    def watch_today(self) -> None:
+        """Past midnight `+3` still means the date it showed; only the hint's words move
+        ("tomorrow" becomes "today")."""
+        if self.due is not None:
+            self._parse(self.due.isoformat())
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._parse(event.value)
@@ -113,7 +123,7 @@ class DateField(Horizontal):
 
     def _parse(self, text: str) -> None:
         hint = self.query_one(".hint", Static)
-        today = clock.today()
+        today = self.today
         try:
             self.date, self.error = parse_due(text, today), ""
         except DateError as error:

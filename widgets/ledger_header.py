@@ -1,6 +1,7 @@
 """The top line: today's date and what needs attention, always in view."""
 
 from datetime import date
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -11,6 +12,7 @@ from daicho.data.dates.settings import current_style
 from daicho.data.dates.style import wareki, weekday_name
 from daicho.data.records import QueueCounts
 from daicho.i18n import _
+from daicho.widgets.deadline_look import BAND_CLASSES, BAND_CSS, band_style
 
 
 def today_text(day: date) -> str:
@@ -23,29 +25,42 @@ def today_text(day: date) -> str:
 class LedgerHeader(Widget):
     """One line: app name, today, then overdue / due today / we owe / waiting counts."""
 
-    DEFAULT_CSS = """
+    COMPONENT_CLASSES: ClassVar = {
+        "ledger-header--name",
+        "ledger-header--separator",
+        *BAND_CLASSES,
+    }
+    DEFAULT_CSS = (
+        """
     LedgerHeader { height: 1; background: $panel; color: $foreground; }
+    LedgerHeader > .ledger-header--name { text-style: bold reverse; }
+    LedgerHeader > .ledger-header--separator { text-style: dim; }
     """
+        + BAND_CSS
+    )
 
     counts: reactive[QueueCounts] = reactive(QueueCounts)
-    today: reactive[date] = reactive(date.today)
+    today: reactive[date] = reactive(date.min)
+    """The app's today, set by the screen (it moves at midnight)."""
 
     def render(self) -> Text:
         """The counts always; the app's name too when the line has room for it."""
         counts = self.counts
         text = Text(f" {today_text(self.today)}  ")
         parts = [
-            (_("overdue {n}", n=counts.overdue), "bold red" if counts.overdue else ""),
-            (_("due today {n}", n=counts.due_today), "bold yellow" if counts.due_today else ""),
+            (_("overdue {n}", n=counts.overdue), "overdue" if counts.overdue else ""),
+            (_("due today {n}", n=counts.due_today), "today" if counts.due_today else ""),
             (_("← we owe {n}", n=counts.we_owe), ""),
             (_("→ waiting {n}", n=counts.waiting), ""),
         ]
-        for index, (part, style) in enumerate(parts):
+        separator = self.get_component_rich_style("ledger-header--separator", partial=True)
+        for index, (part, band) in enumerate(parts):
             if index:
-                text.append(" · ", style="dim")
-            text.append(part, style=style)
+                text.append(" · ", style=separator)
+            text.append(part, style=band_style(self, band))
         name = " " + _("Daicho") + " "
         if cell_len(name) + text.cell_len <= self.size.width:
-            text = Text.assemble((name, "bold reverse"), text)
+            style = self.get_component_rich_style("ledger-header--name", partial=True)
+            text = Text.assemble((name, style), text)
         text.truncate(self.size.width, overflow="ellipsis")
         return text

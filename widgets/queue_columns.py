@@ -5,13 +5,12 @@ No Textual here: the queue table adds colour on top. Widths are measured with
 """
 
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from rich.cells import cell_len
 
 from daicho.data.dates import clock
-from daicho.data.dates.deadlines import due_text
+from daicho.data.dates.deadlines import Deadline
 from daicho.data.records import RequestRecord
 from daicho.i18n import _
 from daicho.i18n.labels import label
@@ -85,13 +84,13 @@ def layout(width: int, language: str, style: str = "short") -> tuple[Column, ...
     )
 
 
-def cell_text(column: Column, request: RequestRecord, band: str, today: date) -> str:
+def cell_text(column: Column, request: RequestRecord, deadline: Deadline) -> str:
     """The words in one cell; line breaks and other control characters become spaces."""
     key = column.key
     if key == "direction":
         return _MARKS[request.direction]
     if key == "due":
-        return due_text(request.due, band, today)
+        return deadline.cell
     if key == "vendor":
         return fitted_name(request.vendor_name.translate(_CONTROL), column.width)
     if key == "subject":
@@ -99,5 +98,5 @@ def cell_text(column: Column, request: RequestRecord, band: str, today: date) ->
         return status + request.subject.translate(_CONTROL)
     if key == "age":
         created = clock.to_local(request.created_at).date()
-        return _("{days}d", days=max(0, (today - created).days))
+        return _("{days}d", days=max(0, (deadline.today - created).days))
     return priority_text(request.priority)

@@ -19,11 +19,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from daicho.data.dates import clock
-from daicho.data.dates.deadlines import deadline_band
+from daicho.data.dates.deadlines import Deadline
 from daicho.data.dates.settings import current_style
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, current_language
+from daicho.widgets.deadline_look import BAND_CLASSES, BAND_CSS, band_style
 from daicho.widgets.narrow_cells import fit
 from daicho.widgets.queue_columns import Column, cell_text, layout, titles
 from daicho.widgets.scrolling import set_virtual_height
@@ -40,14 +40,10 @@ class QueueTable(ScrollView, can_focus=True):
         "queue-table--cursor",
         "queue-table--loading",
         "queue-table--priority",
-        # the deadline bands that stand out ("later" is plain)
-        "queue-table--overdue",
-        "queue-table--today",
-        "queue-table--soon",
-        "queue-table--none",
-        "queue-table--closed",
+        *BAND_CLASSES,
     }
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     QueueTable {
         height: 1fr; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
     }
@@ -59,12 +55,9 @@ class QueueTable(ScrollView, can_focus=True):
     }
     QueueTable > .queue-table--loading { color: $text-disabled; }
     QueueTable > .queue-table--priority { text-style: bold; }
-    QueueTable > .queue-table--overdue { color: $text-error; text-style: bold; }
-    QueueTable > .queue-table--today { color: $text-warning; text-style: bold; }
-    QueueTable > .queue-table--soon { color: $text-accent; }
-    QueueTable > .queue-table--none { color: $text-muted; }
-    QueueTable > .queue-table--closed { color: $text-muted; text-style: dim; }
     """
+        + BAND_CSS
+    )
     BINDINGS: ClassVar = [
         Binding("enter", "open", N_("Open"), id="queue.open"),
         Binding("up", "move(-1)", N_("Up"), show=False, id="queue.up"),
@@ -76,7 +69,8 @@ class QueueTable(ScrollView, can_focus=True):
     ]
 
     soon_days: reactive[int] = reactive(3)
-    today: reactive[date] = reactive(clock.today)
+    today: reactive[date] = reactive(date.min)
+    """The app's today, set by the screen (it moves at midnight)."""
     empty_text: reactive[str] = reactive("")
     """What an empty queue says: its screen knows which filters emptied it."""
     cursor_row: reactive[int] = reactive(0)
@@ -268,17 +262,18 @@ class QueueTable(ScrollView, can_focus=True):
         request = self._rows.get(index)
         if request is None:
             return [Segment("  …", base + self._style("loading"))]
-        band = deadline_band(request.due, request.status, self.today, self.soon_days)
+        deadline = Deadline.of(request.due, request.status, self.today, self.soon_days)
+        band = deadline.band
         row = base
         if band == "closed":
-            row += self._style("closed")
+            row += band_style(self, "closed")
         if index == self.cursor_row:
             row += self._style("cursor")
         styles = {"priority": row + self._style("priority")}
         if band not in ("later", "closed"):
-            styles["due"] = row + self._style(band)
+            styles["due"] = row + band_style(self, band)
         cells = [
-            (cell_text(column, request, band, self.today), column, styles.get(column.key, row))
+            (cell_text(column, request, deadline), column, styles.get(column.key, row))
             for column in layout(width, current_language(), current_style())
         ]
         return self._cells(cells, row)

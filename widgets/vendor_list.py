@@ -23,6 +23,7 @@ from textual.widgets import Input
 from daicho.data.records import VendorRow
 from daicho.i18n import N_, _
 from daicho.i18n.labels import short_category
+from daicho.widgets.deadline_look import BAND_CLASSES, BAND_CSS, band_style
 from daicho.widgets.narrow_cells import category_cells, fit, fitted_name
 from daicho.widgets.scrolling import CURSOR_KEYS, set_virtual_height
 from daicho.widgets.text_fields import WIDE_SPACE, TextField, typed_character
@@ -35,10 +36,11 @@ class VendorRows(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar = {
         "vendor-rows--cursor",
-        "vendor-rows--overdue",
         "vendor-rows--muted",
+        *BAND_CLASSES,
     }
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     VendorRows {
         height: 1fr; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
     }
@@ -46,9 +48,10 @@ class VendorRows(ScrollView, can_focus=True):
     VendorRows:focus > .vendor-rows--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground;
     }
-    VendorRows > .vendor-rows--overdue { color: $text-error; text-style: bold; }
     VendorRows > .vendor-rows--muted { color: $text-muted; }
     """
+        + BAND_CSS
+    )
     BINDINGS: ClassVar = [
         *CURSOR_KEYS,
     ]
@@ -106,9 +109,9 @@ class VendorRows(ScrollView, can_focus=True):
                 category = Text(" " + short_category(row.category), style=muted)
                 category.align("left", 1 + category_cells())
                 tail = category + tail
-            overdue = self.get_component_rich_style("vendor-rows--overdue")
             tail.append(
-                f"{'‼' + str(row.overdue_count) if row.overdue_count else '':>4}", style=overdue
+                f"{'‼' + str(row.overdue_count) if row.overdue_count else '':>4}",
+                style=band_style(self, "overdue"),
             )
             room = max(4, width - tail.cell_len)
             shown = fit(fitted_name(row.name, room), room)

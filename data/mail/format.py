@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from daicho.data.dates import clock
+from daicho.data.dates.deadlines import Deadline, year_shown
 from daicho.data.dates.settings import asked_style, current_style
 from daicho.data.dates.style import era_year, wareki, weekday_name
 from daicho.data.records import RequestRecord
@@ -20,7 +21,6 @@ from daicho.i18n import _, current_language
 from daicho.i18n.labels import label
 
 LONGEST_LIST = 200  # lines of a list in a mail; the rest is "… and N more"
-_YEAR_SHOWN_BEYOND = 180  # days; closer dates are unambiguous without their year
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BULLETS = {"en": "- ", "ja": "・"}
 _ASIDES = {"en": (" (", ", ", ")"), "ja": ("（", "・", "）")}  # opening, separator, closing
@@ -36,7 +36,7 @@ def day_text(day: date, today: date) -> str:
         return f"{iso}({weekday})" if current_language() == "ja" else f"{weekday} {iso}"
     if style == "wareki" and _wareki_here() and era_year(day):
         return wareki(day)
-    with_year = abs((day - today).days) > _YEAR_SHOWN_BEYOND
+    with_year = year_shown(day, today)
     if current_language() == "ja":
         text = f"{day.month}月{day.day}日({weekday})"
         return f"{day.year}年{text}" if with_year else text
@@ -89,7 +89,7 @@ def due_parts(request: RequestRecord, today: date) -> list[str]:
     """`by Fri 27 Nov`, then `overdue` or `due today` while the request is open."""
     if request.due is None:
         return []
-    state = _state(request, today)
+    state = Deadline.of(request.due, request.status, today).mail_word
     return [_("by {date}", date=day_text(request.due, today)), *([state] if state else [])]
 
 
@@ -97,7 +97,7 @@ def due_phrase(request: RequestRecord, today: date) -> str:
     """The due date on its own: `Wed 18 Nov (overdue)`, `11月27日(金)`, `none`."""
     if request.due is None:
         return _("none")
-    state = _state(request, today)
+    state = Deadline.of(request.due, request.status, today).mail_word
     return aside(day_text(request.due, today), [state] if state else [])
 
 
@@ -114,9 +114,3 @@ def queue_line(request: RequestRecord, today: date) -> str:
     )
     finished = [label(request.status)] if request.status != "open" else []
     return aside(line, [*due_parts(request, today), *finished])
-
-
-def _state(request: RequestRecord, today: date) -> str:
-    if request.status != "open" or request.due is None or request.due > today:
-        return ""
-    return _("overdue") if request.due < today else _("due today")

@@ -3,6 +3,7 @@ items, the queue as a status report, and the week for management.
 
 Each reads the ledger, writes its values in the template's language and date style, then
 fills the template once (`data.templates`): ledger text goes in as values, never as a template.
+Dates are written as of `today`: the app's, handed down by the caller (the clock's when none is).
 """
 
 from collections.abc import Callable
@@ -58,12 +59,14 @@ class Mail:
         return self.text.split("\n", 1)[0]
 
 
-def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
+def call_mail(
+    call_id: int, templates: dict[str, str], name: str | None = None, today: date | None = None
+) -> Mail:
     """The confirmation after a call: when, with whom, what was decided and who does what next."""
     call = get_call(call_id)
     contact = get_contact(call.contact_id) if call.contact_id is not None else None
     template = choose_template("call", name, templates)
-    today = clock.today()
+    today = today or clock.today()
 
     def values() -> dict[str, str]:
         day = clock.to_local(call.started_at).date()
@@ -87,12 +90,14 @@ def call_mail(call_id: int, templates: dict[str, str], name: str | None = None) 
     return _mail(template, values, templates, today)
 
 
-def request_mail(request_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
+def request_mail(
+    request_id: int, templates: dict[str, str], name: str | None = None, today: date | None = None
+) -> Mail:
     """Where a request stands: what is asked, by whom, by when, its status and any answer."""
     request = get_request(request_id)
     contact = get_contact(request.contact_id) if request.contact_id is not None else None
     template = choose_template("request", name, templates)
-    today = clock.today()
+    today = today or clock.today()
 
     def values() -> dict[str, str]:
         outbound = request.direction == "outbound"
@@ -113,13 +118,15 @@ def request_mail(request_id: int, templates: dict[str, str], name: str | None = 
     return _mail(template, values, templates, today)
 
 
-def vendor_mail(vendor_id: int, templates: dict[str, str], name: str | None = None) -> Mail:
+def vendor_mail(
+    vendor_id: int, templates: dict[str, str], name: str | None = None, today: date | None = None
+) -> Mail:
     """Every open item with a vendor, both ways, overdue first, then by due date, undated last."""
     vendor = get_vendor(vendor_id)
     contacts = list_contacts(vendor_id)
     rows, _total = _queue_rows(QueueFilters(vendor_id=vendor_id), most=None)
     template = choose_template("vendor", name, templates)
-    today = clock.today()
+    today = today or clock.today()
 
     def values() -> dict[str, str]:
         waiting = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "outbound"]
@@ -137,11 +144,16 @@ def vendor_mail(vendor_id: int, templates: dict[str, str], name: str | None = No
     return _mail(template, values, templates, today)
 
 
-def queue_mail(filters: QueueFilters, templates: dict[str, str], name: str | None = None) -> Mail:
+def queue_mail(
+    filters: QueueFilters,
+    templates: dict[str, str],
+    name: str | None = None,
+    today: date | None = None,
+) -> Mail:
     """The queue as it is filtered and sorted now, as a status report (the first 200 items)."""
     rows, total = _queue_rows(filters, most=LONGEST_LIST)
     template = choose_template("queue", name, templates)
-    today = clock.today()
+    today = today or clock.today()
 
     def values() -> dict[str, str]:
         return {

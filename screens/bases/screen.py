@@ -1,16 +1,24 @@
 """What every Daicho screen shares: key descriptions in the current language, the same
-actions offered in the command palette, and failed workers handed to the app."""
+actions offered in the command palette, failed workers handed to the app, and the app's
+today with the deadline colours."""
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from functools import partial
+from typing import ClassVar
 
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker
 
+from daicho.data.dates.deadlines import Deadline
+from daicho.data.records import RequestRecord
 from daicho.i18n import _
+from daicho.widgets.date_field import DateField
+from daicho.widgets.deadline_look import BAND_CLASSES, BAND_CSS
 
 
 def _translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
@@ -20,6 +28,26 @@ def _translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
         )
         for key, active in bindings.items()
     }
+
+
+class FollowsToday:
+    """The app's `today` on a screen: the app sets it when the date moves (at midnight), and
+    the screen passes it on to its date fields and to whatever shows a deadline."""
+
+    today: reactive[date] = reactive(date.min, init=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_reactive(FollowsToday.today, self.app.today)
+
+    def watch_today(self, today: date) -> None:
+        """Screens showing deadlines extend this to show them again."""
+        for field in self.query(DateField):
+            field.today = today
+
+    def deadline(self, request: RequestRecord) -> Deadline:
+        """`request`'s deadline on this screen's today, "soon" as configured."""
+        return Deadline.of(request.due, request.status, self.today, self.app.config.soon_days)
 
 
 class _EveryScreen:
@@ -35,12 +63,18 @@ class _EveryScreen:
         self.app.on_worker_state_changed(event)
 
 
-class DaichoScreen(_EveryScreen, Screen):
+class DaichoScreen(FollowsToday, _EveryScreen, Screen):
     """A full screen of Daicho."""
 
+    COMPONENT_CLASSES: ClassVar = BAND_CLASSES
+    DEFAULT_CSS = BAND_CSS
 
-class DaichoModal(_EveryScreen, ModalScreen):
+
+class DaichoModal(FollowsToday, _EveryScreen, ModalScreen):
     """A modal screen of Daicho."""
+
+    COMPONENT_CLASSES: ClassVar = BAND_CLASSES
+    DEFAULT_CSS = BAND_CSS
 
 
 def key_commands(screen: Screen) -> Iterator[SystemCommand]:

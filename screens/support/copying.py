@@ -8,6 +8,7 @@ way it went.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from textual.app import App
@@ -31,11 +32,12 @@ from daicho.screens.support.ledger_access import read_ledger
 class MailSource:
     """What a copy key copies: the kind of template it takes, and how its mail is made.
 
-    `make(templates, name)` reads the ledger; `name` None means the language's default.
+    `make(templates, name, today)` reads the ledger; `name` None means the language's
+    default; `today` is the app's (what "overdue" and dates without a year are as of).
     """
 
     kind: str
-    make: Callable[[dict[str, str], str | None], Mail]
+    make: Callable[[dict[str, str], str | None, date], Mail]
 
 
 def call_source(call_id: int) -> MailSource:
@@ -79,7 +81,7 @@ def make_mail(
     app = node.app
     templates = app.config.templates if templates is None else templates
     made = partial(_made, app, show=show)
-    read_ledger(node, partial(source.make, templates, name), made, kind="mail")
+    read_ledger(node, partial(source.make, templates, name, app.today), made, kind="mail")
 
 
 def _made(app: App, mail: Mail, *, show: Callable[[Mail], None]) -> None:

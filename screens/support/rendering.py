@@ -7,15 +7,16 @@ from datetime import date, datetime
 
 from rich.table import Table
 from rich.text import Text
+from textual.dom import DOMNode
 
 from daicho.data.dates import clock
-from daicho.data.dates.deadlines import deadline_band, due_text
+from daicho.data.dates.deadlines import Deadline
 from daicho.data.dates.style import full_date
 from daicho.data.records import RequestRecord
 from daicho.i18n.labels import label
+from daicho.widgets.deadline_look import band_style
 
 DIRECTION_MARKS = {"outbound": "→", "inbound": "←"}  # as in the queue: → waiting on them
-_BAND_STYLES = {"overdue": "bold red", "today": "bold yellow", "soon": "yellow", "closed": "dim"}
 
 
 def local_time(at: datetime) -> str:
@@ -41,18 +42,17 @@ def facts(rows: list[tuple[str, str | Text]]) -> Table:
     return table
 
 
-def due_cell(request: RequestRecord, soon_days: int) -> Text:
-    """The due date as the queue words and colours it: `11/18 ‼2d late`, `11/22 in 2d`, `—`."""
-    today = clock.today()
-    band = deadline_band(request.due, request.status, today, soon_days)
-    return Text(due_text(request.due, band, today), style=_BAND_STYLES.get(band, ""))
+def due_cell(deadline: Deadline, look: DOMNode) -> Text:
+    """The due date as the queue words and colours it (in `look`'s theme): `11/18 ‼2d late`,
+    `11/22 in 2d`, `—`."""
+    return Text(deadline.cell, style=band_style(look, deadline.band))
 
 
-def due_line(request: RequestRecord, soon_days: int) -> Text:
+def due_line(deadline: Deadline, look: DOMNode) -> Text:
     """The due cell, then the date in full (with its year) unless the cell already has it."""
-    text = due_cell(request, soon_days)
-    if request.due is not None and (full := full_date(request.due)) not in text.plain:
-        text.append(f" · {full}", style="dim")
+    text = due_cell(deadline, look)
+    if deadline.in_full:
+        text.append(f" · {deadline.in_full}", style="dim")
     return text
 
 
