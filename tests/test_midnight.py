@@ -101,7 +101,7 @@ async def test_a_request_and_its_re_date_prompt_move_to_the_new_day(ledger, wall
         wall_clock(BEFORE_MIDNIGHT)
         await until(pilot, lambda: "Tue 2026-11-24 (in 3 days" in shown(hint), "the hint")
         assert "11/21 today · 2026-11-21" in shown(prompt.query_one("#due-now"))
-        assert prompt.query_one("#due", DateField).due == date(2026, 11, 24)
+        assert prompt.query_one("#due", DateField).date == date(2026, 11, 24)
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is detail, "the detail again")
         fields = detail.query_one("#request-fields")

@@ -113,8 +113,8 @@ class DateField(Horizontal):
     def watch_today(self) -> None:
         """Past midnight `+3` still means the date it showed; only the hint's words move
         ("tomorrow" becomes "today")."""
-        if self.due is not None:
-            self._parse(self.due.isoformat())
+        if self.date is not None:
+            self._parse(self.date.isoformat())
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
