@@ -83,8 +83,8 @@ def run(sizes: list[str], runs: int) -> list[dict]:
                 blank.append(timings[1])
                 for size, seconds in zip(sizes, timings[2:], strict=True):
                     times[size]["startup"].append(seconds)
-        for _ in range(runs):
-            for size in sizes:
+        for round_ in range(runs):
+            for size in sizes if round_ % 2 else reversed(sizes):  # neither always first
                 ledger, taken = ledgers[size], times[size]
                 keys = 2 * len(FILTER_KEYS)
                 taken["filter"] += _fresh(measure.queue_changes(ledger, FILTER_KEYS, keys))
