@@ -1,4 +1,4 @@
-"""What the benchmark scripts share: the cached ledgers and the p95."""
+"""What the benchmark scripts share: the cached ledgers and the percentiles."""
 
 import sys
 import time
@@ -29,6 +29,7 @@ def ledger_of(size: str) -> Path:
     return path
 
 
-def p95(values: list[float]) -> float:
+def percentile(values: list[float], percent: float) -> float:
+    """The nearest-rank percentile: one of the values, never between two."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]

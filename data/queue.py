@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import SQL, Case, fn
+from peewee import JOIN, SQL, Case, fn
 
 from daicho.data.models import Request, Vendor
 from daicho.data.records import (
@@ -79,14 +79,20 @@ def count_queue(filters: QueueFilters) -> int:
 def open_queue_query(filters: QueueFilters, offset: int = 0, limit: int = 50):
     """The query for one page of the queue; undated items come after dated ones.
 
-    The page's ids are found first, sorting only what the `request_queue` index holds; the
-    rows and their vendor and contact names are then read for those ids alone.
+    The page's ids are found first, sorting only what an index holds; the rows and their
+    vendor and contact names are then read for those ids alone. By vendor, the vendors are
+    read in order (`vendor_sort_key`) and each one's requests from its own index, so that
+    the first vendors make the page: joined the other way, every matching request's row
+    was read to find its vendor, whatever the page (twice the file pages of another sort).
     """
     order = _order(filters.sort)
-    page = Request.select(Request.id).where(_where(filters)).order_by(*order)
-    if filters.sort == "vendor":
-        page = page.join(Vendor, on=(Request.vendor == Vendor.id))
-    page = page.limit(limit).offset(offset)
+    where = _where(filters)
+    if filters.sort == "vendor":  # CROSS JOIN: SQLite keeps the vendors as the outer loop
+        page = Vendor.select(Request.id).join(Request, JOIN.CROSS)
+        where &= Request.vendor == Vendor.id
+    else:
+        page = Request.select(Request.id)
+    page = page.where(where).order_by(*order).limit(limit).offset(offset)
     return request_query().where(Request.id.in_(page)).order_by(*order)
 
 

@@ -1,5 +1,6 @@
 """The main screen, driven by keys on a real ledger: the flows a user lives in all day."""
 
+import gc
 import sqlite3
 from datetime import timedelta
 
@@ -54,6 +55,15 @@ async def test_starts_on_the_vendor_list_with_the_counts_in_the_header(ledger):
         assert "we owe 1" in header and "waiting 1" in header
         vendors_shown = shown(app.focused)
         assert "Acme Devices" in vendors_shown and "ひかり通信" in vendors_shown
+
+
+async def test_the_start_is_kept_out_of_full_collections_while_the_app_runs(ledger):
+    """What the start made is frozen once the screen is up, and collectable again at exit."""
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
 
 
 async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):

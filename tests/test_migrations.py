@@ -74,6 +74,14 @@ def test_the_queue_over_every_status_is_read_in_due_order(ledger):
     assert any("request_due_order" in str(step) for step in plan)
 
 
+def test_the_queue_by_vendor_reads_the_vendors_in_order(ledger):
+    """Not every open request's row: the first vendors' entries in their index make a page."""
+    sql, params = open_queue_query(QueueFilters(sort="vendor")).sql()
+    plan = [str(step) for step in database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params)]
+    assert any("SCAN t2 USING COVERING INDEX vendor_sort_key" in step for step in plan)
+    assert any("COVERING INDEX request_vendor_id_status_due" in step for step in plan)
+
+
 def test_migrations_run_once(ledger):
     close_ledger()
     open_ledger(ledger)

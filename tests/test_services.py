@@ -248,6 +248,23 @@ def test_the_queue_sorts_by_priority(ledger):
     assert [r.priority for r in rows][:2] == ["urgent", "high"]
 
 
+def test_the_queue_by_vendor_pages_through_vendors_of_one_name_by_due_date(ledger):
+    first, second = vendors.create_vendor("東和"), vendors.create_vendor("株式会社東和")  # とうわ
+    other = vendors.create_vendor("アイ電機")
+    for vendor, day in [(first, 9), (second, 3), (other, 20), (first, 1), (second, 5)]:
+        requests.open_request(
+            vendor.id, "outbound", f"{vendor.id}-{day}", due=TODAY.replace(day=day)
+        )
+    pages = [queue.open_queue(queue.QueueFilters(sort="vendor"), offset, 2) for offset in (0, 2, 4)]
+    assert [r.subject for page in pages for r in page.rows] == [
+        f"{other.id}-20",
+        f"{first.id}-1",
+        f"{second.id}-3",
+        f"{second.id}-5",
+        f"{first.id}-9",
+    ]
+
+
 def test_a_bad_filter_is_an_input_error(ledger):
     with pytest.raises(InputError):
         queue.QueueFilters(direction="up")
