@@ -68,7 +68,8 @@ PIECES = st.sampled_from(["\x1b", "\x1b[", "\x1b[20", "[201~", "\x04", "\x00", "
 )
 def test_a_paste_in_any_pieces_is_one_paste_less_its_controls(before, pasted, size):
     """However the reads split it, a paste reaches the app whole, as text, and no keys."""
-    pasted = pasted.replace(BRACKETED_PASTE_END, "")  # terminals strip ESC from a paste
+    while BRACKETED_PASTE_END in pasted:  # terminals strip ESC from a paste; taking one
+        pasted = pasted.replace(BRACKETED_PASTE_END, "")  # out may join the rest into another
     sent = before + BRACKETED_PASTE_START + pasted + BRACKETED_PASTE_END
     parser = PasteAsText()
     got = [e for n in range(0, len(sent), size) for e in parser.feed(sent[n : n + size])]
