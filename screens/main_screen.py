@@ -99,6 +99,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
         table.today = self.query_one(LedgerHeader).today = self.today
+        self.query_one(CallForm).today = self.today
         self._show_filters()
         first = self._first_view
         self._vendors_loaded(first.vendors, first.names)
@@ -136,6 +137,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         """A new day: the queue's bands, the header's date and the overdue figures move."""
         super().watch_today(today)
         self.query_one(QueueTable).today = self.query_one(LedgerHeader).today = today
+        self.query_one(CallForm).today = today
         self.refresh_ledger()
 
     # --- loading, always off the UI thread -------------------------------------------

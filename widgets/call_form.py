@@ -6,6 +6,7 @@ Its values as a draft holds them, taken and put back, are in widgets/call_form_d
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from textual import events, on
@@ -17,6 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from daicho.data.dates import clock
 from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, CallFields, FollowUp
 from daicho.i18n import N_, _
 from daicho.widgets.call_form_draft import CallFormDraft
@@ -79,6 +81,8 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
     """Set by the screen: the vendor's contacts and their readings, for the contact field."""
     known_vendor = reactive(False, init=False)
     """Set by the screen: is the typed vendor in the ledger? If not, it is saved as a prospect."""
+    today: reactive[date] = reactive(clock.today, init=False)
+    """Set by the screen: the app's today, for the follow-ups' dates and the past-due check."""
 
     @dataclass
     class SaveRequested(Message):
@@ -161,6 +165,10 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
         """The screen's answer to `VendorChanged`: is the typed vendor in the ledger?"""
         self.known_vendor = known
 
+    def watch_today(self, today: date) -> None:
+        for field in self.query(DateField):
+            field.today = today
+
     def watch_known_vendor(self) -> None:
         self._show_vendor_hint()
 
@@ -234,7 +242,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             problems[0][0].focus()
             return
         values = self.values()
-        past_due = self._past_due.notice(*(follow_up.due for follow_up in values.follow_ups))
+        past_due = self._past_due.notice((row.due for row in values.follow_ups), self.today)
         if past_due:
             self._status.show(past_due, error=True)
             return
@@ -247,6 +255,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
         new row."""
         blank = next((row for row in self._follow_ups.rows if row.is_blank()), None)
         row = blank or await self._follow_ups.add()
+        row.due_field.today = self.today
         row.focus()
 
     def action_leave(self) -> None:

@@ -4,6 +4,7 @@ A date on a closed day says so and offers the business day before (ctrl+b); a du
 the past is saved only when asked for twice (`PastDueCheck`, for every form with a due date).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -88,12 +89,12 @@ class DateField(Horizontal):
     @property
     def draft_value(self) -> KeptDate:
         """What a draft keeps: the date the text means and the text, so `+3` keeps its day."""
-        return kept_date(self.text, clock.today())
+        return kept_date(self.text, self.today)
 
     @draft_value.setter
     def draft_value(self, kept: object) -> None:
         """Show a kept date: as typed while the text still means it, else the date itself."""
-        self.text = text_to_show(kept, clock.today())
+        self.text = text_to_show(kept, self.today)
 
     def focus(self, scroll_visible: bool = True) -> "DateField":
         self.input.focus(scroll_visible)
@@ -149,9 +150,8 @@ class PastDueCheck:
     def __init__(self) -> None:
         self._told: frozenset[date] = frozenset()
 
-    def notice(self, *dues: date | None) -> str:
+    def notice(self, dues: Iterable[date | None], today: date) -> str:
         """ "" when the save may go ahead; else the notice to show instead of saving."""
-        today = clock.today()
         past = frozenset(due for due in dues if due is not None and due < today)
         new = past - self._told
         self._told |= past

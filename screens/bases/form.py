@@ -174,7 +174,7 @@ class FormModal(DaichoModal):
     def asks_about_past_due(self, *dues: date | None) -> bool:
         """True when the save should stop for a due date in the past, said once (the next
         save with the same dates goes ahead)."""
-        notice = self._past_due.notice(*dues)
+        notice = self._past_due.notice(dues, self.today)
         if notice:
             self.show_error(notice, warning=True)
         return bool(notice)
