@@ -44,14 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         "export", parents=[db_option], help=_("write the whole ledger out")
     )
     export.add_argument("--format", choices=("toml", "csv", "json"), default="toml")
-    export.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="PATH",
-        help=_("file to write (a directory for csv); - or none: standard output"),
-    )
-    export.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    _output_options(export, _("file to write (a directory for csv); - or none: standard output"))
 
     import_ = commands.add_parser(
         "import", parents=[db_option], help=_("read a TOML or JSON export in")
@@ -66,14 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser(
         "backup", parents=[db_option], help=_("write a consistent copy of the ledger")
     )
-    backup.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="PATH",
-        help=_("file or directory to write; - : standard output, when redirected"),
-    )
-    backup.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    _output_options(backup, _("file or directory to write; - : standard output, when redirected"))
 
     restore = commands.add_parser(
         "restore", parents=[db_option], help=_("replace the ledger with a backup, once checked")
@@ -105,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         help=_("the last seven days: calls per vendor, requests, what is overdue"),
     )
     return parser
+
+
+def _output_options(command: argparse.ArgumentParser, where: str) -> None:
+    """`-o PATH` (what `where` says) and `--force`, for the commands that write a file."""
+    command.add_argument("-o", "--output", type=Path, metavar="PATH", help=where)
+    command.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
