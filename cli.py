@@ -310,7 +310,7 @@ def _report(arguments: argparse.Namespace, config) -> int:
     """The weekly report, in the UI language's template, to standard output."""
     from daicho.data.mail.summaries import weekly_report
 
-    mail = weekly_report(config.templates)
+    mail = weekly_report(config.templates, sender=config.sender)
     for problem in mail.problems:
         print(f"daicho: {problem}", file=sys.stderr)
     sys.stdout.write(mail.text + "\n")

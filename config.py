@@ -22,6 +22,9 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     call_ja = "..."          # replaces the built-in one; call_short = "..." adds a choice
     signature = "..."        # fills {signature} at the end of every mail
 
+    [sender]                 # who the mails are from: the 名乗り and the built-in signature
+    company = "..."          # also department, name, phone and mail
+
 Keys the app does not know are kept when the settings are saved, but comments are
 not: `tomllib` does not read them and `tomli_w` cannot write them. Templates are
 written as multi-line strings, readable and editable by hand; in them `tomli_w`
@@ -44,6 +47,7 @@ import tomli_w
 from daicho.data.dates.business_days import DEFAULT_CLOSED_DAYS, BusinessCalendar, parse_closed_day
 from daicho.data.dates.settings import STYLES, DateSettings
 from daicho.data.errors import DaichoError
+from daicho.data.mail.sender import SENDER_FIELDS, Sender
 from daicho.i18n import LANGUAGES, N_, _, detect_language
 from daicho.locations import config_path
 from daicho.toml_lines import MISSING, line_of, lookup
@@ -68,6 +72,11 @@ class Config:
     backup_keep: int = 14
     backup_enabled: bool = True
     templates: dict[str, str] = field(default_factory=dict)
+    sender_company: str = ""
+    sender_department: str = ""
+    sender_name: str = ""
+    sender_phone: str = ""
+    sender_mail: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The whole document as loaded, so that saving keeps the keys the app does not know."""
 
@@ -78,6 +87,15 @@ class Config:
     def replace(self, **changes: Any) -> Self:
         """A copy with `changes` (raises ConfigError for a value the file could not hold)."""
         return dataclasses.replace(self, **changes)
+
+    @property
+    def sender(self) -> Sender:
+        """`[sender]`: who the mails say they are from."""
+        return Sender(*(getattr(self, f"sender_{part}") for part in SENDER_FIELDS))
+
+    def with_sender(self, sender: Sender) -> Self:
+        """A copy with `sender` as `[sender]`."""
+        return self.replace(**{f"sender_{part}": getattr(sender, part) for part in SENDER_FIELDS})
 
     def resolved_language(self) -> str:
         """The language to show: the configured one, or the locale's for "auto"."""
@@ -142,6 +160,10 @@ _SETTINGS = (
         "backup_enabled", ("backup", "enabled"), lambda v: isinstance(v, bool), N_("true or false")
     ),
     _Setting("templates", ("templates",), lambda v: isinstance(v, dict), N_("a table")),
+    *(
+        _Setting(f"sender_{part}", ("sender", part), lambda v: isinstance(v, str), N_("text"))
+        for part in SENDER_FIELDS
+    ),
 )
 
 

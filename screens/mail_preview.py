@@ -62,7 +62,7 @@ class MailPreview(DaichoModal):
         self._template_edits: dict[str, str] = {}  # not saved yet
 
     def compose(self) -> ComposeResult:
-        names = template_names(self.source.kind, self.app.config.templates)
+        names = template_names(self.source.kinds, self.app.config.templates)
         self.chosen = names[0]
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = _("Email preview")

@@ -61,10 +61,10 @@ def test_a_configured_template_overrides_the_built_in_one(call_id):
 
 def test_a_configured_variant_is_listed_after_the_ui_languages_default():
     configured = {"call_short": "x", "call_a": "x", "request_short": "x", "signature": "me"}
-    assert template_names("call", configured) == ["call_en", "call_a", "call_ja", "call_short"]
+    assert template_names(("call",), configured) == ["call_en", "call_a", "call_ja", "call_short"]
     set_language("ja")
-    assert template_names("call", configured) == ["call_ja", "call_a", "call_en", "call_short"]
-    assert template_names("weekly", {}) == ["weekly_ja", "weekly_en"]
+    assert template_names(("call",), configured) == ["call_ja", "call_a", "call_en", "call_short"]
+    assert template_names(("weekly",), {}) == ["weekly_ja", "weekly_en"]
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from daicho.data.mail.format import (
     moment_text,
     queue_line,
 )
+from daicho.data.mail.sender import Sender
 from daicho.data.mail.templates import (
     Styled,
     Template,
@@ -43,6 +44,8 @@ from daicho.i18n import _, current_language, language
 from daicho.i18n.labels import label
 
 _PAGE = 100  # requests read at a time while listing the queue
+NOBODY = Sender()
+_HEADER_FIELDS = ("To:", "Cc:")
 
 
 @dataclass(frozen=True)
@@ -56,11 +59,21 @@ class Mail:
 
     @property
     def subject(self) -> str:
-        return self.text.split("\n", 1)[0]
+        return subject_of(self.text)
+
+
+def subject_of(text: str) -> str:
+    """The subject line of a mail's text: the first line after its `To:` and `Cc:` lines."""
+    lines = [line for line in text.strip().split("\n") if not line.startswith(_HEADER_FIELDS)]
+    return lines[0].strip() if lines else ""
 
 
 def call_mail(
-    call_id: int, templates: dict[str, str], name: str | None = None, today: date | None = None
+    call_id: int,
+    templates: dict[str, str],
+    name: str | None = None,
+    today: date | None = None,
+    sender: Sender = NOBODY,
 ) -> Mail:
     """The confirmation after a call: when, with whom, what was decided and who does what next."""
     call = get_call(call_id)
@@ -87,11 +100,15 @@ def call_mail(
             "notes": call.notes,
         }
 
-    return _mail(template, values, templates, today)
+    return _mail(template, values, templates, today, sender)
 
 
 def request_mail(
-    request_id: int, templates: dict[str, str], name: str | None = None, today: date | None = None
+    request_id: int,
+    templates: dict[str, str],
+    name: str | None = None,
+    today: date | None = None,
+    sender: Sender = NOBODY,
 ) -> Mail:
     """Where a request stands: what is asked, by whom, by when, its status and any answer."""
     request = get_request(request_id)
@@ -115,11 +132,15 @@ def request_mail(
             "opened": day_text(clock.to_local(request.created_at).date(), today),
         }
 
-    return _mail(template, values, templates, today)
+    return _mail(template, values, templates, today, sender)
 
 
 def vendor_mail(
-    vendor_id: int, templates: dict[str, str], name: str | None = None, today: date | None = None
+    vendor_id: int,
+    templates: dict[str, str],
+    name: str | None = None,
+    today: date | None = None,
+    sender: Sender = NOBODY,
 ) -> Mail:
     """Every open item with a vendor, both ways, overdue first, then by due date, undated last."""
     vendor = get_vendor(vendor_id)
@@ -141,7 +162,7 @@ def vendor_mail(
             "owed_count": str(len(owed)),
         }
 
-    return _mail(template, values, templates, today)
+    return _mail(template, values, templates, today, sender)
 
 
 def queue_mail(
@@ -149,6 +170,7 @@ def queue_mail(
     templates: dict[str, str],
     name: str | None = None,
     today: date | None = None,
+    sender: Sender = NOBODY,
 ) -> Mail:
     """The queue as it is filtered and sorted now, as a status report (the first 200 items)."""
     rows, total = _queue_rows(filters, most=LONGEST_LIST)
@@ -162,11 +184,14 @@ def queue_mail(
             "items": bullets([queue_line(r, today) for r in rows], more=total - len(rows)),
         }
 
-    return _mail(template, values, templates, today)
+    return _mail(template, values, templates, today, sender)
 
 
 def weekly_report(
-    templates: dict[str, str], name: str | None = None, today: date | None = None
+    templates: dict[str, str],
+    name: str | None = None,
+    today: date | None = None,
+    sender: Sender = NOBODY,
 ) -> Mail:
     """The seven days ending `today` for management: calls per vendor, requests, what is late."""
     today = today or clock.today()
@@ -188,7 +213,7 @@ def weekly_report(
             "overdue": bullets([queue_line(r, today) for r in late], more=late_total - len(late)),
         }
 
-    return _mail(template, values, templates, today)
+    return _mail(template, values, templates, today, sender)
 
 
 def _mail(
@@ -196,6 +221,7 @@ def _mail(
     values: Callable[[], dict[str, str]],
     templates: dict[str, str],
     today: date,
+    sender: Sender,
 ) -> Mail:
     """Fill `template` with `values()` (and today and the signature) in its language, in the
     configured date style and in any other its placeholders ask for (`{due:wareki}`), then

@@ -108,13 +108,14 @@ def styles_asked(template: Template) -> list[str]:
     return [style for style in STYLES if style in specs]
 
 
-def template_names(kind: str, configured: dict[str, str]) -> list[str]:
-    """The templates there are for `kind`: the UI language's built-in one first, then by name."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown template kind {kind!r}")
-    first = f"{kind}_{current_language()}"
-    names = {f"{kind}_{language}" for language in LANGUAGES}
-    names.update(name for name in configured if _kind_of(name) == kind)
+def template_names(kinds: tuple[str, ...], configured: dict[str, str]) -> list[str]:
+    """The templates there are for `kinds`: the UI language's built-in one of the first kind
+    first, then by name."""
+    if unknown := [kind for kind in kinds if kind not in KINDS]:
+        raise ValueError(f"unknown template kind {unknown[0]!r}")
+    first = f"{kinds[0]}_{current_language()}"
+    names = {f"{kind}_{language}" for kind in kinds for language in LANGUAGES}
+    names.update(name for name in configured if _kind_of(name) in kinds)
     names.discard(first)
     return [first, *sorted(names)]
 

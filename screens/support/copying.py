@@ -22,7 +22,8 @@ from daicho.clipboard import (
     TerminalClipboard,
 )
 from daicho.data.mail import summaries
-from daicho.data.mail.summaries import Mail
+from daicho.data.mail.sender import Sender
+from daicho.data.mail.summaries import Mail, subject_of
 from daicho.data.queue import QueueFilters
 from daicho.i18n import _
 from daicho.screens.support.ledger_access import read_ledger
@@ -30,34 +31,35 @@ from daicho.screens.support.ledger_access import read_ledger
 
 @dataclass(frozen=True)
 class MailSource:
-    """What a copy key copies: the kind of template it takes, and how its mail is made.
+    """What a copy key copies: the kinds of template it takes, and how its mail is made.
 
-    `make(templates, name, today)` reads the ledger; `name` None means the language's
-    default; `today` is the app's (what "overdue" and dates without a year are as of).
+    `make(templates, name, today, sender)` reads the ledger; `name` None means the default
+    for the moment in the UI's language; `today` is the app's (what "overdue" and dates
+    without a year are as of); `sender` is `[sender]`.
     """
 
-    kind: str
-    make: Callable[[dict[str, str], str | None, date], Mail]
+    kinds: tuple[str, ...]
+    make: Callable[[dict[str, str], str | None, date, Sender], Mail]
 
 
 def call_source(call_id: int) -> MailSource:
-    return MailSource("call", partial(summaries.call_mail, call_id))
+    return MailSource(("call",), partial(summaries.call_mail, call_id))
 
 
 def request_source(request_id: int) -> MailSource:
-    return MailSource("request", partial(summaries.request_mail, request_id))
+    return MailSource(("request",), partial(summaries.request_mail, request_id))
 
 
 def vendor_source(vendor_id: int) -> MailSource:
-    return MailSource("vendor", partial(summaries.vendor_mail, vendor_id))
+    return MailSource(("vendor",), partial(summaries.vendor_mail, vendor_id))
 
 
 def queue_source(filters: QueueFilters) -> MailSource:
-    return MailSource("queue", partial(summaries.queue_mail, filters))
+    return MailSource(("queue",), partial(summaries.queue_mail, filters))
 
 
 def weekly_source() -> MailSource:
-    return MailSource("weekly", summaries.weekly_report)
+    return MailSource(("weekly",), summaries.weekly_report)
 
 
 def app_clipboard(app: App) -> Clipboard:
@@ -81,7 +83,8 @@ def make_mail(
     app = node.app
     templates = app.config.templates if templates is None else templates
     made = partial(_made, app, show=show)
-    read_ledger(node, partial(source.make, templates, name, app.today), made, kind="mail")
+    make = partial(source.make, templates, name, app.today, app.config.sender)
+    read_ledger(node, make, made, kind="mail")
 
 
 def _made(app: App, mail: Mail, *, show: Callable[[Mail], None]) -> None:
@@ -116,5 +119,5 @@ def copy_text(app: App, text: str) -> None:
     except CopyFailed as error:
         app.push_screen(ManualCopyModal(text, str(error)))
         return
-    subject = text.strip().split("\n", 1)[0].strip() if text.strip() else "…"
+    subject = subject_of(text) or "…"
     app.notify(_("Copied: {subject}", subject=subject) + "\n" + how, markup=False)
