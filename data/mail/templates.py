@@ -39,6 +39,7 @@ __all__ = [
     "choose_template",
     "fill",
     "styles_asked",
+    "template_label",
     "template_names",
 ]
 
@@ -118,6 +119,11 @@ def template_names(kinds: tuple[str, ...], configured: dict[str, str]) -> list[s
     names.update(name for name in configured if _kind_of(name) in kinds)
     names.discard(first)
     return [first, *sorted(names)]
+
+
+def template_label(name: str) -> str:
+    """What the user calls the template `name` when choosing one."""
+    return name
 
 
 def check_templates(configured: dict[str, str]) -> list[TemplateProblem]:
