@@ -137,7 +137,7 @@ Dear {contact},
 
 {introduction}
 
-I am following up on the request below, which we sent you on {opened}.
+I am following up on the request below, which we made on {opened}.
 Could you let us know how it is progressing?
 
 Subject: {subject}
