@@ -429,6 +429,13 @@ JA: dict[str, str] = {
     "our side": "弊社対応",
     "{vendor}: 1 call": "{vendor}：1件",
     "{vendor}: {count} calls": "{vendor}：{count}件",
+    "{vendor}:": "【{vendor}】",
+    "Waiting on them: {count}": "先方待ち：{count}件",
+    "We owe: {count}": "こちら対応：{count}件",
+    "{vendor}: {subject}": "{vendor}：{subject}",
+    "1 day late": "1日超過",
+    "{days} days late": "{days}日超過",
+    "opened {date}": "{date}依頼分",
     "print a report for management": "管理者向けの報告を出力する",
     "the last seven days: calls per vendor, requests, what is overdue": (
         "直近 7 日間: 業者ごとの通話件数、依頼・問い合わせ、期限切れ"
