@@ -4,12 +4,16 @@ Today is Friday 20 November 2026 (conftest): the week is Sat 14 – Fri 20 Nov, 
 from today to Fri 27 Nov is listed both ways.
 """
 
+import itertools
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
 from daicho.data.dates import clock
+from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.mail.format import LONGEST_LIST
 from daicho.data.mail.summaries import weekly_report
 from daicho.data.records import FollowUp
@@ -216,3 +220,36 @@ def test_long_lists_are_cut_with_how_many_more(ledger):
     assert f"late {LONGEST_LIST - 1:03} (by Thu 19 Nov, 1 day late)\n… and 1 more\n\n" in text
     assert f"soon {LONGEST_LIST - 1:03} (by Mon 23 Nov)\n… and 1 more\n\nBest regards," in text
     assert "We owe: 201\n" in text
+
+
+_ITEM = st.tuples(
+    st.sampled_from(["ACME", "Beta"]),  # vendor
+    st.sampled_from(["見積", "【社長オーダー】見積"]),  # subject
+    st.sampled_from(["outbound", "inbound"]),
+    st.sampled_from(["normal", "high", "urgent"]),
+    st.integers(10, 19),  # due in November, before today
+    st.integers(2, 4),  # opened in November
+)
+_LEDGERS = itertools.count()
+
+
+@settings(max_examples=20)  # a fresh ledger each time: opening one costs a tenth of a second
+@given(items=st.lists(_ITEM, min_size=1, max_size=8))
+def test_overdue_lines_read_alike_only_for_items_alike_in_every_way(tmp_path, items):
+    open_ledger(tmp_path / f"{next(_LEDGERS)}.db")
+    try:
+        for name in ("ACME", "Beta"):
+            vendors.create_vendor(name)
+        for vendor, subject, direction, priority, due, opened in items:
+            clock.freeze_now(at(2026, 11, opened, 9, 0))
+            requests.open_request(
+                vendor, direction, subject, due=date(2026, 11, due), priority=priority
+            )
+        text = weekly_report({}).text
+    finally:
+        clock.freeze_now(None)
+        close_ledger()
+    overdue = text.split("Overdue as of Fri 20 Nov:")[1].split("\n\n")[0].split("\n")[1:]
+    assert len(overdue) == len(items)
+    assert all(line.split("] ", 1)[1].startswith(("ACME: ", "Beta: ")) for line in overdue)
+    assert len(set(overdue)) == len(set(items))
