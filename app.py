@@ -121,7 +121,7 @@ class DaichoApp(App):
         yield from key_commands(screen)
         yield SystemCommand(
             _("Copy the weekly report"),
-            _("Calls per vendor, requests opened, answered and closed, what is overdue"),
+            _("The week's decisions, what is overdue and what is due next week, with counts"),
             lambda: copy_mail(self, weekly_source()),
         )
         yield SystemCommand(

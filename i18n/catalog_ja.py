@@ -429,9 +429,16 @@ JA: dict[str, str] = {
     "our side": "弊社対応",
     "{vendor}: 1 call": "{vendor}：1件",
     "{vendor}: {count} calls": "{vendor}：{count}件",
+    "{vendor}:": "【{vendor}】",
+    "Waiting on them: {count}": "先方待ち：{count}件",
+    "We owe: {count}": "こちら対応：{count}件",
+    "{vendor}: {subject}": "{vendor}：{subject}",
+    "1 day late": "1日超過",
+    "{days} days late": "{days}日超過",
+    "opened {date}": "{date}依頼分",
     "print a report for management": "管理者向けの報告を出力する",
-    "the last seven days: calls per vendor, requests, what is overdue": (
-        "直近 7 日間: 業者ごとの通話件数、依頼・問い合わせ、期限切れ"
+    "the last seven days: decisions, what is overdue, what is due next week": (
+        "直近 7 日間: 決定事項、期限超過、今後 1 週間の期限"
     ),
     "report needs --week (the weekly report is the only one so far)": (
         "report には --week が必要です (今のところ週次報告のみです)"
@@ -463,8 +470,8 @@ JA: dict[str, str] = {
     "y copies the confirmation email": "y で確認メールをコピーできます",
     "Copy the weekly report": "週次報告をコピー",
     "Preview the weekly report": "週次報告を確認",
-    "Calls per vendor, requests opened, answered and closed, what is overdue": (
-        "業者ごとの通話数、依頼の登録・回答・完了の数、期限切れの一覧"
+    "The week's decisions, what is overdue and what is due next week, with counts": (
+        "今週の決定事項、期限超過、今後 1 週間の期限と件数"
     ),
     "Choose its template and edit it before copying": (
         "テンプレートを選び、編集してからコピーします"

@@ -61,8 +61,9 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     ),
     "queue": ("filters", "count", "items", *_EVERY_KIND),
     "weekly": (
-        *("start", "end", "call_count", "calls", "opened", "answered", "closed"),
-        *("overdue_count", "overdue", *_EVERY_KIND),
+        *("start", "end", "call_count", "calls", "opened", "answered", "closed", "decisions"),
+        *("overdue_count", "overdue", "due_until", "due_next_week_count", "due_next_week"),
+        *_EVERY_KIND,
     ),
 }
 _TOO_WIDE = re.compile(r"[0-9]{4,}")  # a width of 1000 or more: no template may fill memory
