@@ -21,7 +21,7 @@ from daicho.data.mail.templates import DEFAULT_TEMPLATES, check_templates, templ
 from daicho.i18n import N_, _
 from daicho.locations import config_path
 from daicho.screens.bases.screen import DaichoModal
-from daicho.screens.support.copying import MailSource, copy_text, make_mail
+from daicho.screens.support.copying import MailSource, copy_mail_text, make_mail
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
@@ -191,13 +191,17 @@ class MailPreview(DaichoModal):
             if self._shown is not None:
                 text = self.query_one("#mail-text", TextArea).text
                 self.dismiss(None)
-                copy_text(app, text)
+                copy_mail_text(app, text)
             return
         self._keep_edits()
         templates, name = self._templates(), self.chosen
         self.dismiss(None)
         make_mail(
-            app, self.source, lambda mail: copy_text(app, mail.text), templates=templates, name=name
+            app,
+            self.source,
+            lambda mail: copy_mail_text(app, mail.text),
+            templates=templates,
+            name=name,
         )
 
     def action_save_template(self) -> None:

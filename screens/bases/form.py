@@ -114,6 +114,7 @@ class FieldsModal(DaichoModal):
     FieldsModal .form-label { color: $text-muted; }
     FieldsModal Input { padding: 0 1; }
     FieldsModal #fields > TextArea { height: auto; min-height: 4; max-height: 12; }
+    FieldsModal #form-intro { color: $text-muted; margin-bottom: 1; }
     FieldsModal #form-error { dock: bottom; height: auto; color: $text-error; }
     FieldsModal #form-error.-warning { color: $text-warning; }
     """
@@ -122,13 +123,17 @@ class FieldsModal(DaichoModal):
         Binding("escape", "cancel", N_("Close"), id="form.cancel"),
     ]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, intro: str = "") -> None:
+        """`intro`: a few words above the fields, when the form needs saying why it is open."""
         super().__init__()
         self._title = title
+        self._intro = intro
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = Content(self._title)  # literal, never markup
+            if self._intro:
+                yield Static(self._intro, id="form-intro", markup=False)
             with VerticalScroll(id="fields", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)
