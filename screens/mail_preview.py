@@ -3,11 +3,11 @@ itself and keep it in config.toml, so the next `y` writes it that way (DESIGN §
 
 It opens on the mail the moment calls for (a confirmation, a reminder, an answer: the mail made
 without a template name), its template chosen in the line above, where templates go by the
-names users know them by (`template_label`). The text area shows one of two views of the chosen
-template: the email made with it, or the
-template with its `{placeholders}`. Edits in either view are kept while the preview is open,
-per template; an edited template makes the email again when its view comes back. Long lines
-wrap on screen only: what is copied has the lines of the text as they are.
+names users know them by (`template_label`). The text area shows one of two views of the
+chosen template: the email made with it, or the template with its `{placeholders}`. Edits in
+either view are kept while the preview is open, per template; an edited template makes the
+email again when its view comes back. Long lines wrap on screen only: what is copied has the
+lines of the text as they are.
 """
 
 from functools import partial

@@ -105,11 +105,9 @@ def copy_mail(node: DOMNode, source: MailSource) -> None:
     Made on the app, not the screen, so that leaving the screen at once still copies it.
     """
     app = node.app
-    _knowing_the_sender(app, lambda: make_mail(app, source, partial(_copy_mail_made, app)))
-
-
-def _copy_mail_made(app: App, mail: Mail) -> None:
-    copy_mail_text(app, mail.text)
+    _knowing_the_sender(
+        app, lambda: make_mail(app, source, lambda mail: copy_mail_text(app, mail.text))
+    )
 
 
 def preview_mail(node: DOMNode, source: MailSource) -> None:
