@@ -13,6 +13,7 @@ from daicho.app import DaichoApp
 from daicho.config import load_config
 from daicho.data.mail import summaries
 from daicho.data.mail.sender import Sender
+from daicho.i18n import set_language
 from daicho.screens.mail_preview import MailPreview
 from daicho.screens.sender_form import SenderForm
 
@@ -197,3 +198,19 @@ async def test_a_config_that_cannot_be_written_is_said_in_the_form_which_keeps_t
         await pilot.press("escape")  # the mail still goes, without the sender
         await settle(pilot)
     assert clipboard.copied == [summaries.request_mail(ids["asked"].id, {}).text]
+
+
+async def test_the_form_and_its_palette_command_speak_japanese(ledger):
+    set_language("ja")
+    app = DaichoApp(ledger_path=ledger, config=load_config().with_sender(ME))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"差出人")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, SenderForm)
+        assert str(form.query_one(".dialog").border_title) == "差出人の設定"
+        labels = [shown(label) for label in form.query(".form-label")]
+        assert labels == ["会社名", "部署", "氏名", "電話", "メール"]
