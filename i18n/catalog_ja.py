@@ -456,6 +456,26 @@ JA: dict[str, str] = {
     ),
     "no terminal is attached to take the text": "テキストを受け取る端末がつながっていません",
     "Copied: {subject}": "コピーしました: {subject}",
+    # who sends the mails (screens/sender_form.py)
+    "Sender details": "差出人の設定",
+    "Send without": "差出人なしで作成",
+    "Company": "会社名",
+    "Your name": "氏名",
+    "Your mails say who sends them. Set it once here; it is kept in {path}, and “{command}” "
+    "in the command palette (ctrl+p) changes it. Escape sends this mail without it.": (
+        "メールの名乗りと署名に差出人を入れます。ここで一度設定すると {path} に保存され、"
+        "コマンドパレット（ctrl+p）の「{command}」で変更できます。"
+        "esc を押すと、このメールは差出人なしで作成します。"
+    ),
+    "Sender details saved in {path}": "差出人の設定を {path} に保存しました",
+    "This mail has no sender or signature: set yours with “{command}” in the command palette "
+    "(ctrl+p)": (
+        "このメールには差出人も署名もありません。"
+        "コマンドパレット（ctrl+p）の「{command}」で設定してください"
+    ),
+    "Who your mails are from: company, department, name, phone and mail": (
+        "メールの差出人（会社名・部署・氏名・電話・メール）"
+    ),
     "Template problem": "テンプレートの問題",
     "Copy by hand": "手動でコピー",
     "The text could not be copied ({reason}). Select it below with the mouse "
