@@ -26,6 +26,7 @@ from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
 from daicho.screens.main_screen import MainScreen
+from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
 from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.support.ledger_access import failure_message
 from daicho.terminal_input import read_terminal_as_text
@@ -121,13 +122,18 @@ class DaichoApp(App):
         yield from key_commands(screen)
         yield SystemCommand(
             _("Copy the weekly report"),
-            _("Calls per vendor, requests opened, answered and closed, what is overdue"),
+            _("The week's decisions, what is overdue and what is due next week, with counts"),
             lambda: copy_mail(self, weekly_source()),
         )
         yield SystemCommand(
             _("Preview the weekly report"),
             _("Choose its template and edit it before copying"),
             lambda: preview_mail(self, weekly_source()),
+        )
+        yield SystemCommand(
+            _(SENDER_DETAILS),
+            _("Who your mails are from: company, department, name, phone and mail"),
+            lambda: self.push_screen(SenderForm()),
         )
 
     def action_command_palette(self) -> None:

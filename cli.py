@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--week",
         action="store_true",
-        help=_("the last seven days: calls per vendor, requests, what is overdue"),
+        help=_("the last seven days: decisions, what is overdue, what is due next week"),
     )
     return parser
 

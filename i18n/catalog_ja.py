@@ -456,9 +456,16 @@ JA: dict[str, str] = {
     "Weekly report": "週次報告",
     "{vendor}: 1 call": "{vendor}：1件",
     "{vendor}: {count} calls": "{vendor}：{count}件",
+    "{vendor}:": "【{vendor}】",
+    "Waiting on them: {count}": "先方待ち：{count}件",
+    "We owe: {count}": "こちら対応：{count}件",
+    "{vendor}: {subject}": "{vendor}：{subject}",
+    "1 day late": "1日超過",
+    "{days} days late": "{days}日超過",
+    "opened {date}": "{date}依頼分",
     "print a report for management": "管理者向けの報告を出力する",
-    "the last seven days: calls per vendor, requests, what is overdue": (
-        "直近 7 日間: 業者ごとの通話件数、依頼・問い合わせ、期限切れ"
+    "the last seven days: decisions, what is overdue, what is due next week": (
+        "直近 7 日間: 決定事項、期限超過、今後 1 週間の期限"
     ),
     "report needs --week (the weekly report is the only one so far)": (
         "report には --week が必要です (今のところ週次報告のみです)"
@@ -476,6 +483,26 @@ JA: dict[str, str] = {
     ),
     "no terminal is attached to take the text": "テキストを受け取る端末がつながっていません",
     "Copied: {subject}": "コピーしました: {subject}",
+    # who sends the mails (screens/sender_form.py)
+    "Sender details": "差出人の設定",
+    "Send without": "差出人なしで作成",
+    "Company": "会社名",
+    "Your name": "氏名",
+    "Your mails say who sends them. Set it once here; it is kept in {path}, and “{command}” "
+    "in the command palette (ctrl+p) changes it. Escape sends this mail without it.": (
+        "メールの名乗りと署名に差出人を入れます。ここで一度設定すると {path} に保存され、"
+        "コマンドパレット（ctrl+p）の「{command}」で変更できます。"
+        "esc を押すと、このメールは差出人なしで作成します。"
+    ),
+    "Sender details saved in {path}": "差出人の設定を {path} に保存しました",
+    "This mail has no sender or signature: set yours with “{command}” in the command palette "
+    "(ctrl+p)": (
+        "このメールには差出人も署名もありません。"
+        "コマンドパレット（ctrl+p）の「{command}」で設定してください"
+    ),
+    "Who your mails are from: company, department, name, phone and mail": (
+        "メールの差出人（会社名・部署・氏名・電話・メール）"
+    ),
     "Template problem": "テンプレートの問題",
     "Copy by hand": "手動でコピー",
     "The text could not be copied ({reason}). Select it below with the mouse "
@@ -490,8 +517,8 @@ JA: dict[str, str] = {
     "y copies the confirmation email": "y で確認メールをコピーできます",
     "Copy the weekly report": "週次報告をコピー",
     "Preview the weekly report": "週次報告を確認",
-    "Calls per vendor, requests opened, answered and closed, what is overdue": (
-        "業者ごとの通話数、依頼の登録・回答・完了の数、期限切れの一覧"
+    "The week's decisions, what is overdue and what is due next week, with counts": (
+        "今週の決定事項、期限超過、今後 1 週間の期限と件数"
     ),
     "Choose its template and edit it before copying": (
         "テンプレートを選び、編集してからコピーします"

@@ -1,9 +1,13 @@
 """`Y`: an email before it is copied. Choose its template, edit its text, or edit the template
 itself and keep it in config.toml, so the next `y` writes it that way (DESIGN §8).
 
-The text area shows one of two views of the chosen template: the email made with it, or the
-template with its `{placeholders}`. Edits in either view are kept while the preview is open,
-per template; an edited template makes the email again when its view comes back.
+It opens on the mail the moment calls for (a confirmation, a reminder, an answer: the mail made
+without a template name), its template chosen in the line above, where templates go by the
+names users know them by (`template_label`). The text area shows one of two views of the
+chosen template: the email made with it, or the template with its `{placeholders}`. Edits in
+either view are kept while the preview is open, per template; an edited template makes the
+email again when its view comes back. Long lines wrap on screen only: what is copied has the
+lines of the text as they are.
 """
 
 from functools import partial
@@ -17,11 +21,16 @@ from textual.widgets import Label, Static, TextArea
 from daicho.config import save_config
 from daicho.data.errors import DaichoError
 from daicho.data.mail.summaries import Mail
-from daicho.data.mail.templates import DEFAULT_TEMPLATES, check_templates, template_names
+from daicho.data.mail.templates import (
+    DEFAULT_TEMPLATES,
+    check_templates,
+    template_label,
+    template_names,
+)
 from daicho.i18n import N_, _
 from daicho.locations import config_path
 from daicho.screens.bases.screen import DaichoModal
-from daicho.screens.support.copying import MailSource, copy_text, make_mail
+from daicho.screens.support.copying import MailSource, copy_mail_text, make_mail
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.text_fields import TextBox
@@ -33,7 +42,7 @@ class MailPreview(DaichoModal):
     """The mail of `source`; dismisses with None, after copying or when cancelled."""
 
     DEFAULT_CSS = """
-    MailPreview #template-line { height: 1; margin-bottom: 1; }
+    MailPreview #template-line { height: auto; margin-bottom: 1; }
     MailPreview #template-line > Label { color: $text-muted; padding-right: 1; }
     MailPreview #view { width: 1fr; padding-left: 2; color: $text-accent; }
     MailPreview #mail-text { height: 1fr; }
@@ -55,7 +64,7 @@ class MailPreview(DaichoModal):
         super().__init__()
         self.source = source
         self.showing = MAIL  # which view of the template
-        self.chosen = ""  # the template's name
+        self.chosen = ""  # the template's name; "" until the mail the moment calls for is made
         self._shown: tuple[str, str] | None = None  # (name, view) in the text area; None: loading
         self._made: dict[str, Mail] = {}  # the email each template made
         self._mail_edits: dict[str, str] = {}
@@ -63,12 +72,12 @@ class MailPreview(DaichoModal):
 
     def compose(self) -> ComposeResult:
         names = template_names(self.source.kinds, self.app.config.templates)
-        self.chosen = names[0]
+        labels = {name: template_label(name) for name in names}
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = _("Email preview")
             with Horizontal(id="template-line"):
                 yield Label(_("Template"), markup=False)
-                yield ChoiceField(tuple(names), self.chosen, id="template")
+                yield ChoiceField(tuple(names), labels=labels, id="template")
                 yield Static(id="view", markup=False)
             yield TextBox(id="mail-text", soft_wrap=True, tab_behavior="focus")
             yield Static(id="preview-note", markup=False)
@@ -126,9 +135,9 @@ class MailPreview(DaichoModal):
             make_mail(
                 self,
                 self.source,
-                partial(self._mail_made, name),
+                partial(self._mail_made, name or None),
                 templates=self._templates(),
-                name=name,
+                name=name or None,
             )
             return
         self._note()
@@ -138,7 +147,14 @@ class MailPreview(DaichoModal):
         area.text = text
         self._shown = (self.chosen, self.showing)
 
-    def _mail_made(self, name: str, mail: Mail) -> None:
+    def _mail_made(self, name: str | None, mail: Mail) -> None:
+        """`mail` made with the template `name`; None: the one the moment calls for, which
+        the chooser then shows unless the user chose another meanwhile."""
+        if name is None:
+            name = mail.template
+            if not self.chosen:
+                self.chosen = name
+                self.query_one("#template", ChoiceField).value = name
         self._made[name] = mail
         if (self.chosen, self.showing) == (name, MAIL) and self._shown is None:
             self._put(self.query_one("#mail-text", TextArea), mail.text)
@@ -154,8 +170,8 @@ class MailPreview(DaichoModal):
             if not text and made is not None and made.template != self.chosen:
                 text = _(
                     "Made with {name}: {chosen} has a problem",
-                    name=made.template,
-                    chosen=self.chosen,
+                    name=template_label(made.template),
+                    chosen=template_label(self.chosen),
                 )
         self.query_one("#view", Static).update(view)
         self.query_one("#preview-note", Static).update(text)
@@ -176,7 +192,7 @@ class MailPreview(DaichoModal):
         if action == "save_template":
             return self.showing == TEMPLATE
         if action == "show_view":
-            return parameters != (self.showing,)
+            return bool(self.chosen) and parameters != (self.showing,)
         return True
 
     def action_show_view(self, view: str) -> None:
@@ -191,13 +207,17 @@ class MailPreview(DaichoModal):
             if self._shown is not None:
                 text = self.query_one("#mail-text", TextArea).text
                 self.dismiss(None)
-                copy_text(app, text)
+                copy_mail_text(app, text)
             return
         self._keep_edits()
         templates, name = self._templates(), self.chosen
         self.dismiss(None)
         make_mail(
-            app, self.source, lambda mail: copy_text(app, mail.text), templates=templates, name=name
+            app,
+            self.source,
+            lambda mail: copy_mail_text(app, mail.text),
+            templates=templates,
+            name=name,
         )
 
     def action_save_template(self) -> None:

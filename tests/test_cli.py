@@ -266,14 +266,17 @@ def test_an_unknown_option_is_exit_2(home):
 
 def test_report_week_prints_the_weekly_report(home, ledger):
     vendor = vendors.create_vendor("ACME {vendor} [bold]")
-    calls.log_call(vendor_id=vendor.id, subject="today's call")  # now, in the subprocess's week
+    # now, in the subprocess's week
+    calls.log_call(vendor_id=vendor.id, subject="today's call", decisions=["go {ahead}"])
     result = daicho(home, "--db", ledger, "report", "--week")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.split("\n")
     assert lines[0].startswith("Weekly vendor report: ")
-    assert "Calls: 1" in lines
-    assert "- ACME {vendor} [bold]: 1 call" in lines
+    assert "Calls: 1. Requests opened: 0, answered: 0, closed: 0." in lines
+    decided = lines.index("Decided this week:")
+    assert lines[decided + 1] == "ACME {vendor} [bold]:"
+    assert lines[decided + 2].startswith("- go {ahead} (") and "today's call" in lines[decided + 2]
     assert result.stdout.endswith("Best regards,\n")
 
 

@@ -20,6 +20,7 @@ from daicho.clipboard import CopyFailed, FirstThatWorks, TerminalClipboard
 from daicho.config import Config, load_config
 from daicho.data import requests, vendors
 from daicho.data.mail import summaries
+from daicho.data.mail.sender import Sender
 from daicho.data.mail.templates import DEFAULT_TEMPLATES, template_names
 from daicho.data.queue import QueueFilters
 from daicho.i18n import set_language
@@ -45,7 +46,15 @@ class FakeClipboard:
         return "to the test's clipboard"
 
 
+ME = Sender("Daicho Trading", "IT", "Sato Hanako", "03-0000-0000", "sato@example.com")
+"""Who the tests' mails are from: with no sender, the first `y` would ask (test_sender_form)."""
+
+
 def app_with(ledger, clipboard, config: Config | None = None) -> DaichoApp:
+    """The app with `clipboard`, and `config` with ME as its sender when it has none."""
+    config = config or Config()
+    if not config.sender.is_set:
+        config = config.with_sender(ME)
     app = DaichoApp(ledger_path=ledger, config=config)
     app.copier = clipboard
     return app
@@ -67,7 +76,7 @@ async def test_y_on_a_queue_row_copies_that_requests_email(ledger):
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
-        mail = summaries.request_mail(ids["asked"].id, {})
+        mail = summaries.request_mail(ids["asked"].id, {}, sender=ME)
         [copied] = clipboard.copied
         assert copied == mail.text
         assert copied.split("\n")[0] == mail.subject and "Quote for 10 laptops" in copied
@@ -83,7 +92,7 @@ async def test_y_on_a_vendor_copies_its_open_items(ledger):
         await select_vendor(pilot, "Acme")
         await pilot.press("y")
         await settle(pilot)
-    assert clipboard.copied == [summaries.vendor_mail(ids["acme"].id, {}).text]
+    assert clipboard.copied == [summaries.vendor_mail(ids["acme"].id, {}, sender=ME).text]
     assert "Quote for 10 laptops" in clipboard.copied[0]
 
 
@@ -95,7 +104,7 @@ async def test_y_on_all_vendors_copies_the_queue_report(ledger):
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-    assert clipboard.copied == [summaries.queue_mail(QueueFilters(), {}).text]
+    assert clipboard.copied == [summaries.queue_mail(QueueFilters(), {}, sender=ME).text]
 
 
 async def test_y_copies_in_the_ui_language(ledger):
@@ -108,7 +117,7 @@ async def test_y_copies_in_the_ui_language(ledger):
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
-        mail = summaries.request_mail(ids["asked"].id, {})
+        mail = summaries.request_mail(ids["asked"].id, {}, sender=ME)
         assert mail.template == "reminder_ja"  # overdue and waiting on them: the polite 催促
         assert clipboard.copied == [mail.text]
         assert f"コピーしました: {mail.subject}" in notices.said()[-1]
@@ -127,7 +136,7 @@ async def test_c_copies_the_queue_as_filtered(ledger):
         filters = app.screen.filters
     assert filters.direction == "outbound"
     [copied] = clipboard.copied
-    assert copied == summaries.queue_mail(filters, {}).text
+    assert copied == summaries.queue_mail(filters, {}, sender=ME).text
     assert "Quote for 10 laptops" in copied and "回線の利用数を回答" not in copied
 
 
@@ -156,7 +165,7 @@ async def test_y_right_after_saving_a_call_copies_its_confirmation(ledger):
         await settle(pilot)
         [call] = calls_of(ids["acme"].id)
         [copied] = clipboard.copied
-        assert copied == summaries.call_mail(call.id, {}).text
+        assert copied == summaries.call_mail(call.id, {}, sender=ME).text
         assert "Deliver on 12/1" in copied and "We pay on delivery" in copied
 
         # Moving on to another vendor: `y` copies what is under the cursor again.
@@ -164,7 +173,7 @@ async def test_y_right_after_saving_a_call_copies_its_confirmation(ledger):
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-    assert clipboard.copied[-1] == summaries.queue_mail(QueueFilters(), {}).text
+    assert clipboard.copied[-1] == summaries.queue_mail(QueueFilters(), {}, sender=ME).text
 
 
 async def test_ctrl_y_in_the_call_form_saves_and_copies(ledger):
@@ -178,7 +187,7 @@ async def test_ctrl_y_in_the_call_form_saves_and_copies(ledger):
         await settle(pilot)
         [call] = calls_of(ids["acme"].id)
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
-        assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
+        assert clipboard.copied == [summaries.call_mail(call.id, {}, sender=ME).text]
         status = app.screen.query_one(CallForm).query_one(CallStatus).query_one("#message")
         assert "Laptop order" in str(status.content)
 
@@ -196,7 +205,7 @@ async def test_a_new_call_forgets_the_saved_one(ledger):
         assert app.screen.last_call_id is None
         await pilot.press("y")
         await settle(pilot)
-    assert clipboard.copied == [summaries.vendor_mail(ids["acme"].id, {}).text]
+    assert clipboard.copied == [summaries.vendor_mail(ids["acme"].id, {}, sender=ME).text]
 
 
 # --- the detail screens ------------------------------------------------------------------
@@ -213,7 +222,7 @@ async def test_y_on_the_request_detail_copies_that_request(ledger):
         assert isinstance(app.screen, RequestDetailScreen)
         await pilot.press("y")
         await settle(pilot)
-    assert clipboard.copied == [summaries.request_mail(ids["owed"].id, {}).text]
+    assert clipboard.copied == [summaries.request_mail(ids["owed"].id, {}, sender=ME).text]
 
 
 async def test_y_on_the_vendor_detail_copies_the_timeline_entry_or_the_vendor(ledger):
@@ -231,8 +240,8 @@ async def test_y_on_the_vendor_detail_copies_the_timeline_entry_or_the_vendor(le
         await pilot.press("shift+tab", "y")  # the contacts: the vendor itself
         await settle(pilot)
     assert clipboard.copied == [
-        summaries.request_mail(ids["asked"].id, {}).text,
-        summaries.vendor_mail(ids["acme"].id, {}).text,
+        summaries.request_mail(ids["asked"].id, {}, sender=ME).text,
+        summaries.vendor_mail(ids["acme"].id, {}, sender=ME).text,
     ]
 
 
@@ -256,13 +265,13 @@ async def test_preview_switches_template_and_copies_the_edited_text(ledger):
         await settle(pilot)
         preview = app.screen
         assert isinstance(preview, MailPreview)
-        english = summaries.request_mail(request_id, {}, "request_en").text
+        english = summaries.request_mail(request_id, {}, "request_en", sender=ME).text
         assert text_area(preview).text == english
 
         await pilot.press("right")
         await settle(pilot)
         following = template_names(("request", "reminder", "answer"), {})[1]
-        other = summaries.request_mail(request_id, {}, following).text
+        other = summaries.request_mail(request_id, {}, following, sender=ME).text
         assert other != english and text_area(preview).text == other
 
         await pilot.press("left")
@@ -317,7 +326,7 @@ async def test_a_template_saved_from_the_preview_is_used_by_the_next_y(ledger, t
         await settle(pilot)
     [copied] = clipboard.copied
     assert copied.startswith("URGENT ") and "回線の利用数を回答" in copied
-    assert copied == summaries.request_mail(request_id, {"request_en": saved}).text
+    assert copied == summaries.request_mail(request_id, {"request_en": saved}, sender=ME).text
 
 
 async def test_ctrl_y_from_the_template_view_copies_with_the_edited_template(ledger, tmp_path):
@@ -384,7 +393,7 @@ async def test_a_broken_template_is_named_in_a_warning_and_the_default_is_copied
         await settle(pilot)
         [warning] = notices.said("warning")
         assert "request_en" in warning and "{subjcet}" in warning
-    assert clipboard.copied == [summaries.request_mail(request_id, {}).text]
+    assert clipboard.copied == [summaries.request_mail(request_id, {}, sender=ME).text]
 
 
 async def test_when_no_clipboard_takes_the_text_it_is_shown_to_copy_by_hand(ledger):
@@ -396,7 +405,7 @@ async def test_when_no_clipboard_takes_the_text_it_is_shown_to_copy_by_hand(ledg
         await settle(pilot)
         modal = app.screen
         assert isinstance(modal, ManualCopyModal)
-        assert text_area(modal).text == summaries.request_mail(ids["asked"].id, {}).text
+        assert text_area(modal).text == summaries.request_mail(ids["asked"].id, {}, sender=ME).text
         assert text_area(modal).read_only
         assert "no display, no terminal" in str(modal.query_one("#why").content)
         await pilot.press("escape")
@@ -410,7 +419,7 @@ class Unreachable:
 
 async def test_the_notice_says_the_terminal_took_it_when_the_system_clipboard_did_not(ledger):
     ids = small_ledger()
-    app = DaichoApp(ledger_path=ledger)
+    app = DaichoApp(ledger_path=ledger, config=Config().with_sender(ME))
     # The real terminal clipboard, told a terminal is there (a test app has none).
     terminal = TerminalClipboard(app.copy_to_clipboard, lambda: True)
     app.copier = FirstThatWorks(Unreachable(), terminal)
@@ -419,7 +428,7 @@ async def test_the_notice_says_the_terminal_took_it_when_the_system_clipboard_di
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
-        assert app.clipboard == summaries.request_mail(ids["asked"].id, {}).text
+        assert app.clipboard == summaries.request_mail(ids["asked"].id, {}, sender=ME).text
         assert "via the terminal (OSC 52)" in notices.said()[-1]
 
 
@@ -427,7 +436,7 @@ async def test_a_mail_too_large_for_the_terminal_clipboard_is_shown_not_called_c
     ids = small_ledger()  # the queue's first row: a request 30 days late, 120 KB as OSC 52
     late = TODAY - timedelta(days=30)
     requests.open_request(ids["acme"].id, "outbound", "仕様書", body="仕様" * 15_000, due=late)
-    app = DaichoApp(ledger_path=ledger)
+    app = DaichoApp(ledger_path=ledger, config=Config().with_sender(ME))
     app.copier = FirstThatWorks(
         Unreachable(), TerminalClipboard(app.copy_to_clipboard, lambda: True)
     )
@@ -450,20 +459,20 @@ async def test_y_reaches_the_system_clipboard_through_pyperclip(ledger):
     import pyperclip
 
     ids = small_ledger()
-    app = DaichoApp(ledger_path=ledger)
+    app = DaichoApp(ledger_path=ledger, config=Config().with_sender(ME))
     notices = Notices()
     async with app.run_test(size=(160, 45), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
         await settle(pilot)
         assert "to the system clipboard" in notices.said()[-1]
-    assert pyperclip.paste() == summaries.request_mail(ids["asked"].id, {}).text
+    assert pyperclip.paste() == summaries.request_mail(ids["asked"].id, {}, sender=ME).text
 
 
 @pytest.mark.skipif(HAS_SYSTEM_CLIPBOARD, reason="a system clipboard is there")
 async def test_without_a_system_clipboard_or_terminal_the_app_says_why(ledger):
     small_ledger()
-    app = DaichoApp(ledger_path=ledger)  # the real clipboards: pyperclip, then OSC 52
+    app = DaichoApp(ledger_path=ledger, config=Config().with_sender(ME))  # the real clipboards
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         await pilot.press("2", "y")
@@ -486,7 +495,7 @@ async def test_the_weekly_report_is_copied_from_the_command_palette(ledger):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)
-    assert clipboard.copied == [summaries.weekly_report({}).text]
+    assert clipboard.copied == [summaries.weekly_report({}, sender=ME).text]
 
 
 async def test_help_and_palette_name_the_copy_keys(ledger):
@@ -560,4 +569,4 @@ async def test_y_after_saving_a_call_typed_from_all_vendors_copies_it(ledger):
         await pilot.press("y")
         await settle(pilot)
     [call] = calls_of(ids["acme"].id)
-    assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
+    assert clipboard.copied == [summaries.call_mail(call.id, {}, sender=ME).text]

@@ -2,7 +2,7 @@
 its cursor on it, even when the list hides it, so that the next key is about it."""
 
 from conftest import Notices, calls_of, settle, shown
-from test_copying import FakeClipboard, app_with
+from test_copying import ME, FakeClipboard, app_with
 
 from daicho.app import DaichoApp
 from daicho.data import calls, vendors
@@ -86,7 +86,7 @@ async def test_a_call_with_a_new_vendor_selects_the_prospect_and_says_where_it_w
         await pilot.press("y")  # selecting the new vendor is not moving on from the call
         await settle(pilot)
     [call] = calls_of(vendor.id)
-    assert clipboard.copied == [summaries.call_mail(call.id, {}).text]
+    assert clipboard.copied == [summaries.call_mail(call.id, {}, sender=ME).text]
 
 
 async def test_the_new_prospect_notice_is_in_japanese(ledger):

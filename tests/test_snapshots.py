@@ -11,6 +11,7 @@ from conftest import TODAY, settle
 
 from daicho.app import DaichoApp
 from daicho.data.dates import clock
+from daicho.data.mail.sender import Sender
 from daicho.data.seed.generate import seed_ledger
 from daicho.i18n import set_language
 
@@ -18,6 +19,12 @@ SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 CALL = {  # subject, notes, two decisions and a follow-up, as typed in each language
     "en": ("Quote", "Two sites", "Visit on 12/1", "Price held", "Send PO"),
     "ja": ("見積", "2拠点", "12/1 に現地調査", "価格据え置き", "発注書を送る"),
+}
+SENDER = {
+    "en": Sender("Daicho Trading", "IT", "Hanako Sato", "03-1234-5678", "sato@example.com"),
+    "ja": Sender(
+        "台帳商事株式会社", "情報システム課", "佐藤 花子", "03-1234-5678", "sato@example.com"
+    ),
 }
 
 
@@ -52,3 +59,16 @@ def test_logging_a_call(snap_compare, demo_app, size, language):
         await settle(pilot)
 
     assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=type_a_call)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_mail_preview(snap_compare, demo_app, language):
+    """`Y` on the queue's first row at 80×24: chooser, mail, note and keys all on screen."""
+    demo_app.config = demo_app.config.with_sender(SENDER[language])
+
+    async def preview(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("2", "Y")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZES["80x24"], run_before=preview)

@@ -425,68 +425,6 @@ def test_a_long_queue_stops_at_200_lines_and_says_how_many_more(ledger):
     assert "ACME：item 199\n…ほか3件\n\n以上です。" in queue_mail(QueueFilters(), {}).text
 
 
-WEEKLY = {
-    "ja": """\
-【週次報告】業者対応状況（11月14日(土)〜11月20日(金)）
-お疲れさまです。
-11月14日(土)〜11月20日(金)の業者対応状況をご報告します。
-
-■通話記録：3件
-・株式会社アクメ通信：2件
-・Beta Systems：1件
-
-■依頼・問い合わせ
-・新規：5件
-・回答済み：2件
-・完了：1件
-
-■期限切れ（11月20日(金)時点）：1件
-・［先方待ち・至急］株式会社アクメ通信：保守契約の見積（11月18日(水)まで・期限切れ）
-
-以上です。""",
-    "en": """\
-Weekly vendor report: Sat 14 Nov – Fri 20 Nov
-Hello,
-
-Here is the summary of our work with vendors from Sat 14 Nov to Fri 20 Nov.
-
-Calls: 3
-- 株式会社アクメ通信: 2 calls
-- Beta Systems: 1 call
-
-Requests:
-- opened: 5
-- answered: 2
-- closed: 1
-
-Overdue as of Fri 20 Nov: 1
-- [waiting on them, urgent] 株式会社アクメ通信: 保守契約の見積 (by Wed 18 Nov, overdue)
-
-Best regards,""",
-}
-
-
-@pytest.mark.parametrize("language", ["ja", "en"])
-def test_the_weekly_report_counts_calls_per_vendor_requests_and_what_is_overdue(desk, language):
-    # The week starts at local midnight: a request opened at 23:59 the night before is not
-    # counted as opened, while its answer at 00:00 is counted as answered.
-    set_language(language)
-    mail = weekly_report({})
-    assert (mail.kind, mail.template, mail.text) == (
-        "weekly",
-        f"weekly_{language}",
-        WEEKLY[language],
-    )
-
-
-def test_the_weekly_report_of_an_earlier_week(desk):
-    text = weekly_report({}, today=date(2026, 11, 15)).text
-    assert text.startswith("Weekly vendor report: Mon 9 Nov – Sun 15 Nov\n")
-    assert "Calls: 0\n(none)\n" in text
-    assert "- opened: 2\n- answered: 1\n- closed: 0\n" in text
-    assert "Overdue as of Sun 15 Nov: 0\n(none)\n" in text
-
-
 def test_dates_and_words_follow_the_template_not_the_ui(desk):
     templates = {"call_formal_ja": "件名 {date}\n{when}\n{follow_ups}"}
     assert call_mail(desk.call, templates, "call_formal_ja").text == (

@@ -1,5 +1,6 @@
 """A one-line choice among a few fixed values (`◀ 電話 ▶`), quicker than a dropdown mid-call."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -40,10 +41,23 @@ class ChoiceField(Widget, can_focus=True):
         def control(self) -> "ChoiceField":
             return self.field
 
-    def __init__(self, options: tuple[str, ...], value: str = "", **kwargs) -> None:
+    def __init__(
+        self,
+        options: tuple[str, ...],
+        value: str = "",
+        *,
+        labels: Mapping[str, str] | None = None,
+        **kwargs,
+    ) -> None:
+        """`labels` names the options on screen (default: their labels in i18n/labels.py)."""
         super().__init__(**kwargs)
         self.options = options
+        self._labels = dict(labels) if labels is not None else None
         self.set_reactive(ChoiceField.value, self.validate_value(value))
+
+    def label_of(self, option: str) -> str:
+        """What `option` is called on screen."""
+        return label(option) if self._labels is None else self._labels.get(option, option)
 
     def validate_value(self, value: str) -> str:
         """An unknown value (say, from an old draft) falls back to the first option."""
@@ -54,26 +68,34 @@ class ChoiceField(Widget, can_focus=True):
 
     def render(self) -> Text:
         # Padded to the widest label so the fields after it do not jump while cycling.
-        width = max(cell_len(label(option)) for option in self.options)
-        current = label(self.value)
+        width = max(cell_len(self.label_of(option)) for option in self.options)
+        current = self.label_of(self.value)
         padding = " " * (width - cell_len(current))
         return Text.assemble(("◀ ", "dim"), current, (" ▶", "dim"), padding)
 
     def on_mount(self) -> None:
-        self.tooltip = " / ".join(label(option) for option in self.options)
+        self.tooltip = " / ".join(self.label_of(option) for option in self.options)
 
     def action_cycle(self, step: int) -> None:
         index = self.options.index(self.value)
         self.value = self.options[(index + step) % len(self.options)]
 
     def on_key(self, event: events.Key) -> None:
-        """Typing the first letter of a value's English name jumps to it (p, m, e, v…)."""
+        """Typing the first letter of a value's English name (p, m, e, v…), or of its label
+        as shown, jumps to the next value that starts with it."""
         letter = (event.character or "").casefold()
         if not (event.is_printable and letter.isalpha()):
             return
         start = self.options.index(self.value) + 1
         ordered = self.options[start:] + self.options[:start]
-        match = next((option for option in ordered if option.startswith(letter)), None)
+        match = next(
+            (
+                option
+                for option in ordered
+                if option.startswith(letter) or self.label_of(option).casefold().startswith(letter)
+            ),
+            None,
+        )
         if match is not None:
             event.stop()
             event.prevent_default()

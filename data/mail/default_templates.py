@@ -283,16 +283,17 @@ _WEEKLY_JA = """\
 お疲れさまです。
 {start}〜{end}の業者対応状況をご報告します。
 
-■通話記録：{call_count}件
-{calls}
+■概況
+通話{call_count}件／依頼・問い合わせ 新規{opened}件・回答{answered}件・完了{closed}件
 
-■依頼・問い合わせ
-・新規：{opened}件
-・回答済み：{answered}件
-・完了：{closed}件
+■今週の決定事項
+{decisions}
 
-■期限切れ（{today}時点）：{overdue_count}件
+■期限超過（{today}時点）：{overdue_count}件
 {overdue}
+
+■今後1週間の期限（{due_until}まで）：{due_next_week_count}件
+{due_next_week}
 
 以上です。
 
@@ -304,17 +305,16 @@ Weekly vendor report: {start} – {end}
 Hello,
 
 Here is the summary of our work with vendors from {start} to {end}.
+Calls: {call_count}. Requests opened: {opened}, answered: {answered}, closed: {closed}.
 
-Calls: {call_count}
-{calls}
-
-Requests:
-- opened: {opened}
-- answered: {answered}
-- closed: {closed}
+Decided this week:
+{decisions}
 
 Overdue as of {today}: {overdue_count}
 {overdue}
+
+Due in the coming week (by {due_until}): {due_next_week_count}
+{due_next_week}
 
 Best regards,
 

@@ -70,8 +70,9 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     ),
     "queue": ("filters", "count", "items", *_EVERY_KIND),
     "weekly": (
-        *("start", "end", "call_count", "calls", "opened", "answered", "closed"),
-        *("overdue_count", "overdue", *_EVERY_KIND),
+        *("start", "end", "call_count", "calls", "opened", "answered", "closed", "decisions"),
+        *("overdue_count", "overdue", "due_until", "due_next_week_count", "due_next_week"),
+        *_EVERY_KIND,
     ),
 }
 # What the built-in templates of each kind are called when choosing one (template_label).

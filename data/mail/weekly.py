@@ -1,4 +1,5 @@
-"""A week of the desk's work, for the weekly report: calls per vendor, requests that moved."""
+"""A week of the desk's work, for the weekly report: calls per vendor, the decisions taken,
+requests that moved, what falls due soon and what is late, most pressing first."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -6,9 +7,12 @@ from datetime import date, datetime, time, timedelta
 from peewee import fn
 
 from daicho.data.dates import clock
-from daicho.data.models import Call, Request, RequestEvent, Vendor
+from daicho.data.mail.outside import has_priority_word
+from daicho.data.models import Call, Decision, Request, RequestEvent, Vendor
 from daicho.data.records import RequestRecord
 from daicho.data.requests import request_query, request_record
+
+_VENDOR_ORDER = (fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name), Vendor.id)
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,16 @@ class WeekFigures:
     closed: int
 
 
+@dataclass(frozen=True)
+class WeekDecision:
+    """One decision of a call: the vendor's name, the call's local date and subject, the text."""
+
+    vendor: str
+    day: date
+    subject: str
+    text: str
+
+
 def week_figures(first: date, last: date) -> WeekFigures:
     since, until = _utc_bounds(first, last)
     count = fn.COUNT(Call.id)
@@ -31,7 +45,7 @@ def week_figures(first: date, last: date) -> WeekFigures:
         .join(Vendor)
         .where((Call.started_at >= since) & (Call.started_at < until))
         .group_by(Vendor.id)
-        .order_by(count.desc(), fn.COALESCE(fn.NULLIF(Vendor.reading, ""), Vendor.name), Vendor.id)
+        .order_by(count.desc(), *_VENDOR_ORDER)
     )
     opened = Request.select().where((Request.created_at >= since) & (Request.created_at < until))
     return WeekFigures(
@@ -44,11 +58,60 @@ def week_figures(first: date, last: date) -> WeekFigures:
     )
 
 
+def week_decisions(first: date, last: date, most: int) -> tuple[list[WeekDecision], int]:
+    """Up to `most` decisions of the calls from `first` to `last`, by vendor (in reading order),
+    then as the calls came and as they were typed; and how many there are."""
+    since, until = _utc_bounds(first, last)
+    in_week = (Call.started_at >= since) & (Call.started_at < until)
+    query = (
+        Decision.select(Vendor.name, Call.started_at, Call.subject, Decision.text)
+        .join(Call)
+        .join(Vendor)
+        .where(in_week)
+        .order_by(*_VENDOR_ORDER, Call.started_at, Call.id, Decision.position)
+    )
+    decisions = [
+        WeekDecision(vendor, clock.to_local(at).date(), subject, text)
+        for vendor, at, subject, text in query.limit(most).tuples()
+    ]
+    return decisions, query.count()
+
+
+def due_between(
+    first: date, last: date, direction: str, most: int
+) -> tuple[list[RequestRecord], int]:
+    """Up to `most` open requests one way due from `first` to `last`, by due date; and how many."""
+    due = (
+        (Request.status == "open")
+        & (Request.direction == direction)
+        & (Request.due >= first)
+        & (Request.due <= last)
+    )
+    query = request_query().where(due).order_by(Request.due, Request.id)
+    return [request_record(row) for row in query.limit(most)], Request.select().where(due).count()
+
+
 def overdue_requests(today: date, most: int) -> tuple[list[RequestRecord], int]:
-    """Up to `most` open requests due before `today`, oldest due first, and how many there are."""
+    """Up to `most` open requests due before `today`, and how many there are: urgent ones and
+    those whose subject carries a priority word (社長オーダー) first, then high, then the rest;
+    the longest overdue first within each."""
     late = (Request.status == "open") & (Request.due < today)
-    query = request_query().where(late).order_by(Request.due, Request.id).limit(most)
-    return [request_record(row) for row in query], Request.select().where(late).count()
+    ranked = sorted(
+        Request.select(Request.id, Request.subject, Request.priority, Request.due)
+        .where(late)
+        .tuples(),
+        key=lambda row: (_rank(row[1], row[2]), row[3], row[0]),
+    )
+    chosen = [row[0] for row in ranked[:most]]
+    rows = {row.id: row for row in request_query().where(Request.id.in_(chosen))}
+    return [request_record(rows[request_id]) for request_id in chosen], len(ranked)
+
+
+def _rank(subject: str, priority: str) -> int:
+    """0 for what is pressing (urgent, or a priority word in the subject), 1 high, 2 the rest."""
+    if priority == "urgent" or has_priority_word(subject):
+        return 0
+    return 1 if priority == "high" else 2
 
 
 def _changed_to(status: str, since: datetime, until: datetime) -> int:

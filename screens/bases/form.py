@@ -2,7 +2,7 @@
 
 A form subclass yields its rows from `compose_fields` and turns the fields into a saved record
 in `save`; this base catches what the ledger refuses and shows it inside the form, so nothing
-typed is lost.
+typed is lost. `FieldsModal` is that much; `FormModal` adds drafts, for what goes in the ledger.
 
 Drafts (DESIGN §10): what differs from what the form opened with is kept as a draft of
 (`DRAFT_FORM`, `draft_key()`) once typing pauses (screens/support/draft_keeping.py), and
@@ -99,50 +99,41 @@ def _write(field: Widget, value: object) -> None:
         field.cursor_position = len(field.value)
 
 
-class FormModal(DaichoModal):
-    """A modal form: ctrl+s saves and dismisses with the record, escape dismisses with None."""
+class FieldsModal(DaichoModal):
+    """A modal of label+field rows and an error line: ctrl+s saves, escape closes with None.
+
+    What every form shares, drafts aside: `compose_fields` yields the rows, `save` turns them
+    into what the modal dismisses with, and what `save` refuses shows inside, nothing lost.
+    """
 
     DEFAULT_CSS = """
-    FormModal #fields {
+    FieldsModal #fields {
         height: auto; max-height: 100%;
         layout: grid; grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 0 2;
     }
-    FormModal .form-label { color: $text-muted; }
-    FormModal Input { padding: 0 1; }
-    FormModal #fields > TextArea { height: auto; min-height: 4; max-height: 12; }
-    FormModal #form-error { dock: bottom; height: auto; color: $text-error; }
-    FormModal #form-error.-warning { color: $text-warning; }
+    FieldsModal .form-label { color: $text-muted; }
+    FieldsModal Input { padding: 0 1; }
+    FieldsModal #fields > TextArea { height: auto; min-height: 4; max-height: 12; }
+    FieldsModal #form-intro { color: $text-muted; margin-bottom: 1; }
+    FieldsModal #form-error { dock: bottom; height: auto; color: $text-error; }
+    FieldsModal #form-error.-warning { color: $text-warning; }
     """
     BINDINGS: ClassVar = [
         Binding("ctrl+s", "save", N_("Save"), id="form.save"),
-        Binding("escape", "cancel", N_("Close"), id="form.cancel"),  # the draft stays
-        # Priority, so that the guard decides: a character to delete, or a discard to confirm.
-        Binding("ctrl+d", "discard", N_("Discard"), id="form.discard", priority=True),
+        Binding("escape", "cancel", N_("Close"), id="form.cancel"),
     ]
-    DRAFT_FORM: ClassVar[str] = ""
-    """The name this form's drafts are kept under (see screens/support/form_drafts.py)."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, intro: str = "") -> None:
+        """`intro`: a few words above the fields, when the form needs saying why it is open."""
         super().__init__()
         self._title = title
-        self._opened_with: dict[str, object] | None = None  # the fields before any typing
-        self.draft = DraftKeeper(self, self.DRAFT_FORM, self._unsaved, self.draft_key)
-        self._past_due = PastDueCheck()
-        self.discard_guard = DiscardGuard(self)
-
-    def draft_key(self) -> str:
-        """Which record this form's draft belongs to: "" for a new one, else its id."""
-        return ""
-
-    @classmethod
-    def for_draft(cls, key: str) -> Self:
-        """The form a draft of `key` was typed in, opened again; NotFound when its record
-        is gone."""
-        raise NotImplementedError
+        self._intro = intro
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = Content(self._title)  # literal, never markup
+            if self._intro:
+                yield Static(self._intro, id="form-intro", markup=False)
             with VerticalScroll(id="fields", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)
@@ -171,14 +162,6 @@ class FormModal(DaichoModal):
         error.update(message)
         error.set_class(warning, "-warning")
 
-    def asks_about_past_due(self, *dues: date | None) -> bool:
-        """True when the save should stop for a due date in the past, said once (the next
-        save with the same dates goes ahead)."""
-        notice = self._past_due.notice(dues, self.today)
-        if notice:
-            self.show_error(notice, warning=True)
-        return bool(notice)
-
     def action_save(self) -> None:
         try:
             record = self.save()
@@ -194,8 +177,54 @@ class FormModal(DaichoModal):
             self.show_error(_("The ledger could not be written: {reason}", reason=error))
             return
         if record is not None:
-            self.draft.close(None)  # saved: the draft has served
-            self.dismiss(record)
+            self.saved(record)
+
+    def saved(self, record: object) -> None:
+        """`save` gave `record`: the modal closes with it."""
+        self.dismiss(record)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FormModal(FieldsModal):
+    """A form whose typing is kept as a draft (see the module's docstring)."""
+
+    BINDINGS: ClassVar = [
+        # Priority, so that the guard decides: a character to delete, or a discard to confirm.
+        Binding("ctrl+d", "discard", N_("Discard"), id="form.discard", priority=True),
+    ]
+    DRAFT_FORM: ClassVar[str] = ""
+    """The name this form's drafts are kept under (see screens/support/form_drafts.py)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self._opened_with: dict[str, object] | None = None  # the fields before any typing
+        self.draft = DraftKeeper(self, self.DRAFT_FORM, self._unsaved, self.draft_key)
+        self._past_due = PastDueCheck()
+        self.discard_guard = DiscardGuard(self)
+
+    def draft_key(self) -> str:
+        """Which record this form's draft belongs to: "" for a new one, else its id."""
+        return ""
+
+    @classmethod
+    def for_draft(cls, key: str) -> Self:
+        """The form a draft of `key` was typed in, opened again; NotFound when its record
+        is gone."""
+        raise NotImplementedError
+
+    def asks_about_past_due(self, *dues: date | None) -> bool:
+        """True when the save should stop for a due date in the past, said once (the next
+        save with the same dates goes ahead)."""
+        notice = self._past_due.notice(dues, self.today)
+        if notice:
+            self.show_error(notice, warning=True)
+        return bool(notice)
+
+    def saved(self, record: object) -> None:
+        self.draft.close(None)  # saved: the draft has served
+        super().saved(record)
 
     def action_cancel(self) -> None:
         """Close the form; typed text stays as a draft that the form brings back."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from weakref import WeakSet
 
 from textual.app import App
 from textual.dom import DOMNode
@@ -24,9 +25,13 @@ from daicho.clipboard import (
 from daicho.data.mail import summaries
 from daicho.data.mail.sender import Sender
 from daicho.data.mail.summaries import Mail, subject_of
+from daicho.data.mail.templates import SIGNATURE
 from daicho.data.queue import QueueFilters
 from daicho.i18n import _
+from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
 from daicho.screens.support.ledger_access import read_ledger
+
+_asked: WeakSet[App] = WeakSet()  # the apps that asked who sends their mails: once a session
 
 
 @dataclass(frozen=True)
@@ -102,14 +107,44 @@ def copy_mail(node: DOMNode, source: MailSource) -> None:
     Made on the app, not the screen, so that leaving the screen at once still copies it.
     """
     app = node.app
-    make_mail(app, source, lambda mail: copy_text(app, mail.text))
+    _knowing_the_sender(
+        app, lambda: make_mail(app, source, lambda mail: copy_mail_text(app, mail.text))
+    )
 
 
 def preview_mail(node: DOMNode, source: MailSource) -> None:
     """`Y`: the mail in the preview, to choose its template, edit it, then copy it."""
     from daicho.screens.mail_preview import MailPreview
 
-    node.app.push_screen(MailPreview(source))
+    app = node.app
+    _knowing_the_sender(app, lambda: app.push_screen(MailPreview(source)))
+
+
+def _knowing_the_sender(app: App, then: Callable[[], None]) -> None:
+    """`then()` (make a mail), after the sender form when no sender is set and it was not
+    shown yet this session; the mail goes whether the form is saved or escaped."""
+    if app.config.sender.is_set or app in _asked:
+        then()
+        return
+    _asked.add(app)
+    app.push_screen(SenderForm(first=True), lambda _sender: then())
+
+
+def copy_mail_text(app: App, text: str) -> None:
+    """A mail's text to the clipboard (`copy_text`), saying so when it is not signed."""
+    copy_text(app, text)
+    config = app.config
+    if not (config.sender.is_set or str(config.templates.get(SIGNATURE, "")).strip()):
+        app.notify(
+            _(
+                "This mail has no sender or signature: set yours with “{command}” "
+                "in the command palette (ctrl+p)",
+                command=_(SENDER_DETAILS),
+            ),
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
 
 
 def copy_text(app: App, text: str) -> None:
