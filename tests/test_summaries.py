@@ -701,3 +701,16 @@ def test_a_request_gets_the_mail_its_moment_calls_for(ledger, direction, due, fi
     assert (mail.kind, mail.template) == (kind, f"{kind}_en")
     assert request_mail(request.id, {}, "reminder_ja").template == "reminder_ja"  # as chosen
     assert request_mail(request.id, {}, "call_ja").template == "request_ja"  # not for requests
+
+
+def test_what_the_sender_and_contacts_hold_goes_in_as_text_on_its_line(desk):
+    """Braces, markup and line breaks in `[sender]` or a contact are text, each on its line."""
+    sender = Sender(company="{vendor} [bold]", name="鈴木\n一郎", mail="a@b.example\r\nBcc: x")
+    [yamada] = vendors.list_contacts(desk.acme)
+    vendors.update_contact(yamada.id, email=" yamada@acme.example\n", role="{subject}")
+    set_language("ja")
+    mail = call_mail(desk.call, {}, sender=sender)
+    assert mail.to == "山田 太郎 <yamada@acme.example>"
+    assert "株式会社アクメ通信\n{subject} 山田 太郎様\n" in mail.text
+    assert "いつもお世話になっております。\n{vendor} [bold]の鈴木 一郎です。\n" in mail.text
+    assert mail.text.endswith("{vendor} [bold]\n鈴木 一郎\nMail：a@b.example Bcc: x\n" + "-" * 40)
