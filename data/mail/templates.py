@@ -144,7 +144,7 @@ def template_names(kinds: tuple[str, ...], configured: dict[str, str]) -> list[s
 
 def template_label(name: str) -> str:
     """What the user calls the template `name` when choosing one: a built-in one by what it is
-    for, in the UI's language (`確認メール`, `Reminder (日本語)`), any other by its name."""
+    for, in the UI's language (`確認メール`, `Reminder（日本語）`), any other by its name."""
     if name not in DEFAULT_TEMPLATES:
         return name
     kind, language = name.rsplit("_", 1)
