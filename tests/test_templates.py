@@ -55,6 +55,11 @@ def test_japanese_templates_read_as_business_mail():
     assert "Here is a summary of what we agreed {occasion}." in DEFAULT_TEMPLATES["call_en"]
 
 
+@pytest.mark.parametrize("kind", OUTSIDE_KINDS)
+def test_nothing_internal_is_a_placeholder_of_a_mail_to_a_vendor(kind):
+    assert not {"notes", "internal_notes", "memo"} & set(PLACEHOLDERS[kind])
+
+
 @pytest.mark.parametrize("name", sorted(DEFAULT_TEMPLATES))
 def test_a_built_in_mail_to_a_vendor_names_its_sender_and_holds_nothing_internal(name):
     text = DEFAULT_TEMPLATES[name]
