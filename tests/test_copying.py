@@ -21,7 +21,7 @@ from daicho.config import Config, load_config
 from daicho.data import requests, vendors
 from daicho.data.mail import summaries
 from daicho.data.mail.sender import Sender
-from daicho.data.mail.templates import DEFAULT_TEMPLATES
+from daicho.data.mail.templates import DEFAULT_TEMPLATES, template_names
 from daicho.data.queue import QueueFilters
 from daicho.i18n import set_language
 from daicho.screens.mail_preview import MailPreview
@@ -118,7 +118,7 @@ async def test_y_copies_in_the_ui_language(ledger):
         await pilot.press("2", "y")
         await settle(pilot)
         mail = summaries.request_mail(ids["asked"].id, {}, sender=ME)
-        assert mail.template == "request_ja"
+        assert mail.template == "reminder_ja"  # overdue and waiting on them: the polite 催促
         assert clipboard.copied == [mail.text]
         assert f"コピーしました: {mail.subject}" in notices.said()[-1]
 
@@ -248,9 +248,15 @@ async def test_y_on_the_vendor_detail_copies_the_timeline_entry_or_the_vendor(le
 # --- Y: the preview --------------------------------------------------------------------
 
 
+def status_first(ids: dict) -> int:
+    """Puts first in the queue the request that calls for the status mail (request_*): the
+    one we owe, once the one waiting on Acme (overdue: a reminder) is redated."""
+    requests.redate_request(ids["asked"].id, TODAY + timedelta(days=14))
+    return ids["owed"].id
+
+
 async def test_preview_switches_template_and_copies_the_edited_text(ledger):
-    ids = small_ledger()
-    request_id = ids["asked"].id
+    request_id = status_first(small_ledger())
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -264,8 +270,9 @@ async def test_preview_switches_template_and_copies_the_edited_text(ledger):
 
         await pilot.press("right")
         await settle(pilot)
-        japanese = summaries.request_mail(request_id, {}, "request_ja", sender=ME).text
-        assert japanese != english and text_area(preview).text == japanese
+        following = template_names(("request", "reminder", "answer"), {})[1]
+        other = summaries.request_mail(request_id, {}, following, sender=ME).text
+        assert other != english and text_area(preview).text == other
 
         await pilot.press("left")
         await settle(pilot)
@@ -297,7 +304,7 @@ async def test_edits_survive_switching_templates_in_the_preview(ledger):
 
 
 async def test_a_template_saved_from_the_preview_is_used_by_the_next_y(ledger, tmp_path):
-    ids = small_ledger()
+    request_id = status_first(small_ledger())
     clipboard = FakeClipboard()
     app = app_with(ledger, clipboard)
     notices = Notices()
@@ -318,8 +325,8 @@ async def test_a_template_saved_from_the_preview_is_used_by_the_next_y(ledger, t
         await pilot.press("escape", "y")
         await settle(pilot)
     [copied] = clipboard.copied
-    assert copied.startswith("URGENT ") and "Quote for 10 laptops" in copied
-    assert copied == summaries.request_mail(ids["asked"].id, {"request_en": saved}, sender=ME).text
+    assert copied.startswith("URGENT ") and "回線の利用数を回答" in copied
+    assert copied == summaries.request_mail(request_id, {"request_en": saved}, sender=ME).text
 
 
 async def test_ctrl_y_from_the_template_view_copies_with_the_edited_template(ledger, tmp_path):
@@ -375,7 +382,7 @@ async def test_a_template_that_cannot_be_written_is_reported(ledger, tmp_path, m
 
 
 async def test_a_broken_template_is_named_in_a_warning_and_the_default_is_copied(ledger):
-    ids = small_ledger()
+    request_id = status_first(small_ledger())
     clipboard = FakeClipboard()
     broken = Config(templates={"request_en": "Status of {subjcet}\n\nHello"})
     app = app_with(ledger, clipboard, broken)
@@ -386,7 +393,7 @@ async def test_a_broken_template_is_named_in_a_warning_and_the_default_is_copied
         await settle(pilot)
         [warning] = notices.said("warning")
         assert "request_en" in warning and "{subjcet}" in warning
-    assert clipboard.copied == [summaries.request_mail(ids["asked"].id, {}, sender=ME).text]
+    assert clipboard.copied == [summaries.request_mail(request_id, {}, sender=ME).text]
 
 
 async def test_when_no_clipboard_takes_the_text_it_is_shown_to_copy_by_hand(ledger):

@@ -224,12 +224,13 @@ async def test_the_request_screen_shows_the_due_date_and_its_history_in_the_styl
 @pytest.mark.parametrize(
     "style, lang, due",
     [
-        ("short", "en", "Due: Wed 18 Nov (overdue)"),
-        ("iso", "en", "Due: Wed 2026-11-18 (overdue)"),
-        ("wareki", "en", "Due: Wed 18 Nov (overdue)"),
-        ("short", "ja", "■期限：11月18日(水)（期限切れ）"),
-        ("iso", "ja", "■期限：2026-11-18(水)（期限切れ）"),
-        ("wareki", "ja", "■期限：令和8年11月18日(水)（期限切れ）"),
+        # The overdue request gets the polite reminder: its due date without "overdue".
+        ("short", "en", "Due: Wed 18 Nov"),
+        ("iso", "en", "Due: Wed 2026-11-18"),
+        ("wareki", "en", "Due: Wed 18 Nov"),
+        ("short", "ja", "■期限：11月18日(水)"),
+        ("iso", "ja", "■期限：2026-11-18(水)"),
+        ("wareki", "ja", "■期限：令和8年11月18日(水)"),
     ],
 )
 async def test_a_copied_mail_writes_dates_in_the_configured_style(ledger, style, lang, due):

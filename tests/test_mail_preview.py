@@ -17,6 +17,7 @@ from daicho.screens.mail_preview import MailPreview
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.key_bar import KeyBar
 
+# As the reminder, the mail the overdue request waiting on Acme calls for.
 HEADED = "To: tanaka@acme.example\nCc: buyer@acme.example\nStatus of {subject}\n\n{body}\n"
 
 
@@ -40,7 +41,7 @@ async def test_the_preview_opens_on_the_mail_the_moment_calls_for_by_its_label(l
         assert chooser.value == mail.template
         assert preview.query_one("#mail-text", TextArea).text == mail.text
         assert template_label(mail.template) in shown(chooser)
-        names = template_names(("request",), {})
+        names = template_names(("request", "reminder", "answer"), {})
         assert chooser.tooltip == " / ".join(template_label(name) for name in names)
 
 
@@ -48,7 +49,7 @@ async def test_the_header_lines_are_shown_and_copied_as_they_are(ledger):
     ids = small_ledger()
     requests.edit_request(ids["asked"].id, body="Ten laptops, 16 GB.")
     clipboard = FakeClipboard()
-    app = app_with(ledger, clipboard, Config(templates={"request_en": HEADED}))
+    app = app_with(ledger, clipboard, Config(templates={"reminder_en": HEADED}))
     async with app.run_test(size=(120, 34)) as pilot:
         preview = await open_preview(pilot)
         text = preview.query_one("#mail-text", TextArea).text
@@ -71,7 +72,7 @@ async def test_at_80_by_24_the_preview_fits_and_a_long_line_is_copied_as_one(led
     assert len(long_line) == 200
     requests.edit_request(ids["asked"].id, body=long_line)
     clipboard = FakeClipboard()
-    app = app_with(ledger, clipboard, Config(templates={"request_en": HEADED}))
+    app = app_with(ledger, clipboard, Config(templates={"reminder_en": HEADED}))
     async with app.run_test(size=(80, 24)) as pilot:
         preview = await open_preview(pilot)
         screen = Region(0, 0, 80, 24)

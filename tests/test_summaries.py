@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
 from daicho.data.dates import clock
+from daicho.data.mail.sender import Sender
 from daicho.data.mail.summaries import (
     Mail,
     call_mail,
@@ -88,7 +89,6 @@ def desk(ledger, now) -> Desk:
         direction="outgoing",
         started_at=at(2026, 11, 20, 14, 5),
         subject="ルーター交換",
-        notes="先方は 12/2 から不在。",
         decisions=["12月1日(火) 10時に交換作業", "費用は保守契約の範囲内"],
         follow_ups=[
             FollowUp("作業手順書の送付", "outbound", date(2026, 11, 27)),
@@ -105,9 +105,10 @@ CALL = {
 山田 太郎様
 
 いつもお世話になっております。
-本日お電話にて確認させていただいた内容を下記のとおりお送りいたします。
 
-■日時：2026年11月20日(金) 14:05（電話）
+本日お電話にて確認させていただいた内容を、下記のとおりお送りいたします。
+
+■日時：2026年11月20日(金) 14:05
 ■件名：ルーター交換
 
 ■決定事項
@@ -118,9 +119,6 @@ CALL = {
 ・作業手順書の送付（貴社ご対応・11月27日(金)まで）
 ・入館申請（弊社対応・11月26日(木)まで）
 
-■備考
-先方は 12/2 から不在。
-
 内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
 
 以上、よろしくお願いいたします。""",
@@ -128,8 +126,9 @@ CALL = {
 Confirmation: ルーター交換 (Fri 20 Nov)
 Dear 山田 太郎,
 
-Thank you for your time on the phone earlier today. As agreed:
+Here is a summary of what we agreed on the phone earlier today.
 
+Decisions:
 - 12月1日(火) 10時に交換作業
 - 費用は保守契約の範囲内
 
@@ -137,10 +136,7 @@ Next steps:
 - 作業手順書の送付 (your side, by Fri 27 Nov)
 - 入館申請 (our side, by Thu 26 Nov)
 
-Notes:
-先方は 12/2 から不在。
-
-Call: Fri 20 Nov 2026 14:05 (phone) with 株式会社アクメ通信
+When: Fri 20 Nov 2026 14:05
 
 Please let me know if anything here differs from your understanding.
 
@@ -163,9 +159,10 @@ Beta Systems
 ご担当者様
 
 いつもお世話になっております。
-11月16日(月)にお電話にて確認させていただいた内容を下記のとおりお送りいたします。
 
-■日時：2026年11月16日(月) 10:00（電話）
+11月16日(月)にお電話にて確認させていただいた内容を、下記のとおりお送りいたします。
+
+■日時：2026年11月16日(月) 10:00
 ■件名：お電話の件
 
 ■決定事項
@@ -181,14 +178,15 @@ Beta Systems
 Confirmation: our call (Mon 16 Nov)
 Dear Sir or Madam,
 
-Thank you for your time on the phone on Mon 16 Nov. As agreed:
+Here is a summary of what we agreed on the phone on Mon 16 Nov.
 
+Decisions:
 (none)
 
 Next steps:
 (none)
 
-Call: Mon 16 Nov 2026 10:00 (phone) with Beta Systems
+When: Mon 16 Nov 2026 10:00
 
 Please let me know if anything here differs from your understanding.
 
@@ -209,6 +207,7 @@ OVERDUE_REQUEST = {
 ご担当者様
 
 いつもお世話になっております。
+
 下記の件につきまして、現在の状況をお知らせいたします。
 
 ■件名：保守契約の見積
@@ -247,7 +246,7 @@ Best regards,""",
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_a_request_mail_says_what_is_asked_by_whom_by_when_and_how_it_stands(desk, language):
     set_language(language)
-    mail = request_mail(desk.overdue, {})
+    mail = request_mail(desk.overdue, {}, f"request_{language}")
     assert (mail.kind, mail.template, mail.text) == (
         "request",
         f"request_{language}",
@@ -257,19 +256,19 @@ def test_a_request_mail_says_what_is_asked_by_whom_by_when_and_how_it_stands(des
 
 ANSWERED_REQUEST = {
     "ja": """\
-【ご確認】ライセンス数 {count} [bold]の確認
+【ご回答】ライセンス数 {count} [bold]の確認
 Beta Systems
 ご担当者様
 
 いつもお世話になっております。
-下記の件につきまして、現在の状況をお知らせいたします。
+
+先日お問い合わせいただきました「ライセンス数 {count} [bold]の確認」の件につきまして、
+下記のとおりご回答いたします。
 
 ■件名：ライセンス数 {count} [bold]の確認
-■区分：貴社からのご依頼
-■期限：なし
-■状況：回答済み
+■お問い合わせ日：11月16日(月)
 
-■ご回答・対応内容
+■回答内容
 25 ライセンスです。
 {count} は来月見直します。
 
@@ -277,17 +276,15 @@ Beta Systems
 
 以上、よろしくお願いいたします。""",
     "en": """\
-Update: ライセンス数 {count} [bold]の確認
+Answer: ライセンス数 {count} [bold]の確認
 Dear Sir or Madam,
 
-Here is where the following request stands as of Fri 20 Nov.
+Thank you for your inquiry of Mon 16 Nov. Please find our answer below.
 
 Subject: ライセンス数 {count} [bold]の確認
-Request: from you to us
-Due: none
-Status: answered
+Asked on: Mon 16 Nov
 
-Answer:
+Our answer:
 25 ライセンスです。
 {count} は来月見直します。
 
@@ -298,9 +295,10 @@ Best regards,""",
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_an_answered_request_carries_its_answer_and_braces_stay_as_typed(desk, language):
+def test_an_answered_request_gets_the_answer_mail_and_braces_stay_as_typed(desk, language):
     set_language(language)
-    assert request_mail(desk.answered, {}).text == ANSWERED_REQUEST[language]
+    mail = request_mail(desk.answered, {})
+    assert (mail.template, mail.text) == (f"answer_{language}", ANSWERED_REQUEST[language])
 
 
 VENDOR = {
@@ -310,6 +308,7 @@ VENDOR = {
 山田 太郎様
 
 いつもお世話になっております。
+
 現在、貴社との間で未完了となっている件を下記のとおりお送りいたします。
 
 ■貴社にご対応をお願いしている件（2件）
@@ -444,10 +443,10 @@ def test_a_date_over_half_a_year_away_shows_its_year_and_today_is_marked(ledger)
     later = requests.open_request(vendor.id, "inbound", "契約更新", due=date(2027, 7, 1))
     today = requests.open_request(vendor.id, "outbound", "請求書", due=date(2026, 11, 20))
     assert "Due: Thu 1 Jul 2027\n" in request_mail(later.id, {}).text
-    assert "Due: Fri 20 Nov (due today)\n" in request_mail(today.id, {}).text
+    assert "Due: Fri 20 Nov (due today)\n" in request_mail(today.id, {}, "request_en").text
     set_language("ja")
     assert "■期限：2027年7月1日(木)\n" in request_mail(later.id, {}).text
-    assert "■期限：11月20日(金)（本日期限）\n" in request_mail(today.id, {}).text
+    assert "■期限：11月20日(金)（本日期限）\n" in request_mail(today.id, {}, "request_ja").text
 
 
 def test_a_cancelled_follow_up_is_left_out_and_a_finished_one_says_so(ledger):
@@ -480,6 +479,8 @@ def test_every_placeholder_of_every_kind_is_filled(desk, kind):
     make = {
         "call": lambda: call_mail(desk.call, {name: text}, name),
         "request": lambda: request_mail(desk.answered, {name: text}, name),
+        "reminder": lambda: request_mail(desk.overdue, {name: text}, name),
+        "answer": lambda: request_mail(desk.answered, {name: text}, name),
         "vendor": lambda: vendor_mail(desk.acme, {name: text}, name),
         "queue": lambda: queue_mail(QueueFilters(), {name: text}, name),
         "weekly": lambda: weekly_report({name: text}, name),
@@ -507,30 +508,209 @@ def test_any_user_text_goes_into_a_mail_as_typed(ledger, vendor, subject, decisi
     call = calls.log_call(vendor_id=record.id, subject=subject, decisions=[decision])
     stored = calls.get_call(call.id)
     text = call_mail(call.id, {}).text
-    assert stored.vendor_name in text
+    assert stored.vendor_name in call_mail(call.id, {}, "call_ja").text  # in the 宛名
     assert stored.subject in text
     for line in stored.decisions:
         assert line in text
 
 
-def test_a_japanese_mail_is_addressed_to_company_department_and_name_with_sama(desk):
-    """宛名: the company, the contact's department when there is one, the name with 様
-    (never twice); in English the name, department and company, for `{addressee}`."""
+def test_a_japanese_mail_is_addressed_to_company_then_department_role_and_name_with_sama(desk):
+    """宛名: the company, then the contact's department and role when set and the name with 様
+    (never twice) on one line; in English the name with the role, the department and the
+    company, for `{addressee}`."""
     set_language("ja")
     [yamada] = vendors.list_contacts(desk.acme)
-    vendors.update_contact(yamada.id, department="情報システム部")
-    addressed = "株式会社アクメ通信\n情報システム部\n山田 太郎様\n"
+    vendors.update_contact(yamada.id, department="情報システム部", role="課長")
+    addressed = "株式会社アクメ通信\n情報システム部 課長 山田 太郎様\n"
     assert addressed in call_mail(desk.call, {}).text
     asked = requests.open_request(desk.acme, "outbound", "見積", contact_id=yamada.id)
     assert addressed in request_mail(asked.id, {}).text
     assert addressed in vendor_mail(desk.acme, {}).text
 
-    vendors.update_contact(yamada.id, name="山田様", department="")
+    vendors.update_contact(yamada.id, name="山田様", department="", role="")
     assert "株式会社アクメ通信\n山田様\n" in vendor_mail(desk.acme, {}).text
 
     set_language("en")
-    vendors.update_contact(yamada.id, name="Taro Yamada", department="IT")
+    vendors.update_contact(yamada.id, name="Taro Yamada", department="IT", role="Manager")
     own = {"vendor_en": "Open items\n{addressee}\n\nDear {contact},"}
     assert vendor_mail(desk.acme, own).text == (
-        "Open items\nTaro Yamada\nIT\n株式会社アクメ通信\n\nDear Taro Yamada,"
+        "Open items\nTaro Yamada, Manager\nIT\n株式会社アクメ通信\n\nDear Taro Yamada,"
     )
+
+
+def test_a_mail_opens_with_to_and_cc_of_the_contacts_with_an_address(desk):
+    """To: the item's contact; Cc: the vendor's other contacts on it, once each, never the
+    To: contact; a contact without an address is left out; the subject comes after."""
+    [yamada] = vendors.list_contacts(desk.acme)
+    vendors.update_contact(yamada.id, email="yamada@acme.example")
+    sato = vendors.create_contact(desk.acme, "Sato, Hanako", email="sato@acme.example")
+    nobody = vendors.create_contact(desk.acme, "高橋 次郎")
+    call = calls.get_call(desk.call)
+    for request, contact in zip(call.follow_ups, (sato, nobody), strict=True):
+        requests.edit_request(request.id, contact_id=contact.id)
+    mail = call_mail(desk.call, {})
+    assert (mail.to, mail.cc) == (
+        "山田 太郎 <yamada@acme.example>",
+        '"Sato, Hanako" <sato@acme.example>',
+    )
+    assert mail.text.startswith(
+        "To: 山田 太郎 <yamada@acme.example>\n"
+        'Cc: "Sato, Hanako" <sato@acme.example>\n'
+        "Confirmation: ルーター交換 (Fri 20 Nov)\n"
+    )
+    assert mail.subject == "Confirmation: ルーター交換 (Fri 20 Nov)"
+
+    follow_up = call.follow_ups[0]
+    assert request_mail(follow_up.id, {}).text.startswith(
+        'To: "Sato, Hanako" <sato@acme.example>\nCc: 山田 太郎 <yamada@acme.example>\nUpdate: '
+    )
+    requests.edit_request(follow_up.id, contact_id=yamada.id)  # the call's own contact: no Cc
+    assert request_mail(follow_up.id, {}).text.startswith(
+        "To: 山田 太郎 <yamada@acme.example>\nUpdate: "
+    )
+    assert vendor_mail(desk.acme, {}).text.startswith("To: 山田 太郎 <yamada@acme.example>\nOpen")
+    assert call_mail(desk.quiet_call, {}).text.startswith("Confirmation: ")
+
+
+def test_the_sender_names_themselves_after_the_greeting_and_signs_from_the_parts_set(desk):
+    """The 名乗り and the built-in signature use what `[sender]` holds, line by line; a
+    configured signature wins; nothing set leaves neither a line nor a gap."""
+    partial = Sender(name="鈴木", mail="suzuki@example.jp")
+    set_language("ja")
+    text = call_mail(desk.call, {}, sender=partial).text
+    assert "いつもお世話になっております。\n鈴木です。\n\n本日お電話にて" in text
+    assert text.endswith(
+        "以上、よろしくお願いいたします。\n\n"
+        + "-" * 40
+        + "\n鈴木\nMail：suzuki@example.jp\n"
+        + "-" * 40
+    )
+    team = Sender(company="株式会社サンプル", department="情報システム課")
+    assert "いつもお世話になっております。\n株式会社サンプル 情報システム課です。\n\n" in (
+        vendor_mail(desk.acme, {}, sender=team).text
+    )
+    own = {"signature": "情報システム課 鈴木\n内線 123"}
+    assert call_mail(desk.call, own, sender=partial).text.endswith(
+        "\n\n情報システム課 鈴木\n内線 123"
+    )
+
+    set_language("en")
+    text = call_mail(desk.call, {}, sender=partial).text
+    assert "Dear 山田 太郎,\n\nThis is 鈴木.\n\nHere is a summary" in text
+    assert text.endswith("Best regards,\n\n--\n鈴木\nEmail: suzuki@example.jp")
+    assert (
+        "This is IT, Example Corp.\n"
+        in vendor_mail(desk.acme, {}, sender=Sender(company="Example Corp.", department="IT")).text
+    )
+    assert call_mail(desk.call, {}).text.startswith(
+        "Confirmation: ルーター交換 (Fri 20 Nov)\nDear 山田 太郎,\n\nHere is a summary"
+    )
+
+
+def test_every_sender_part_is_a_placeholder_of_every_kind(desk):
+    sender = Sender("Example Corp.", "IT", "Ichiro Suzuki", "03-1234-5678", "suzuki@example.jp")
+    own = {
+        "queue_me": "From {sender_name} ({sender_department}, {sender_company})\n"
+        "{sender_phone} {sender_mail}\n{introduction}"
+    }
+    assert queue_mail(QueueFilters(), own, "queue_me", sender=sender).text == (
+        "From Ichiro Suzuki (IT, Example Corp.)\n03-1234-5678 suzuki@example.jp\n"
+        "This is Ichiro Suzuki of IT, Example Corp."
+    )
+
+
+@pytest.mark.parametrize(
+    "channel, direction, today, earlier",
+    [
+        ("phone", "incoming", "本日お電話にて", "11月17日(火)にお電話にて"),
+        ("mobile", "outgoing", "本日お電話にて", "11月17日(火)にお電話にて"),
+        ("meeting", "incoming", "本日のお打合せにて", "11月17日(火)のお打合せにて"),
+        ("visit", "incoming", "本日ご来訪の際に", "11月17日(火)にご来訪いただいた際に"),
+        ("visit", "outgoing", "本日お伺いした際に", "11月17日(火)にお伺いした際に"),
+        ("email", "incoming", "本日いただいたメールにて", "11月17日(火)にいただいたメールにて"),
+        ("email", "outgoing", "本日お送りしたメールにて", "11月17日(火)にお送りしたメールにて"),
+        ("chat", "incoming", "本日チャットにて", "11月17日(火)にチャットにて"),
+    ],
+)
+def test_a_call_mail_says_how_and_when_we_talked(ledger, channel, direction, today, earlier):
+    vendor = vendors.create_vendor("ACME")
+    sentence = "{}確認させていただいた内容を、下記のとおりお送りいたします。\n"
+    set_language("ja")
+    for day, said in ((20, today), (17, earlier)):
+        call = calls.log_call(
+            vendor_id=vendor.id,
+            channel=channel,
+            direction=direction,
+            started_at=at(2026, 11, day, 10, 0),
+            subject="回線",
+        )
+        assert sentence.format(said) in call_mail(call.id, {}).text
+
+
+def test_a_call_mail_in_english_says_how_and_when_we_talked(ledger):
+    vendor = vendors.create_vendor("ACME")
+    said = []
+    for channel, direction, day in (("meeting", "incoming", 17), ("visit", "outgoing", 20)):
+        started = at(2026, 11, day, 10, 0)
+        call = calls.log_call(
+            vendor_id=vendor.id, channel=channel, direction=direction, started_at=started
+        )
+        said.append(call_mail(call.id, {}).text.split("\n")[:4])
+    assert said == [
+        [
+            "Confirmation: our meeting (Tue 17 Nov)",
+            "Dear Sir or Madam,",
+            "",
+            "Here is a summary of what we agreed in our meeting on Tue 17 Nov.",
+        ],
+        [
+            "Confirmation: our meeting (Fri 20 Nov)",
+            "Dear Sir or Madam,",
+            "",
+            "Here is a summary of what we agreed when we visited you earlier today.",
+        ],
+    ]
+
+
+@pytest.mark.parametrize(
+    "direction, due, finish, kind",
+    [
+        ("outbound", date(2026, 11, 18), None, "reminder"),  # overdue
+        ("outbound", date(2026, 11, 20), None, "reminder"),  # due today
+        ("outbound", date(2026, 11, 25), None, "reminder"),  # 3 business days away: soon
+        ("outbound", date(2026, 11, 27), None, "request"),  # a week away
+        ("outbound", None, None, "request"),
+        ("outbound", date(2026, 11, 18), "answer", "request"),  # answered: nothing to chase
+        ("inbound", date(2026, 11, 18), None, "request"),  # we owe it: no reminder to them
+        ("inbound", None, "answer", "answer"),
+        ("inbound", None, "answer then close", "answer"),
+        ("inbound", None, "answer without text", "request"),  # nothing to tell them
+        ("inbound", None, "close", "request"),
+    ],
+)
+def test_a_request_gets_the_mail_its_moment_calls_for(ledger, direction, due, finish, kind):
+    vendor = vendors.create_vendor("ACME")
+    request = requests.open_request(vendor.id, direction, "Quote", due=due)
+    if finish in ("answer", "answer then close"):
+        requests.answer_request(request.id, "20 licences")
+    if finish == "answer without text":
+        requests.answer_request(request.id)
+    if finish in ("close", "answer then close"):
+        requests.close_request(request.id)
+    mail = request_mail(request.id, {})
+    assert (mail.kind, mail.template) == (kind, f"{kind}_en")
+    assert request_mail(request.id, {}, "reminder_ja").template == "reminder_ja"  # as chosen
+    assert request_mail(request.id, {}, "call_ja").template == "request_ja"  # not for requests
+
+
+def test_what_the_sender_and_contacts_hold_goes_in_as_text_on_its_line(desk):
+    """Braces, markup and line breaks in `[sender]` or a contact are text, each on its line."""
+    sender = Sender(company="{vendor} [bold]", name="鈴木\n一郎", mail="a@b.example\r\nBcc: x")
+    [yamada] = vendors.list_contacts(desk.acme)
+    vendors.update_contact(yamada.id, email=" yamada@acme.example\n", role="{subject}")
+    set_language("ja")
+    mail = call_mail(desk.call, {}, sender=sender)
+    assert mail.to == "山田 太郎 <yamada@acme.example>"
+    assert "株式会社アクメ通信\n{subject} 山田 太郎様\n" in mail.text
+    assert "いつもお世話になっております。\n{vendor} [bold]の鈴木 一郎です。\n" in mail.text
+    assert mail.text.endswith("{vendor} [bold]\n鈴木 一郎\nMail：a@b.example Bcc: x\n" + "-" * 40)

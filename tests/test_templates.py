@@ -12,12 +12,14 @@ from daicho.data.mail.summaries import call_mail
 from daicho.data.mail.templates import (
     DEFAULT_TEMPLATES,
     KINDS,
+    OUTSIDE_KINDS,
     PLACEHOLDERS,
     Template,
     TemplateProblem,
     check_templates,
     choose_template,
     fill,
+    template_label,
     template_names,
 )
 from daicho.i18n import set_language
@@ -45,13 +47,29 @@ def test_japanese_templates_read_as_business_mail():
     assert call.split("\n")[1:3] == ["{addressee}", ""]  # 宛名, then a blank line
     for line in (
         "いつもお世話になっております。",
-        "{on_day}お電話にて確認させていただいた内容を下記のとおりお送りいたします。",
+        "{introduction}",  # the 名乗り, right after the greeting
+        "{occasion}確認させていただいた内容を、下記のとおりお送りいたします。",
         "以上、よろしくお願いいたします。",
     ):
         assert line in call.split("\n")
-    assert (
-        "Thank you for your time on the phone {on_day}. As agreed:" in DEFAULT_TEMPLATES["call_en"]
-    )
+    assert "Here is a summary of what we agreed {occasion}." in DEFAULT_TEMPLATES["call_en"]
+
+
+@pytest.mark.parametrize("kind", OUTSIDE_KINDS)
+def test_nothing_internal_is_a_placeholder_of_a_mail_to_a_vendor(kind):
+    assert not {"notes", "internal_notes", "memo"} & set(PLACEHOLDERS[kind])
+
+
+@pytest.mark.parametrize("name", sorted(DEFAULT_TEMPLATES))
+def test_a_built_in_mail_to_a_vendor_names_its_sender_and_holds_nothing_internal(name):
+    text = DEFAULT_TEMPLATES[name]
+    if name.rsplit("_", 1)[0] not in OUTSIDE_KINDS:
+        return
+    lines = text.split("\n")
+    greeting = "いつもお世話になっております。" if name.endswith("_ja") else "Dear {contact},"
+    assert lines[lines.index(greeting) + 1 : lines.index("{introduction}")] in ([], [""])
+    assert "{priority}" not in text and "{notes}" not in text
+    assert text.endswith("\n{signature}\n")
 
 
 def test_a_configured_template_overrides_the_built_in_one(call_id):
@@ -77,8 +95,9 @@ def test_a_configured_variant_is_listed_after_the_ui_languages_default():
         (
             "Hello {price}\nbody",
             "Template call_en: unknown placeholder {price}; use one of {vendor} {contact} "
-            "{addressee} {subject} {date} {time} {when} {on_day} {channel} {decisions} "
-            "{follow_ups} {notes} {today} {signature}",
+            "{addressee} {subject} {date} {time} {when} {occasion} {on_day} {channel} "
+            "{decisions} {follow_ups} {today} {signature} {introduction} {sender_company} "
+            "{sender_department} {sender_name} {sender_phone} {sender_mail}",
         ),
         (
             "Hello {vendor\nbody",
@@ -153,12 +172,14 @@ def test_checking_names_every_problem_in_the_ui_language():
     problems = check_templates(configured)
     assert [p.name for p in problems] == ["greeting", "queue_en", "weekly_ja"]
     assert [str(p) for p in problems] == [
-        "テンプレート greeting: 名前は call_, request_, vendor_, queue_, weekly_ "
-        "のいずれかで始めてください",
+        "テンプレート greeting: 名前は call_, request_, reminder_, answer_, vendor_, queue_, "
+        "weekly_ のいずれかで始めてください",
         "テンプレート queue_en: 波かっこの対応が取れていません (文字としては {{ }} と書きます)",
         "テンプレート weekly_ja: 差し込み項目 {vendor} はありません (使える項目: {start} {end} "
         "{call_count} {calls} {opened} {answered} {closed} {decisions} {overdue_count} "
-        "{overdue} {due_until} {due_next_week_count} {due_next_week} {today} {signature})",
+        "{overdue} {due_until} {due_next_week_count} {due_next_week} {today} {signature} "
+        "{introduction} {sender_company} {sender_department} {sender_name} {sender_phone} "
+        "{sender_mail})",
     ]
 
 
@@ -171,10 +192,20 @@ def test_a_problem_is_one_short_line_whatever_the_template_holds():
 
 
 def test_an_optional_paragraph_goes_when_its_placeholders_are_empty():
-    text = "{notes}\nA\n\nB\n{notes}\n\nC {vendor} {notes}\n\nD"
-    template = choose_template("call", "call_x", {"call_x": text})
-    values = {**dict.fromkeys(PLACEHOLDERS["call"], ""), "vendor": "V"}
+    text = "{body}\nA\n\nB\n{body}\n\nC {vendor} {body}\n\nD"
+    template = choose_template("request", "request_x", {"request_x": text})
+    values = {**dict.fromkeys(PLACEHOLDERS["request"], ""), "vendor": "V"}
     assert fill(template, values)[1] == "\nA\n\nC V \n\nD"
+
+
+def test_a_line_of_nothing_but_empty_placeholders_goes_and_the_sender_never_makes_a_paragraph_go():
+    text = (
+        "{subject}\nいつもお世話になっております。\n {introduction}{sender_name} \n\n"
+        "{introduction}\n\n■内容\n{body}\n\n以上\n\n{signature}\n\n{sender_name}様\n"
+    )
+    template = choose_template("request", "request_x", {"request_x": text})
+    values = dict.fromkeys(PLACEHOLDERS["request"], "")
+    assert fill(template, values)[1] == "\nいつもお世話になっております。\n\n以上\n\n様\n"
 
 
 def test_a_template_that_cannot_be_filled_after_all_gives_way_to_the_built_in_one():
@@ -210,3 +241,24 @@ def test_user_text_is_never_read_as_a_template(before, after, typed):
     _used, text = fill(chosen, {**dict.fromkeys(PLACEHOLDERS["vendor"], ""), "vendor": typed})
     assert chosen.problems == ()
     assert text == "subject\n" + before + typed + after
+
+
+def test_built_in_templates_are_named_for_what_they_are_in_the_ui_language():
+    assert [template_label(name) for name in ("call_en", "request_ja", "answer_en")] == [
+        "Confirmation",
+        "Confirmation（日本語）",
+        "Answer",
+    ]
+    assert template_label("call_short") == "call_short"  # a configured one: its own name
+    set_language("ja")
+    names = ("call_ja", "request_ja", "reminder_ja", "answer_en", "vendor_ja", "queue_ja")
+    assert [template_label(name) for name in (*names, "weekly_ja", "reminder_x")] == [
+        "確認メール",
+        "確認メール",
+        "催促",
+        "回答 (English)",
+        "未完了の件の一覧",
+        "状況報告",
+        "週次報告",
+        "reminder_x",
+    ]

@@ -1,7 +1,9 @@
 """The built-in email templates (DESIGN §8): a Japanese and an English one for every kind.
 
 Each is the whole mail: the first line is the subject, the rest the body. They are data,
-not messages to translate: `[templates]` in config.toml overrides them by name.
+not messages to translate: `[templates]` in config.toml overrides them by name. Those that
+go to a vendor (templates.OUTSIDE_KINDS) name the sender after the greeting and never hold
+our priority or internal notes.
 """
 
 _CALL_JA = """\
@@ -9,9 +11,11 @@ _CALL_JA = """\
 {addressee}
 
 いつもお世話になっております。
-{on_day}お電話にて確認させていただいた内容を下記のとおりお送りいたします。
+{introduction}
 
-■日時：{when}（{channel}）
+{occasion}確認させていただいた内容を、下記のとおりお送りいたします。
+
+■日時：{when}
 ■件名：{subject}
 
 ■決定事項
@@ -19,9 +23,6 @@ _CALL_JA = """\
 
 ■今後の対応
 {follow_ups}
-
-■備考
-{notes}
 
 内容に相違がございましたら、お手数ですがご連絡いただけますと幸いです。
 
@@ -34,17 +35,17 @@ _CALL_EN = """\
 Confirmation: {subject} ({date})
 Dear {contact},
 
-Thank you for your time on the phone {on_day}. As agreed:
+{introduction}
 
+Here is a summary of what we agreed {occasion}.
+
+Decisions:
 {decisions}
 
 Next steps:
 {follow_ups}
 
-Notes:
-{notes}
-
-Call: {when} ({channel}) with {vendor}
+When: {when}
 
 Please let me know if anything here differs from your understanding.
 
@@ -58,6 +59,8 @@ _REQUEST_JA = """\
 {addressee}
 
 いつもお世話になっております。
+{introduction}
+
 下記の件につきまして、現在の状況をお知らせいたします。
 
 ■件名：{subject}
@@ -82,6 +85,8 @@ _REQUEST_EN = """\
 Update: {subject}
 Dear {contact},
 
+{introduction}
+
 Here is where the following request stands as of {today}.
 
 Subject: {subject}
@@ -102,11 +107,110 @@ Best regards,
 {signature}
 """
 
+_REMINDER_JA = """\
+【ご確認のお願い】{subject}
+{addressee}
+
+いつもお世話になっております。
+{introduction}
+
+先日お願いしておりました「{subject}」の件、その後いかがでしょうか。
+お忙しいところ恐れ入りますが、現在の状況をお知らせいただけますと幸いです。
+
+■件名：{subject}
+■依頼日：{opened}
+■期限：{due_date}
+
+■依頼内容
+{body}
+
+なお、本メールと行き違いでご対応いただいている場合は、ご容赦ください。
+
+以上、よろしくお願いいたします。
+
+{signature}
+"""
+
+_REMINDER_EN = """\
+Following up: {subject}
+Dear {contact},
+
+{introduction}
+
+I am following up on the request below, which we made on {opened}.
+Could you let us know how it is progressing?
+
+Subject: {subject}
+Asked on: {opened}
+Due: {due_date}
+
+Details:
+{body}
+
+If this has already been taken care of, please disregard this message.
+
+Best regards,
+
+{signature}
+"""
+
+_ANSWER_JA = """\
+【ご回答】{subject}
+{addressee}
+
+いつもお世話になっております。
+{introduction}
+
+先日お問い合わせいただきました「{subject}」の件につきまして、
+下記のとおりご回答いたします。
+
+■件名：{subject}
+■お問い合わせ日：{opened}
+
+■お問い合わせ内容
+{body}
+
+■回答内容
+{answer}
+
+ご不明な点がございましたら、お気軽にお問い合わせください。
+
+以上、よろしくお願いいたします。
+
+{signature}
+"""
+
+_ANSWER_EN = """\
+Answer: {subject}
+Dear {contact},
+
+{introduction}
+
+Thank you for your inquiry of {opened}. Please find our answer below.
+
+Subject: {subject}
+Asked on: {opened}
+
+Your inquiry:
+{body}
+
+Our answer:
+{answer}
+
+Please let me know if you have any questions.
+
+Best regards,
+
+{signature}
+"""
+
 _VENDOR_JA = """\
 【ご確認】未完了の件の一覧（{today}時点）
 {addressee}
 
 いつもお世話になっております。
+{introduction}
+
 現在、貴社との間で未完了となっている件を下記のとおりお送りいたします。
 
 ■貴社にご対応をお願いしている件（{waiting_count}件）
@@ -125,6 +229,8 @@ _VENDOR_JA = """\
 _VENDOR_EN = """\
 Open items as of {today}
 Dear {contact},
+
+{introduction}
 
 Here are the items still open between {vendor} and us as of {today}.
 
@@ -220,6 +326,10 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "call_en": _CALL_EN,
     "request_ja": _REQUEST_JA,
     "request_en": _REQUEST_EN,
+    "reminder_ja": _REMINDER_JA,
+    "reminder_en": _REMINDER_EN,
+    "answer_ja": _ANSWER_JA,
+    "answer_en": _ANSWER_EN,
     "vendor_ja": _VENDOR_JA,
     "vendor_en": _VENDOR_EN,
     "queue_ja": _QUEUE_JA,

@@ -14,7 +14,9 @@ from datetime import date, timedelta
 
 from daicho.data.calls import get_call
 from daicho.data.dates import clock
+from daicho.data.dates.deadlines import Deadline
 from daicho.data.dates.settings import date_style
+from daicho.data.mail.addressing import Recipients, addressee, recipients
 from daicho.data.mail.format import (
     LONGEST_LIST,
     aside,
@@ -26,13 +28,16 @@ from daicho.data.mail.format import (
     moment_text,
     queue_line,
 )
-from daicho.data.mail.sender import Sender
+from daicho.data.mail.occasion import occasion
+from daicho.data.mail.outside import without_priority_words
+from daicho.data.mail.sender import SENDER_FIELDS, Sender, introduction
 from daicho.data.mail.templates import (
     Styled,
     Template,
     TemplateProblem,
     choose_template,
     fill,
+    kind_of,
     signature,
     styles_asked,
 )
@@ -47,12 +52,24 @@ from daicho.data.models import Vendor
 from daicho.data.queue import QueueFilters, open_queue
 from daicho.data.records import ContactRecord, RequestRecord
 from daicho.data.requests import get_request
+from daicho.data.text import clean_line
 from daicho.data.vendors import get_contact, get_vendor, list_contacts
-from daicho.i18n import N_, _, current_language, language
+from daicho.i18n import N_, _, language
 from daicho.i18n.labels import label
 
 _PAGE = 100  # requests read at a time while listing the queue
 NOBODY = Sender()
+NOBODY_ELSE = Recipients()
+REQUEST_KINDS = ("request", "reminder", "answer")  # the mails a request may call for
+# What a call without a subject is called in its mail, by its channel.
+_UNNAMED_CALLS = {
+    "phone": N_("our call"),
+    "mobile": N_("our call"),
+    "meeting": N_("our meeting"),
+    "visit": N_("our meeting"),
+    "email": N_("your email"),
+    "chat": N_("our chat"),
+}
 _HEADER_FIELDS = ("To:", "Cc:")
 _COMING_DAYS = 7  # the weekly report lists what falls due from today to a week later
 _COMING_HEADINGS = {"outbound": N_("Waiting on them: {count}"), "inbound": N_("We owe: {count}")}
@@ -60,12 +77,15 @@ _COMING_HEADINGS = {"outbound": N_("Waiting on them: {count}"), "inbound": N_("W
 
 @dataclass(frozen=True)
 class Mail:
-    """A plain-text email: `text` is the subject line, a line break, then the body."""
+    """A plain-text email: `text` is its `To:` and `Cc:` lines when known, the subject line,
+    then the body; `to` and `cc` are those addresses alone."""
 
     kind: str
     template: str  # the name of the template that made it
     text: str
     problems: tuple[TemplateProblem, ...] = ()
+    to: str = ""
+    cc: str = ""
 
     @property
     def subject(self) -> str:
@@ -85,32 +105,37 @@ def call_mail(
     today: date | None = None,
     sender: Sender = NOBODY,
 ) -> Mail:
-    """The confirmation after a call: when, with whom, what was decided and who does what next."""
+    """The confirmation after a call: when and how we talked, what was decided and who does
+    what next; to the call's contact, copied to those of its follow-ups."""
     call = get_call(call_id)
-    contact = get_contact(call.contact_id) if call.contact_id is not None else None
+    contact = _contact(call.contact_id)
+    follow_ups = [request for request in call.follow_ups if request.status != "cancelled"]
+    to = recipients(contact, [_contact(request.contact_id) for request in follow_ups])
     template = choose_template("call", name, templates)
     today = today or clock.today()
 
     def values() -> dict[str, str]:
         day = clock.to_local(call.started_at).date()
         on_day = _("earlier today") if day == today else _("on {date}", date=day_text(day, today))
-        follow_ups = [_follow_up(r, today) for r in call.follow_ups if r.status != "cancelled"]
+        subject = without_priority_words(call.subject) or _(
+            _UNNAMED_CALLS.get(call.channel, "our call")
+        )
         return {
             "vendor": call.vendor_name,
             "contact": call.contact_name or _("Sir or Madam"),
             "addressee": addressee(call.vendor_name, contact),
-            "subject": call.subject or _("our call"),
+            "subject": subject,
             "date": day_text(day, today),
             "time": f"{clock.to_local(call.started_at):%H:%M}",
             "when": moment_text(call.started_at),
+            "occasion": occasion(call.channel, call.direction, day, today),
             "on_day": on_day,
             "channel": label(call.channel),
             "decisions": bullets(call.decisions),
-            "follow_ups": bullets(follow_ups),
-            "notes": call.notes,
+            "follow_ups": bullets([_follow_up(request, today) for request in follow_ups]),
         }
 
-    return _mail(template, values, templates, today, sender)
+    return _mail(template, values, templates, today, sender, to)
 
 
 def request_mail(
@@ -120,11 +145,15 @@ def request_mail(
     today: date | None = None,
     sender: Sender = NOBODY,
 ) -> Mail:
-    """Where a request stands: what is asked, by whom, by when, its status and any answer."""
+    """A request's mail to its contact, copied to the contact of the call it came from: with
+    `name` None the one the moment calls for (`request_kind`), else the template `name`."""
     request = get_request(request_id)
-    contact = get_contact(request.contact_id) if request.contact_id is not None else None
-    template = choose_template("request", name, templates)
+    contact = _contact(request.contact_id)
+    call = get_call(request.call_id) if request.call_id is not None else None
+    to = recipients(contact, [_contact(call.contact_id) if call else None])
     today = today or clock.today()
+    kind = kind_of(name) if name else request_kind(request, today)
+    template = choose_template(kind if kind in REQUEST_KINDS else "request", name, templates)
 
     def values() -> dict[str, str]:
         outbound = request.direction == "outbound"
@@ -132,17 +161,28 @@ def request_mail(
             "vendor": request.vendor_name,
             "contact": request.contact_name or _("Sir or Madam"),
             "addressee": addressee(request.vendor_name, contact),
-            "subject": request.subject,
+            "subject": without_priority_words(request.subject),
             "body": request.body,
             "direction": _("from us to you") if outbound else _("from you to us"),
             "due": due_phrase(request, today),
+            "due_date": day_text(request.due, today) if request.due else _("none"),
             "status": label(request.status),
             "priority": label(request.priority),
             "answer": request.answer,
             "opened": day_text(clock.to_local(request.created_at).date(), today),
         }
 
-    return _mail(template, values, templates, today, sender)
+    return _mail(template, values, templates, today, sender, to)
+
+
+def request_kind(request: RequestRecord, today: date) -> str:
+    """The mail a request calls for: the answer to one asked of us that is answered, a reminder
+    for one we wait on that is late or due soon, else the request's state (`request`)."""
+    if request.direction == "inbound":
+        answered = request.status in ("answered", "closed") and request.answer.strip()
+        return "answer" if answered else "request"
+    band = Deadline.of(request.due, request.status, today).band
+    return "reminder" if band in ("overdue", "today", "soon") else "request"
 
 
 def vendor_mail(
@@ -152,27 +192,37 @@ def vendor_mail(
     today: date | None = None,
     sender: Sender = NOBODY,
 ) -> Mail:
-    """Every open item with a vendor, both ways, overdue first, then by due date, undated last."""
+    """Every open item with a vendor, both ways, overdue first, then by due date, undated last;
+    to its primary (first) contact, copied to the contacts of those items."""
     vendor = get_vendor(vendor_id)
     contacts = list_contacts(vendor_id)
+    first = contacts[0] if contacts else None
     rows, _total = _queue_rows(QueueFilters(vendor_id=vendor_id), most=None)
+    by_id = {contact.id: contact for contact in contacts}
+    to = recipients(first, [by_id.get(row.contact_id) for row in rows])
     template = choose_template("vendor", name, templates)
     today = today or clock.today()
 
     def values() -> dict[str, str]:
-        waiting = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "outbound"]
-        owed = [aside(r.subject, due_parts(r, today)) for r in rows if r.direction == "inbound"]
+        def items(direction: str) -> list[str]:
+            return [
+                aside(without_priority_words(row.subject), due_parts(row, today))
+                for row in rows
+                if row.direction == direction
+            ]
+
+        waiting, owed = items("outbound"), items("inbound")
         return {
             "vendor": vendor.name,
-            "contact": contacts[0].name if contacts else _("Sir or Madam"),
-            "addressee": addressee(vendor.name, contacts[0] if contacts else None),
+            "contact": first.name if first else _("Sir or Madam"),
+            "addressee": addressee(vendor.name, first),
             "waiting": bullets(waiting),
             "owed": bullets(owed),
             "waiting_count": str(len(waiting)),
             "owed_count": str(len(owed)),
         }
 
-    return _mail(template, values, templates, today, sender)
+    return _mail(template, values, templates, today, sender, to)
 
 
 def queue_mail(
@@ -312,14 +362,21 @@ def _mail(
     templates: dict[str, str],
     today: date,
     sender: Sender,
+    to: Recipients = NOBODY_ELSE,
 ) -> Mail:
-    """Fill `template` with `values()` (and today and the signature) in its language, in the
-    configured date style and in any other its placeholders ask for (`{due:wareki}`), then
-    tidy the text into a Mail."""
+    """Fill `template` with `values()` (and today, the sender and the signature) in its
+    language, in the configured date style and in any other its placeholders ask for
+    (`{due:wareki}`), then tidy the text into a Mail under its `To:` and `Cc:` lines."""
 
     def in_style(style: str | None) -> dict[str, str]:
         with language(template.language), date_style(style):
-            return {**values(), "today": day_text(today, today), "signature": signature(templates)}
+            return {
+                **values(),
+                "today": day_text(today, today),
+                "signature": signature(templates, sender),
+                "introduction": introduction(sender),
+                **{f"sender_{part}": clean_line(getattr(sender, part)) for part in SENDER_FIELDS},
+            }
 
     filled = in_style(None)
     if styles := styles_asked(template):
@@ -328,26 +385,21 @@ def _mail(
             key: Styled(text, {s: other[s][key] for s in styles}) for key, text in filled.items()
         }
     used, text = fill(template, filled)
-    lines = [line.rstrip() for line in text.split("\n")]
-    return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems)
-
-
-def addressee(vendor: str, contact: ContactRecord | None) -> str:
-    """The 宛名 that opens a mail, one part per line: in Japanese the company, the contact's
-    department and their name with 様 (ご担当者様 when there is no contact); in English the
-    name, the department and the company."""
-    name = contact.name.removesuffix("様").rstrip() if contact else ""
-    department = contact.department if contact else ""
-    if current_language() == "ja":  # a Japanese form of address, not a translation
-        return "\n".join(filter(None, (vendor, department, f"{name or _('Sir or Madam')}様")))
-    return "\n".join(filter(None, (name, department, vendor)))
+    lines = [*to.lines, *(line.rstrip() for line in text.split("\n"))]
+    return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems, to.to, to.cc)
 
 
 def _follow_up(request: RequestRecord, today: date) -> str:
     """A follow-up as the vendor reads it: what, whose side, by when."""
     who = _("your side") if request.direction == "outbound" else _("our side")
     finished = [label(request.status)] if request.status != "open" else []
-    return aside(request.subject, [who, *due_parts(request, today), *finished])
+    return aside(
+        without_priority_words(request.subject), [who, *due_parts(request, today), *finished]
+    )
+
+
+def _contact(contact_id: int | None) -> ContactRecord | None:
+    return get_contact(contact_id) if contact_id is not None else None
 
 
 def _calls_line(vendor: str, count: int) -> str:

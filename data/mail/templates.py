@@ -13,7 +13,8 @@ A template that asks for anything else is a TemplateProblem, and the built-in te
 kind and language is used instead: a bad template never raises.
 A template is formatted once, with the ledger's text as values, so user text is never read
 as a template. A paragraph whose placeholders all come out empty (an optional section, such
-as the notes with their heading) is left out.
+as the answer with its heading) is left out, and so is a line that holds nothing but empty
+placeholders (the 名乗り, `{introduction}`, while no sender is set).
 """
 
 import difflib
@@ -25,12 +26,14 @@ from dataclasses import dataclass
 
 from daicho.data.dates.settings import STYLES
 from daicho.data.mail.default_templates import DEFAULT_TEMPLATES
+from daicho.data.mail.sender import SENDER_FIELDS, Sender, sender_signature
 from daicho.data.text import clean_block
-from daicho.i18n import LANGUAGES, _, current_language
+from daicho.i18n import LANGUAGES, N_, _, current_language
 
 __all__ = [
     "DEFAULT_TEMPLATES",
     "KINDS",
+    "OUTSIDE_KINDS",
     "PLACEHOLDERS",
     "Styled",
     "Template",
@@ -38,23 +41,29 @@ __all__ = [
     "check_templates",
     "choose_template",
     "fill",
+    "kind_of",
     "styles_asked",
     "template_label",
     "template_names",
 ]
 
-KINDS: tuple[str, ...] = ("call", "request", "vendor", "queue", "weekly")
+KINDS: tuple[str, ...] = ("call", "request", "reminder", "answer", "vendor", "queue", "weekly")
+OUTSIDE_KINDS = ("call", "request", "reminder", "answer", "vendor")  # mails to a vendor
 SIGNATURE = "signature"
-_EVERY_KIND = ("today", "signature")
+_SENDER = tuple(f"sender_{part}" for part in SENDER_FIELDS)
+_EVERY_KIND = ("today", "signature", "introduction", *_SENDER)
+_REQUEST = (
+    *("vendor", "contact", "addressee", "subject", "body", "direction", "due", "due_date"),
+    *("status", "priority", "answer", "opened", *_EVERY_KIND),
+)
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "call": (
-        *("vendor", "contact", "addressee", "subject", "date", "time", "when", "on_day", "channel"),
-        *("decisions", "follow_ups", "notes", *_EVERY_KIND),
+        *("vendor", "contact", "addressee", "subject", "date", "time", "when", "occasion"),
+        *("on_day", "channel", "decisions", "follow_ups", *_EVERY_KIND),
     ),
-    "request": (
-        *("vendor", "contact", "addressee", "subject", "body", "direction", "due", "status"),
-        *("priority", "answer", "opened", *_EVERY_KIND),
-    ),
+    "request": _REQUEST,
+    "reminder": _REQUEST,
+    "answer": _REQUEST,
     "vendor": (
         *("vendor", "contact", "addressee", "waiting", "owed", "waiting_count", "owed_count"),
         *_EVERY_KIND,
@@ -66,6 +75,17 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
         *_EVERY_KIND,
     ),
 }
+# What the built-in templates of each kind are called when choosing one (template_label).
+_LABELS = {
+    "call": N_("Confirmation"),
+    "request": N_("Confirmation"),
+    "reminder": N_("Reminder"),
+    "answer": N_("Answer"),
+    "vendor": N_("Open items"),
+    "queue": N_("Status report"),
+    "weekly": N_("Weekly report"),
+}
+_IN_LANGUAGE = {"en": " (English)", "ja": "（日本語）"}  # each language named in itself
 _TOO_WIDE = re.compile(r"[0-9]{4,}")  # a width of 1000 or more: no template may fill memory
 _FILL_ERRORS = (ValueError, KeyError, IndexError, AttributeError, TypeError)
 
@@ -117,21 +137,32 @@ def template_names(kinds: tuple[str, ...], configured: dict[str, str]) -> list[s
         raise ValueError(f"unknown template kind {unknown[0]!r}")
     first = f"{kinds[0]}_{current_language()}"
     names = {f"{kind}_{language}" for kind in kinds for language in LANGUAGES}
-    names.update(name for name in configured if _kind_of(name) in kinds)
+    names.update(name for name in configured if kind_of(name) in kinds)
     names.discard(first)
     return [first, *sorted(names)]
 
 
 def template_label(name: str) -> str:
-    """What the user calls the template `name` when choosing one."""
-    return name
+    """What the user calls the template `name` when choosing one: a built-in one by what it is
+    for, in the UI's language (`確認メール`, `Reminder（日本語）`), any other by its name."""
+    if name not in DEFAULT_TEMPLATES:
+        return name
+    kind, language = name.rsplit("_", 1)
+    label = _(_LABELS[kind])
+    return label if language == current_language() else label + _IN_LANGUAGE[language]
+
+
+def kind_of(name: str) -> str | None:
+    """The kind a template name says it is of (`call_short` is a call template), if any."""
+    kind = name.split("_", 1)[0]
+    return kind if kind in KINDS else None
 
 
 def check_templates(configured: dict[str, str]) -> list[TemplateProblem]:
     """The problems of the configured templates, by name, to show when the app starts."""
     problems = []
     for name in sorted(configured):
-        kind = _kind_of(name)
+        kind = kind_of(name)
         if name == SIGNATURE:
             problem = None if isinstance(configured[name], str) else _not_text(name)
         elif kind is None:
@@ -154,7 +185,7 @@ def choose_template(kind: str, name: str | None, configured: Mapping[str, str]) 
     text = configured.get(name, DEFAULT_TEMPLATES.get(name))
     if text is None:
         problem = TemplateProblem(name, _("No template named {name}", name=_shown(name)))
-    elif _kind_of(name) != kind:
+    elif kind_of(name) != kind:
         message = _("Template {name} is not a {kind} template", name=_shown(name), kind=kind)
         problem = TemplateProblem(name, message)
     else:
@@ -164,10 +195,11 @@ def choose_template(kind: str, name: str | None, configured: Mapping[str, str]) 
     return _built_in(kind, _language_of(name), (problem,))
 
 
-def signature(configured: Mapping[str, str]) -> str:
-    """What fills `{signature}`: `[templates] signature`, or nothing."""
+def signature(configured: Mapping[str, str], sender: Sender) -> str:
+    """What fills `{signature}`: `[templates] signature`, else one made from `[sender]`, else
+    nothing (in the language being written)."""
     text = configured.get(SIGNATURE, "")
-    return clean_block(text) if isinstance(text, str) else ""
+    return (clean_block(text) if isinstance(text, str) else "") or sender_signature(sender)
 
 
 def fill(template: Template, values: Mapping[str, str]) -> tuple[Template, str]:
@@ -189,11 +221,6 @@ def fill(template: Template, values: Mapping[str, str]) -> tuple[Template, str]:
 def _built_in(kind: str, language: str, problems: tuple[TemplateProblem, ...]) -> Template:
     name = f"{kind}_{language}"
     return Template(kind, name, DEFAULT_TEMPLATES[name], language, problems)
-
-
-def _kind_of(name: str) -> str | None:
-    kind = name.split("_", 1)[0]
-    return kind if kind in KINDS else None
 
 
 def _language_of(name: str) -> str:
@@ -290,14 +317,24 @@ def _shown(text: str, most: int = 40) -> str:
 
 
 def _without_empty_paragraphs(text: str, values: Mapping[str, str]) -> str:
-    """`text` without the paragraphs after the first whose placeholders all come out empty."""
+    """`text` without the paragraphs after the first whose placeholders of the item all come
+    out empty (today's and the sender's never make a paragraph optional), and without the
+    lines after the subject that hold nothing but placeholders that come out empty."""
     runs = [list(run) for _blank, run in itertools.groupby(text.split("\n"), _is_blank)]
     kept: list[list[str]] = []
     for index, run in enumerate(runs):
-        if index and not _is_blank(run[0]) and _all_empty(run, values):
-            if kept and _is_blank(kept[-1][0]):
-                kept.pop()
-            continue
+        if not _is_blank(run[0]):
+            if index and _all_empty(run, values):
+                run = []
+            else:
+                subject = run[:1] if index == 0 else []
+                run = subject + [
+                    line for line in run[len(subject) :] if not _only_empty(line, values)
+                ]
+            if not run:
+                if kept and _is_blank(kept[-1][0]):
+                    kept.pop()
+                continue
         kept.append(run)
     return "\n".join(line for run in kept for line in run)
 
@@ -307,9 +344,24 @@ def _is_blank(line: str) -> bool:
 
 
 def _all_empty(paragraph: list[str], values: Mapping[str, str]) -> bool:
-    try:
-        fields = [part[1] for part in string.Formatter().parse("\n".join(paragraph))]
-    except ValueError:
-        return False
-    fields = [field for field in fields if field is not None]
+    """Whether the placeholders of the item in `paragraph` all come out empty."""
+    _literal, fields = _parsed("\n".join(paragraph))
+    fields = [field for field in fields if field not in _EVERY_KIND]
     return bool(fields) and all(values.get(field) == "" for field in fields)
+
+
+def _only_empty(line: str, values: Mapping[str, str]) -> bool:
+    """Whether `line` holds nothing but placeholders that all come out empty, and spaces."""
+    literal, fields = _parsed(line)
+    return bool(fields) and all(values.get(f) == "" for f in fields) and not literal.strip()
+
+
+def _parsed(text: str) -> tuple[str, list[str]]:
+    """The literal text of `text` and its placeholders; no placeholders when it cannot be read
+    (a line of a placeholder that spans lines)."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return text, []
+    literal = "".join(part[0] for part in parts)
+    return literal, [part[1] for part in parts if part[1] is not None]

@@ -52,7 +52,9 @@ def call_source(call_id: int) -> MailSource:
 
 
 def request_source(request_id: int) -> MailSource:
-    return MailSource(("request",), partial(summaries.request_mail, request_id))
+    return MailSource(
+        ("request", "reminder", "answer"), partial(summaries.request_mail, request_id)
+    )
 
 
 def vendor_source(vendor_id: int) -> MailSource:
