@@ -242,3 +242,15 @@ def test_no_priority_word_of_ours_reaches_a_vendor(office, language):
     assert {mail.kind for mail in sent} == set(OUTSIDE_KINDS)
     for mail in sent:
         assert not has_priority_word(mail.text), mail.text
+
+
+def test_a_vendor_is_never_told_we_are_late(office, language):
+    """Our own overdue item goes out with its date alone; theirs is still called overdue."""
+    late = requests.open_request(office.acme, "inbound", "入館申請書の返送", due=date(2026, 11, 18))
+    overdue_word = "期限切れ" if language == "ja" else "overdue"
+    owed_line = next(
+        line for line in vendor_mail(office.acme, {}).text.split("\n") if "入館申請書" in line
+    )
+    assert overdue_word not in owed_line
+    assert overdue_word in request_mail(office.overdue, {}, f"request_{language}").text
+    assert overdue_word not in request_mail(late.id, {}, f"request_{language}").text

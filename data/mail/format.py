@@ -85,20 +85,34 @@ def aside(text: str, parts: Sequence[str]) -> str:
     return text + opening + separator.join(parts) + closing
 
 
-def due_parts(request: RequestRecord, today: date) -> list[str]:
-    """`by Fri 27 Nov`, then `overdue` or `due today` while the request is open."""
+def due_parts(request: RequestRecord, today: date, *, outside: bool = False) -> list[str]:
+    """`by Fri 27 Nov`, then `overdue` or `due today` while the request is open.
+
+    `outside`: for a vendor's eyes, where an item we owe is never called overdue.
+    """
     if request.due is None:
         return []
-    state = Deadline.of(request.due, request.status, today).mail_word
-    return [_("by {date}", date=day_text(request.due, today)), *([state] if state else [])]
+    state = _state(request, today, outside)
+    return [_("by {date}", date=day_text(request.due, today)), *state]
 
 
-def due_phrase(request: RequestRecord, today: date) -> str:
+def due_phrase(request: RequestRecord, today: date, *, outside: bool = False) -> str:
     """The due date on its own: `Wed 18 Nov (overdue)`, `11月27日(金)`, `none`."""
     if request.due is None:
         return _("none")
-    state = Deadline.of(request.due, request.status, today).mail_word
-    return aside(day_text(request.due, today), [state] if state else [])
+    return aside(day_text(request.due, today), _state(request, today, outside))
+
+
+def _state(request: RequestRecord, today: date, outside: bool) -> list[str]:
+    deadline = Deadline.of(request.due, request.status, today)
+    if not deadline.mail_word or (outside and _ours_late(request, deadline.band)):
+        return []
+    return [deadline.mail_word]
+
+
+def _ours_late(request: RequestRecord, band: str) -> bool:
+    """Our own lateness, which a mail to the vendor does not announce."""
+    return request.direction == "inbound" and band == "overdue"
 
 
 def queue_line(request: RequestRecord, today: date) -> str:

@@ -164,7 +164,7 @@ def request_mail(
             "subject": without_priority_words(request.subject),
             "body": request.body,
             "direction": _("from us to you") if outbound else _("from you to us"),
-            "due": due_phrase(request, today),
+            "due": due_phrase(request, today, outside=True),
             "due_date": day_text(request.due, today) if request.due else _("none"),
             "status": label(request.status),
             "priority": label(request.priority),
@@ -206,7 +206,7 @@ def vendor_mail(
     def values() -> dict[str, str]:
         def items(direction: str) -> list[str]:
             return [
-                aside(without_priority_words(row.subject), due_parts(row, today))
+                aside(without_priority_words(row.subject), due_parts(row, today, outside=True))
                 for row in rows
                 if row.direction == direction
             ]
@@ -394,7 +394,8 @@ def _follow_up(request: RequestRecord, today: date) -> str:
     who = _("your side") if request.direction == "outbound" else _("our side")
     finished = [label(request.status)] if request.status != "open" else []
     return aside(
-        without_priority_words(request.subject), [who, *due_parts(request, today), *finished]
+        without_priority_words(request.subject),
+        [who, *due_parts(request, today, outside=True), *finished],
     )
 
 
