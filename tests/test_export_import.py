@@ -45,7 +45,7 @@ def filled(ledger):
         started_at=datetime(2026, 11, 20, 1, 2, 3, 456789),
         duration_s=300,
         subject="見積の件",
-        notes=NOTES,
+        internal_notes=NOTES,
         decisions=["12/4 までに見積", TRICKY],
         follow_ups=[FollowUp("見積書の送付", due=date(2026, 12, 4), priority="high")],
     )
@@ -95,7 +95,7 @@ def test_user_text_survives_literally(filled, tmp_path):
     open_ledger(tmp_path / "copy.db")
     import_text(exported)
     call = calls.get_call(1)
-    assert (call.notes, call.decisions[1]) == (NOTES, TRICKY)
+    assert (call.internal_notes, call.decisions[1]) == (NOTES, TRICKY)
     assert vendors.get_vendor(2).name == TRICKY
     assert requests.get_request(1).answer == "回答済み\n42台"
 
@@ -110,7 +110,7 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
                 vendor_id=vendor.id,
                 contact_name=name,
                 subject=name,
-                notes=notes,
+                internal_notes=notes,
                 decisions=decisions,
                 follow_ups=[FollowUp(f"x{name}", body=notes)],
             )

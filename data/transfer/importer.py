@@ -57,6 +57,7 @@ from daicho.data.search.index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.transfer.existing import split_known
 from daicho.data.transfer.export import FORMAT_MARKER, TABLES
+from daicho.data.transfer.older import as_latest
 from daicho.data.transfer.source import check_field_length, is_json_name, parse_export, read_export
 from daicho.data.transfer.summary import ImportSummary
 from daicho.data.validate import LARGEST_INTEGER, choice, required_line
@@ -74,7 +75,8 @@ _ENUMS = {
     (RequestEvent, "kind"): REQUEST_EVENT_KINDS,
 }
 _TABLE_OF = {model: key for key, model in TABLES.items()}
-_BLOCK_FIELDS = {"notes", "body", "answer", "note"}  # multi-line text; the rest is one line
+# Multi-line text; the rest is one line.
+_BLOCK_FIELDS = {"notes", "internal_notes", "body", "answer", "note"}
 _BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
 # Times that every time zone can show: a day further out overflows Python's dates.
 _FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
@@ -109,6 +111,7 @@ def _checked_tables(document: dict) -> dict[str, list[dict]]:
                 known=LATEST_VERSION,
             )
         )
+    document = as_latest(document, version)
     unknown = sorted(document.keys() - {"format", "schema_version", *TABLES})
     if unknown:
         raise InputError(_("Unknown table {table}", table=shown_name(unknown[0])))
