@@ -75,9 +75,12 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         await pilot.press("n")
         assert app.focused.id == "subject"
         await pilot.press("shift+tab", "shift+tab", "shift+tab", *"Tan", "tab", "tab")
-        await pilot.press("tab", "tab", *"Laptop order")
-        await pilot.press("tab", *"Price agreed on the phone", "tab")
+        await pilot.press("tab", "tab", *"Laptop order", "tab")
+        assert app.focused.id == "decisions"
         await pilot.press(*"Deliver on 12/1", "enter", *"We pay on delivery", "tab")
+        assert app.focused.id == "internal_notes"
+        await pilot.press(*"Price agreed on the phone", "enter", *"社長オーダー", "tab")
+        assert app.focused.has_class("subject")  # the first follow-up's
         await pilot.press(*"Send the PO", "tab", "right", "tab", *"+3")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -86,6 +89,7 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         assert call.subject == "Laptop order"
         assert call.contact_name == "Tanaka Ichiro"
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
+        assert call.internal_notes == "Price agreed on the phone\n社長オーダー"
         [follow_up] = call.follow_ups
         assert (follow_up.subject, follow_up.direction) == ("Send the PO", "inbound")
         assert follow_up.due == TODAY + timedelta(days=3)
