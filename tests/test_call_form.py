@@ -3,12 +3,14 @@
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import shown
+from conftest import settle, shown
+from rich.cells import cell_len
 from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
+from daicho.app import DaichoApp
 from daicho.data.dates import clock
 from daicho.data.records import FollowUp
 from daicho.i18n import set_language
@@ -445,6 +447,32 @@ async def test_the_form_fits_a_small_pane(language):
         assert form.query_one("#follow-ups").region.bottom - form.region.y <= 16
         for field in form.query("Input, TextArea, ChoiceField"):
             assert field.region.width >= 6, field
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_follow_up_rows_at_80_by_24_show_their_subject_and_whole_date(ledger, language):
+    """The call pane beside the vendor list is about 50 columns: each follow-up takes two
+    lines, the date with its hint on a line of its own, nothing cut off."""
+    set_language(language)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        row = app.screen.query_one(FollowUpRow)
+        due = row.due_field
+        assert row.has_class("-stacked")
+        assert due.region.y == row.subject.region.y + 1
+        assert due.input.region.width > cell_len(due.input.placeholder)
+        assert row.subject.region.width >= 24
+        due.input.focus()
+        await pilot.press(*"+3")
+        await pilot.pause()
+        hint = due.query_one(".hint", Static)
+        text = shown(hint)
+        assert text and "…" not in text
+        assert hint.region.right <= row.region.right
+        assert cell_len(text) <= hint.region.width
 
 
 async def test_a_wide_pane_puts_decisions_and_the_memo_side_by_side():
