@@ -91,7 +91,7 @@ async def read_only(app) -> dict:
         vendors_shown = shown(app.screen.query_one(VendorRows))
         saved = await log_call(pilot, "Line down", "Router swapped") is not None
         form = app.screen.query_one(CallForm)
-        kept = (form.query_one("#subject").value, form.query_one("#notes").text)
+        kept = (form.query_one("#subject").value, form.query_one("#internal_notes").text)
         return {
             "notices": at_start,
             "vendors": vendors_shown,

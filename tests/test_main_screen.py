@@ -390,7 +390,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         await select_vendor(pilot, "Acme")
-        await pilot.press("n", *"Line down", "tab", *"Router swapped")
+        await pilot.press("n", *"Line down", "tab", "tab", *"Router swapped")
         await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
     # The app stopped without saving (as after a crash): the draft is in the ledger.
@@ -403,7 +403,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
         await settle(pilot)
         form = app.screen.query_one(CallForm)
         assert form.query_one("#subject").value == "Line down"
-        assert form.query_one("#notes").text == "Router swapped"
+        assert form.query_one("#internal_notes").text == "Router swapped"
         assert app.screen.query_one("#call-pane").display
         assert any("Restored the call" in note for note in notices.said())
         await pilot.press("ctrl+s")  # as the notice says, at once: the cursor is in the form
