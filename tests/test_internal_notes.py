@@ -6,6 +6,7 @@ import pytest
 from daicho.data import calls, requests, vendors
 from daicho.data.mail.summaries import call_mail, request_mail, vendor_mail
 from daicho.data.records import FollowUp
+from daicho.data.search.find import search
 
 # Markup, template fields, our priority words, control characters and a secret.
 HOSTILE = (
@@ -62,3 +63,9 @@ def test_no_internal_memo_reaches_the_call_request_or_vendor_mail(ledger, langua
         assert MARK not in mail
         for line in _memo_lines(memo):
             assert line not in mail, line
+
+
+def test_the_memos_are_searched_like_the_rest(ledger):
+    call_id, request_id, _vendor_id = _ledger_with_memos(f"{MARK} 相見積もり中")
+    found = {(hit.kind, hit.id) for hit in search("相見積もり", None)}
+    assert {("call", call_id), ("request", request_id)} <= found

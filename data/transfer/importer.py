@@ -1,7 +1,8 @@
 """A TOML export back into the ledger (DESIGN §5): checked whole, then written all at once.
 
 The document is checked before anything is written: its format marker and schema
-version, then every row's keys, types, stored values and references. The first problem
+version (an older export is first brought to today's shape, `older.py`), then every row's
+keys, types, stored values and references. The first problem
 stops the import with one line naming the table, the row and what is wrong. Text is
 cleaned as the services clean what is typed.
 
