@@ -88,7 +88,7 @@ def desk(ledger, now) -> Desk:
         direction="outgoing",
         started_at=at(2026, 11, 20, 14, 5),
         subject="ルーター交換",
-        internal_notes="先方は 12/2 から不在。",
+        notes="先方は 12/2 から不在。",
         decisions=["12月1日(火) 10時に交換作業", "費用は保守契約の範囲内"],
         follow_ups=[
             FollowUp("作業手順書の送付", "outbound", date(2026, 11, 27)),

@@ -97,6 +97,7 @@ def call_mail(
             "channel": label(call.channel),
             "decisions": bullets(call.decisions),
             "follow_ups": bullets(follow_ups),
+            "notes": call.notes,
         }
 
     return _mail(template, values, templates, today, sender)
