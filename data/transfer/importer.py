@@ -2,9 +2,9 @@
 
 The document is checked before anything is written: its format marker and schema
 version (an older export is first brought to today's shape, `older.py`), then every row's
-keys, types, stored values and references. The first problem
-stops the import with one line naming the table, the row and what is wrong. Text is
-cleaned as the services clean what is typed.
+keys, types, stored values and references. The first problem stops the import with one
+line naming the table, the row and what is wrong. Text is cleaned as the services clean
+what is typed.
 
 Ids are kept, so export, import and export again give the same bytes. A row the ledger
 already holds as it is is skipped and counted; the same id with other content stops the
