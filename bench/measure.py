@@ -179,7 +179,7 @@ def save_call(ledger: Path, runs: int) -> list[float]:
                 vendor_id=vendor.id,
                 started_at=datetime(2026, 1, 1) + timedelta(minutes=index),
                 subject=f"Bench call {index}",
-                notes="見積の件で折り返し。VPN ルーター交換は来週。",
+                internal_notes="見積の件で折り返し。VPN ルーター交換は来週。",
                 decisions=["見積は金曜までに送付"],
                 follow_ups=[FollowUp("見積書の送付", due=datetime(2026, 1, 9).date())],
             )
@@ -190,14 +190,15 @@ def save_call(ledger: Path, runs: int) -> list[float]:
 
 
 def full_scan(queries: list[str], runs: int) -> list[float]:
-    """The search baseline: seconds to scan every call's notes and every request for a word."""
+    """The search baseline: seconds to scan every call's memo and every request for a word."""
     times = []
     for _ in range(runs):
         for query in queries:
             pattern = f"%{query}%"
             started = time.perf_counter()
             database.execute_sql(
-                "SELECT count(*) FROM call WHERE subject LIKE ? OR notes LIKE ?", (pattern,) * 2
+                "SELECT count(*) FROM call WHERE subject LIKE ? OR internal_notes LIKE ?",
+                (pattern,) * 2,
             ).fetchone()
             database.execute_sql(
                 "SELECT count(*) FROM request WHERE subject LIKE ? OR body LIKE ?", (pattern,) * 2

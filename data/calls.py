@@ -29,7 +29,7 @@ def log_call(
     started_at: datetime | None = None,
     duration_s: int = 0,
     subject: str = "",
-    notes: str = "",
+    internal_notes: str = "",
     decisions: list[str] | tuple[str, ...] = (),
     follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
 ) -> CallRecord:
@@ -59,7 +59,7 @@ def log_call(
             started_at=started_at or now,
             duration_s=max(0, int(duration_s)),
             subject=clean_line(subject),
-            notes=clean_block(notes),
+            internal_notes=clean_block(internal_notes),
             created_at=now,
             updated_at=now,
         )
@@ -121,7 +121,7 @@ def call_record(row, decisions: tuple[str, ...] = (), follow_ups: tuple = ()) ->
         started_at=row.started_at,
         duration_s=row.duration_s,
         subject=row.subject,
-        notes=row.notes,
+        internal_notes=row.internal_notes,
         decisions=decisions,
         follow_ups=follow_ups,
     )

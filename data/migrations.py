@@ -215,6 +215,24 @@ def _schema_8(db: SqliteDatabase) -> None:
     db.execute_sql("INSERT INTO search_pending (reason) VALUES ('schema 8')")
 
 
+_SCHEMA_9 = [
+    # What was typed before inside and outside were kept apart stays inside: a call's notes
+    # become its internal memo, and a request's body (written as the desk's own remarks)
+    # moves to the request's new memo; `body` is from now on what is asked of the vendor.
+    "ALTER TABLE call RENAME COLUMN notes TO internal_notes",
+    "ALTER TABLE request ADD COLUMN internal_notes TEXT NOT NULL DEFAULT ''",
+    "UPDATE request SET internal_notes = body, body = '' WHERE body != ''",
+    # The memo is searched like the rest: written again by `open_ledger`.
+    "INSERT INTO search_pending (reason) VALUES ('schema 9')",
+]
+
+
+def _schema_9(db: SqliteDatabase) -> None:
+    """A memo that stays inside (社内メモ) on calls and requests, apart from what may go out."""
+    for statement in _SCHEMA_9:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_1,
     _schema_2,
@@ -224,6 +242,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_6,
     _schema_7,
     _schema_8,
+    _schema_9,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

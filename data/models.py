@@ -66,7 +66,7 @@ class Call(BaseModel):
     started_at = DateTimeField()
     duration_s = IntegerField(default=0)
     subject = TextField(default="")
-    notes = TextField(default="")
+    internal_notes = TextField(default="")  # 社内メモ: never goes to the vendor
     created_at = DateTimeField()
     updated_at = DateTimeField()
 
@@ -87,7 +87,8 @@ class Request(BaseModel):
     contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
     call = ForeignKeyField(Call, null=True, backref="follow_ups", on_delete="SET NULL")
     subject = TextField()
-    body = TextField(default="")
+    body = TextField(default="")  # what is asked: may go to the vendor
+    internal_notes = TextField(default="")  # 社内メモ: never goes to the vendor
     due = DateField(null=True)
     priority = TextField(default="normal")
     status = TextField(default="open")

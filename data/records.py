@@ -67,7 +67,8 @@ class RequestRecord:
     contact_name: str
     call_id: int | None
     subject: str
-    body: str
+    body: str  # what is asked: may go to the vendor
+    internal_notes: str  # 社内メモ: stays inside
     due: date | None
     priority: str
     status: str
@@ -108,7 +109,7 @@ class CallFields:
     started_at: datetime
     duration_s: int
     subject: str
-    notes: str
+    internal_notes: str  # 社内メモ: stays inside
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ def request_record(row: Request) -> RequestRecord:
         call_id=row.call_id,
         subject=row.subject,
         body=row.body,
+        internal_notes=row.internal_notes,
         due=row.due,
         priority=row.priority,
         status=row.status,
@@ -72,6 +73,7 @@ def insert_request(
     subject: str,
     *,
     body: str = "",
+    internal_notes: str = "",
     due: date | None = None,
     priority: str = "normal",
     contact_id: int | None = None,
@@ -86,6 +88,7 @@ def insert_request(
         call=call_id,
         subject=required_line(subject, _("Subject")),
         body=clean_block(body),
+        internal_notes=clean_block(internal_notes),
         due=due,
         priority=choice(priority, REQUEST_PRIORITIES, _("Priority")),
         created_at=now,
@@ -205,12 +208,13 @@ def add_request_note(request_id: int, note: str) -> RequestRecord:
 
 
 def edit_request(request_id: int, **changes) -> RequestRecord:
-    """Change subject, body, priority or contact; the history records which fields changed."""
+    """Change subject, body, internal notes, priority or contact; the history records which
+    fields changed."""
     fields = {}
     for key, value in changes.items():
         if key == "subject":
             fields[key] = required_line(value, _("Subject"))
-        elif key == "body":
+        elif key in ("body", "internal_notes"):
             fields[key] = clean_block(value)
         elif key == "priority":
             fields[key] = choice(value, REQUEST_PRIORITIES, _("Priority"))

@@ -112,7 +112,11 @@ class RequestDetailScreen(DetailScreen):
 
     def _fields(self, request: RequestRecord, call: CallRecord | None) -> Table:
         mark = DIRECTION_MARKS.get(request.direction, "")
-        texts = ((_("Details"), request.body), (_("Answer"), request.answer))
+        texts = (
+            (_("Details"), request.body),
+            (_("Internal memo"), request.internal_notes),
+            (_("Answer"), request.answer),
+        )
         from_call = "—"
         if call is not None:
             from_call = Text.assemble((local_time(call.started_at), "dim"), "  ", call.subject)
@@ -228,6 +232,7 @@ def _field_name(name: str) -> str:
     return {
         "subject": _("Subject"),
         "body": _("Details"),
+        "internal_notes": _("Internal memo"),
         "priority": _("Priority"),
         "contact_id": _("Contact"),
     }.get(name, name)

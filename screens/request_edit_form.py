@@ -1,4 +1,4 @@
-"""Editing a request's subject, details and priority (`e` on request detail).
+"""Editing a request's subject, priority, details and memo (`e` on request detail).
 
 Only what changed is written, so the history names exactly the fields that were edited.
 """
@@ -24,7 +24,8 @@ class RequestEditForm(ExistingRequestForm):
     def compose_fields(self) -> ComposeResult:
         yield from row(_("Subject"), line(id="subject"))
         yield from row(_("Priority"), choice(REQUEST_PRIORITIES, "normal", id="priority"))
-        yield from row(_("Details"), block(id="body"))
+        yield from row(_("Details (goes into mails to the vendor)"), block(id="body"))
+        yield from row(_("Internal memo (never in a mail)"), block(id="internal_notes"))
 
     def on_mount(self) -> None:
         self.load(_editable(self.request))
@@ -38,4 +39,9 @@ class RequestEditForm(ExistingRequestForm):
 
 
 def _editable(request: RequestRecord) -> dict[str, str]:
-    return {"subject": request.subject, "priority": request.priority, "body": request.body}
+    return {
+        "subject": request.subject,
+        "priority": request.priority,
+        "body": request.body,
+        "internal_notes": request.internal_notes,
+    }

@@ -55,7 +55,8 @@ class NewRequestForm(FormModal):
         yield from row(_("Subject"), line(id="subject"))
         yield from row(_("Due"), DateField(id="due"))
         yield from row(_("Priority"), choice(REQUEST_PRIORITIES, "normal", id="priority"))
-        yield from row(_("Details"), block(id="body"))
+        yield from row(_("Details (goes into mails to the vendor)"), block(id="body"))
+        yield from row(_("Internal memo (never in a mail)"), block(id="internal_notes"))
 
     def on_mount(self) -> None:
         self.query_one("#subject" if self.vendor_id is not None else "#vendor").focus()
@@ -116,6 +117,7 @@ class NewRequestForm(FormModal):
             fields["subject"],
             contact_name=fields["contact"],
             body=fields["body"],
+            internal_notes=fields["internal_notes"],
             due=due_field.date,
             priority=fields["priority"],
         )

@@ -65,7 +65,7 @@ class VendorDetailScreen(DetailScreen):
         self.entries: list[TimelineEntry] = []
         self._timeline_ended = False
         self._timeline_loading = False
-        self._expanded: set[int] = set()  # calls whose notes are shown
+        self._expanded: set[int] = set()  # calls whose memos are shown
         self._select_contact: int | None = None
         self._vendor_phone = ""
 
@@ -215,7 +215,7 @@ class VendorDetailScreen(DetailScreen):
         return True
 
     def action_open(self) -> None:
-        """On a contact: edit it. On a request: its detail. On a call: show or hide its notes."""
+        """On a contact: edit it. On a request: its detail. On a call: show or hide its memo."""
         if self.focused is self.query_one("#contacts"):
             self.action_edit_contact()
             return
@@ -289,7 +289,8 @@ def _contact_prompt(contact: ContactRecord) -> Text:
 
 
 def _call_prompt(call: CallRecord, expanded: bool) -> Text:
-    """When, how, subject and who; its decisions beneath; its notes too when opened."""
+    """When, how, subject and who; its decisions beneath; its internal memo too when opened,
+    under a heading that says it is internal."""
     text = Text.assemble(
         (local_time(call.started_at), "dim"),
         "  ",
@@ -301,8 +302,9 @@ def _call_prompt(call: CallRecord, expanded: bool) -> Text:
         text.append(f"  · {call.contact_name}", style="dim")
     for decision in call.decisions:
         text.append(f"\n{INDENT}・{decision}")
-    if expanded and call.notes:
-        text.append("\n" + _indented(call.notes), style="italic")
+    if expanded and call.internal_notes:
+        text.append(f"\n{INDENT}{_('Internal memo')}", style="bold")
+        text.append("\n" + _indented(call.internal_notes), style="italic")
     return text
 
 

@@ -28,13 +28,14 @@ from daicho.widgets.vendor_list import VendorRows
 SIZE = (160, 45)
 
 
-async def log_call(pilot, subject: str, notes: str, follow_up: str = "") -> float | None:
-    """Type a call to Acme Devices ("Ac" and Tab completes it, a second Tab moves on) and
-    save it. Returns the time ctrl+s was pressed (the save commits as it is handled), or None
-    when it was not saved."""
-    await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", "tab", *subject, "tab", *notes)
+async def log_call(pilot, subject: str, memo: str, follow_up: str = "") -> float | None:
+    """Type a call to Acme Devices ("Ac" and Tab completes it, a second Tab moves on) with an
+    internal memo and save it. Returns the time ctrl+s was pressed (the save commits as it is
+    handled), or None when it was not saved."""
+    await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", "tab", *subject, "tab", "tab")
+    await pilot.press(*memo)
     if follow_up:
-        await pilot.press("tab", "tab", *follow_up)
+        await pilot.press("tab", *follow_up)
     saved_at = time.time()
     await pilot.press("ctrl+s")
     await settle(pilot)
@@ -90,7 +91,7 @@ async def read_only(app) -> dict:
         vendors_shown = shown(app.screen.query_one(VendorRows))
         saved = await log_call(pilot, "Line down", "Router swapped") is not None
         form = app.screen.query_one(CallForm)
-        kept = (form.query_one("#subject").value, form.query_one("#notes").text)
+        kept = (form.query_one("#subject").value, form.query_one("#internal_notes").text)
         return {
             "notices": at_start,
             "vendors": vendors_shown,

@@ -32,7 +32,7 @@ def filled(ledger):
     vendor = vendors.create_vendor("NTT東日本", category="telecom")
     calls.log_call(
         vendor_id=vendor.id,
-        notes="回線の見積",
+        internal_notes="回線の見積",
         decisions=["12/4 までに見積"],
         follow_ups=[FollowUp("見積書の送付")],
     )

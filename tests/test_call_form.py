@@ -3,12 +3,14 @@
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import shown
+from conftest import settle, shown
+from rich.cells import cell_len
 from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
+from daicho.app import DaichoApp
 from daicho.data.dates import clock
 from daicho.data.records import FollowUp
 from daicho.i18n import set_language
@@ -51,15 +53,15 @@ async def test_logging_a_call_with_two_decisions_and_a_follow_up():
         assert focused_id(app) == "subject"
         await pilot.press(*"Router swap")
         await pilot.press("tab")
-        assert focused_id(app) == "notes"
-        await pilot.press(*"Line down since 9")
-        await pilot.press("enter")
-        await pilot.press(*"Spare in stock")
-        await pilot.press("tab")
         assert focused_id(app) == "decisions"
         await pilot.press(*"Swap on Monday")
         await pilot.press("enter")
         await pilot.press(*"We pay shipping")
+        await pilot.press("tab")
+        assert focused_id(app) == "internal_notes"
+        await pilot.press(*"Line down since 9")
+        await pilot.press("enter")
+        await pilot.press(*"Spare in stock")
         await pilot.press("tab")
         row = form.query_one(FollowUpRow)
         assert app.focused is row.subject
@@ -79,7 +81,7 @@ async def test_logging_a_call_with_two_decisions_and_a_follow_up():
         assert values.contact_name == ""
         assert (values.direction, values.channel) == ("incoming", "phone")
         assert values.subject == "Router swap"
-        assert values.notes == "Line down since 9\nSpare in stock"
+        assert values.internal_notes == "Line down since 9\nSpare in stock"
         assert values.decisions == ["Swap on Monday", "We pay shipping"]
         assert values.follow_ups == [
             FollowUp("Send the quote", direction="inbound", due=clock.today() + timedelta(days=3))
@@ -159,12 +161,12 @@ async def test_escape_leaves_the_form_and_keeps_what_was_typed():
         await pilot.press(*"Quote")
         await pilot.press("escape")
         await pilot.press("tab")
-        await pilot.press(*"a note")
+        await pilot.press(*"a decision")
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.received(CallForm.Left)) == 2
         assert form.values().subject == "Quote"
-        assert form.values().notes == "a note"
+        assert form.values().decisions == ["a decision"]
 
 
 async def test_a_snapshot_loads_back_exactly_with_its_rows_and_start_time():
@@ -174,7 +176,7 @@ async def test_a_snapshot_loads_back_exactly_with_its_rows_and_start_time():
         form.start("Acme", "Sato")
         await pilot.press(*"Outage")
         form.query_one("#channel", ChoiceField).value = "visit"
-        form.query_one("#notes", TextArea).text = "one\ntwo"
+        form.query_one("#internal_notes", TextArea).text = "one\ntwo"
         form.query_one("#decisions", TextArea).text = "A\nB"
         first = form.query_one(FollowUpRow)
         first.subject.value = "Send logs"
@@ -192,6 +194,17 @@ async def test_a_snapshot_loads_back_exactly_with_its_rows_and_start_time():
         await pilot.pause()
         assert form.snapshot() == snapshot
         assert form.values().started_at.isoformat() == snapshot["started_at"]
+
+
+async def test_a_draft_kept_before_the_memo_was_split_off_brings_its_notes_back_as_the_memo():
+    app = FormApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = app.query_one(CallForm)
+        await form.load({"vendor": "Acme", "notes": "old notes\nsecond line", "decisions": "A"})
+        await pilot.pause()
+        assert form.values().internal_notes == "old notes\nsecond line"
+        assert form.values().decisions == ["A"]
+        assert "notes" not in form.snapshot()
 
 
 async def test_a_restored_draft_keeps_its_clock_running_from_the_original_start():
@@ -421,7 +434,7 @@ async def test_enter_in_a_one_line_field_moves_on():
         app.query_one(CallForm).start("Acme")
         await pilot.press(*"Subject")
         await pilot.press("enter")
-        assert focused_id(app) == "notes"
+        assert focused_id(app) == "decisions"
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -436,10 +449,37 @@ async def test_the_form_fits_a_small_pane(language):
             assert field.region.width >= 6, field
 
 
-async def test_a_wide_pane_puts_notes_and_decisions_side_by_side():
+@pytest.mark.parametrize("language", ["en", "ja"])
+async def test_follow_up_rows_at_80_by_24_show_their_subject_and_whole_date(ledger, language):
+    """The call pane beside the vendor list is about 50 columns: each follow-up takes two
+    lines, the date with its hint on a line of its own, nothing cut off."""
+    set_language(language)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        row = app.screen.query_one(FollowUpRow)
+        due = row.due_field
+        assert row.has_class("-stacked")
+        assert due.region.y == row.subject.region.y + 1
+        assert due.input.region.width > cell_len(due.input.placeholder)
+        assert row.subject.region.width >= 24
+        due.input.focus()
+        await pilot.press(*"+3")
+        await pilot.pause()
+        hint = due.query_one(".hint", Static)
+        text = shown(hint)
+        assert text and "…" not in text
+        assert hint.region.right <= row.region.right
+        assert cell_len(text) <= hint.region.width
+
+
+async def test_a_wide_pane_puts_decisions_and_the_memo_side_by_side():
     app = FormApp()
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
-        notes, decisions = app.query_one("#notes"), app.query_one("#decisions")
-        assert notes.region.y == decisions.region.y
-        assert notes.region.width >= 50
+        decisions, memo = app.query_one("#decisions"), app.query_one("#internal_notes")
+        assert memo.region.y == decisions.region.y
+        assert decisions.region.x < memo.region.x
+        assert memo.region.width >= 50

@@ -146,8 +146,8 @@ async def test_c_copies_the_queue_as_filtered(ledger):
 async def type_a_call(pilot) -> None:
     """A call to Acme with two decisions, typed into the call form (not saved yet)."""
     await select_vendor(pilot, "Acme")
-    await pilot.press("n", *"Laptop order", "tab", *"Price agreed", "tab")
-    await pilot.press(*"Deliver on 12/1", "enter", *"We pay on delivery")
+    await pilot.press("n", *"Laptop order", "tab")
+    await pilot.press(*"Deliver on 12/1", "enter", *"We pay on delivery", "tab", *"Price agreed")
 
 
 async def test_y_right_after_saving_a_call_copies_its_confirmation(ledger):

@@ -24,11 +24,15 @@ def call_draft() -> dict | None:
 
 
 async def a_call_typed(pilot) -> CallForm:
-    """A call with a subject and notes, the cursor at the end of the notes, its draft kept."""
+    """A call with a subject and a memo, the cursor at the end of the memo, its draft kept."""
     await pilot.press(
-        "n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Wrong number", "tab", *"Later"
+        "n", *"Acme", "tab", "tab", "tab", "tab", "tab", *"Wrong number", "tab", "tab", *"Later"
     )
-    await until(pilot, lambda: (call_draft() or {}).get("notes") == "Later", "the call's draft")
+
+    def kept() -> bool:
+        return (call_draft() or {}).get("internal_notes") == "Later"
+
+    await until(pilot, kept, "the call's draft")
     return pilot.app.screen.query_one(CallForm)
 
 
@@ -45,7 +49,7 @@ async def test_a_stray_ctrl_d_in_a_call_loses_nothing_and_another_key_keeps_it(l
         await settle(pilot)
         assert form.snapshot() == typed
         assert call_draft() == typed
-        assert app.focused is form.query_one("#notes", TextArea)
+        assert app.focused is form.query_one("#internal_notes", TextArea)
         assert notices.said().count(ASKS) == 1
 
         # Another key, even one that leaves everything as it was: the next ctrl+d asks again.

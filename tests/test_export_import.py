@@ -19,6 +19,7 @@ from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.records import FollowUp
+from daicho.data.search.find import search
 from daicho.data.transfer.export import export_ledger
 from daicho.data.transfer.importer import import_file, import_text
 
@@ -35,7 +36,14 @@ def filled(ledger):
     )
     yamada = vendors.create_contact(ntt.id, "山田 太郎", mobile="090-1234-5678", is_primary=True)
     walk_in = vendors.create_vendor(TRICKY, status="prospect")
-    asked = requests.open_request(ntt.id, "inbound", "台数の確認", due=date(2026, 11, 30))
+    asked = requests.open_request(
+        ntt.id,
+        "inbound",
+        "台数の確認",
+        due=date(2026, 11, 30),
+        body="PC の台数をご回答ください",
+        internal_notes=NOTES,
+    )
     requests.answer_request(asked.id, "回答済み\n42台")
     requests.redate_request(asked.id, date(2026, 12, 4), note="延期")
     calls.log_call(
@@ -45,7 +53,7 @@ def filled(ledger):
         started_at=datetime(2026, 11, 20, 1, 2, 3, 456789),
         duration_s=300,
         subject="見積の件",
-        notes=NOTES,
+        internal_notes=NOTES,
         decisions=["12/4 までに見積", TRICKY],
         follow_ups=[FollowUp("見積書の送付", due=date(2026, 12, 4), priority="high")],
     )
@@ -78,8 +86,10 @@ def test_the_toml_export_holds_typed_values_and_leaves_out_what_is_none(filled):
     assert (first_call["vendor_id"], first_call["contact_id"]) == (ntt["id"], 1)
     assert "contact_id" not in second_call
     assert second_call["decisions"] == []
+    assert (first_call["internal_notes"], "notes" in first_call) == (NOTES, False)
     asked, follow_up = document["requests"]
     assert asked["due"] == date(2026, 12, 4)
+    assert (asked["body"], asked["internal_notes"]) == ("PC の台数をご回答ください", NOTES)
     assert "call_id" not in asked
     assert follow_up["call_id"] == first_call["id"]
     kinds = [event["kind"] for event in document["request_events"]]
@@ -95,9 +105,10 @@ def test_user_text_survives_literally(filled, tmp_path):
     open_ledger(tmp_path / "copy.db")
     import_text(exported)
     call = calls.get_call(1)
-    assert (call.notes, call.decisions[1]) == (NOTES, TRICKY)
+    assert (call.internal_notes, call.decisions[1]) == (NOTES, TRICKY)
     assert vendors.get_vendor(2).name == TRICKY
     assert requests.get_request(1).answer == "回答済み\n42台"
+    assert requests.get_request(1).internal_notes == NOTES
 
 
 @given(name=st.text(), notes=st.text(), decisions=st.lists(st.text(), max_size=3))
@@ -110,7 +121,7 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
                 vendor_id=vendor.id,
                 contact_name=name,
                 subject=name,
-                notes=notes,
+                internal_notes=notes,
                 decisions=decisions,
                 follow_ups=[FollowUp(f"x{name}", body=notes)],
             )
@@ -121,6 +132,42 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
             assert export_ledger("toml") == exported
         finally:
             close_ledger()
+
+
+def _as_written_before_the_memo(exported: str) -> dict:
+    """Today's export as a Daicho of schema 8 wrote it: a call's memo was its `notes`, and a
+    request had only its body, where the desk wrote what is now the memo."""
+    document = tomllib.loads(exported)
+    document["schema_version"] = 8
+    for call in document["calls"]:
+        call["notes"] = call.pop("internal_notes")
+    for request in document["requests"]:
+        request["body"] = request.pop("internal_notes")
+    return document
+
+
+def _iso(value: date) -> str:
+    return value.isoformat()
+
+
+@pytest.mark.parametrize("format", ["toml", "json"])
+def test_an_export_written_before_the_memo_imports_its_notes_as_memos(filled, tmp_path, format):
+    document = _as_written_before_the_memo(export_ledger("toml"))
+    text = tomli_w.dumps(document) if format == "toml" else json.dumps(document, default=_iso)
+    open_ledger(tmp_path / "copy.db")
+    import_text(text, json_name=format == "json")
+    assert calls.get_call(1).internal_notes == NOTES
+    asked = requests.get_request(1)
+    assert (asked.body, asked.internal_notes) == ("", NOTES)
+    found = {(hit.kind, hit.id) for hit in search("四行目", None)}
+    assert found == {("vendor", 1), ("request", 1), ("call", 1)}
+
+
+def test_a_memo_in_an_older_export_beside_its_notes_is_an_unknown_field(filled):
+    document = _as_written_before_the_memo(export_ledger("toml"))
+    document["calls"][0]["internal_notes"] = "both"
+    with pytest.raises(InputError, match="calls id 1: unknown field notes"):
+        import_text(tomli_w.dumps(document))
 
 
 def test_imported_text_is_cleaned_as_typed_text_is(filled, tmp_path):
@@ -334,6 +381,8 @@ def test_the_json_export_has_the_toml_structure_with_nulls(filled):
     assert first_call["started_at"] == "2026-11-20T01:02:03.456789+00:00"
     assert first_call["decisions"][1] == TRICKY
     assert json_document["requests"][0]["due"] == "2026-12-04"
+    assert json_document["requests"][0]["internal_notes"] == NOTES
+    assert first_call["internal_notes"] == NOTES
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -361,6 +410,9 @@ def test_the_csv_export_is_one_file_per_table_that_excel_reads_as_utf8(filled, t
         "",
     )
     assert _read_csv(directory / "contacts.csv")[0]["is_primary"] == "true"
+    assert first_call["internal_notes"] == NOTES and "notes" not in first_call
+    asked = _read_csv(directory / "requests.csv")[0]
+    assert (asked["body"], asked["internal_notes"]) == ("PC の台数をご回答ください", NOTES)
 
 
 def test_a_csv_export_needs_a_directory(filled):

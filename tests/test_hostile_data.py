@@ -336,7 +336,7 @@ def test_a_call_keeps_any_text_less_its_controls_or_saves_nothing(
             "direction": direction,
             "channel": channel,
             "subject": subject,
-            "notes": notes,
+            "internal_notes": notes,
             "decisions": decisions,
             "follow_ups": [FollowUp(title, body=body) for title, body in follow_ups],
         }
@@ -351,7 +351,7 @@ def test_a_call_keeps_any_text_less_its_controls_or_saves_nothing(
         assert_line(call.contact_name, contact_name)
         assert (call.contact_id is None) == (not _visible(contact_name))
         assert_line(call.subject, subject)
-        assert_block(call.notes, notes)
+        assert_block(call.internal_notes, notes)
         typed_decisions = [typed for typed in decisions if _visible(typed)]
         assert len(call.decisions) == len(typed_decisions)
         for stored, typed in zip(call.decisions, typed_decisions, strict=True):
@@ -397,7 +397,7 @@ def _fill(vendor_name: str, texts: list[str]) -> None:
         vendor_id=vendor.id,
         contact_id=contact.id,
         subject=a,
-        notes=b,
+        internal_notes=b,
         decisions=[c, d, a],
         follow_ups=[FollowUp(f"x{b}", body=c)],
     )
@@ -477,9 +477,9 @@ def _texts(*keys: str):
     vendor=_texts("name", *_VENDOR_LINES, "notes"),
     tags=st.lists(TEXT, max_size=3),
     contact=_texts("name", *_CONTACT_LINES, "notes"),
-    call=_texts("subject", "notes"),
+    call=_texts("subject", "internal_notes"),
     decisions=st.lists(TEXT, max_size=3),
-    request=_texts("subject", "body", "answer"),
+    request=_texts("subject", "body", "internal_notes", "answer"),
     note=TEXT,
 )
 def test_an_import_keeps_any_text_less_its_controls(
@@ -509,13 +509,14 @@ def test_an_import_keeps_any_text_less_its_controls(
         assert_block(person.notes, contact["notes"])
         logged = calls.get_call(5)
         assert_line(logged.subject, call["subject"])
-        assert_block(logged.notes, call["notes"])
+        assert_block(logged.internal_notes, call["internal_notes"])
         typed_decisions = [typed for typed in decisions if _visible(typed)]
         for kept, typed in zip(logged.decisions, typed_decisions, strict=True):
             assert_line(kept, typed)
         (follow_up,) = logged.follow_ups
         assert_line(follow_up.subject, request["subject"])
         assert_block(follow_up.body, request["body"])
+        assert_block(follow_up.internal_notes, request["internal_notes"])
         assert_block(follow_up.answer, request["answer"])
         noted, edited = requests.request_history(2)
         assert_block(noted.note, note)

@@ -75,9 +75,12 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         await pilot.press("n")
         assert app.focused.id == "subject"
         await pilot.press("shift+tab", "shift+tab", "shift+tab", *"Tan", "tab", "tab")
-        await pilot.press("tab", "tab", *"Laptop order")
-        await pilot.press("tab", *"Price agreed on the phone", "tab")
+        await pilot.press("tab", "tab", *"Laptop order", "tab")
+        assert app.focused.id == "decisions"
         await pilot.press(*"Deliver on 12/1", "enter", *"We pay on delivery", "tab")
+        assert app.focused.id == "internal_notes"
+        await pilot.press(*"Price agreed on the phone", "enter", *"社長オーダー", "tab")
+        assert app.focused.has_class("subject")  # the first follow-up's
         await pilot.press(*"Send the PO", "tab", "right", "tab", *"+3")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -86,6 +89,7 @@ async def test_logging_a_call_with_two_decisions_and_a_dated_follow_up(ledger):
         assert call.subject == "Laptop order"
         assert call.contact_name == "Tanaka Ichiro"
         assert call.decisions == ("Deliver on 12/1", "We pay on delivery")
+        assert call.internal_notes == "Price agreed on the phone\n社長オーダー"
         [follow_up] = call.follow_ups
         assert (follow_up.subject, follow_up.direction) == ("Send the PO", "inbound")
         assert follow_up.due == TODAY + timedelta(days=3)
@@ -386,7 +390,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         await select_vendor(pilot, "Acme")
-        await pilot.press("n", *"Line down", "tab", *"Router swapped")
+        await pilot.press("n", *"Line down", "tab", "tab", *"Router swapped")
         await pilot.pause(DRAFT_PAUSE_S + 0.3)
         await settle(pilot)
     # The app stopped without saving (as after a crash): the draft is in the ledger.
@@ -399,7 +403,7 @@ async def test_a_call_being_typed_survives_the_app_stopping_and_is_restored_read
         await settle(pilot)
         form = app.screen.query_one(CallForm)
         assert form.query_one("#subject").value == "Line down"
-        assert form.query_one("#notes").text == "Router swapped"
+        assert form.query_one("#internal_notes").text == "Router swapped"
         assert app.screen.query_one("#call-pane").display
         assert any("Restored the call" in note for note in notices.said())
         await pilot.press("ctrl+s")  # as the notice says, at once: the cursor is in the form

@@ -2,12 +2,14 @@
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from conftest import TODAY, settle, shown
 from textual.widgets import Static, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import calls, requests, vendors
 from daicho.data.records import FollowUp
+from daicho.i18n import set_language
 from daicho.screens.answer_prompt import AnswerPrompt
 from daicho.screens.redate_prompt import RedatePrompt
 from daicho.screens.request_detail import RequestDetailScreen
@@ -53,6 +55,22 @@ async def test_every_field_and_the_history_are_shown(ledger):
         history = shown(screen.query_one("#history-lines"))
         assert history.index("created") < history.index("note")
         assert "Chased by mail" in history
+
+
+@pytest.mark.parametrize(
+    "language, heading", [("en", "Internal memo"), ("ja", "社内メモ")], ids=["en", "ja"]
+)
+async def test_the_internal_memo_is_shown_under_its_own_heading(ledger, language, heading):
+    set_language(language)
+    request = outbound(body="10 units, please", internal_notes="[bold]社長オーダー[/]\nCompare")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_request(pilot, request.id)
+        fields = shown(screen.query_one("#request-fields"))
+    assert heading in fields
+    assert fields.index("10 units, please") < fields.index(heading)
+    assert fields.index(heading) < fields.index("[bold]社長オーダー[/]")
+    assert "Compare" in fields
 
 
 async def test_x_then_enter_marks_an_outbound_request_answered(ledger):

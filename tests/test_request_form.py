@@ -11,6 +11,7 @@ from daicho.data import queue, requests, vendors
 from daicho.data.dates import clock
 from daicho.data.queue import QueueFilters
 from daicho.i18n import set_language
+from daicho.screens.request_edit_form import RequestEditForm
 from daicho.screens.request_form import NewRequestForm
 
 
@@ -43,6 +44,41 @@ async def test_a_request_for_the_selected_vendor_due_in_three_days(ledger):
         clock.today() + timedelta(days=3),
     )
     assert (saved.direction, saved.priority, saved.status) == ("outbound", "normal", "open")
+
+
+async def test_what_is_asked_and_the_internal_memo_are_typed_and_kept_apart(ledger):
+    acme = vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = NewRequestForm(acme.id, acme.name)
+        results = await open_form(pilot, form)
+        labels = [shown(label) for label in form.query(".form-label")]
+        assert "Details (goes into mails to the vendor)" in labels
+        assert "Internal memo (never in a mail)" in labels
+        await pilot.press(*"Quote", "tab", "tab", "tab")
+        assert app.focused.id == "body"
+        await pilot.press(*"A quote for 10 units, please.", "tab")
+        assert app.focused.id == "internal_notes"
+        await pilot.press(*"President's order", "enter", *"Compare with Nimbus", "ctrl+s")
+        await pilot.pause()
+    [saved] = results
+    stored = requests.get_request(saved.id)
+    assert stored.body == "A quote for 10 units, please."
+    assert stored.internal_notes == "President's order\nCompare with Nimbus"
+
+
+async def test_the_edit_form_changes_the_memo_and_the_history_names_it(ledger):
+    acme = vendors.create_vendor("Acme")
+    request = requests.open_request(acme.id, "outbound", "Quote", body="10 units")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(RequestEditForm(request))
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab", *"Inside only", "ctrl+s")
+        await settle(pilot)
+    stored = requests.get_request(request.id)
+    assert (stored.body, stored.internal_notes) == ("10 units", "Inside only")
+    assert requests.request_history(request.id)[-1].new_value == "internal_notes"
 
 
 async def test_an_invalid_due_date_blocks_the_save(ledger):
@@ -118,6 +154,7 @@ async def test_snapshot_and_load_carry_every_field(ledger):
         "due": {"date": (clock.today() + timedelta(weeks=2)).isoformat(), "text": "+2w"},
         "priority": "high",
         "body": "two\nlines",
+        "internal_notes": "inside\nonly",
     }
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -38,7 +38,11 @@ def acme(ledger):
 
 def call(vendor, when: datetime, subject: str = "", notes: str = "", decisions=()):
     return calls.log_call(
-        vendor_id=vendor.id, started_at=when, subject=subject, notes=notes, decisions=decisions
+        vendor_id=vendor.id,
+        started_at=when,
+        subject=subject,
+        internal_notes=notes,
+        decisions=decisions,
     )
 
 
@@ -144,7 +148,7 @@ def test_a_hit_names_its_vendor_date_and_title(acme):
         vendor_id=acme.id,
         started_at=datetime(2026, 11, 19, 3, 4, 5),
         subject="障害連絡",
-        notes="VPN 断",
+        internal_notes="VPN 断",
         follow_ups=[FollowUp("VPN 復旧報告")],
     )
     hits = {hit.kind: hit for hit in search("vpn")}
@@ -268,7 +272,7 @@ def _add_items(data) -> None:
     calls.log_call(
         vendor_id=vendor.id,
         subject=data.draw(_TEXT),
-        notes=data.draw(_TEXT),
+        internal_notes=data.draw(_TEXT),
         decisions=data.draw(st.lists(_TEXT, max_size=2)),
     )
 

@@ -39,7 +39,8 @@ def daicho(env, *args):
 def filled(ledger):
     """A closed ledger file with a vendor, two calls and a request that mention 見積."""
     acme = vendors.create_vendor("ACME通信", notes="[bold]保守[/]")
-    calls.log_call(vendor_id=acme.id, started_at=datetime(2026, 11, 1, 1), notes="回線の見積")
+    first = datetime(2026, 11, 1, 1)
+    calls.log_call(vendor_id=acme.id, started_at=first, internal_notes="回線の見積")
     calls.log_call(vendor_id=acme.id, started_at=datetime(2026, 11, 2, 1), subject="見積の件")
     requests.open_request(acme.id, "outbound", "ＶＰＮの見積依頼")
     close_ledger()

@@ -97,7 +97,7 @@ def test_a_call_is_indexed_with_its_decisions_follow_ups_and_new_vendor(ledger):
         contact_name="営業の田中",
         started_at=datetime(2026, 11, 19, 1),
         subject="複合機の提案",
-        notes="リース更新",
+        internal_notes="リース更新",
         decisions=["資料を送ってもらう"],
         follow_ups=[FollowUp("資料の受領確認"), FollowUp("見積比較", direction="inbound")],
     )
@@ -121,7 +121,7 @@ def test_a_refused_change_leaves_the_index_as_it_was(acme):
 def test_a_toml_export_imported_anywhere_is_indexed(acme, tmp_path):
     contact = vendors.create_contact(acme.id, "佐藤", notes="VPN 担当")
     calls.log_call(
-        vendor_id=acme.id, contact_id=contact.id, notes="VPN 断", decisions=["VPN 再起動"]
+        vendor_id=acme.id, contact_id=contact.id, internal_notes="VPN 断", decisions=["VPN 再起動"]
     )
     request = requests.open_request(acme.id, "outbound", "VPN 復旧報告")
     requests.add_request_note(request.id, "VPN 復旧済み")
@@ -142,7 +142,7 @@ def test_a_toml_export_imported_anywhere_is_indexed(acme, tmp_path):
 
 def test_rebuilding_writes_the_same_index(acme):
     vendors.create_contact(acme.id, "山田")
-    calls.log_call(vendor_id=acme.id, notes="回線工事", follow_ups=[FollowUp("回線の件")])
+    calls.log_call(vendor_id=acme.id, internal_notes="回線工事", follow_ups=[FollowUp("回線の件")])
     before = index_entries()
     results = found("回線")
     assert rebuild_index() == 4

@@ -38,7 +38,7 @@ def ledger_with_a_call_and_a_request():
         vendor_id=acme.id,
         started_at=datetime(2026, 11, 18, 1),
         subject="回線工事",
-        notes="[bold]見積[/] を依頼した",
+        internal_notes="[bold]見積[/] を依頼した",
     )
     request = requests.open_request(acme.id, "outbound", "見積書の送付")
     return acme, call, request

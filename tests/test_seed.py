@@ -110,6 +110,18 @@ def test_demo_requests_go_both_ways_in_every_status_and_priority(demo):
     assert all(r.answer for r in Request.select().where(Request.status == "answered"))
 
 
+def test_demo_requests_keep_the_desks_own_remarks_in_their_memo(demo):
+    """What is asked may go to the vendor; the president's order and the desk's reminders to
+    itself stay inside."""
+    president = Request.select().where(Request.subject.contains("社長オーダー"))
+    assert all(r.internal_notes.startswith("社長オーダー。") for r in president)
+    bodies = _values(Request.body)
+    assert any(bodies) and any(_values(Request.internal_notes) - {""})
+    assert not any("社長" in body or "確認すること" in body for body in bodies)
+    memos = " ".join(_values(Request.internal_notes))
+    assert "確認すること" in memos
+
+
 def test_open_demo_requests_fall_in_every_due_band_relative_to_today(demo):
     open_requests = Request.select().where(Request.status == "open")
     bands = {_due_band(request) for request in open_requests}
@@ -148,7 +160,8 @@ def test_every_request_has_a_history_that_ends_in_its_status(demo):
 
 def test_demo_text_is_clean_and_nothing_happens_after_yesterday(demo):
     lines = [Vendor.name, Vendor.reading, Contact.name, Call.subject, Request.subject]
-    blocks = [Vendor.notes, Call.notes, Request.body, Request.answer, Decision.text]
+    blocks = [Vendor.notes, Call.internal_notes, Request.body, Request.internal_notes]
+    blocks += [Request.answer, Decision.text]
     for field in lines:
         assert all(clean_line(value) == value for value in _values(field))
     for field in blocks:
@@ -164,7 +177,7 @@ FULL_WIDTH = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 def _written_by_vendor(labels: bool) -> dict[str, list[str]]:
     """Vendor name to the sentences the desk wrote about it: vendor and contact notes, call
-    subjects, note lines and decisions, request subjects, bodies, answers and history
+    subjects, memo lines and decisions, request subjects, bodies, memos, answers and history
     notes; with `labels`, tags, roles and departments too. Names (of vendors, people) are
     left out, empty texts too."""
     texts = defaultdict(list)
@@ -174,10 +187,11 @@ def _written_by_vendor(labels: bool) -> dict[str, list[str]]:
             texts[vendor.name] += [contact.notes]
             texts[vendor.name] += [contact.role, contact.department] if labels else []
         for call in vendor.calls:
-            texts[vendor.name] += [call.subject, *call.notes.splitlines()]
+            texts[vendor.name] += [call.subject, *call.internal_notes.splitlines()]
             texts[vendor.name] += [decision.text for decision in call.decisions]
         for request in vendor.requests:
             texts[vendor.name] += [request.subject, request.body, request.answer]
+            texts[vendor.name] += [request.internal_notes]
             texts[vendor.name] += [event.note for event in request.events]
     return {name: [text for text in values if text] for name, values in texts.items()}
 
@@ -265,7 +279,7 @@ def test_the_large_sizes_code_path_makes_exactly_the_counts_asked_for(ledger):
     )
     assert Request.select().where(Request.status == "open").count() == 45
     assert str(summary).startswith("60 vendors, 180 contacts, 1000 calls with ")
-    notes = [note for (note,) in Call.select(Call.notes).tuples()]
+    notes = [note for (note,) in Call.select(Call.internal_notes).tuples()]
     assert 270 < sum(map(len, notes)) / len(notes) < 330
     assert any(note.isascii() for note in notes) and any(not n.isascii() for n in notes)
     assert min(_values(Call.started_at)) < _start_of_today() - timedelta(days=9 * 365)

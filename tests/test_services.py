@@ -141,7 +141,7 @@ def test_logging_a_call_with_two_decisions_and_a_follow_up(ledger):
         started_at=started,
         duration_s=312,
         subject="回線工事の日程",
-        notes="工事は午前中\n立会い必要",
+        internal_notes="工事は午前中\n立会い必要",
         decisions=["12/3 10時に工事", "", "立会いは情シス"],
         follow_ups=[FollowUp("工事申込書の送付", direction="inbound", due=date(2026, 11, 25))],
     )

@@ -53,8 +53,8 @@ def test_logging_a_call(snap_compare, demo_app, size, language):
 
     async def type_a_call(pilot) -> None:
         await settle(pilot)
-        await pilot.press("down", "down", "down", "n", *subject, "tab", *notes, "tab")
-        await pilot.press(*first, "enter", *second, "tab", *follow_up, "tab")
+        await pilot.press("down", "down", "down", "n", *subject, "tab")
+        await pilot.press(*first, "enter", *second, "tab", *notes, "tab", *follow_up, "tab")
         await pilot.press("tab", *"+3")
         await settle(pilot)
 

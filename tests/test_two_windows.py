@@ -49,7 +49,7 @@ def test_two_copies_logging_calls_at_once_both_save_everything(ledger):
     outcomes = [finish(first), finish(second)]
     assert [outcome["saved"] for outcome in outcomes] == [CALLS_EACH, CALLS_EACH]
     assert [outcome["errors"] for outcome in outcomes] == [[], []]
-    logged = {(call.subject, call.notes) for call in Call.select()}
+    logged = {(call.subject, call.internal_notes) for call in Call.select()}
     assert logged == {
         (f"{name}{number}", f"from {name} #{number}")
         for name in "AB"

@@ -103,11 +103,21 @@ def _old_rows(path: Path) -> dict[str, list[dict]]:
                 }
                 if table == "call":
                     values["decisions"] = decisions.get(values["id"], [])
+                _as_memo(table, values)
                 rows.append(values)
             document[key] = rows
         return document
     finally:
         connection.close()
+
+
+def _as_memo(table: str, values: dict) -> None:
+    """Schema 9's move: what was typed as a call's notes or a request's body stays inside as
+    its memo (`internal_notes`); a request's body, what may go out, starts empty."""
+    if table == "call" and "notes" in values:
+        values["internal_notes"] = values.pop("notes")
+    if table == "request" and "internal_notes" not in values:
+        values["internal_notes"], values["body"] = values["body"], ""
 
 
 def test_every_earlier_schema_version_has_a_frozen_fixture():
@@ -217,6 +227,24 @@ def test_the_services_read_what_the_old_version_wrote(upgraded):
     assert [e.kind for e in requests.request_history(4)][1:3] == ["edited", "status_changed"]
 
 
+def test_every_note_typed_before_the_split_stays_inside(upgraded):
+    """Call notes and request bodies were the desk's own words: they become memos, and no
+    request starts sending them to its vendor."""
+    first = calls.get_call(1)
+    assert first.internal_notes == (
+        "朝から断続的に切れる。\nルーター再起動で一時復旧 ✅\n\n[bold]x[/] と書かれたメモ"
+    )
+    assert calls.get_call(2).internal_notes == "名刺のみ"
+    assert calls.get_call(3).internal_notes.startswith("001行目: 障害対応の記録。")
+    quote = requests.get_request(first.follow_ups[0].id)
+    assert (quote.body, quote.internal_notes) == ("", "PDFで\n2部")
+    licence = requests.get_request(3)
+    assert (licence.body, licence.internal_notes) == ("", "100ユーザー分\n年額で")
+    terms = requests.get_request(4)
+    assert (terms.body, terms.internal_notes) == ("", "差分だけ\n見る")
+    assert database.execute_sql("SELECT count(*) FROM request WHERE body != ''").fetchone() == (0,)
+
+
 def test_drafts_written_before_the_upgrade_are_still_offered(upgraded):
     kept = {(d.form, d.key): d.content for d in drafts.load_drafts()}
     if upgraded < 2:  # drafts came with schema 2
@@ -246,6 +274,8 @@ def test_drafts_written_before_the_upgrade_are_still_offered(upgraded):
         ("督促", [("request", 3)]),  # a note in the request's history
         ("稟議", [("request", 3)]),
         ("ライセンス", [("request", 3), ("vendor", 2)]),
+        ("ルーター再起動", [("call", 1)]),  # a call's notes, now its memo
+        ("年額で", [("request", 3)]),  # a request's body, now its memo
     ],
 )
 def test_an_upgraded_ledger_finds_its_old_text(upgraded, query, found):

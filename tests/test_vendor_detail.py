@@ -146,17 +146,19 @@ async def test_the_timeline_reads_more_as_the_cursor_reaches_the_end(ledger):
         assert "call 1-0" in prompts(screen, "#timeline")[-1]
 
 
-async def test_enter_on_a_call_shows_its_notes_and_on_a_request_opens_it(ledger):
+async def test_enter_on_a_call_shows_its_memo_and_on_a_request_opens_it(ledger):
     vendor = vendors.create_vendor("Acme")
-    log_call_at(vendor.id, datetime(2026, 11, 18, 1), "Router down", notes="Line dead since 9")
+    memo = "Line dead since 9"
+    log_call_at(vendor.id, datetime(2026, 11, 18, 1), "Router down", internal_notes=memo)
     request = requests.open_request(vendor.id, "outbound", "Send the invoice")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(100, 34)) as pilot:
         screen = await open_vendor(pilot, vendor.id)
         await pilot.press("down", "enter")
-        assert "Line dead since 9" in prompts(screen, "#timeline")[1]
+        assert "Internal memo\n    Line dead since 9" in prompts(screen, "#timeline")[1]
         await pilot.press("enter")
         assert "Line dead since 9" not in prompts(screen, "#timeline")[1]
+        assert "Internal memo" not in prompts(screen, "#timeline")[1]
         await pilot.press("up", "enter")
         await settle(pilot)
         assert isinstance(app.screen, RequestDetailScreen)

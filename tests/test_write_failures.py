@@ -35,7 +35,7 @@ async def type_a_call(pilot, subject: str = "Line down") -> CallForm:
     """A call to Acme Devices, typed key by key; its draft is written (or tried) before going
     on."""
     await pilot.press("n", *"Acme Devices", "tab", "tab", "tab", "tab", *subject)
-    await pilot.press("tab", *NOTES)
+    await pilot.press("tab", "tab", *NOTES)
     return await draft_written(pilot)
 
 
@@ -50,7 +50,7 @@ async def draft_written(pilot) -> CallForm:
 
 def assert_still_typed(form: CallForm, subject: str = "Line down") -> None:
     assert form.query_one("#subject", Input).value == subject
-    assert form.query_one("#notes", TextArea).text == NOTES
+    assert form.query_one("#internal_notes", TextArea).text == NOTES
 
 
 @contextmanager
@@ -93,7 +93,7 @@ async def test_a_call_not_saved_on_a_full_disk_keeps_its_text_and_saves_once_the
         await pilot.press("ctrl+s")
         await settle(pilot)
         [call] = Call.select()
-        assert (call.subject, call.notes) == ("Line down", NOTES)
+        assert (call.subject, call.internal_notes) == ("Line down", NOTES)
         assert form.is_blank()
         assert "Acme Devices" in shown(app.screen.query_one(VendorRows))
 

@@ -30,7 +30,7 @@ from daicho.widgets.discard_guard import DiscardGuard
 from daicho.widgets.follow_up_row import FollowUpList
 from daicho.widgets.text_fields import TextBox, TextField
 
-WIDE_FROM = 120  # columns from which notes and decisions sit side by side
+WIDE_FROM = 120  # columns from which decisions and the memo sit side by side
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class CallFormValues(CallFields):
 
 
 class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
-    """Vendor, contact, direction, channel, subject, notes, decisions and follow-ups."""
+    """Vendor, contact, direction, channel, subject, decisions, internal memo, follow-ups."""
 
     DEFAULT_CSS = """
     CallForm { height: 1fr; padding: 0 1; }
@@ -54,7 +54,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
     CallForm #texts { height: auto; }
     CallForm .block { height: auto; }
     CallForm TextArea { height: auto; min-height: 3; max-height: 8; padding: 0; }
-    CallForm #notes { min-height: 4; }
+    CallForm #internal_notes { min-height: 4; }
     CallForm.-wide #texts { layout: horizontal; }
     CallForm.-wide .block { width: 1fr; margin-right: 2; }
     CallForm #follow-ups-title { margin-top: 1; color: $text-muted; }
@@ -64,7 +64,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
         Binding("ctrl+s", "save", N_("Save call"), id="call.save"),
         Binding("ctrl+o", "add_follow_up", N_("Add follow-up"), id="call.add_follow_up"),
         Binding("escape", "leave", N_("Leave form"), id="call.leave"),
-        # Priority, so that it comes before the notes' own ctrl+y (redo).
+        # Priority, so that it comes before the text boxes' own ctrl+y (redo).
         Binding(
             "ctrl+y", "save(True)", N_("Save and copy email"), id="call.save_copy", priority=True
         ),
@@ -134,9 +134,6 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             yield TextField(id="subject", compact=True)
         with Vertical(id="texts"):
             with Horizontal(classes="block"):
-                yield Label(_("Notes"), classes="name", markup=False)
-                yield TextBox(id="notes", compact=True, tab_behavior="focus", soft_wrap=True)
-            with Horizontal(classes="block"):
                 yield Label(_("Decisions"), classes="name", markup=False)
                 yield TextBox(
                     id="decisions",
@@ -144,6 +141,15 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
                     tab_behavior="focus",
                     soft_wrap=True,
                     placeholder=_("One decision per line"),
+                )
+            with Horizontal(classes="block"):
+                yield Label(_("Internal memo"), classes="name", markup=False)
+                yield TextBox(
+                    id="internal_notes",
+                    compact=True,
+                    tab_behavior="focus",
+                    soft_wrap=True,
+                    placeholder=_("Stays inside: never put in a mail"),
                 )
         yield Label(_("Follow-ups (ctrl+o adds one)"), id="follow-ups-title", markup=False)
         yield FollowUpList(id="follow-ups")
@@ -230,7 +236,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             started_at=self._status.started_at or local_now(),
             duration_s=self._status.duration_s,
             subject=self._input("subject").value.strip(),
-            notes=self._text_area("notes").text,
+            internal_notes=self._text_area("internal_notes").text,
             decisions=[line.strip() for line in decisions if line.strip()],
             follow_ups=self._follow_ups.follow_ups(),
         )

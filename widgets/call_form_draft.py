@@ -13,7 +13,8 @@ from daicho.widgets.date_field import PastDueCheck
 from daicho.widgets.follow_up_row import FollowUpList
 
 TEXTS = ("vendor", "contact", "subject")  # one-line fields, by id
-BLOCKS = ("notes", "decisions")  # multi-line fields, by id
+BLOCKS = ("decisions", "internal_notes")  # multi-line fields, by id
+_OLD_MEMO = "notes"  # a draft kept before the memo was split off holds it here
 
 
 def _time_from_draft(text: object) -> datetime | None:
@@ -104,6 +105,7 @@ class CallFormDraft:
             self._input(name).value = str(values.get(name, ""))
         self._choice("direction").value = str(values.get("direction", "incoming"))
         self._choice("channel").value = str(values.get("channel", "phone"))
+        values = {"internal_notes": values.get(_OLD_MEMO, ""), **values}
         for name in BLOCKS:
             self._text_area(name).text = str(values.get(name, ""))
         self._prefill = ("", "")

@@ -23,12 +23,12 @@ class FollowUpRow(Horizontal):
     FollowUpRow > DateField { width: 1fr; min-width: 26; }
     FollowUpRow > DateField > .hint { text-wrap: nowrap; text-overflow: ellipsis; }
     FollowUpRow.-stacked {
-        layout: grid; grid-size: 2 2; grid-columns: auto 1fr; grid-gutter: 0 1; height: 2;
+        layout: grid; grid-size: 2 2; grid-columns: 1fr auto; grid-gutter: 0 1; height: 2;
     }
-    FollowUpRow.-stacked > .subject { column-span: 2; }
     FollowUpRow.-stacked > ChoiceField { margin: 0; }  /* an auto column leaves out margins */
+    FollowUpRow.-stacked > DateField { column-span: 2; }
     """
-    STACK_BELOW = 64  # columns under which direction and due go below the subject
+    STACK_BELOW = 64  # columns under which the due date, with its hint, gets a line of its own
 
     def __init__(
         self, subject: str = "", direction: str = "outbound", due: object = None, **kwargs

@@ -90,6 +90,7 @@ def _requests(ids: list[int] | None) -> Iterator[Document]:
         Request.created_at,
         Request.subject,
         Request.body,
+        Request.internal_notes,
         Request.answer,
     )
     notes = RequestEvent.select(RequestEvent.request, RequestEvent.note).where(
@@ -106,7 +107,7 @@ def _requests(ids: list[int] | None) -> Iterator[Document]:
 
 
 def _calls(ids: list[int] | None) -> Iterator[Document]:
-    query = Call.select(Call.id, Call.vendor, Call.started_at, Call.subject, Call.notes)
+    query = Call.select(Call.id, Call.vendor, Call.started_at, Call.subject, Call.internal_notes)
     decisions = Decision.select(Decision.call, Decision.text)
     if ids is not None:
         query = query.where(Call.id.in_(ids))

@@ -133,7 +133,7 @@ class Calls:
                         "started_at": spec.started_at,
                         "duration_s": spec.duration_s,
                         "subject": spec.subject,
-                        "notes": self._phrases.note(spec.vendor.category, spec.english),
+                        "internal_notes": self._phrases.note(spec.vendor.category, spec.english),
                         "created_at": spec.created_at,
                         "updated_at": spec.created_at,
                     }

@@ -41,6 +41,7 @@ class RequestPlan:
     status: str
     subject: str
     body: str
+    internal_notes: str
     answer: str
     due: date | None
     created_ago: int
@@ -98,10 +99,10 @@ class Requests:
         rng, days, phrases = self._rng, self._days, self._phrases
         vendor = self._past.vendor((created_ago - 1) // MONTH, for_request=True)
         english, category = self._calls.writes_english(vendor), vendor.category
-        subject, body, answer = phrases.request(direction, category, english)
+        subject, body, memo, answer = phrases.request(direction, category, english)
         if priority == "president":
             priority = "urgent"
-            subject, body = phrases.president_order(subject, body)
+            subject, memo = phrases.president_order(subject, memo)
         answered = status == "answered" or (status == "closed" and rng.random() < 0.6)
         return RequestPlan(
             vendor=vendor,
@@ -112,6 +113,7 @@ class Requests:
             status=status,
             subject=subject,
             body=body,
+            internal_notes=memo,
             answer=answer if answered else "",
             due=due,
             created_ago=created_ago,
@@ -142,6 +144,7 @@ class Requests:
                     "call": plan.call_id,
                     "subject": plan.subject,
                     "body": plan.body,
+                    "internal_notes": plan.internal_notes,
                     "due": plan.due,
                     "priority": plan.priority,
                     "status": plan.status,

@@ -1,4 +1,4 @@
-"""The sample ledger's text: subjects, call notes, decisions, request bodies and answers.
+"""The sample ledger's text: subjects, call memos, decisions, request bodies, memos, answers.
 
 This is content, not UI text: it goes through no catalog, but comes in Japanese and English
 pairs, so a demo can be written in the UI's language (`Phrases`). Templates take `{item}`
@@ -130,33 +130,40 @@ REQUEST_SUBJECTS = {
                         "Send the signed order form", "Answer the {item} usage survey",
                         "Pick a date for the site survey"),
 }  # fmt: skip
-# The prefix of a request the president asked for, and the line its body starts with.
+# The prefix of a request the president asked for, and the line its memo starts with: the
+# desk's own words, never the vendor's to read.
 PRESIDENT_ORDER = {
     False: ("【社長オーダー】", "社長オーダー。最優先で対応すること。"),
     True: ("[President's order] ", "The president's order: top priority."),
 }
-# A request's body and answer depend on who asked whom: outbound we asked, inbound they did.
-REQUEST_BODIES = {
+# Lines about a request, by who asked whom (outbound we asked, inbound they did), each marked
+# internal or not: what is asked (the body, which may go to the vendor) or the desk's own
+# remark (the memo, which stays inside).
+ASK, MEMO = False, True
+REQUEST_LINES = {
     ("outbound", False): (
-        "先日の電話の件、{item}について正式に依頼。", "{n}台分で見積をお願いした。",
-        "期限までにメールで回答をもらう。", "必要な資料があれば連絡をもらう。",
-        "前回の見積との差分も分かるようにしてほしいと伝えた。",
+        ("{item}の件、正式にご依頼申し上げます。", ASK), ("数量は{n}台でお願いいたします。", ASK),
+        ("期限までにメールにてご回答いただけますと幸いです。", ASK),
+        ("相見積もりを取る予定。先方には伝えていない。", MEMO),
+        ("前回の見積との差分も分かるようにしてほしいと電話で伝えた。", MEMO),
     ),
     ("inbound", False): (
-        "先方より、期限までにメールで回答がほしいとのこと。",
-        "{item}の台数は社内の棚卸し結果をもとに回答する。",
-        "記入用のExcelシートがメールで届いている。", "押印が必要なため総務に回付する。",
-        "不明点は{person}さんに確認すること。",
+        ("期限までにメールにてご回答いたします。", ASK),
+        ("{item}の台数は社内の棚卸し結果をもとに回答する。", MEMO),
+        ("記入用のExcelシートに記入のうえ、メールにてご返送いたします。", ASK),
+        ("押印が必要なため総務に回付する。", MEMO), ("不明点は{person}さんに確認すること。", MEMO),
     ),
     ("outbound", True): (
-        "Following up on our call about the {item}.", "Asked for a quote for {n} units.",
-        "They should answer by email before the due date.",
-        "Asked them to show the difference from the last quote.",
+        ("Following up on our call about the {item}.", ASK),
+        ("A quote for {n} units, please.", ASK),
+        ("Please answer by email before the due date.", ASK),
+        ("Getting a competing quote too; not mentioned to them.", MEMO),
     ),
     ("inbound", True): (
-        "They need our answer by email before the due date.",
-        "The Excel sheet to fill in came by email.", "Needs a stamp from general affairs first.",
-        "Ask {person}-san if anything is unclear.",
+        ("We will answer by email before the due date.", ASK),
+        ("We will fill in the Excel sheet and send it back by email.", ASK),
+        ("Needs a stamp from general affairs first.", MEMO),
+        ("Ask {person}-san if anything is unclear.", MEMO),
     ),
 }  # fmt: skip
 ANSWERS = {
@@ -286,29 +293,35 @@ class Phrases:
             return False
         return self._rng.random() < (0.7 if foreign else 0.05)
 
-    def president_order(self, subject: str, body: str) -> tuple[str, str]:
-        """A request's subject and body marked as the president's order, in the desk's words."""
+    def president_order(self, subject: str, memo: str) -> tuple[str, str]:
+        """A request's subject and memo marked as the president's order, in the desk's words."""
         prefix, line = PRESIDENT_ORDER[self.language == "en"]
-        return prefix + subject, f"{line}\n{body}".strip()
+        return prefix + subject, f"{line}\n{memo}".strip()
 
     def call_subject(self, category: str, english: bool, cold: bool = False) -> str:
         """A call's subject line; a `cold` call is a sales pitch."""
         subjects = self._cold_subjects if cold else self._call_subjects
         return self._rng.choice(subjects[category, english])
 
-    def request(self, direction: str, category: str, english: bool) -> tuple[str, str, str]:
-        """(subject, body, answer) of a request about one item; the answer for when it is."""
+    def request(self, direction: str, category: str, english: bool) -> tuple[str, str, str, str]:
+        """(subject, body, memo, answer) of a request about one item; the answer for when it is."""
         rng = self._rng
         values = self._values(category, english)
-        bodies = rng.sample(REQUEST_BODIES[direction, english], rng.randint(0, 2))
+        lines = rng.sample(REQUEST_LINES[direction, english], rng.randint(0, 2))
+
+        def joined(internal: bool) -> str:
+            picked = (text.format(**values) for text, memo in lines if memo == internal)
+            return (" " if english else "").join(picked)
+
         return (
             rng.choice(REQUEST_SUBJECTS[direction, english]).format(**values),
-            (" " if english else "").join(body.format(**values) for body in bodies),
+            joined(ASK),
+            joined(MEMO),
             rng.choice(ANSWERS[direction, english]).format(**values),
         )
 
     def note(self, category: str, english: bool) -> str:
-        """Call notes, one line per sentence, mostly in the call's language."""
+        """A call's internal memo, one line per sentence, mostly in the call's language."""
         lines, cum_weights, mean = self._notes[category, english]
         count = max(1, round(self._rng.uniform(1, 2 * mean - 1)))
         return "\n".join(self._rng.choices(lines, cum_weights=cum_weights, k=count))

@@ -1,9 +1,10 @@
 """A TOML export back into the ledger (DESIGN §5): checked whole, then written all at once.
 
 The document is checked before anything is written: its format marker and schema
-version, then every row's keys, types, stored values and references. The first problem
-stops the import with one line naming the table, the row and what is wrong. Text is
-cleaned as the services clean what is typed.
+version (an older export is first brought to today's shape, `older.py`), then every row's
+keys, types, stored values and references. The first problem stops the import with one
+line naming the table, the row and what is wrong. Text is cleaned as the services clean
+what is typed.
 
 Ids are kept, so export, import and export again give the same bytes. A row the ledger
 already holds as it is is skipped and counted; the same id with other content stops the
@@ -57,6 +58,7 @@ from daicho.data.search.index import index_many, rebuild_index
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.transfer.existing import split_known
 from daicho.data.transfer.export import FORMAT_MARKER, TABLES
+from daicho.data.transfer.older import as_latest
 from daicho.data.transfer.source import check_field_length, is_json_name, parse_export, read_export
 from daicho.data.transfer.summary import ImportSummary
 from daicho.data.validate import LARGEST_INTEGER, choice, required_line
@@ -74,7 +76,8 @@ _ENUMS = {
     (RequestEvent, "kind"): REQUEST_EVENT_KINDS,
 }
 _TABLE_OF = {model: key for key, model in TABLES.items()}
-_BLOCK_FIELDS = {"notes", "body", "answer", "note"}  # multi-line text; the rest is one line
+# Multi-line text; the rest is one line.
+_BLOCK_FIELDS = {"notes", "internal_notes", "body", "answer", "note"}
 _BATCH_ROWS = 500  # rows per INSERT, well under SQLite's limit of bound values
 # Times that every time zone can show: a day further out overflows Python's dates.
 _FIRST_TIME = datetime(2, 1, 1, tzinfo=UTC)
@@ -109,6 +112,7 @@ def _checked_tables(document: dict) -> dict[str, list[dict]]:
                 known=LATEST_VERSION,
             )
         )
+    document = as_latest(document, version)
     unknown = sorted(document.keys() - {"format", "schema_version", *TABLES})
     if unknown:
         raise InputError(_("Unknown table {table}", table=shown_name(unknown[0])))
