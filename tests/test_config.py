@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from daicho.config import Config, ConfigError, load_config, save_config
+from daicho.data.mail.sender import Sender
 from daicho.locations import config_path
 from daicho.toml_lines import line_of
 
@@ -125,6 +126,8 @@ def test_an_unfinished_file_points_at_its_last_line(path):
         ('[templates]\nnote = """a""""\ncall = 3', 3, "templates.call must be text"),
         ("[templates]\nnote = '''b'''''\ncall = 3", 3, "templates.call must be text"),
         ("soon_business_days = 1", 1, "soon_business_days must be true or false"),
+        ("[sender]\nname = 3", 2, "sender.name must be text"),
+        ('sender = "Suzuki"', 1, "sender must be a table"),
         (
             '[display]\ndate_style = "long"',
             2,
@@ -140,6 +143,18 @@ def test_an_unfinished_file_points_at_its_last_line(path):
 )
 def test_a_wrong_value_names_the_file_line_key_and_what_is_expected(path, text, line, expected):
     assert _error(path, f'editor = "vim"\n{text}\n') == f"{path}, line {line + 1}: {expected}"
+
+
+def test_the_sender_is_read_as_typed_and_saved_beside_the_rest(path):
+    _write(path, '[sender]\ncompany = "㈱台帳商事"\nname = "髙橋\u3000一郎"\n')
+    config = load_config(path)
+    assert config.sender == Sender(company="㈱台帳商事", name="髙橋\u3000一郎")
+    assert config.sender.is_set and not Config().sender.is_set
+    save_config(config.with_sender(Sender(name="鈴木", phone="０３－１２３４－５６７８")), path)
+    again = load_config(path)
+    assert again.sender == Sender(name="鈴木", phone="０３－１２３４－５６７８")
+    phone_only = Config().replace(sender_phone="０３－１２３４－５６７８")
+    assert again.replace(sender_name="") == phone_only
 
 
 def test_a_mistake_after_a_100_kb_template_names_its_line(path):

@@ -26,6 +26,7 @@ def request(index: int, **changes) -> RequestRecord:
         call_id=None,
         subject=f"Subject {index}",
         body="",
+        internal_notes="",
         due=TODAY + timedelta(days=index - 2),
         priority="normal",
         status="open",
