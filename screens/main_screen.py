@@ -262,7 +262,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
             current = focused.current
             return vendor_source(current.id) if current else queue_source(self.filters)
         if focused is self.query_one(QueueTable) and (request := self._current_request()):
-            return request_source(request.id)
+            return request_source(request.id, self.app.config.soon_days)
         return None
 
     def action_copy_mail(self) -> None:

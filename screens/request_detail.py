@@ -136,7 +136,7 @@ class RequestDetailScreen(DetailScreen):
         )
 
     def mail_source(self) -> MailSource:
-        return request_source(self.request_id)
+        return request_source(self.request_id, self.app.config.soon_days)
 
     # --- changes ------------------------------------------------------------------------
 

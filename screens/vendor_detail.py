@@ -195,7 +195,9 @@ class VendorDetailScreen(DetailScreen):
         entry = self.current_entry
         if entry is None or self.focused is not self.query_one("#timeline"):
             return vendor_source(self.vendor_id)
-        return call_source(entry.call.id) if entry.call else request_source(entry.request.id)
+        if entry.call:
+            return call_source(entry.call.id)
+        return request_source(entry.request.id, self.app.config.soon_days)
 
     def _entry_prompt(self, entry: TimelineEntry) -> Text:
         if entry.call:

@@ -17,7 +17,7 @@ from daicho.data.models import database
 from daicho.screens.main_screen import MainScreen
 from daicho.widgets.call_form import CallForm
 
-NOTES = "Router swapped; 回線は復旧しました"
+NOTES = "Router swapped; 回線は復旧しました"  # typed as a decision
 
 
 def rows(path: Path) -> dict[str, object]:
@@ -82,7 +82,7 @@ async def test_a_replaced_ledger_is_never_opened_again_and_the_new_file_stays_wh
         await pilot.press("ctrl+s")
         await done(pilot)
         assert form.query_one("#subject", Input).value == "Line down"
-        assert form.query_one("#notes", TextArea).text == NOTES
+        assert form.query_one("#decisions", TextArea).text == NOTES
 
         assert notices.said("error") == [replaced, replaced]  # noticed, and said by the save
 

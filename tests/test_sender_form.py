@@ -92,6 +92,7 @@ async def test_the_first_y_asks_who_sends_it_and_keeps_the_rest_of_the_config(le
     )
     assert load_config(path).sender == SATO
     assert clipboard.copied == [summaries.request_mail(ids["asked"].id, {}, sender=SATO).text]
+    assert "This is Sato Hanako of 情報システム課, Daicho Trading." in clipboard.copied[0]
     assert not any(NO_SENDER in note for note in notices.said())
     assert any("Sender details saved in" in note for note in notices.said())
 

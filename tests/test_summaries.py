@@ -703,6 +703,14 @@ def test_a_request_gets_the_mail_its_moment_calls_for(ledger, direction, due, fi
     assert request_mail(request.id, {}, "call_ja").template == "request_ja"  # not for requests
 
 
+def test_a_reminder_is_due_as_soon_as_the_queue_says_soon(ledger):
+    """`soon_days` from the config: a week away is soon for a desk that set it to 5."""
+    vendor = vendors.create_vendor("ACME")
+    request = requests.open_request(vendor.id, "outbound", "Quote", due=date(2026, 11, 27))
+    assert request_mail(request.id, {}).template == "request_en"
+    assert request_mail(request.id, {}, soon_days=5).template == "reminder_en"
+
+
 def test_what_the_sender_and_contacts_hold_goes_in_as_text_on_its_line(desk):
     """Braces, markup and line breaks in `[sender]` or a contact are text, each on its line."""
     sender = Sender(company="{vendor} [bold]", name="鈴木\n一郎", mail="a@b.example\r\nBcc: x")

@@ -36,20 +36,20 @@ async def test_the_search_box_keeps_the_wide_space_and_finds_both_words(ledger):
         assert [hit.id for hit in screen.query_one(SearchResults).hits] == [wanted.id]
 
 
-async def test_the_call_form_keeps_the_wide_space_in_subject_and_notes(ledger):
+async def test_the_call_form_keeps_the_wide_space_in_subject_and_memo(ledger):
     acme = vendors.create_vendor("Acme Devices")
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Ac", "tab", "tab", "tab", "tab", "tab")
-        await pilot.press(*"回線", SPACE, *"断", "tab", *"朝から", SPACE, *"断続的")
+        await pilot.press(*"回線", SPACE, *"断", "tab", "tab", *"朝から", SPACE, *"断続的")
         assert app.screen.query_one("#subject", Input).value == f"回線{SPACE}断"
         for field in [*app.screen.query(Input), *app.screen.query(TextArea)]:
             assert isinstance(field, KeepsWideSpace), field  # every field, not only these
         await pilot.press("ctrl+s")
         await settle(pilot)
     [call] = calls_of(acme.id)
-    assert (call.subject, call.notes) == (f"回線{SPACE}断", f"朝から{SPACE}断続的")
+    assert (call.subject, call.internal_notes) == (f"回線{SPACE}断", f"朝から{SPACE}断続的")
 
 
 async def test_a_contact_name_keeps_the_wide_space(ledger):

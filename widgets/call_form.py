@@ -133,24 +133,9 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             yield Label(_("Subject"), classes="name", markup=False)
             yield TextField(id="subject", compact=True)
         with Vertical(id="texts"):
-            with Horizontal(classes="block"):
-                yield Label(_("Decisions"), classes="name", markup=False)
-                yield TextBox(
-                    id="decisions",
-                    compact=True,
-                    tab_behavior="focus",
-                    soft_wrap=True,
-                    placeholder=_("One decision per line"),
-                )
-            with Horizontal(classes="block"):
-                yield Label(_("Internal memo"), classes="name", markup=False)
-                yield TextBox(
-                    id="internal_notes",
-                    compact=True,
-                    tab_behavior="focus",
-                    soft_wrap=True,
-                    placeholder=_("Stays inside: never put in a mail"),
-                )
+            yield from _text_block(_("Decisions"), "decisions", _("One decision per line"))
+            memo_hint = _("Stays inside: never put in a mail")
+            yield from _text_block(_("Internal memo"), "internal_notes", memo_hint)
         yield Label(_("Follow-ups (ctrl+o adds one)"), id="follow-ups-title", markup=False)
         yield FollowUpList(id="follow-ups")
         yield CallStatus()
@@ -310,3 +295,12 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             problems = self._problems()
             self._status.show(" · ".join(text for _, text in problems), error=bool(problems))
         self.post_message(self.Edited())
+
+
+def _text_block(name: str, box_id: str, placeholder: str) -> ComposeResult:
+    """A labelled box of a few lines that Tab leaves (decisions, the memo)."""
+    with Horizontal(classes="block"):
+        yield Label(name, classes="name", markup=False)
+        yield TextBox(
+            id=box_id, compact=True, tab_behavior="focus", soft_wrap=True, placeholder=placeholder
+        )

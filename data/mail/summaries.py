@@ -144,6 +144,7 @@ def request_mail(
     name: str | None = None,
     today: date | None = None,
     sender: Sender = NOBODY,
+    soon_days: int = 3,
 ) -> Mail:
     """A request's mail to its contact, copied to the contact of the call it came from: with
     `name` None the one the moment calls for (`request_kind`), else the template `name`."""
@@ -152,7 +153,7 @@ def request_mail(
     call = get_call(request.call_id) if request.call_id is not None else None
     to = recipients(contact, [_contact(call.contact_id) if call else None])
     today = today or clock.today()
-    kind = kind_of(name) if name else request_kind(request, today)
+    kind = kind_of(name) if name else request_kind(request, today, soon_days)
     template = choose_template(kind if kind in REQUEST_KINDS else "request", name, templates)
 
     def values() -> dict[str, str]:
@@ -175,13 +176,14 @@ def request_mail(
     return _mail(template, values, templates, today, sender, to)
 
 
-def request_kind(request: RequestRecord, today: date) -> str:
+def request_kind(request: RequestRecord, today: date, soon_days: int = 3) -> str:
     """The mail a request calls for: the answer to one asked of us that is answered, a reminder
-    for one we wait on that is late or due soon, else the request's state (`request`)."""
+    for one we wait on that is late or due within `soon_days` (the queue's "soon"), else the
+    request's state (`request`)."""
     if request.direction == "inbound":
         answered = request.status in ("answered", "closed") and request.answer.strip()
         return "answer" if answered else "request"
-    band = Deadline.of(request.due, request.status, today).band
+    band = Deadline.of(request.due, request.status, today, soon_days).band
     return "reminder" if band in ("overdue", "today", "soon") else "request"
 
 
