@@ -2,10 +2,11 @@
 
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import HealthCheck, settings
+from textual.command import CommandList, CommandPalette
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.worker import WorkerCancelled
@@ -89,6 +90,34 @@ async def until(pilot, condition: Callable[[], bool], what: str, timeout: float 
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout} s for {what}")
         await pilot.pause(0.05)
+
+
+def at(*local) -> datetime:
+    """A local wall-clock time as the ledger stores it, so expectations hold in any time zone."""
+    return clock.to_utc(datetime(*local))
+
+
+@pytest.fixture
+def now():
+    """Sets the time the ledger records for what is written next: `now(2026, 11, 20, 14, 5)`."""
+    yield lambda *local: clock.freeze_now(at(*local))
+    clock.freeze_now(None)
+
+
+async def run_command(pilot, words: str) -> None:
+    """Type `words` in the command palette and run the first command, once it is listed."""
+    await pilot.press("ctrl+p", *words)
+
+    def listed() -> bool:
+        palette = pilot.app.screen
+        if not isinstance(palette, CommandPalette):
+            return False
+        commands = palette.query_one(CommandList)
+        first = commands.get_option_at_index(0) if commands.option_count else None
+        return first is not None and words.casefold() in str(first.prompt).casefold()
+
+    await until(pilot, listed, f"the palette to list {words!r}")
+    await pilot.press("enter")
 
 
 class Notices:

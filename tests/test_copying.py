@@ -11,7 +11,7 @@ import sys
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, Notices, calls_of
+from conftest import TODAY, Notices, calls_of, run_command
 from test_main_screen import select_vendor, settle, shown, small_ledger
 from textual.widgets import TextArea
 
@@ -491,9 +491,7 @@ async def test_the_weekly_report_is_copied_from_the_command_palette(ledger):
     app = app_with(ledger, clipboard)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Copy the weekly report")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await run_command(pilot, "Copy the weekly report")
         await settle(pilot)
     assert clipboard.copied == [summaries.weekly_report({}, sender=ME).text]
 

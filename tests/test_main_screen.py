@@ -4,7 +4,7 @@ import gc
 import sqlite3
 from datetime import timedelta
 
-from conftest import TODAY, Notices, calls_of, settle, shown, until
+from conftest import TODAY, Notices, calls_of, run_command, settle, shown, until
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
@@ -363,9 +363,7 @@ async def test_every_key_action_is_in_the_command_palette(ledger):
         await pilot.press("2")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Answered/done", "Re-date", "Direction", "Status", "Priority"} <= titles
-        await pilot.press("ctrl+p", *"New vendor")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await run_command(pilot, "New vendor")
         await pilot.pause()
         assert isinstance(app.screen, VendorForm)
 

@@ -3,10 +3,11 @@ golden texts in tests/fixtures/mails/, in Japanese and English, from a sender to
 roles and addresses; and none of them ever carries our own priority words."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import at
 
 from daicho.data import calls, requests, vendors
 from daicho.data.dates import clock
@@ -103,10 +104,6 @@ class Office:
     meeting: int  # on Tuesday with Sato: two decisions and a quote for Yamada to send
     overdue: int  # 【社長オーダー】 quote asked of Sato on a call with Yamada, due Wednesday
     answered: int  # Sato asked us about parking on Monday; answered Thursday
-
-
-def at(*local) -> datetime:
-    return clock.to_utc(datetime(*local))
 
 
 @pytest.fixture(params=LANGUAGES)

@@ -4,7 +4,7 @@ again; the palette edits it later."""
 
 import tomllib
 
-from conftest import Notices, settle, shown
+from conftest import Notices, run_command, settle, shown
 from test_copying import ME, FakeClipboard
 from test_main_screen import small_ledger
 from textual.widgets import Input, Static
@@ -159,9 +159,7 @@ async def test_the_palette_edits_the_sender_filled_in_from_the_config(ledger, tm
     app = DaichoApp(ledger_path=ledger, config=load_config().with_sender(ME))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Sender details")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await run_command(pilot, "Sender details")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, SenderForm)
@@ -206,9 +204,7 @@ async def test_the_form_and_its_palette_command_speak_japanese(ledger):
     app = DaichoApp(ledger_path=ledger, config=load_config().with_sender(ME))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"差出人")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await run_command(pilot, "差出人")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, SenderForm)

@@ -1,14 +1,14 @@
 """Mails from the ledger (DESIGN §8): each kind on a small fixed ledger, in both languages."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pytest
+from conftest import at
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
-from daicho.data.dates import clock
 from daicho.data.mail.sender import Sender
 from daicho.data.mail.summaries import (
     Mail,
@@ -33,18 +33,6 @@ class Desk:
     quiet_call: int  # with Beta on Monday: no contact, subject, decisions or follow-ups
     overdue: int  # urgent, waiting on ACME since before the week
     answered: int  # Beta asked us during the week; answered
-
-
-def at(*local) -> datetime:
-    """A local wall-clock time as the ledger stores it, so expectations hold in any time zone."""
-    return clock.to_utc(datetime(*local))
-
-
-@pytest.fixture
-def now():
-    """Sets the time the ledger records for what is written next."""
-    yield lambda *local: clock.freeze_now(at(*local))
-    clock.freeze_now(None)
 
 
 @pytest.fixture

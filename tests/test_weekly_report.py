@@ -5,9 +5,10 @@ from today to Fri 27 Nov is listed both ways.
 """
 
 import itertools
-from datetime import date, datetime
+from datetime import date
 
 import pytest
+from conftest import at
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,18 +19,6 @@ from daicho.data.mail.format import LONGEST_LIST
 from daicho.data.mail.summaries import weekly_report
 from daicho.data.records import FollowUp
 from daicho.i18n import set_language
-
-
-def at(*local) -> datetime:
-    """A local wall-clock time as the ledger stores it, so expectations hold in any time zone."""
-    return clock.to_utc(datetime(*local))
-
-
-@pytest.fixture
-def now():
-    """Sets the time the ledger records for what is written next."""
-    yield lambda *local: clock.freeze_now(at(*local))
-    clock.freeze_now(None)
 
 
 @pytest.fixture
