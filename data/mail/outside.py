@@ -6,9 +6,8 @@ text.py): `［ＵＲＧＥＮＴ］`, `[urgent]` and `[Urgent]` alike, `社長�
 """
 
 import re
-import unicodedata
 
-from daicho.data.search.text import fold
+from daicho.data.search.text import fold, folded_with_offsets
 
 # The words a desk puts on its own items to rank them; the weekly report to management ranks by
 # them too, but a mail to a vendor leaves them out.
@@ -25,7 +24,6 @@ _TAG = re.compile(
     + rf"|^\s*{_WORDS}(?:\s*:\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s")
 _LEADING_SPACE = re.compile(r"^[^\S\n]+")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$")
 
@@ -53,29 +51,8 @@ def without_priority_words(text: str) -> str:
 
 def _first_tag(text: str) -> tuple[int, int] | None:
     """Where in `text` the first priority tag is: its start and end in `text` itself."""
-    folded, starts = _folded_with_positions(text)
+    folded, starts, ends = folded_with_offsets(text)
     match = _TAG.search(folded)
     if match is None:
         return None
-    end = match.end()
-    return starts[match.start()], starts[end] if end < len(starts) else len(text)
-
-
-def _folded_with_positions(text: str) -> tuple[str, list[int]]:
-    """`text` folded a character at a time (a half-width kana with its sound mark as one), and
-    for each folded character where its character starts in `text`."""
-    folded: list[str] = []
-    starts: list[int] = []
-    index = 0
-    while index < len(text):
-        end = index + 1
-        while end < len(text) and unicodedata.combining(
-            unicodedata.normalize("NFKC", text[end])[:1] or " "
-        ):
-            end += 1
-        unit = text[index:end]
-        piece = " " if _SPACE.match(unit) else fold(unit)
-        folded.append(piece)
-        starts.extend([index] * len(piece))
-        index = end
-    return "".join(folded), starts
+    return starts[match.start()], ends[match.end() - 1]

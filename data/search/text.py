@@ -128,7 +128,7 @@ def find_spans(text: str, folded_words: Iterable[str]) -> list[tuple[int, int]]:
 
     A word's spaces match any run of whitespace, as `fold` makes them one space.
     """
-    folded, starts, ends = _folded_with_offsets(text)
+    folded, starts, ends = folded_with_offsets(text)
     spans = []
     for word in folded_words:
         pattern = r"\s+".join(map(re.escape, word.split(" ")))
@@ -138,7 +138,7 @@ def find_spans(text: str, folded_words: Iterable[str]) -> list[tuple[int, int]]:
     return _merged(sorted(spans))
 
 
-def _folded_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+def folded_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """`text` folded character by character (whitespace kept as it is), and for each folded
     character the range of `text` it comes from."""
     folded, starts, ends = _characters_with_offsets(text)
