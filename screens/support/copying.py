@@ -25,7 +25,7 @@ from daicho.clipboard import (
 from daicho.data.mail import summaries
 from daicho.data.mail.sender import Sender
 from daicho.data.mail.summaries import Mail, subject_of
-from daicho.data.mail.templates import SIGNATURE
+from daicho.data.mail.templates import signature
 from daicho.data.queue import QueueFilters
 from daicho.i18n import _
 from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
@@ -133,8 +133,7 @@ def _knowing_the_sender(app: App, then: Callable[[], None]) -> None:
 def copy_mail_text(app: App, text: str) -> None:
     """A mail's text to the clipboard (`copy_text`), saying so when it is not signed."""
     copy_text(app, text)
-    config = app.config
-    if not (config.sender.is_set or str(config.templates.get(SIGNATURE, "")).strip()):
+    if not signature(app.config.templates, app.config.sender):
         app.notify(
             _(
                 "This mail has no sender or signature: set yours with “{command}” "
