@@ -308,7 +308,7 @@ def _backup(arguments: argparse.Namespace, config) -> int:
 
 def _report(arguments: argparse.Namespace, config) -> int:
     """The weekly report, in the UI language's template, to standard output."""
-    from daicho.data.mail.summaries import weekly_report
+    from daicho.data.mail.weekly_report import weekly_report
 
     mail = weekly_report(config.templates, sender=config.sender)
     for problem in mail.problems:

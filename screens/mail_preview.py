@@ -20,7 +20,7 @@ from textual.widgets import Label, Static, TextArea
 
 from daicho.config import save_config
 from daicho.data.errors import DaichoError
-from daicho.data.mail.summaries import Mail
+from daicho.data.mail.compose import Mail
 from daicho.data.mail.templates import (
     DEFAULT_TEMPLATES,
     check_templates,

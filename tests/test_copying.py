@@ -22,6 +22,7 @@ from daicho.data import requests, vendors
 from daicho.data.mail import summaries
 from daicho.data.mail.sender import Sender
 from daicho.data.mail.templates import DEFAULT_TEMPLATES, template_names
+from daicho.data.mail.weekly_report import weekly_report
 from daicho.data.queue import QueueFilters
 from daicho.i18n import set_language
 from daicho.screens.mail_preview import MailPreview
@@ -493,7 +494,7 @@ async def test_the_weekly_report_is_copied_from_the_command_palette(ledger):
         await settle(pilot)
         await run_command(pilot, "Copy the weekly report")
         await settle(pilot)
-    assert clipboard.copied == [summaries.weekly_report({}, sender=ME).text]
+    assert clipboard.copied == [weekly_report({}, sender=ME).text]
 
 
 async def test_help_and_palette_name_the_copy_keys(ledger):

@@ -11,9 +11,10 @@ from conftest import at
 
 from daicho.data import calls, requests, vendors
 from daicho.data.dates import clock
+from daicho.data.mail.compose import Mail
 from daicho.data.mail.outside import has_priority_word
 from daicho.data.mail.sender import Sender
-from daicho.data.mail.summaries import Mail, call_mail, request_mail, vendor_mail
+from daicho.data.mail.summaries import call_mail, request_mail, vendor_mail
 from daicho.data.mail.templates import OUTSIDE_KINDS
 from daicho.data.records import FollowUp
 from daicho.i18n import LANGUAGES, set_language

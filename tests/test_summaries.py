@@ -9,16 +9,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
+from daicho.data.mail.compose import Mail
 from daicho.data.mail.sender import Sender
-from daicho.data.mail.summaries import (
-    Mail,
-    call_mail,
-    queue_mail,
-    request_mail,
-    vendor_mail,
-    weekly_report,
-)
+from daicho.data.mail.summaries import call_mail, queue_mail, request_mail, vendor_mail
 from daicho.data.mail.templates import KINDS, PLACEHOLDERS
+from daicho.data.mail.weekly_report import weekly_report
 from daicho.data.queue import QueueFilters
 from daicho.data.records import FollowUp
 from daicho.data.text import clean_line

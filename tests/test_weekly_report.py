@@ -16,7 +16,7 @@ from daicho.data import calls, requests, vendors
 from daicho.data.dates import clock
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.mail.format import LONGEST_LIST
-from daicho.data.mail.summaries import weekly_report
+from daicho.data.mail.weekly_report import weekly_report
 from daicho.data.records import FollowUp
 from daicho.i18n import set_language
 

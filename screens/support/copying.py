@@ -23,9 +23,10 @@ from daicho.clipboard import (
     TerminalClipboard,
 )
 from daicho.data.mail import summaries
+from daicho.data.mail.compose import Mail, subject_of
 from daicho.data.mail.sender import Sender
-from daicho.data.mail.summaries import Mail, subject_of
 from daicho.data.mail.templates import signature
+from daicho.data.mail.weekly_report import weekly_report
 from daicho.data.queue import QueueFilters
 from daicho.i18n import _
 from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
@@ -66,7 +67,7 @@ def queue_source(filters: QueueFilters) -> MailSource:
 
 
 def weekly_source() -> MailSource:
-    return MailSource(("weekly",), summaries.weekly_report)
+    return MailSource(("weekly",), weekly_report)
 
 
 def app_clipboard(app: App) -> Clipboard:
