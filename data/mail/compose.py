@@ -31,18 +31,34 @@ _HEADER_FIELDS = ("To:", "Cc:")
 @dataclass(frozen=True)
 class Mail:
     """A plain-text email: `text` is its `To:` and `Cc:` lines when known, the subject line,
-    then the body; `to` and `cc` are those addresses alone."""
+    then the body."""
 
     kind: str
     template: str  # the name of the template that made it
     text: str
     problems: tuple[TemplateProblem, ...] = ()
-    to: str = ""
-    cc: str = ""
 
     @property
     def subject(self) -> str:
         return subject_of(self.text)
+
+    @property
+    def to(self) -> str:
+        """The addresses of its `To:` line; "" without one."""
+        return self._header("To:")
+
+    @property
+    def cc(self) -> str:
+        """The addresses of its `Cc:` line; "" without one."""
+        return self._header("Cc:")
+
+    def _header(self, field: str) -> str:
+        for line in self.text.split("\n"):
+            if not line.startswith(_HEADER_FIELDS):
+                return ""
+            if line.startswith(field):
+                return line.removeprefix(field).strip()
+        return ""
 
 
 def subject_of(text: str) -> str:
@@ -81,4 +97,4 @@ def compose(
         }
     used, text = fill(template, filled)
     lines = [*to.lines, *(line.rstrip() for line in text.split("\n"))]
-    return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems, to.to, to.cc)
+    return Mail(used.kind, used.name, "\n".join(lines).rstrip("\n"), used.problems)
