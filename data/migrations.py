@@ -233,6 +233,29 @@ def _schema_9(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+_SCHEMA_10 = [
+    # Who wrote and last changed each record ([user] name), and a version that every change
+    # raises, so that a save made from an older reading is refused instead of overwriting.
+    *(
+        f"ALTER TABLE {table} ADD COLUMN {column}"
+        for table in ("vendor", "contact", "call", "request")
+        for column in (
+            "created_by TEXT NOT NULL DEFAULT ''",
+            "changed_by TEXT NOT NULL DEFAULT ''",
+            "version INTEGER NOT NULL DEFAULT 1",
+        )
+    ),
+    "ALTER TABLE request ADD COLUMN assignee TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE request_event ADD COLUMN created_by TEXT NOT NULL DEFAULT ''",
+]
+
+
+def _schema_10(db: SqliteDatabase) -> None:
+    """A ledger several people use: who did what, a request's assignee (担当), versions."""
+    for statement in _SCHEMA_10:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_1,
     _schema_2,
@@ -243,6 +266,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_7,
     _schema_8,
     _schema_9,
+    _schema_10,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

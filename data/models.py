@@ -35,6 +35,9 @@ class Vendor(BaseModel):
     tags = TextField(default="")  # space-separated words
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    created_by = TextField(default="")  # [user] name of who wrote it first
+    changed_by = TextField(default="")  # and of who changed it last
+    version = IntegerField(default=1)  # raised by every change: a save names the one it read
     sort_key = TextField(default="")  # from name and reading: data/names/keys.py
     filter_key = TextField(default="")
 
@@ -53,6 +56,9 @@ class Contact(BaseModel):
     is_primary = BooleanField(default=False)
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    created_by = TextField(default="")  # [user] name of who wrote it first
+    changed_by = TextField(default="")  # and of who changed it last
+    version = IntegerField(default=1)  # raised by every change: a save names the one it read
     sort_key = TextField(default="")  # from name and reading: data/names/keys.py
     filter_key = TextField(default="")
 
@@ -69,6 +75,9 @@ class Call(BaseModel):
     internal_notes = TextField(default="")  # 社内メモ: never goes to the vendor
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    created_by = TextField(default="")  # [user] name of who wrote it first
+    changed_by = TextField(default="")  # and of who changed it last
+    version = IntegerField(default=1)  # raised by every change: a save names the one it read
 
 
 class Decision(BaseModel):
@@ -93,8 +102,12 @@ class Request(BaseModel):
     priority = TextField(default="normal")
     status = TextField(default="open")
     answer = TextField(default="")
+    assignee = TextField(default="")  # 担当: a [user] name, or "" for nobody in particular
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    created_by = TextField(default="")  # [user] name of who wrote it first
+    changed_by = TextField(default="")  # and of who changed it last
+    version = IntegerField(default=1)  # raised by every change: a save names the one it read
 
 
 class RequestEvent(BaseModel):
@@ -107,6 +120,7 @@ class RequestEvent(BaseModel):
     old_value = TextField(default="")
     new_value = TextField(default="")
     note = TextField(default="")
+    created_by = TextField(default="")  # [user] name of who did it
 
 
 class Draft(BaseModel):

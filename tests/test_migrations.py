@@ -111,6 +111,8 @@ def _build_older_ledger(path, version: int) -> None:
     database.connect()
     migrate_to_latest(database, target=version)
     for statement in _OLDER_ROWS:
+        if version >= 9:  # schema 9 renamed a call's notes
+            statement = statement.replace("subject, notes,", "subject, internal_notes,")
         database.execute_sql(statement)
     database.close()
 

@@ -104,11 +104,17 @@ def _old_rows(path: Path) -> dict[str, list[dict]]:
                 if table == "call":
                     values["decisions"] = decisions.get(values["id"], [])
                 _as_memo(table, values)
+                values |= _SCHEMA_10_DEFAULTS.get(table, {}) | values
                 rows.append(values)
             document[key] = rows
         return document
     finally:
         connection.close()
+
+
+_WHO = {"created_by": "", "changed_by": "", "version": 1}
+_SCHEMA_10_DEFAULTS = {"vendor": _WHO, "contact": _WHO, "call": _WHO, "request": _WHO}
+_SCHEMA_10_DEFAULTS |= {"request": _WHO | {"assignee": ""}, "request_event": {"created_by": ""}}
 
 
 def _as_memo(table: str, values: dict) -> None:
@@ -229,20 +235,23 @@ def test_the_services_read_what_the_old_version_wrote(upgraded):
 
 def test_every_note_typed_before_the_split_stays_inside(upgraded):
     """Call notes and request bodies were the desk's own words: they become memos, and no
-    request starts sending them to its vendor."""
+    request starts sending them to its vendor. From schema 9 on, a body is what is asked."""
     first = calls.get_call(1)
     assert first.internal_notes == (
         "朝から断続的に切れる。\nルーター再起動で一時復旧 ✅\n\n[bold]x[/] と書かれたメモ"
     )
     assert calls.get_call(2).internal_notes == "名刺のみ"
     assert calls.get_call(3).internal_notes.startswith("001行目: 障害対応の記録。")
-    quote = requests.get_request(first.follow_ups[0].id)
-    assert (quote.body, quote.internal_notes) == ("", "PDFで\n2部")
-    licence = requests.get_request(3)
-    assert (licence.body, licence.internal_notes) == ("", "100ユーザー分\n年額で")
-    terms = requests.get_request(4)
-    assert (terms.body, terms.internal_notes) == ("", "差分だけ\n見る")
-    assert database.execute_sql("SELECT count(*) FROM request WHERE body != ''").fetchone() == (0,)
+    typed = {
+        requests.get_request(first.follow_ups[0].id): "PDFで\n2部",
+        requests.get_request(3): "100ユーザー分\n年額で",
+        requests.get_request(4): "差分だけ\n見る",
+    }
+    for request, text in typed.items():
+        expected = (text, "") if upgraded >= 9 else ("", text)
+        assert (request.body, request.internal_notes) == expected
+    bodies = database.execute_sql("SELECT count(*) FROM request WHERE body != ''").fetchone()
+    assert bodies == ((3,) if upgraded >= 9 else (0,))
 
 
 def test_drafts_written_before_the_upgrade_are_still_offered(upgraded):
