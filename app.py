@@ -21,7 +21,7 @@ from daicho.config import Config, save_config
 from daicho.data.dates import clock
 from daicho.data.dates.settings import set_date_settings
 from daicho.data.errors import DaichoError
-from daicho.data.ledger import ledger_refusal
+from daicho.data.ledger import ledger_name, ledger_refusal
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
@@ -33,7 +33,8 @@ from daicho.terminal_input import read_terminal_as_text
 
 
 class DaichoApp(App):
-    """The ledger in a terminal. The ledger must already be open (see data.ledger)."""
+    """The ledger in a terminal. The ledger must already be open (see data.ledger): a file,
+    or a shared ledger's URL, shown as `ledger_name()` says (never with its password)."""
 
     CSS_PATH = "styles.tcss"
     BINDINGS: ClassVar = [Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True)]
@@ -44,7 +45,7 @@ class DaichoApp(App):
 
     def __init__(
         self,
-        ledger_path: Path,
+        ledger_path: Path | str,
         config: Config | None = None,
         start_notices: Sequence[str] = (),
     ) -> None:
@@ -55,7 +56,7 @@ class DaichoApp(App):
         """What went wrong before the app started (the daily backup), for the main screen."""
         set_date_settings(self.config.as_date_settings())
         self.set_reactive(DaichoApp.today, clock.today())
-        self.sub_title = _("Ledger: {path}", path=ledger_path)
+        self.sub_title = _("Ledger: {path}", path=ledger_name())
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
 

@@ -89,6 +89,20 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
             self._explain_lost(error)
             raise
 
+    def begin(self, isolation_level=None) -> None:
+        """Begin on a live connection: one the server dropped while it sat idle (restarted,
+        or its backend ended) is only found out by using it, and nothing was sent on it yet,
+        so it is replaced and the transaction begins on a new one. A server still down says
+        so (`unreachable`)."""
+        self._drop_if_broken()
+        try:
+            super().begin(isolation_level)
+        except (peewee.OperationalError, peewee.InterfaceError):
+            if not self._broken():
+                raise
+            self._state.reset()
+            super().begin(isolation_level)
+
     def commit(self) -> None:
         try:
             super().commit()
