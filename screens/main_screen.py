@@ -16,6 +16,7 @@ from daicho.data.records import RequestRecord, VendorRecord
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoScreen
 from daicho.screens.mixins.call_logging import CallLogging
+from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.mixins.queue_filtering import QueueFiltering
 from daicho.screens.support.copying import (
     MailSource,
@@ -51,7 +52,7 @@ WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
 
 
-class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
+class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
     """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
 
     AUTO_FOCUS = "VendorRows"  # a list, so that single-letter keys work from the start
@@ -131,7 +132,9 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         version = ledger_version()
         if version is not None and version != self._data_version:
             self._data_version = version
-            self.refresh_ledger()
+            for screen in self.app.screen_stack:
+                if isinstance(screen, FollowsLedger):
+                    screen.ledger_changed()
 
     def watch_today(self, today) -> None:
         """A new day: the queue's bands, the header's date and the overdue figures move."""
@@ -149,6 +152,9 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         self.load_vendors(text, vendor_list.include_hidden, vendor_list.pinned)
         self.load_queue(self.filters)
         self.load_counts()
+
+    def ledger_changed(self) -> None:
+        self.refresh_ledger()
 
     def show_saved_vendor(self, vendor_id: int) -> None:
         """The cursor on a vendor just saved (listed even if the list hides it), so that

@@ -20,6 +20,7 @@ from daicho.data.records import REQUEST_STATUSES, CallRecord, RequestEventRecord
 from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 from daicho.screens.bases.detail import DetailScreen
+from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.support.copying import MailSource, request_source
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.screens.support.rendering import (
@@ -43,7 +44,7 @@ _CHANGES_FROM = {
 }
 
 
-class RequestDetailScreen(DetailScreen):
+class RequestDetailScreen(FollowsLedger, DetailScreen):
     """The request `request_id`; dismisses with None when left (escape)."""
 
     DEFAULT_CSS = """
@@ -96,6 +97,9 @@ class RequestDetailScreen(DetailScreen):
 
     def reload(self) -> None:
         read_ledger(self, self._read, self._show, kind="request")
+
+    def ledger_changed(self) -> None:
+        self.reload()
 
     def _read(self) -> tuple[RequestRecord, list[RequestEventRecord], CallRecord | None]:
         request = requests.get_request(self.request_id)

@@ -18,6 +18,7 @@ from daicho.data.search.hits import SearchHit
 from daicho.data.search.query import QueryError
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoScreen
+from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.key_bar import KeyBar
 from daicho.widgets.search_results import SearchResults
@@ -27,7 +28,7 @@ LIMIT = 200  # hits shown; the newest ones
 DEBOUNCE_S = 0.1
 
 
-class SearchScreen(DaichoScreen):
+class SearchScreen(FollowsLedger, DaichoScreen):
     """Search the whole ledger; `enter` opens a hit, `escape` goes back."""
 
     DEFAULT_CSS = """
@@ -93,6 +94,10 @@ class SearchScreen(DaichoScreen):
                 self._show_hits(query, found, keep_cursor)
 
         read_ledger(self, read, show, kind="search")
+
+    def ledger_changed(self) -> None:
+        """The same query again, on the same hit."""
+        self.run_search(self.query_text, keep_cursor=True)
 
     def _show_hits(self, query: str, hits: list[SearchHit], keep_cursor: bool) -> None:
         if query != self.query_text:

@@ -23,6 +23,7 @@ from daicho.data.timeline import TimelineEntry
 from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 from daicho.screens.bases.detail import DetailScreen
+from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.support.copying import (
     MailSource,
     call_source,
@@ -39,7 +40,7 @@ LOAD_AHEAD = 10  # read the next page when the cursor is this close to the end
 INDENT = "    "
 
 
-class VendorDetailScreen(DetailScreen):
+class VendorDetailScreen(FollowsLedger, DetailScreen):
     """The vendor `vendor_id`; dismisses with None when left (escape)."""
 
     DEFAULT_CSS = """
@@ -67,6 +68,7 @@ class VendorDetailScreen(DetailScreen):
         self._timeline_loading = False
         self._expanded: set[int] = set()  # calls whose memos are shown
         self._select_contact: int | None = None
+        self._select_entry = 0  # where the cursor goes on a timeline read again
         self._vendor_phone = ""
 
     def compose(self) -> ComposeResult:
@@ -145,12 +147,25 @@ class VendorDetailScreen(DetailScreen):
         self.load_vendor()
         self.query_one("#contacts").focus()  # on the contact just saved: `p` copies their phone
         if renamed:  # the calls on the timeline name their contact
-            self.entries.clear()
-            self.query_one("#timeline", OptionList).clear_options()
-            self._timeline_ended = self._timeline_loading = False
-            self.load_timeline_page()
+            self._restart_timeline()
+
+    def ledger_changed(self) -> None:
+        """The vendor, its contacts and its timeline again, the cursors where they were (on
+        the timeline, within its first page)."""
+        if contact := self.current_contact:
+            self._select_contact = contact.id
+        self.load_vendor()
+        self._restart_timeline()
 
     # --- the timeline ------------------------------------------------------------------
+
+    def _restart_timeline(self) -> None:
+        options = self.query_one("#timeline", OptionList)
+        self._select_entry = options.highlighted or 0
+        self.entries.clear()
+        options.clear_options()
+        self._timeline_ended = self._timeline_loading = False
+        self.load_timeline_page()
 
     def load_timeline_page(self) -> None:
         """Read the page after the last entry shown (the first page when none is)."""
@@ -172,7 +187,7 @@ class VendorDetailScreen(DetailScreen):
         self.entries.extend(page)
         options.add_options(Option(self._entry_prompt(entry)) for entry in page)
         if options.highlighted is None and self.entries:
-            options.highlighted = 0
+            options.highlighted = min(self._select_entry, len(self.entries) - 1)
         if self._timeline_ended:
             options.border_subtitle = _("{count} in all", count=len(self.entries))
         else:

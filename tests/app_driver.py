@@ -1,6 +1,9 @@
 """Daicho in a process of its own, headless, driven by real key presses: for tests that need
 two copies of the app on one ledger, or the app run by another user.
 
+LEDGER is a file or a shared ledger's postgresql:// URL; the settings are read from
+$DAICHO_CONFIG, as the app does.
+
     python app_driver.py LEDGER log NAME COUNT          log COUNT calls, one after another
     python app_driver.py LEDGER exchange NAME OTHER DIR first|second
                                                         take turns with OTHER: save a call
@@ -19,7 +22,9 @@ from pathlib import Path
 from conftest import Notices, settle, shown
 
 from daicho.app import DaichoApp
+from daicho.config import load_config
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.postgres.url import is_postgres_url
 from daicho.i18n import set_language
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.queue_table import QueueTable
@@ -104,10 +109,10 @@ async def read_only(app) -> dict:
 
 def main(ledger: str, script: str, *arguments: str) -> int:
     set_language("en")
-    path = Path(ledger)
-    open_ledger(path)
+    location = ledger if is_postgres_url(ledger) else Path(ledger)
+    open_ledger(location)
     try:
-        app = DaichoApp(ledger_path=path)
+        app = DaichoApp(ledger_path=location, config=load_config())
         if script == "log":
             outcome = asyncio.run(log(app, arguments[0], int(arguments[1])))
         elif script == "exchange":
