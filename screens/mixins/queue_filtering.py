@@ -37,10 +37,10 @@ class QueueFiltering:
             _("all statuses")
             if f.statuses == REQUEST_STATUSES
             else "/".join(label(s) for s in f.statuses),
+            *([_("mine")] if f.assignee is not None else []),  # early: seen in a narrow pane
             label(f.direction) if f.direction else _("both ways"),
             label(f.priority) if f.priority else _("any priority"),
             (self._vendor_name or _("all vendors")) if self.follow_vendor else _("all vendors"),
-            *([_("mine")] if f.assignee is not None else []),
             _("by {sort}", sort=_sort_label(f.sort)),
         ]
         # Content, not a str: a str title is parsed as markup, and a vendor may be named "[/]".
