@@ -4,6 +4,7 @@ palette; who wrote and changed each record, shown; a request's assignee (担当)
 
 import tomllib
 
+import pytest
 from conftest import Notices, at, run_command, settle, shown, until
 from textual.widgets import Input, Static
 
@@ -65,6 +66,16 @@ async def test_a_shared_ledger_asks_the_name_once_and_keeps_the_rest_of_the_conf
         await settle(pilot)
         assert not isinstance(again.screen, UserNameForm)
         assert who.user_name() == "髙橋"
+
+
+@pytest.mark.parametrize("engine", ["postgres"], indirect=True)
+async def test_a_ledger_on_postgresql_is_shared_and_asks_the_name(ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, UserNameForm), "the name to be asked")
+        await pilot.press(*"髙橋", "ctrl+s")
+        await settle(pilot)
+        assert app.shared and who.user_name() == "髙橋"
 
 
 async def test_escape_starts_without_a_name_and_says_how_to_set_it(ledger, tmp_path):
@@ -229,6 +240,7 @@ async def test_the_edit_form_sets_the_assignee_with_suggestions_and_the_history_
     assert requests.request_history(request.id)[-1].new_value == "assignee"
 
 
+@pytest.mark.both_engines
 def test_the_queue_filters_by_assignee_and_counts_what_is_assigned(ledger):
     acme = vendors.create_vendor("Acme")
     requests.open_request(acme.id, "outbound", "Mine", assignee=" 髙橋 ")
@@ -240,6 +252,7 @@ def test_the_queue_filters_by_assignee_and_counts_what_is_assigned(ledger):
     assert queue.people() == ["佐藤", "髙橋"]
 
 
+@pytest.mark.both_engines
 def test_an_export_and_import_keep_the_assignee(ledger, tmp_path):
     acme = vendors.create_vendor("Acme")
     request = requests.open_request(acme.id, "outbound", "Quote", assignee="佐藤")
