@@ -273,3 +273,18 @@ def test_the_assignee_column_fits_at_80_and_160_columns():
             assert columns["vendor"].width >= VENDOR_MIN
             assert columns["subject"].width >= SUBJECT_MIN
             assert sum(column.width + 1 for column in columns.values()) - 1 <= width
+
+
+async def test_the_name_form_and_its_palette_command_speak_japanese(ledger):
+    set_language("ja")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await run_command(pilot, "利用者名")
+        await settle(pilot)
+        assert isinstance(app.screen, UserNameForm)
+        labels = [shown(label) for label in app.screen.query(".form-label")]
+        assert labels == ["氏名"]
+        await pilot.press(*"髙橋", "ctrl+s")
+        await settle(pilot)
+    assert who.user_name() == "髙橋"
