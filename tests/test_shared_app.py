@@ -12,11 +12,15 @@ from conftest import Notices, settle, shown, until
 from test_write_failures import NOTES, assert_still_typed, type_a_call
 
 from daicho.app import DaichoApp
-from daicho.data import drafts, vendors
-from daicho.data.ledger import close_ledger, ledger_name, open_ledger
+from daicho.config import Config
+from daicho.data import drafts, requests, vendors
+from daicho.data.ledger import close_ledger, in_own_connection, ledger_name, open_ledger
 from daicho.data.models import Call
 from daicho.locations import shared_ledger_drafts
+from daicho.screens.request_detail import RequestDetailScreen
+from daicho.screens.vendor_detail import VendorDetailScreen
 from daicho.widgets.call_form import CallForm
+from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (160, 45)
@@ -26,6 +30,11 @@ OTHERS = "pid <> pg_backend_pid() AND datname = current_database()"
 @pytest.fixture
 def engine():
     return "postgres"
+
+
+def shared_app(location: str) -> DaichoApp:
+    """The app of someone who has told it their name (a shared ledger asks it at the start)."""
+    return DaichoApp(ledger_path=location, config=Config(user_name="Aoki"))
 
 
 def end_connections(url: str, which: str = OTHERS) -> int:
@@ -41,7 +50,7 @@ async def test_the_app_names_a_shared_ledger_by_its_url_without_the_password(led
     close_ledger()
     with_password = ledger.replace("postgres@", "postgres:s3cret@")  # trust: any password
     open_ledger(with_password)
-    app = DaichoApp(ledger_path=with_password)
+    app = shared_app(with_password)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.sub_title == f"Ledger: {ledger.replace('postgres@', 'postgres:***@')}"
@@ -54,7 +63,7 @@ async def test_a_connection_ended_mid_save_keeps_the_call_and_the_next_save_conn
     """The backend saving the call is ended while the save waits on a lock: the form keeps
     every letter, one line says the connection was lost, and ctrl+s again saves it."""
     vendors.create_vendor("Acme Devices")
-    app = DaichoApp(ledger_path=ledger)
+    app = shared_app(ledger)
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
@@ -91,7 +100,7 @@ async def test_a_connection_the_server_dropped_while_idle_is_replaced_at_the_nex
     """A restarted server or an ended backend between two saves is nothing to tell: nothing
     was under way, so the next save goes through on a new connection."""
     vendors.create_vendor("Acme Devices")
-    app = DaichoApp(ledger_path=ledger)
+    app = shared_app(ledger)
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
@@ -111,13 +120,13 @@ async def test_others_changes_still_show_after_the_listener_was_dropped(ledger):
     """The listening connection ended: the watch says nothing, listens again, and what was
     saved meanwhile shows within two seconds."""
     vendors.create_vendor("Acme Devices")
-    app = DaichoApp(ledger_path=ledger)
+    app = shared_app(ledger)
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
         end_connections(ledger, OTHERS + " AND query LIKE 'LISTEN%'")
         await pilot.pause(1.5)  # a watch or more with nobody listening
-        _save_as_another_client(ledger, "Nimbus Cloud")
+        as_another_client(lambda: vendors.create_vendor("Nimbus Cloud"))
         saved_at = time.monotonic()
         rows = app.screen.query_one(VendorRows)
         await until(pilot, lambda: "Nimbus Cloud" in shown(rows), "the new vendor to show")
@@ -125,23 +134,48 @@ async def test_others_changes_still_show_after_the_listener_was_dropped(ledger):
         assert notices.said("error") == []
 
 
-def _save_as_another_client(url: str, vendor: str) -> None:
-    """A vendor saved by another person's Daicho: its own connection, in its own thread."""
-    saver = threading.Thread(target=lambda: _in_own_connection(url, vendor))
+def as_another_client(save) -> None:
+    """`save()` as another person's Daicho does it: on a connection of its own."""
+    saver = threading.Thread(target=in_own_connection, args=(save,))
     saver.start()
     saver.join()
 
 
-def _in_own_connection(url: str, vendor: str) -> None:
-    from daicho.data.models import database
+async def test_what_another_person_saves_shows_on_every_open_screen_within_two_seconds(ledger):
+    """The main screen, a request's detail over it and its vendor's detail on top: each
+    shows what the other person saved, without a key pressed."""
+    acme = vendors.create_vendor("Acme Devices")
+    request = requests.open_request(acme.id, "outbound", "Send the quote")
+    app = shared_app(ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        detail = RequestDetailScreen(request.id)
+        await app.push_screen(detail)
+        vendor = VendorDetailScreen(acme.id)
+        await app.push_screen(vendor)
+        await settle(pilot)
 
-    with database.connection_context():
-        vendors.create_vendor(vendor)
+        def save() -> None:
+            requests.add_request_note(request.id, "Chased by phone")
+            vendors.create_contact(acme.id, "Suzuki Ichiro")
+            requests.open_request(acme.id, "inbound", "Renew the licence")
+
+        as_another_client(save)
+        saved_at = time.monotonic()
+        await until(
+            pilot, lambda: "Suzuki Ichiro" in shown(vendor.query_one("#contacts")), "the contact"
+        )
+        history = detail.query_one("#history-lines")
+        await until(pilot, lambda: "Chased by phone" in shown(history), "the note")
+        queue = main.query_one(QueueTable)
+        await until(pilot, lambda: "Renew the licence" in shown(queue), "the new request")
+        assert time.monotonic() - saved_at <= 2.0
 
 
 async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_database(ledger):
     vendors.create_vendor("Acme Devices")
-    app = DaichoApp(ledger_path=ledger)
+    app = shared_app(ledger)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await type_a_call(pilot)
@@ -154,7 +188,7 @@ async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_data
             "SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%draft%'"
         ).fetchall()
     assert tables == []
-    app = DaichoApp(ledger_path=ledger)
+    app = shared_app(ledger)
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
