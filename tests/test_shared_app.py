@@ -124,7 +124,7 @@ async def test_others_changes_still_show_after_the_listener_was_dropped(ledger):
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
-        end_connections(ledger, OTHERS + " AND query LIKE 'LISTEN%'")
+        assert end_connections(ledger, OTHERS + " AND query LIKE 'LISTEN%'") == 1
         await pilot.pause(1.5)  # a watch or more with nobody listening
         as_another_client(lambda: vendors.create_vendor("Nimbus Cloud"))
         saved_at = time.monotonic()

@@ -5,10 +5,12 @@ Each thread has its own connection (Peewee's, opened when first used). A connect
 server dropped (restarted, or the backend killed) is let go of when the error is seen, so
 that the next use connects again: the app goes on once the server is back. What others
 save is announced by the database itself (NOTIFY at commit, data/postgres/schema.py) to a
-connection of its own that listens; `change_count` counts what arrived.
+connection of its own that listens in a thread of its own; `change_count` says how many
+arrived, without ever waiting on the server.
 """
 
 import contextlib
+import threading
 
 import peewee
 import psycopg
@@ -18,6 +20,15 @@ from daicho.data.postgres.url import canonical_url, shown_url
 from daicho.i18n import _
 
 CONNECT_TIMEOUT_S = 5
+LISTEN_AGAIN_S = 1.0  # how soon a dropped listener connects again
+_WAKE_S = 0.5  # how often the listener looks whether it is to stop
+# A server that stopped answering (the network gone) is found out within ~25 s.
+_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
 _CHANNEL = "daicho_ledger"
 _LEDGER_TABLES = ("vendor", "contact", "call", "decision", "request", "request_event")
 
@@ -31,8 +42,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
         super().__init__(canonical_url(url), connect_timeout=CONNECT_TIMEOUT_S)
         self.url = url
         self.shown_name = shown_url(url)
-        self._listener: psycopg.Connection | None = None
-        self._changes = 0
+        self._listener: _Listener | None = None
 
     # --- what the screens ask of either engine -------------------------------------------
 
@@ -44,15 +54,11 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
 
     def change_count(self) -> int | None:
         """How many changes were announced since the ledger was opened (by anyone, this
-        client included); None while the server cannot be reached."""
-        try:
-            if self._listener is None or self._listener.closed:
-                self._listen()
-            self._listener.execute("SELECT 1")  # delivers what arrived to `_heard`
-        except psycopg.Error:
-            self.stop_listening()
-            return None
-        return self._changes
+        client included); None while nobody listens (the server cannot be reached). The
+        first call starts listening."""
+        if self._listener is None:
+            self._listener = _Listener(self.database)
+        return self._listener.count if self._listener.listening else None
 
     def snapshot(self):
         """A read transaction that sees one moment of the ledger (an export)."""
@@ -146,23 +152,45 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
 
     # --- listening for others' changes ---------------------------------------------------
 
-    def _listen(self) -> None:
-        self.stop_listening()
-        self._listener = psycopg.connect(
-            self.database, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
-        )
-        self._listener.add_notify_handler(self._heard)
-        self._listener.execute(f"LISTEN {_CHANNEL}")
-        self._changes += 1  # what was saved while nobody listened is to be read again
-
-    def _heard(self, _notify) -> None:
-        self._changes += 1
-
     def stop_listening(self) -> None:
         if self._listener is not None:
-            with contextlib.suppress(psycopg.Error):
-                self._listener.close()
+            self._listener.stop()
             self._listener = None
+
+
+class _Listener:
+    """A connection of its own, in a daemon thread, that hears the NOTIFY each commit sends
+    and counts them, and connects again when it is dropped. The screens only read the count:
+    they never wait on the server, not even on one that stopped answering."""
+
+    def __init__(self, url: str) -> None:
+        self.count = 0
+        self.listening = False
+        self._url = url
+        self._stopped = threading.Event()
+        threading.Thread(target=self._run, name="daicho-listener", daemon=True).start()
+
+    def stop(self) -> None:
+        """The thread ends, closing its connection, within `_WAKE_S`."""
+        self._stopped.set()
+
+    def _run(self) -> None:
+        while not self._stopped.is_set():
+            with contextlib.suppress(psycopg.Error):
+                self._listen()
+            self.listening = False
+            self._stopped.wait(LISTEN_AGAIN_S)
+
+    def _listen(self) -> None:
+        with psycopg.connect(
+            self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, **_KEEPALIVES
+        ) as connection:
+            connection.execute(f"LISTEN {_CHANNEL}")
+            self.count += 1  # what was saved while nobody listened is to be read again
+            self.listening = True
+            while not self._stopped.is_set():
+                for _announced in connection.notifies(timeout=_WAKE_S):
+                    self.count += 1
 
 
 def _reason(error: BaseException) -> str:
