@@ -4,7 +4,7 @@ error. The copies are real processes (tests/app_driver.py), each pressing real k
 SQLite file or on one PostgreSQL database (two people at a shared desk).
 
 Measured with this exchange (ctrl+s in one copy until the follow-up shows in the other's
-queue), ten times each: 0.2-1.0 s on SQLite, 0.4-1.2 s on PostgreSQL (the commit's NOTIFY
+queue), ten times each: 0.2-1.0 s on SQLite, 0.3-1.2 s on PostgreSQL (the commit's NOTIFY
 heard by the listener): the watch's one-second beat plus a read of the queue."""
 
 import json
