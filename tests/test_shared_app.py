@@ -5,10 +5,12 @@ on this machine. Every test here runs on a fresh PostgreSQL database."""
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 
 import psycopg
 import pytest
 from conftest import Notices, settle, shown, until
+from postgres import SERVER
 from test_write_failures import NOTES, assert_still_typed, type_a_call
 
 from daicho.app import DaichoApp
@@ -24,12 +26,19 @@ from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (160, 45)
+PASSWORD = "s3cret-9"
 OTHERS = "pid <> pg_backend_pid() AND datname = current_database()"
 
 
 @pytest.fixture
 def engine():
     return "postgres"
+
+
+def with_password(url: str) -> str:
+    """The same ledger named with a password (trust authentication ignores it), which no
+    message, header or notice may show."""
+    return url.replace("postgres@", f"postgres:{PASSWORD}@")
 
 
 def shared_app(location: str) -> DaichoApp:
@@ -48,13 +57,11 @@ def end_connections(url: str, which: str = OTHERS) -> int:
 
 async def test_the_app_names_a_shared_ledger_by_its_url_without_the_password(ledger):
     close_ledger()
-    with_password = ledger.replace("postgres@", "postgres:s3cret@")  # trust: any password
-    open_ledger(with_password)
-    app = shared_app(with_password)
+    open_ledger(with_password(ledger))
+    app = shared_app(with_password(ledger))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.sub_title == f"Ledger: {ledger.replace('postgres@', 'postgres:***@')}"
-        assert "s3cret" not in app.sub_title
 
 
 async def test_a_connection_ended_mid_save_keeps_the_call_and_the_next_save_connects_again(
@@ -63,7 +70,9 @@ async def test_a_connection_ended_mid_save_keeps_the_call_and_the_next_save_conn
     """The backend saving the call is ended while the save waits on a lock: the form keeps
     every letter, one line says the connection was lost, and ctrl+s again saves it."""
     vendors.create_vendor("Acme Devices")
-    app = shared_app(ledger)
+    close_ledger()
+    open_ledger(with_password(ledger))
+    app = shared_app(with_password(ledger))
     notices = Notices()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await settle(pilot)
@@ -78,7 +87,7 @@ async def test_a_connection_ended_mid_save_keeps_the_call_and_the_next_save_conn
         assert_still_typed(form)
         [said] = notices.said("error")
         assert "connection to the ledger" in said and "was lost" in said
-        assert "\n" not in said and "Traceback" not in said
+        assert "\n" not in said and "Traceback" not in said and PASSWORD not in said
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert form.is_blank()
@@ -94,6 +103,48 @@ def _end_the_waiting_save(url: str) -> None:
             return
         time.sleep(0.02)
     raise AssertionError("the save never waited on the lock")
+
+
+async def test_a_ledger_that_cannot_be_reached_keeps_the_call_until_it_can(ledger):
+    """The ledger's database stops taking connections (as a server that is down): the save
+    says so in one line and keeps the call, the watch says nothing, and once the database
+    takes connections again the same ctrl+s saves it."""
+    vendors.create_vendor("Acme Devices")
+    app = shared_app(ledger)
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await settle(pilot)
+        form = await type_a_call(pilot)
+        with taking_no_connections(ledger):
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert_still_typed(form)
+            [said] = notices.said("error")
+            assert said.startswith(f"Cannot reach the ledger {ledger}: ")
+            assert "not currently accepting connections" in said and "\n" not in said
+            await pilot.pause(2.5)  # the watch looks twice, and cannot listen
+            assert notices.said("error") == [said]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert form.is_blank()
+    assert [call.subject for call in Call.select()] == ["Line down"]
+
+
+@contextmanager
+def taking_no_connections(url: str):
+    """The database at `url` refuses new connections and its open ones are ended, for the
+    block (asked of the server's own database, which still takes them)."""
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        try:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                (name,),
+            )
+            yield
+        finally:
+            admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
 
 
 async def test_a_connection_the_server_dropped_while_idle_is_replaced_at_the_next_save(ledger):
