@@ -20,9 +20,11 @@ from daicho.data.ledger import close_ledger, in_own_connection, ledger_name, ope
 from daicho.data.models import Call
 from daicho.locations import shared_ledger_drafts
 from daicho.screens.request_detail import RequestDetailScreen
+from daicho.screens.search_screen import SearchScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
 from daicho.widgets.call_form import CallForm
 from daicho.widgets.queue_table import QueueTable
+from daicho.widgets.search_results import SearchResults
 from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (160, 45)
@@ -193,8 +195,8 @@ def as_another_client(save) -> None:
 
 
 async def test_what_another_person_saves_shows_on_every_open_screen_within_two_seconds(ledger):
-    """The main screen, a request's detail over it and its vendor's detail on top: each
-    shows what the other person saved, without a key pressed."""
+    """The main screen, a request's detail over it, its vendor's detail over that and a
+    search on top: each shows what the other person saved, without a key pressed."""
     acme = vendors.create_vendor("Acme Devices")
     request = requests.open_request(acme.id, "outbound", "Send the quote")
     app = shared_app(ledger)
@@ -205,6 +207,8 @@ async def test_what_another_person_saves_shows_on_every_open_screen_within_two_s
         await app.push_screen(detail)
         vendor = VendorDetailScreen(acme.id)
         await app.push_screen(vendor)
+        searching = SearchScreen("licence")
+        await app.push_screen(searching)
         await settle(pilot)
 
         def save() -> None:
@@ -214,14 +218,23 @@ async def test_what_another_person_saves_shows_on_every_open_screen_within_two_s
 
         as_another_client(save)
         saved_at = time.monotonic()
-        await until(
-            pilot, lambda: "Suzuki Ichiro" in shown(vendor.query_one("#contacts")), "the contact"
-        )
-        history = detail.query_one("#history-lines")
-        await until(pilot, lambda: "Chased by phone" in shown(history), "the note")
-        queue = main.query_one(QueueTable)
-        await until(pilot, lambda: "Renew the licence" in shown(queue), "the new request")
+        hits = searching.query_one(SearchResults)
+        await until(pilot, lambda: "Renew the licence" in shown(hits), "the new request found")
         assert time.monotonic() - saved_at <= 2.0
+        # The screens under it read the ledger again at the same moment: each shows the
+        # change as soon as it is uncovered (a hidden screen is laid out only then).
+        await uncover(pilot)
+        assert "Suzuki Ichiro" in shown(vendor.query_one("#contacts"))
+        await uncover(pilot)
+        assert "Chased by phone" in shown(detail.query_one("#history-lines"))
+        await uncover(pilot)
+        assert "Renew the licence" in shown(main.query_one(QueueTable))
+
+
+async def uncover(pilot) -> None:
+    """The screen on top goes, as escape takes it away, and the one under it is drawn."""
+    await pilot.app.pop_screen()
+    await settle(pilot)
 
 
 async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_database(ledger):
