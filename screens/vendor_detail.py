@@ -168,12 +168,17 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
     # --- the timeline ------------------------------------------------------------------
 
     def _restart_timeline(self) -> None:
-        options = self.query_one("#timeline", OptionList)
-        self._select_entry = options.highlighted or 0
+        """The first page read again, put in place of what is shown when it arrives (never
+        a blank timeline meanwhile), the cursor where it was within that page."""
+        self._select_entry = self.query_one("#timeline", OptionList).highlighted or 0
+        self._timeline_loading = True  # no older page is asked for meanwhile
+        read = partial(timeline.vendor_timeline, self.vendor_id, PAGE, None)
+        read_ledger(self, read, self._timeline_read_again, kind="timeline")
+
+    def _timeline_read_again(self, page: list[TimelineEntry]) -> None:
         self.entries.clear()
-        options.clear_options()
-        self._timeline_ended = self._timeline_loading = False
-        self.load_timeline_page()
+        self.query_one("#timeline", OptionList).clear_options()
+        self._add_entries(None, page)
 
     def load_timeline_page(self) -> None:
         """Read the page after the last entry shown (the first page when none is)."""
