@@ -22,8 +22,11 @@ from daicho.i18n import _
 CONNECT_TIMEOUT_S = 5
 LISTEN_AGAIN_S = 1.0  # how soon a dropped listener connects again
 _WAKE_S = 0.5  # how often the listener looks whether it is to stop
-# A server that stopped answering (the network gone) is found out within ~25 s.
-_KEEPALIVES = {
+# Every connection: a server that cannot be reached is said within CONNECT_TIMEOUT_S, and
+# one that stopped answering on a connection in use (the network gone) within ~25 s, not
+# after TCP's own quarter of an hour.
+_CONNECTING = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
     "keepalives": 1,
     "keepalives_idle": 10,
     "keepalives_interval": 5,
@@ -39,7 +42,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
     refusal: str | None = None  # never set: a server is not a file that can be replaced
 
     def __init__(self, url: str) -> None:
-        super().__init__(canonical_url(url), connect_timeout=CONNECT_TIMEOUT_S)
+        super().__init__(canonical_url(url), **_CONNECTING)
         self.url = url
         self.shown_name = shown_url(url)
         self._listener: _Listener | None = None
@@ -182,9 +185,7 @@ class _Listener:
             self._stopped.wait(LISTEN_AGAIN_S)
 
     def _listen(self) -> None:
-        with psycopg.connect(
-            self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, **_KEEPALIVES
-        ) as connection:
+        with psycopg.connect(self._url, autocommit=True, **_CONNECTING) as connection:
             connection.execute(f"LISTEN {_CHANNEL}")
             self.count += 1  # what was saved while nobody listened is to be read again
             self.listening = True
