@@ -108,6 +108,14 @@ def in_own_connection(use: Callable[[], T]) -> T:
         return use()
 
 
+def in_own_drafts_connection(use: Callable[[], T]) -> T:
+    """`use()` on a connection of the calling thread's own to the drafts, closed after it:
+    the ledger's file, or beside a shared ledger this person's local file, so that a draft
+    is kept even while the shared ledger's server cannot be reached."""
+    with drafts_database.connection_context():
+        return use()
+
+
 def ledger_version() -> int | None:
     """A count of the ledger's changes, by other windows and people and our own workers:
     two values read on the same thread tell whether anything changed. None when the ledger

@@ -132,6 +132,26 @@ async def test_a_ledger_that_cannot_be_reached_keeps_the_call_until_it_can(ledge
     assert [call.subject for call in Call.select()] == ["Line down"]
 
 
+async def test_what_is_typed_while_the_ledger_cannot_be_reached_is_kept_as_a_draft(ledger):
+    """Drafts are this person's own file: a ledger out of reach does not stop them."""
+    vendors.create_vendor("Acme Devices")
+    app = shared_app(ledger)
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await settle(pilot)
+        with taking_no_connections(ledger):
+            await type_a_call(pilot)
+            assert notices.said("warning") == []
+    [draft] = kept_drafts(ledger)
+    assert draft[0] == drafts.CALL_FORM and "Line down" in draft[1] and NOTES in draft[1]
+
+
+def kept_drafts(ledger: str) -> list[tuple[str, str]]:
+    """The drafts in this person's own file beside the shared ledger (form, content)."""
+    with sqlite3.connect(shared_ledger_drafts(ledger_name())) as kept:
+        return kept.execute("SELECT form, content FROM draft").fetchall()
+
+
 @contextmanager
 def taking_no_connections(url: str):
     """The database at `url` refuses new connections and its open ones are ended, for the
@@ -243,9 +263,7 @@ async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_data
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await type_a_call(pilot)
-    local = shared_ledger_drafts(ledger_name())
-    with sqlite3.connect(local) as kept:
-        [(form, content)] = kept.execute("SELECT form, content FROM draft").fetchall()
+    [(form, content)] = kept_drafts(ledger)
     assert form == drafts.CALL_FORM and "Line down" in content
     with psycopg.connect(ledger) as shared:
         tables = shared.execute(

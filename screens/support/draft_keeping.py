@@ -18,7 +18,7 @@ from textual.timer import Timer
 from daicho.data import drafts
 from daicho.data.dates import clock
 from daicho.data.errors import DaichoError
-from daicho.data.ledger import LEDGER_ERRORS, in_own_connection, ledger_refusal
+from daicho.data.ledger import LEDGER_ERRORS, in_own_drafts_connection, ledger_refusal
 from daicho.i18n import _
 
 DRAFT_PAUSE_S = 0.5  # typing paused this long: the draft is written
@@ -159,7 +159,7 @@ def _write(form: str, key: str, content: Content) -> str | None:
             return None
         path = drafts.keep_aside(form, content, key)
         return _("The ledger cannot be used: what you typed is kept in {path}", path=path)
-    in_own_connection(lambda: _save(form, key, content))
+    in_own_drafts_connection(lambda: _save(form, key, content))
     return None
 
 
