@@ -1,6 +1,8 @@
 """The Daicho application: start-up, global bindings, configuration and screens."""
 
 import gc
+import math
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -64,6 +66,8 @@ class DaichoApp(App):
         assignees."""
         self.set_reactive(DaichoApp.today, clock.today())
         self.sub_title = _("Ledger: {path}", path=ledger_name())
+        self._failures_said: dict[str, float] = {}
+        """Each failed worker's message, and when it was last said (not twice at once)."""
         self.copier: Clipboard = app_clipboard(self)
         """Where `y` puts text (`App.clipboard` is Textual's record of the last copy)."""
 
@@ -123,8 +127,15 @@ class DaichoApp(App):
         if event.state != WorkerState.ERROR:
             return
         message = failure_message(event.worker.error)
-        if message != ledger_refusal():  # that one is said where it is found, and stays
-            self.notify(message, severity="error", markup=False)
+        if message == ledger_refusal():  # that one is said where it is found, and stays
+            return
+        # A shared ledger's server out of reach fails every read (each key typed in the
+        # call form's vendor): one notice says it until it has gone from the screen.
+        now = time.monotonic()
+        if now - self._failures_said.get(message, -math.inf) < self.NOTIFICATION_TIMEOUT:
+            return
+        self._failures_said[message] = now
+        self.notify(message, severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""

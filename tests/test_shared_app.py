@@ -142,6 +142,7 @@ async def test_what_is_typed_while_the_ledger_cannot_be_reached_is_kept_as_a_dra
         with taking_no_connections(ledger):
             await type_a_call(pilot)
             assert notices.said("warning") == []
+            assert len(notices.said("error")) == 1  # not once per key typed
     [draft] = kept_drafts(ledger)
     assert draft[0] == drafts.CALL_FORM and "Line down" in draft[1] and NOTES in draft[1]
 
