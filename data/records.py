@@ -27,6 +27,7 @@ class VendorRecord:
     tags: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
+    version: int = 1  # the one read: a save names it (data/versions.py)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ContactRecord:
     email: str
     notes: str
     is_primary: bool
+    version: int = 1  # the one read: a save names it (data/versions.py)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class RequestRecord:
     answer: str
     created_at: datetime
     updated_at: datetime
+    version: int = 1  # the one read: a save names it (data/versions.py)
 
 
 @dataclass(frozen=True)
