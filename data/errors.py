@@ -27,9 +27,11 @@ class NotFound(InputError):
 class EditConflict(InputError):
     """Someone changed the vendor, contact or request after it was read, or already did what
     was asked: nothing was written. `by` ([user] name, "" when unnamed) and `at` (naive UTC)
-    say who and when; the message says so in the user's words (data/versions.py)."""
+    say who and when, `version` which version the record is at now; the message says so in
+    the user's words (data/versions.py)."""
 
-    def __init__(self, message: str, by: str, at: datetime) -> None:
+    def __init__(self, message: str, by: str, at: datetime, version: int) -> None:
         super().__init__(message)
         self.by = by
         self.at = at
+        self.version = version

@@ -180,7 +180,7 @@ def _already(row: Request) -> EditConflict:
         )
     else:
         message = _("This request is already {status} (since {time})", status=status, time=time)
-    return EditConflict(message, by, at)
+    return EditConflict(message, by, at, row.version)
 
 
 def answer_request(
@@ -288,9 +288,9 @@ def _conflict(request_id: int, version: int) -> EditConflict:
         .limit(max(row.version - version, 1))
     )
     if not newer:
-        return edit_conflict("request", row.changed_by, row.updated_at)
+        return edit_conflict("request", row.changed_by, row.updated_at, row.version)
     changed = [name for event in reversed(newer) for name in _changed_by_event(event)]
-    return edit_conflict("request", newer[0].created_by, newer[0].at, changed)
+    return edit_conflict("request", newer[0].created_by, newer[0].at, row.version, changed)
 
 
 def _changed_by_event(event: RequestEvent) -> list[str]:

@@ -109,7 +109,7 @@ def update_vendor(
 
 
 def _conflict(kind: str, now: Vendor | Contact) -> EditConflict:
-    return edit_conflict(kind, now.changed_by, now.updated_at)
+    return edit_conflict(kind, now.changed_by, now.updated_at, now.version)
 
 
 def _with_keys(row: Vendor | Contact, fields: dict) -> dict:

@@ -7,6 +7,7 @@ changed what (`edit_conflict`) instead of overwriting it. Every change raises th
 one and stamps `changed_by` with `[user] name` (data/who.py).
 """
 
+from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import datetime
 
@@ -50,9 +51,12 @@ def write_change(row: Model, values: dict, at: datetime, expected_version: int |
     return query.execute() == 1
 
 
-def edit_conflict(kind: str, by: str, at: datetime, changed: list[str] = ()) -> EditConflict:
+def edit_conflict(
+    kind: str, by: str, at: datetime, version: int, changed: Sequence[str] = ()
+) -> EditConflict:
     """The refusal of a save made from an older reading of a `kind` ("vendor", "contact",
-    "request"): `by` changed it at `at`, in the fields named `changed` (as stored)."""
+    "request"): `by` changed it at `at` to `version`, in the fields named `changed` (as
+    stored)."""
     names = [field_label(name) for name in dict.fromkeys(changed)]
     if current_language() == "ja":
         fields = f"（{'・'.join(names)}）" if names else ""
@@ -72,7 +76,7 @@ def edit_conflict(kind: str, by: str, at: datetime, changed: list[str] = ()) -> 
             "Your text is kept: check and save again.",
             **values,
         )
-    return EditConflict(message, by, at)
+    return EditConflict(message, by, at, version)
 
 
 def changed_fields(read: object, now: object) -> list[str]:

@@ -175,9 +175,10 @@ class RequestDetailScreen(DetailScreen):
         self._change(requests.cancel_request)
 
     def _change(self, change) -> None:
-        """Make a one-key change; what the ledger refuses shows as a notice."""
+        """Make a one-key change to the request as shown; what the ledger refuses (someone
+        changed it since: data/versions.py) shows as a notice, and the request as it is now."""
         try:
-            change(self.request_id)
+            change(self.request_id, expected_version=self.request.version)
         except DaichoError as error:
             self.notify(str(error), severity="error", markup=False)
         except LEDGER_ERRORS as error:

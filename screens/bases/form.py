@@ -23,10 +23,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from daicho.data import requests
-from daicho.data.errors import DaichoError, InputError
+from daicho.data.errors import DaichoError, EditConflict, InputError
 from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import RequestRecord
 from daicho.data.text import clean_line
+from daicho.data.versions import changed_fields, edit_conflict
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoModal
 from daicho.screens.support.draft_keeping import DraftKeeper
@@ -123,6 +124,11 @@ class FieldsModal(DaichoModal):
         Binding("escape", "cancel", N_("Close"), id="form.cancel"),
     ]
 
+    read_version: int | None = None
+    """The version of the record the form changes, as it was read: a save names it, and is
+    refused when someone changed the record since (data/versions.py). After a refusal, the
+    version it was refused for: the next save, made knowing, goes ahead."""
+
     def __init__(self, title: str, intro: str = "") -> None:
         """`intro`: a few words above the fields, when the form needs saying why it is open."""
         super().__init__()
@@ -165,6 +171,10 @@ class FieldsModal(DaichoModal):
     def action_save(self) -> None:
         try:
             record = self.save()
+        except EditConflict as conflict:  # nothing written, and the text stays as typed
+            self.show_error(str(conflict))
+            self.read_version = conflict.version
+            return
         except InputError as error:  # the form's own checks, or a service's naming a field
             self.show_error(str(error))
             if error.field is not None:
@@ -178,6 +188,19 @@ class FieldsModal(DaichoModal):
             return
         if record is not None:
             self.saved(record)
+
+    def write_changes(self, kind: str, read: object, before: dict, fields: dict, update, get):
+        """Save a vendor or contact (`kind`) the form read as `read` (its fields `before`):
+        `update(id, expected_version=, **changes)` with what of `fields` differs, so that a
+        save made after someone else's change (refused once) keeps their other fields. The
+        refusal names what they changed: `read` against `get(id)`, the record now."""
+        changes = {key: value for key, value in fields.items() if value != before[key]}
+        try:
+            return update(read.id, expected_version=self.read_version, **changes)
+        except EditConflict as conflict:
+            now = get(read.id)
+            changed = changed_fields(read, now)
+            raise edit_conflict(kind, conflict.by, conflict.at, now.version, changed) from None
 
     def saved(self, record: object) -> None:
         """`save` gave `record`: the modal closes with it."""
