@@ -6,10 +6,12 @@ typed is lost. `FieldsModal` is that much; `FormModal` adds drafts, for what goe
 
 Drafts (DESIGN §10): what differs from what the form opened with is kept as a draft of
 (`DRAFT_FORM`, `draft_key()`) once typing pauses (screens/support/draft_keeping.py), and
-put back the next time the same form opens. A draft left by a form that was open when the
-app stopped (a crash, a closed terminal) reopens its form at the next start; escape closes
-the form and keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py);
-a save drops it.
+put back the next time the same form opens; a form on a stored record puts back only the
+fields typed in, over the record as it is then, so that what someone else changed in the
+others meanwhile stays. A draft left by a
+form that was open when the app stopped (a crash, a closed terminal) reopens its form at the
+next start; escape closes the form and keeps the draft for later; ctrl+d twice discards it
+(widgets/discard_guard.py); a save drops it.
 """
 
 from datetime import date
@@ -278,7 +280,7 @@ class FormModal(FieldsModal):
         self._opened_with = self.snapshot()
         kept = self.draft.load()
         if kept is not None:
-            self.load(kept.content.get("fields", {}))
+            self.load(_typed(kept.content))
             message = _(
                 "Restored what you typed ({time}): ctrl+s saves it, ctrl+d twice discards it",
                 time=self.draft.restored(kept),
@@ -315,12 +317,23 @@ class FormModal(FieldsModal):
         fields = self.snapshot()
         if self._opened_with is None or fields == self._opened_with:
             return None
-        return {"fields": fields, "open": True}
+        if self.read_version is None:  # a new record: reopened, the form starts from nothing
+            return {"fields": fields, "open": True}
+        return {"fields": fields, "base": self._opened_with, "open": True}
 
     def on_unmount(self) -> None:
         """The app is stopping with the form open and the latest typing not yet kept: keep
         it now, marked open, so that the form reopens at the next start."""
         self.draft.flush()
+
+
+def _typed(content: dict) -> dict[str, object]:
+    """The fields a draft changed from what its form opened with (`base`; older drafts have
+    none: all their fields), so that a record changed since keeps what the user left alone."""
+    fields, base = content.get("fields", {}), content.get("base")
+    if base is None:
+        return fields
+    return {name: value for name, value in fields.items() if base.get(name) != value}
 
 
 class ExistingRequestForm(FormModal):
