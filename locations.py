@@ -1,5 +1,6 @@
 """Where Daicho keeps its files on disk (DESIGN §6)."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -30,6 +31,13 @@ def default_ledger_path() -> Path:
 def config_path() -> Path:
     override = os.environ.get("DAICHO_CONFIG")
     return Path(override).expanduser() if override else config_dir() / "config.toml"
+
+
+def shared_ledger_drafts(shown_url: str) -> Path:
+    """The drafts of one person on a shared ledger: a local file per ledger URL (without its
+    password), never in the shared database."""
+    digest = hashlib.sha256(shown_url.encode()).hexdigest()[:16]
+    return data_dir() / "drafts" / f"shared-{digest}.db"
 
 
 def kept_drafts_dir() -> Path:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from daicho.data.dates import clock
-from daicho.data.models import Draft, database
+from daicho.data.models import Draft, database, drafts_database
 from daicho.data.private_files import private_directory, private_file
 from daicho.locations import kept_drafts_dir
 
@@ -24,7 +24,7 @@ class DraftRecord:
 
 def save_draft(form: str, content: dict[str, object], key: str = "") -> None:
     """Keep `content` (field name to value) for the form, replacing its earlier draft."""
-    with database.atomic():
+    with drafts_database.atomic():
         (
             Draft.insert(
                 form=form,
@@ -57,7 +57,7 @@ def put_back_drafts(drafts: list[DraftRecord]) -> None:
         }
         for draft in drafts
     ]
-    with database.atomic():
+    with drafts_database.atomic():
         for row in rows:
             Draft.insert(**row).on_conflict(
                 conflict_target=(Draft.form, Draft.key), preserve=(Draft.content, Draft.updated_at)
@@ -73,7 +73,7 @@ def load_draft(form: str, key: str = "") -> DraftRecord | None:
 
 
 def discard_draft(form: str, key: str = "") -> None:
-    with database.atomic():
+    with drafts_database.atomic():
         Draft.delete().where((Draft.form == form) & (Draft.key == key)).execute()
 
 
@@ -82,7 +82,7 @@ def keep_aside(form: str, content: dict[str, object], key: str = "") -> Path:
     form and window, the newest content replacing the older. The path is for the user."""
     name = "-".join(part for part in (form, key, str(os.getpid())) if part)
     path = private_directory(kept_drafts_dir()) / f"{name}.json"
-    kept = {"ledger": database.database, "form": form, "key": key, "content": content}
+    kept = {"ledger": database.shown_name, "form": form, "key": key, "content": content}
     with private_file(path) as temporary:
         temporary.write_text(json.dumps(kept, ensure_ascii=False, indent=2), encoding="utf-8")
     return path

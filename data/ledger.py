@@ -16,12 +16,17 @@ from urllib.parse import quote
 
 import peewee
 
+from daicho.data.drafts_file import open_drafts_file
 from daicho.data.errors import LedgerError
-from daicho.data.ledger_guard import read_only_uri
-from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, migrate_to_latest
-from daicho.data.models import database
+from daicho.data.ledger_guard import LedgerDatabase, read_only_uri
+from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate_to_latest
+from daicho.data.models import database, drafts_database
+from daicho.data.postgres.database import LedgerPostgres
+from daicho.data.postgres.schema import migrate_postgres
+from daicho.data.postgres.url import is_postgres_url
 from daicho.data.search.index import ensure_index
 from daicho.i18n import _
+from daicho.locations import shared_ledger_drafts
 
 # What a use of the ledger raises besides DaichoError: SQLite's errors, and Peewee's (it
 # re-raises sqlite3's errors as its own classes).
@@ -39,26 +44,35 @@ PRAGMAS = {
 }
 
 
-def open_ledger(path: Path | str, *, announce_build: Callable[[], None] | None = None) -> Path:
-    """Bind the models to the ledger at `path`, creating or migrating it as needed.
+def open_ledger(
+    location: Path | str, *, announce_build: Callable[[], None] | None = None
+) -> Path | str:
+    """Bind the models to the ledger at `location`, creating or migrating it as needed: an
+    SQLite file's path, or a shared ledger's `postgresql://` URL. Returns the path made
+    absolute, or the URL.
 
     `announce_build` is called before the search index is built (after an upgrade: a
     minute on a large ledger), so that a user is told why the start takes long.
     """
-    path = Path(path).expanduser().absolute()
+    close_ledger()
+    if is_postgres_url(str(location)):
+        _open_postgres(str(location), announce_build)
+        return str(location)
+    path = Path(location).expanduser().absolute()
     if path.exists():
         check_ledger_file(path)
     else:
         _create_private_file(path)
         announce_build = None  # a new ledger has nothing to index
-    close_ledger()
-    database.init(
+    sqlite = LedgerDatabase(
         str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, read_only_uri=read_only_uri(path)
     )
+    database.initialize(sqlite)
+    drafts_database.initialize(sqlite)
     try:
-        database.connect()
-        database.watch_file(path)
-        migrate_to_latest(database)
+        sqlite.connect()
+        sqlite.watch_file(path)
+        migrate_to_latest(sqlite)
         ensure_index(announce_build)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         close_ledger()
@@ -66,6 +80,25 @@ def open_ledger(path: Path | str, *, announce_build: Callable[[], None] | None =
             _("Cannot use the ledger {path}: {reason}", path=path, reason=error)
         ) from error
     return path
+
+
+def _open_postgres(url: str, announce_build: Callable[[], None] | None) -> None:
+    """Connect to a shared ledger, creating or migrating its tables, and open this person's
+    own drafts file beside it."""
+    server = LedgerPostgres(url)
+    database.initialize(server)
+    try:
+        server.connect()
+        migrate_postgres(server, MIGRATIONS, LATEST_VERSION)
+        ensure_index(announce_build)
+        server.change_count()  # listening from now on
+        drafts_database.initialize(open_drafts_file(shared_ledger_drafts(server.shown_name)))
+    except peewee.DatabaseError as error:
+        close_ledger()
+        raise LedgerError(server.unreachable(error)) from error
+    except LedgerError:
+        close_ledger()
+        raise
 
 
 def in_own_connection(use: Callable[[], T]) -> T:
@@ -76,13 +109,10 @@ def in_own_connection(use: Callable[[], T]) -> T:
 
 
 def ledger_version() -> int | None:
-    """SQLite's count of commits by other connections (other windows, or our own workers)
-    as seen by this thread's long-lived connection, so that two values read on the same
-    thread tell whether anything changed; None when the ledger cannot be read."""
-    try:
-        return database.execute_sql("PRAGMA data_version").fetchone()[0]
-    except LEDGER_ERRORS:
-        return None
+    """A count of the ledger's changes, by other windows and people and our own workers:
+    two values read on the same thread tell whether anything changed. None when the ledger
+    cannot be read."""
+    return database.change_count()
 
 
 def ledger_file_problem() -> str | None:
@@ -102,8 +132,18 @@ def read_only_notice() -> str | None:
 
 
 def close_ledger() -> None:
-    if not database.is_closed():
-        database.close()
+    for bound in (drafts_database, database):
+        if bound.obj is not None and not bound.is_closed():
+            bound.close()
+    if isinstance(database.obj, LedgerPostgres):
+        database.obj.stop_listening()
+    database.initialize(None)
+    drafts_database.initialize(None)
+
+
+def ledger_name() -> str:
+    """The open ledger as the user names it: its file, or its URL without a password."""
+    return database.shown_name
 
 
 def check_ledger_file(path: Path) -> None:

@@ -83,11 +83,11 @@ class LedgerDatabase(peewee.SqliteDatabase):
     """
 
     def __init__(self, database, **kwargs) -> None:
-        super().__init__(database, lock_type=kwargs.pop("lock_type", "IMMEDIATE"), **kwargs)
         self.refusal: str | None = None
         self._told = False
         self.read_only_uri: str | None = None
         self._file: tuple[Path, int, int] | None = None
+        super().__init__(database, lock_type=kwargs.pop("lock_type", "IMMEDIATE"), **kwargs)
 
     def init(self, database, *, read_only_uri: str | None = None, **kwargs) -> None:
         super().init(database, **kwargs)
@@ -95,6 +95,28 @@ class LedgerDatabase(peewee.SqliteDatabase):
         self._told = False
         self.read_only_uri = read_only_uri
         self._file = None
+
+    @property
+    def shown_name(self) -> str:
+        """The ledger as the user names it: its file."""
+        return str(self.database)
+
+    def change_count(self) -> int | None:
+        """SQLite's count of commits by other connections (other windows, or our own
+        workers) as seen by this thread's connection: two values read on the same thread
+        tell whether anything changed. None when the ledger cannot be read."""
+        try:
+            return self.execute_sql("PRAGMA data_version").fetchone()[0]
+        except (sqlite3.Error, peewee.PeeweeException):
+            return None
+
+    def snapshot(self):
+        """A read transaction that sees one moment of the ledger (an export)."""
+        return self.atomic("DEFERRED")
+
+    def exclusive(self):
+        """A write transaction no other window writes beside (an import handing out ids)."""
+        return self.atomic("IMMEDIATE")
 
     def watch_file(self, path: Path) -> None:
         """Remember which file is open, to notice when it is deleted or replaced."""

@@ -3,6 +3,7 @@
 from peewee import (
     AutoField,
     BooleanField,
+    DatabaseProxy,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -11,10 +12,12 @@ from peewee import (
     TextField,
 )
 
-from daicho.data.ledger_guard import LedgerDatabase
-
-# Bound late by `data.ledger.open_ledger`, so tests and the app open files with the same code.
-database = LedgerDatabase(None)
+# Bound late by `data.ledger.open_ledger` to the open ledger: an SQLite file
+# (data/ledger_guard.py) or a PostgreSQL database (data/postgres/), so tests and the app open
+# ledgers with the same code. Drafts stay with the person typing them: in the ledger file
+# itself on SQLite, in a local file of their own on a shared PostgreSQL ledger.
+database = DatabaseProxy()
+drafts_database = DatabaseProxy()
 
 
 class BaseModel(Model):
@@ -133,6 +136,7 @@ class Draft(BaseModel):
     updated_at = DateTimeField()
 
     class Meta:
+        database = drafts_database
         indexes = ((("form", "key"), True),)
 
 

@@ -804,4 +804,17 @@ JA: dict[str, str] = {
     "{field} is longer than {count} characters, the most a field may hold": (
         "{field} が 1 項目の上限の {count} 文字を超えています"
     ),
+    "Cannot reach the ledger {url}: {reason}": "台帳 {url} に接続できません: {reason}",
+    "The connection to the ledger {url} was lost ({reason}): nothing was saved."
+    " Daicho connects again when the server is back": (
+        "台帳 {url} との接続が切れました ({reason})。保存されていません。"
+        "サーバーが戻りしだい再接続します"
+    ),
+    "The database holds tables of another program, not a ledger": (
+        "このデータベースには別のプログラムの表があります。台帳ではありません"
+    ),
+    "The database was written by a newer Daicho (schema {found}; this one knows {known})": (
+        "このデータベースは新しい版の Daicho で書かれています"
+        " (スキーマ {found}、この版は {known} まで)"
+    ),
 }

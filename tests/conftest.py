@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from hypothesis import HealthCheck, settings
+from postgres import fresh_database
 from textual.command import CommandList, CommandPalette
 from textual.message import Message
 from textual.notifications import Notification, Notify
@@ -37,6 +38,7 @@ def _fixed_today_and_english(tmp_path, monkeypatch):
     never touch the user's config or cache."""
     monkeypatch.setenv("DAICHO_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     clock.freeze_today(TODAY)
     set_language("en")
     set_date_settings(DateSettings())
@@ -51,11 +53,33 @@ def ledger_path(tmp_path):
     return tmp_path / "ledger" / "daicho.db"
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_engines` run once on SQLite and once on PostgreSQL (DESIGN §17)."""
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("engine", ["sqlite", "postgres"], indirect=True)
+
+
 @pytest.fixture
-def ledger(ledger_path):
-    """An open, empty ledger file; closed again after the test."""
-    open_ledger(ledger_path)
-    yield ledger_path
+def engine(request) -> str:
+    """The engine the test's ledger is on: SQLite unless the test is marked both_engines."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def ledger_location(engine, ledger_path):
+    """Where the test's ledger is: a file in tmp_path, or a fresh PostgreSQL database."""
+    if engine == "sqlite":
+        yield ledger_path
+        return
+    with fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+def ledger(ledger_location):
+    """An open, empty ledger (a file, or a PostgreSQL database); closed after the test."""
+    open_ledger(ledger_location)
+    yield ledger_location
     close_ledger()
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from daicho.data import drafts, queue, requests, vendors
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.ledger_guard import LedgerDatabase
 from daicho.data.migrations import LATEST_VERSION, MIGRATIONS, migrate_to_latest, schema_version
 from daicho.data.models import ALL_MODELS, database
 from daicho.data.queue import QueueFilters, open_queue_query
@@ -15,7 +16,7 @@ from daicho.data.search.find import search
 
 def _build_schema_1_ledger(path):
     """A ledger as schema 1 left it, with a vendor, a contact, a request and its history."""
-    database.init(str(path))
+    database.initialize(LedgerDatabase(str(path)))
     database.connect()
     migrate_to_latest(database, target=1)
     for statement in [
@@ -107,7 +108,7 @@ _OLDER_ROWS = [
 
 def _build_older_ledger(path, version: int) -> None:
     """A ledger as schema `version` left it, holding one item of each kind."""
-    database.init(str(path))
+    database.initialize(LedgerDatabase(str(path)))
     database.connect()
     migrate_to_latest(database, target=version)
     for statement in _OLDER_ROWS:

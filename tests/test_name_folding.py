@@ -14,6 +14,7 @@ from textual import events
 from daicho.app import DaichoApp
 from daicho.data import calls, vendors
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.ledger_guard import LedgerDatabase
 from daicho.data.migrations import migrate_to_latest
 from daicho.data.models import database
 from daicho.data.names.keys import ReadingIndex, match_key
@@ -133,7 +134,7 @@ def test_a_schema_7_ledger_is_folded_anew_when_opened(ledger_path):
     """Schema 8 writes the vendor list's keys and the search index again by today's
     folding."""
     ledger_path.parent.mkdir(parents=True, exist_ok=True)
-    database.init(str(ledger_path))
+    database.initialize(LedgerDatabase(str(ledger_path)))
     database.connect()
     migrate_to_latest(database, target=7)
     for name in ("株式会社常盤事務機", "髙橋商店"):

@@ -15,15 +15,14 @@ from daicho.data.dates import clock
 from daicho.data.models import Vendor, database
 from daicho.data.names.folding import legal_forms_apart
 from daicho.data.search.documents import Document, read_documents
-from daicho.data.search.hits import KINDS, SearchHit
+from daicho.data.search.hits import SearchHit
 from daicho.data.search.index import SLOTS, candidates, time_key
 from daicho.data.search.query import SearchQuery, parse_query
-from daicho.data.search.text import find_spans, fold, phrase
+from daicho.data.search.text import find_spans, fold
 
 SNIPPET_CHARS = 80  # of the matched field, around its first match
 _LEAD = 20  # characters shown before the first match, when there are that many
 _ELLIPSIS = "…"
-_VENDORS_AS_WORDS = 40  # a vendor: filter matching up to this many is part of the FTS query
 _SPILL = 3600 * SLOTS  # rowids past a day's end where its last items may have landed
 _CHECK_BATCH = 500
 
@@ -42,19 +41,11 @@ def search(query: str, limit: int | None = 50) -> list[SearchHit]:
         return []
     low = time_key(_utc_midnight(parsed.after)) if parsed.after else 0
     high = time_key(_utc_midnight(parsed.before)) + _SPILL if parsed.before else 2**62
-    match = _match(words, parsed.kinds, vendor_ids)
-    in_sql = match is None or (vendor_ids and len(vendor_ids) > _VENDORS_AS_WORDS)
-    sql_vendors = vendor_ids if in_sql else None
     batch = None if limit is None else limit + 10
     hits: list[SearchHit] = []
     while limit is None or len(hits) < limit:
         rows = candidates(
-            match,
-            low=low,
-            high=high,
-            kinds=parsed.kinds if match is None else (),
-            vendor_ids=sql_vendors,
-            limit=batch,
+            words, low=low, high=high, kinds=parsed.kinds, vendor_ids=vendor_ids, limit=batch
         )
         for chunk in chunked(rows, _CHECK_BATCH):
             hits.extend(_checked(chunk, words, parsed, vendor_ids))
@@ -86,18 +77,6 @@ def _folded_name(name: str) -> str:
 def _utc_midnight(day: date) -> datetime:
     """The stored (UTC) time at which the user's local `day` begins."""
     return clock.to_utc(datetime.combine(day, time()))
-
-
-def _match(words: tuple[str, ...], kinds: frozenset[str], vendor_ids: set[int] | None):
-    """The FTS5 expression for the words (None without words: the filters alone decide)."""
-    if not words:
-        return None
-    parts = [f"body : {phrase(word)}" for word in words]
-    if kinds and len(kinds) < len(KINDS):
-        parts.append(f"tags : ({' OR '.join(sorted(kinds))})")
-    if vendor_ids and len(vendor_ids) <= _VENDORS_AS_WORDS:
-        parts.append(f"tags : ({' OR '.join(f'v{v}' for v in sorted(vendor_ids))})")
-    return " AND ".join(parts)
 
 
 def _checked(rows, words, parsed: SearchQuery, vendor_ids: set[int] | None) -> list[SearchHit]:

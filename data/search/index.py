@@ -1,16 +1,16 @@
 """The search index (DESIGN §7), written in the same transaction as every write it follows.
 
-Each indexed item is a row of `search_doc` and a row of the FTS5 table `search_fts`, both
-with the same rowid: when the item happened (a call's start, anything else's creation) as
-seconds since 1900 times four, plus 0-3 for items of the same second; a fifth item in one
-second takes the next free number, a quarter of a second later. So `ORDER BY rowid DESC`
-lists newest first without sorting the matches, and a date range is a rowid range.
+Each indexed item is a row of `search_doc` whose id is when the item happened (a call's
+start, anything else's creation) as seconds since 1900 times four, plus 0-3 for items of
+the same second; a fifth item in one second takes the next free number, a quarter of a
+second later. So `ORDER BY id DESC` lists newest first without sorting the matches, and a
+date range is an id range. Its text is held by the engine's own kind of index: FTS5 on
+SQLite (fts5_store.py), a tsvector with GIN on PostgreSQL (gin_store.py).
 
-`search_fts` is contentless: the ledger's tables hold the text, and a document leaves the
-index by being written again as it was (FTS5's 'delete'). Writes therefore go through
-`reindexing`, which reads an item's document before the change and after it. Should the
-index ever disagree with the ledger, search still checks every hit against the ledger,
-and `rebuild_index` writes it afresh.
+The ledger's tables hold the text, and on SQLite a document leaves the index by being
+written again as it was. Writes therefore go through `reindexing`, which reads an item's
+document before the change and after it. Should the index ever disagree with the ledger,
+search still checks every hit against the ledger, and `rebuild_index` writes it afresh.
 """
 
 import heapq
@@ -18,7 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from daicho.data.engines import execute as _execute
+from daicho.data.engines import on_postgres
 from daicho.data.models import database
+from daicho.data.search import fts5_store, gin_store
 from daicho.data.search.documents import (
     Document,
     documents_by_time,
@@ -29,7 +32,7 @@ from daicho.data.search.text import fold, index_tokens
 
 _EPOCH = datetime(1900, 1, 1)
 SLOTS = 4  # rowids per second
-_DEFAULT_AUTOMERGE = 4
+_LOOK_AHEAD = 16  # rowids read at a time while looking for a free one
 
 
 def time_key(at: datetime) -> int:
@@ -70,23 +73,8 @@ def reindexing(kind: str, item_id: int) -> Iterator[None]:
 def rebuild_index() -> int:
     """Write the whole index afresh from the ledger, in one transaction; returns its size."""
     with database.atomic():
-        _execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
-        _execute("DELETE FROM search_doc")
         _execute("DELETE FROM search_pending")
-        _execute("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)")
-        rows = []
-        database.cursor().executemany(
-            "INSERT INTO search_fts (rowid, body, tags) VALUES (?, ?, ?)", _in_time_order(rows)
-        )
-        database.cursor().executemany(
-            "INSERT INTO search_doc (id, kind, item_id, vendor_id) VALUES (?, ?, ?, ?)", rows
-        )
-        _execute(
-            "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)",
-            (_DEFAULT_AUTOMERGE,),
-        )
-        _execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
-    return len(rows)
+        return _store().write_all(_in_time_order())
 
 
 def mark_index_incomplete(reason: str) -> None:
@@ -108,7 +96,7 @@ def ensure_index(announce: Callable[[], None] | None = None) -> bool:
 
 
 def candidates(
-    match: str | None,
+    words: tuple[str, ...],
     *,
     low: int,
     high: int,
@@ -116,44 +104,46 @@ def candidates(
     vendor_ids: Iterable[int] | None = None,
     limit: int | None = None,
 ) -> list[tuple[int, str, int]]:
-    """(rowid, kind, item id) of the items in rowid range [low, high) whose index text
-    matches the FTS5 expression `match` (every item when None), highest rowid first."""
-    parameters: list = []
-    if match is None:
-        sql = "SELECT id, kind, item_id FROM search_doc AS d WHERE id >= ? AND id < ?"
-        parameters += [low, high]
-        kinds = tuple(kinds)
-        if kinds:
-            sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
-            parameters += kinds
-    else:
-        sql = (
-            "SELECT d.id, d.kind, d.item_id FROM search_fts"
-            " JOIN search_doc AS d ON d.id = search_fts.rowid"
-            " WHERE search_fts MATCH ? AND search_fts.rowid >= ? AND search_fts.rowid < ?"
+    """(rowid, kind, item id) of the items in rowid range [low, high) of these kinds and
+    vendors (any when empty or None) whose index text holds every folded word, highest
+    rowid first. Every item of the kinds and vendors when there are no words. The index may
+    give more than match (search checks each against the ledger), never fewer."""
+    kinds = tuple(kinds)
+    vendor_ids = None if vendor_ids is None else tuple(vendor_ids)
+    if words:
+        key, source, parameters, kinds_left, vendors_left = _store().matching(
+            words, kinds, vendor_ids
         )
-        parameters += [match, low, high]
-    if vendor_ids is not None:
-        vendor_ids = tuple(vendor_ids)
-        sql += f" AND d.vendor_id IN ({', '.join('?' * len(vendor_ids))})"
+    else:
+        key, source, parameters = "d.id", " FROM search_doc AS d WHERE 1 = 1", []
+        kinds_left, vendors_left = bool(kinds), vendor_ids is not None
+    sql = f"SELECT d.id, d.kind, d.item_id{source} AND {key} >= ? AND {key} < ?"
+    parameters += [low, high]
+    if kinds_left and kinds:
+        sql += f" AND d.kind IN ({', '.join('?' * len(kinds))})"
+        parameters += kinds
+    if vendors_left and vendor_ids is not None:
+        sql += f" AND d.vendor_id IN ({', '.join('?' * len(vendor_ids)) or 'NULL'})"
         parameters += vendor_ids
-    sql += " ORDER BY d.id DESC" if match is None else " ORDER BY search_fts.rowid DESC"
+    sql += f" ORDER BY {key} DESC"
     if limit is not None:
         sql += " LIMIT ?"
         parameters.append(limit)
     return _execute(sql, parameters).fetchall()
 
 
-def _in_time_order(rows: list) -> Iterator[tuple[int, str, str]]:
-    """Every document as (rowid, body, tags) in rowid order, which FTS5 writes fastest;
-    `rows` collects the matching search_doc rows."""
+def _store():
+    return gin_store if on_postgres() else fts5_store
+
+
+def _in_time_order() -> Iterator[tuple[tuple[int, str, int, int], str, str]]:
+    """Every document as ((rowid, kind, item id, vendor id), body, tags), in rowid order."""
     last = -1
     documents = heapq.merge(*map(documents_by_time, KINDS), key=lambda doc: doc.at)
     for document in documents:
         rowid = max(time_key(document.at), last + 1)
         last = rowid
-        rows.append((rowid, document.kind, document.id, document.vendor_id))
-        yield (rowid, *_columns(document))
+        yield (rowid, document.kind, document.id, document.vendor_id), *_columns(document)
 
 
 def _columns(document: Document) -> tuple[str, str]:
@@ -162,25 +152,12 @@ def _columns(document: Document) -> tuple[str, str]:
 
 
 def _insert(rowid: int, document: Document) -> None:
-    _execute(
-        "INSERT INTO search_doc (id, kind, item_id, vendor_id) VALUES (?, ?, ?, ?)",
-        (rowid, document.kind, document.id, document.vendor_id),
-    )
-    _execute(
-        "INSERT INTO search_fts (rowid, body, tags) VALUES (?, ?, ?)",
-        (rowid, *_columns(document)),
-    )
+    row = (rowid, document.kind, document.id, document.vendor_id)
+    _store().insert(row, *_columns(document))
 
 
 def _delete(rowid: int, document: Document | None) -> None:
-    """Remove a row; without its document (the item is gone) only its search_doc row goes,
-    and what stays in search_fts matches nothing that search would show."""
-    if document is not None:
-        _execute(
-            "INSERT INTO search_fts (search_fts, rowid, body, tags) VALUES ('delete', ?, ?, ?)",
-            (rowid, *_columns(document)),
-        )
-    _execute("DELETE FROM search_doc WHERE id = ?", (rowid,))
+    _store().delete(rowid, None if document is None else _columns(document))
 
 
 def _rowid_of(kind: str, item_id: int) -> int | None:
@@ -193,12 +170,13 @@ def _rowid_of(kind: str, item_id: int) -> int | None:
 def _free_rowid(lowest: int) -> int:
     """The first rowid from `lowest` on that no item has."""
     rowid = lowest
-    for (taken,) in _execute("SELECT id FROM search_doc WHERE id >= ? ORDER BY id", (lowest,)):
-        if taken != rowid:
-            break
-        rowid += 1
-    return rowid
-
-
-def _execute(sql: str, parameters=()):
-    return database.execute_sql(sql, parameters)
+    while True:
+        taken = _execute(
+            "SELECT id FROM search_doc WHERE id >= ? ORDER BY id LIMIT ?", (rowid, _LOOK_AHEAD)
+        ).fetchall()
+        for (found,) in taken:
+            if found != rowid:
+                return rowid
+            rowid += 1
+        if len(taken) < _LOOK_AHEAD:
+            return rowid

@@ -84,10 +84,19 @@ def index_tokens(folded_fields: Iterable[str]) -> str:
 
 def phrase(folded_word: str) -> str:
     """An FTS5 phrase matching `folded_word` (non-empty) wherever it occurs."""
+    pairs = word_pairs(folded_word)
+    return '"' + " ".join(pairs) + '"' if pairs else f"{first_unit(folded_word)}*"
+
+
+def word_pairs(folded_word: str) -> list[str]:
+    """The tokens a word of two or more code units is written as, in order; [] for one unit,
+    which is found as the prefix of every token it begins (its four hex digits)."""
     units = _code_units(folded_word)
-    if len(units) == 1:
-        return f"{units[0]}*"
-    return '"' + " ".join(a + b for a, b in pairwise(units)) + '"'
+    return [a + b for a, b in pairwise(units)]
+
+
+def first_unit(folded_word: str) -> str:
+    return _code_units(folded_word)[0]
 
 
 def _pairs(field: str) -> str:

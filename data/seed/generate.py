@@ -137,7 +137,8 @@ def _insert(model, rows: list[dict]) -> None:
     """Insert rows that all have the same keys (the model's field names)."""
     if not rows:
         return
-    columns = list(rows[0])
-    fields = [model._meta.fields[column] for column in columns]
-    sql = model.insert_many([list(rows[0].values())], fields=fields).sql()[0]
-    database.cursor().executemany(sql, map(itemgetter(*columns), rows))
+    sql, first = model.insert_many(rows[:1]).sql()  # with the columns left to their defaults
+    fields = [f for f in model._meta.sorted_fields if f.name in rows[0] or f.default is not None]
+    defaults = {f.name: value for f, value in zip(fields, first, strict=True)}
+    values = itemgetter(*(f.name for f in fields))
+    database.cursor().executemany(sql, (values(defaults | row) for row in rows))

@@ -63,7 +63,7 @@ def export_ledger(format: str, output: Path | None = None) -> str | None:
         write_export(format, text)
         return text.getvalue()
     choice(format, FORMATS, _("Format"))
-    with database.atomic("DEFERRED"):  # one read snapshot; other windows may still write
+    with database.snapshot():  # one moment of the ledger; other windows may still write
         if format == "csv":
             _write_csv(output)
             return None
@@ -92,7 +92,7 @@ def write_export(format: str, stream: TextIO) -> None:
                 "give a directory with -o"
             )
         )
-    with database.atomic("DEFERRED"):
+    with database.snapshot():
         stream.writelines(_chunks(format))
 
 

@@ -92,7 +92,7 @@ def import_file(path: Path, *, as_new: bool = False) -> ImportSummary:
 def import_text(text: str, *, as_new: bool = False, json_name: bool = False) -> ImportSummary:
     """Check the whole export, then add its rows in one transaction: all of them or none."""
     tables = _checked_tables(parse_export(text, json_name=json_name))
-    with database.atomic("IMMEDIATE"):  # no other window may take the ids we hand out
+    with database.exclusive():  # no other window may take the ids we hand out
         return _insert(tables, as_new=as_new)
 
 

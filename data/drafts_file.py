@@ -1,0 +1,20 @@
+"""A person's own drafts beside a shared ledger: a small local SQLite file holding only the
+drafts table, so that what one person is typing never reaches the shared database."""
+
+from pathlib import Path
+
+import peewee
+
+from daicho.data.models import Draft
+from daicho.data.private_files import private_directory
+
+_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "busy_timeout": 10_000}
+
+
+def open_drafts_file(path: Path) -> peewee.SqliteDatabase:
+    private_directory(path.parent)
+    drafts = peewee.SqliteDatabase(str(path), pragmas=_PRAGMAS, timeout=10)
+    drafts.connect()
+    with drafts.bind_ctx([Draft]):  # Draft goes back to its proxy afterwards
+        drafts.create_tables([Draft], safe=True)
+    return drafts

@@ -1,0 +1,24 @@
+"""What differs between the engines a ledger lives in (SQLite, the default; PostgreSQL for a
+shared ledger, DESIGN §17), asked of the open ledger in one place."""
+
+from peewee import Expression, PostgresqlDatabase, fn
+
+from daicho.data.models import database
+
+
+def on_postgres() -> bool:
+    """Whether the open ledger is a shared one on PostgreSQL."""
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+def execute(sql: str, parameters=()):
+    """Run our own SQL, written with `?` placeholders, on either engine."""
+    if on_postgres():
+        sql = sql.replace("?", "%s")
+    return database.execute_sql(sql, parameters)
+
+
+def holds(column, text: str) -> Expression:
+    """`text` occurs in `column`, exactly (no wildcards, case as stored)."""
+    position = fn.strpos if on_postgres() else fn.instr
+    return position(column, text) > 0
