@@ -82,6 +82,7 @@ def field_label(name: str) -> str:
         "internal_notes": _("Internal memo"),
         "priority": _("Priority"),
         "contact_id": _("Contact"),
+        "assignee": _("Assignee"),
         "status": _("Status"),
         "answer": _("Answer"),
         "due": _("Due"),
