@@ -160,7 +160,12 @@ def _change_status(
         if row.status == status:
             raise _already(row)
         values = {"status": status} if answer is None else {"status": status, "answer": answer}
-        at = _change(row, values, expected_version)
+        try:
+            at = _change(row, values, expected_version)
+        except EditConflict:  # someone else's change came first: the same one, maybe
+            if (now := _request_row(request_id)).status == status:
+                raise _already(now) from None
+            raise
         _event(row.id, at, "status_changed", old_value=row.status, new_value=status, note=note)
     return get_request(request_id)
 

@@ -250,26 +250,66 @@ def test_without_a_version_a_change_goes_ahead(ledger, as_user):
     assert vendors.update_vendor(vendor.id, phone="2").version == 3
 
 
-def test_calls_logged_at_once_all_save(ledger, as_user, at_1405):
-    """Five people logging calls in the same second: every call is saved (and found)."""
-    vendor = vendors.create_vendor("Acme")
-    names = ("Sato", "Tanaka", "Suzuki", "Ito", "Kato")
-    start = threading.Barrier(len(names))
-    saved, failed = [], []
+def at_once(*changes) -> list:
+    """Each change run in a thread of its own (a connection of its own), all let go together:
+    what each returned, or raised."""
+    start = threading.Barrier(len(changes))
+    results: list = [None] * len(changes)
 
-    def log(name: str) -> None:
+    def run(index: int) -> None:
         start.wait()
-        for number in range(4):
-            try:
-                saved.append(calls.log_call(vendor_id=vendor.id, subject=f"{name} {number}"))
-            except Exception as error:  # reported by the assertion below
-                failed.append(error)
+        try:
+            results[index] = changes[index]()
+        except Exception as error:  # the test looks at it
+            results[index] = error
 
-    threads = [threading.Thread(target=log, args=(name,)) for name in names]
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(changes))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert failed == []
-    assert len(saved) == Call.select().where(Call.vendor == vendor.id).count() == 20
+    return results
+
+
+def test_of_two_edits_saved_at_once_from_one_reading_one_is_refused(ledger):
+    read = outbound()
+
+    def edit(subject: str):
+        version = read.version
+        return lambda: requests.edit_request(read.id, subject=subject, expected_version=version)
+
+    results = at_once(edit("Quote A"), edit("Quote B"))
+    refused = [r for r in results if isinstance(r, EditConflict)]
+    saved = [r for r in results if not isinstance(r, Exception)]
+    assert (len(saved), len(refused)) == (1, 1), results
+    assert "(Subject)" in str(refused[0])
+    assert requests.get_request(read.id).subject == saved[0].subject
+    assert len(requests.request_history(read.id)) == 2
+
+
+def test_of_two_closing_at_once_one_is_told_it_is_closed_already(ledger, at_1405):
+    read = outbound()
+
+    def close():  # naming no version, as the command line does
+        return requests.close_request(read.id)
+
+    results = at_once(close, close)
+    refused = [r for r in results if isinstance(r, EditConflict)]
+    assert len(refused) == 1, results
+    assert str(refused[0]) == "This request is already closed (since 14:05)"
+    assert [e.kind for e in requests.request_history(read.id)] == ["created", "status_changed"]
+
+
+def test_calls_logged_at_once_all_save(ledger, at_1405):
+    """Five people logging calls in the same second: every call is saved (and found)."""
+    vendor = vendors.create_vendor("Acme")
+
+    def log(name: str):
+        return lambda: [
+            calls.log_call(vendor_id=vendor.id, subject=f"{name} {number}") for number in range(4)
+        ]
+
+    results = at_once(*(log(name) for name in ("Sato", "Tanaka", "Suzuki", "Ito", "Kato")))
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert Call.select().where(Call.vendor == vendor.id).count() == 20
     assert len(search("Tanaka")) == 4
