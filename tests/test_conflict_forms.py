@@ -10,11 +10,13 @@ import threading
 
 import pytest
 from conftest import Notices, settle, shown, until
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from daicho.app import DaichoApp
 from daicho.data import requests, vendors
 from daicho.data.who import set_user_name
+from daicho.i18n import set_language
+from daicho.screens.contact_form import ContactForm
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.request_edit_form import RequestEditForm
 from daicho.screens.vendor_form import VendorForm
@@ -50,7 +52,8 @@ def as_tanaka(change, *args, **kwargs) -> None:
 
 
 def error_line(app) -> str:
-    return shown(app.screen.query_one("#form-error"))
+    """The form's error line as set, unwrapped."""
+    return str(app.screen.query_one("#form-error", Static).content)
 
 
 async def edit_form_on(pilot, request_id: int) -> RequestEditForm:
@@ -156,3 +159,25 @@ async def test_closing_what_someone_else_just_changed_shows_their_change_first(l
         await pilot.press("c")  # seen: now it closes
         await settle(pilot)
     assert requests.get_request(request.id).status == "closed"
+
+
+async def test_a_contact_form_says_it_in_japanese(ledger):
+    set_language("ja")
+    vendor = vendors.create_vendor("Acme")
+    contact = vendors.create_contact(vendor.id, "山田", role="営業")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(110, 36)) as pilot:
+        form = ContactForm(vendor.id, contact)
+        app.push_screen(form)
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab", *"情報システム部")  # the department
+        as_tanaka(vendors.update_contact, contact.id, role="課長", email="y@acme.example")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert error_line(app).startswith(
+            "Tanakaさんが 14:05 にこの担当者を変更しました（役職・メール）。"
+            "あなたの入力はそのまま残っています。"
+        )
+        assert form.query_one("#department", Input).value == "情報システム部"
+    assert vendors.get_contact(contact.id).department == ""
