@@ -49,7 +49,7 @@ _QUEUE_ACTIONS = {
 MOST_USED_KEYS = ("n", "r", "v", "slash", "question_mark")
 """First in the key bar: at 80 columns the rest is cut off, never `v`, the first vendor."""
 PAGE = 60
-WATCH_S = 1.0  # how often the ledger is checked for other windows' writes
+WATCH_S = 1.0  # how often the ledger is checked for writes by other windows and people
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
 
 
@@ -122,12 +122,13 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         narrow = event.size.width < 110 or event.size.height < 32
         self.set_class(narrow, "-narrow")
 
-    # --- another window on the same ledger (DESIGN §10) -------------------------------
+    # --- another window or person on the same ledger (DESIGN §10, §17) ----------------
 
     def _watch_other_windows(self) -> None:
-        """Show what another window wrote within WATCH_S, without a key press; say at once
-        that nothing can be saved when the ledger file was deleted or replaced; notice a new
-        day the midnight timer missed (the machine slept through it)."""
+        """Show what another window or person wrote within WATCH_S, on every open screen,
+        without a key press (a shared ledger's count is its listener's: this never waits on
+        the server); say at once that nothing can be saved when the ledger file was deleted
+        or replaced; notice a new day the midnight timer missed (the machine slept)."""
         self.app.check_today()
         if gone := ledger_file_problem():
             self.notify(gone, severity="error", timeout=STAYS_S, markup=False)
