@@ -45,6 +45,8 @@ def test_the_ledger_is_named_by_db_then_daicho_db_then_the_config(home, tmp_path
     assert with_environment.count("[[vendors]]") == 1
     with_both = daicho({**home, "DAICHO_DB": str(other)}, "--db", shared, "export").stdout
     assert with_both == from_config
+    config.write_text(f'[ledger]\nurl = "{shared}/nothing"\n', encoding="utf-8")
+    assert daicho({**home, "DAICHO_DB": shared}, "export").stdout == from_config
 
 
 def test_a_config_url_that_is_not_postgresql_is_refused_with_its_line(home, tmp_path):
@@ -117,7 +119,7 @@ def test_a_reading_command_on_a_database_without_a_ledger_creates_none(home):
     ids=["server down", "unknown user", "no such database"],
 )
 def test_a_server_that_cannot_be_used_is_one_line_without_the_password(home, url, reason):
-    for args in (("export",), ("import", "x.toml"), ("reindex",), ("seed",), ("backup",)):
+    for args in ((), ("export",), ("import", "x.toml"), ("reindex",), ("seed",), ("backup",)):
         result = daicho(home, "--db", url, *args)
         line = _one_line_error(result)
         assert line.startswith("daicho: Cannot reach the ledger postgresql://") and reason in line
