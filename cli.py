@@ -8,7 +8,10 @@ import argparse
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import peewee
@@ -206,13 +209,33 @@ def _run_app(ledger: Path | str, config, *, demo: bool) -> int:
         _open(ledger)
         if isinstance(ledger, Path):
             hold_ledger(ledger)  # a restore now refuses to replace it under this window
+        backing_up = config.backup_enabled and not demo
+        shared = isinstance(ledger, str)
         try:
-            backing_up = config.backup_enabled and not demo
-            notices = _daily_backup(config.backup_keep) if backing_up else []
-            DaichoApp(ledger_path=ledger, config=config, start_notices=notices).run()
+            notices = _said(_daily_backup(config.backup_keep)) if backing_up and not shared else []
+            with _backup_aside(config.backup_keep if backing_up and shared else None):
+                DaichoApp(ledger_path=ledger, config=config, start_notices=notices).run()
         finally:
             close_ledger()
     return exit_codes.OK
+
+
+@contextmanager
+def _backup_aside(keep: int | None) -> Iterator[None]:
+    """A shared ledger's daily backup is its export, seconds long on a large ledger: it is
+    taken beside the app, on a connection of its own, and waited for when the app ends;
+    what went wrong is said then, on stderr. Nothing is taken when `keep` is None."""
+    if keep is None:
+        yield
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="daily-backup") as pool:
+        taking = pool.submit(_daily_backup, keep, aside=True)
+        try:
+            yield
+        finally:
+            if not taking.done():
+                print("daicho: " + _("Finishing today's backup…"), file=sys.stderr)
+    _said(taking.result())
 
 
 def _restore(source: Path, ledger_path: Path | str, yes: bool) -> int:
@@ -262,18 +285,28 @@ def _open(location: Path | str) -> None:
     open_ledger(location, announce_build=announce)
 
 
-def _daily_backup(keep: int) -> list[str]:
-    """Today's backup, if not taken yet. A failure is said on stderr and returned for the
-    app to show (its screen hides stderr); the app starts anyway."""
+def _daily_backup(keep: int, *, aside: bool = False) -> list[str]:
+    """Today's backup, if not taken yet (`aside`: from a thread, on a connection of its
+    own). What went wrong is returned, for stderr and for the app to show (its screen hides
+    stderr); the app starts anyway."""
     from daicho.data.backup import daily_backup
+    from daicho.data.ledger import in_own_connection
 
     try:
-        daily_backup(keep)
+        if aside:
+            in_own_connection(partial(daily_backup, keep))
+        else:
+            daily_backup(keep)
     except (OSError, sqlite3.Error, peewee.PeeweeException, DaichoError) as error:
-        problem = _("No backup taken today: {reason}", reason=error)
-        print("daicho: " + problem, file=sys.stderr)
-        return [problem]
+        return [_("No backup taken today: {reason}", reason=error)]
     return []
+
+
+def _said(problems: list[str]) -> list[str]:
+    """`problems`, each said on stderr as a line of its own."""
+    for problem in problems:
+        print("daicho: " + problem, file=sys.stderr)
+    return problems
 
 
 def _seed(location: Path | str, size: str) -> int:

@@ -70,6 +70,7 @@ JA: dict[str, str] = {
         "空のデータベースへ daicho import で戻せます)"
     ),
     "pg_dump failed: {reason}": "pg_dump が失敗しました: {reason}",
+    "Finishing today's backup…": "本日のバックアップを仕上げています…",
     "a postgresql:// URL": "postgresql:// で始まる URL",
     "The vendor ledger for a one-person IT department.": "ひとり情シスのための業者台帳。",
     "open the app on a fresh temporary ledger of sample data": (

@@ -7,7 +7,12 @@ import psycopg
 import pytest
 import test_cli
 from postgres import fresh_database
+from terminal import start_daicho
 from test_cli import _one_line_error, daicho
+
+from daicho.data import vendors
+from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.transfer.export import export_ledger
 
 home = test_cli.home  # the fixture: a private config and data directory
 
@@ -158,3 +163,18 @@ def test_restore_on_postgresql_is_refused_with_the_way_to_do_it(home, tmp_path, 
     line = _one_line_error(daicho(home, "--db", shared, "restore", backup, "--yes"))
     assert "a shared ledger is restored into an empty database" in line
     assert "daicho --db URL import" in line
+
+
+def test_the_app_on_a_shared_ledger_takes_the_daily_backup_beside_it(tmp_path):
+    """The export takes seconds on a large ledger: it is taken while the app runs, and the
+    app waits for it at exit."""
+    with fresh_database() as url:
+        open_ledger(url)
+        vendors.create_vendor("NTT東日本")
+        exported = export_ledger("toml")
+        close_ledger()
+        terminal = start_daicho(url, tmp_path)
+        terminal.child.sendcontrol("q")
+        terminal.wait_for_exit()
+        (taken,) = (tmp_path / "share" / "daicho" / "backups").iterdir()
+        assert taken.suffix == ".toml" and taken.read_text("utf-8") == exported
