@@ -178,3 +178,16 @@ def test_the_app_on_a_shared_ledger_takes_the_daily_backup_beside_it(tmp_path):
         terminal.wait_for_exit()
         (taken,) = (tmp_path / "share" / "daicho" / "backups").iterdir()
         assert taken.suffix == ".toml" and taken.read_text("utf-8") == exported
+
+
+def test_a_shared_ledgers_daily_backup_that_fails_is_said_when_the_app_ends(tmp_path):
+    with fresh_database() as url:
+        open_ledger(url)
+        close_ledger()
+        backups = tmp_path / "share" / "daicho" / "backups"
+        backups.parent.mkdir(parents=True)
+        backups.write_text("a file where the backups folder should be\n")
+        terminal = start_daicho(url, tmp_path)
+        terminal.child.sendcontrol("q")
+        terminal.wait_for("No backup taken today")
+        terminal.wait_for_exit()
