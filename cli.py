@@ -383,8 +383,6 @@ def _backup(arguments: argparse.Namespace, config) -> int:
     from daicho.data.backup import TOML, backup_ledger, backup_way, way_said, write_backup
 
     way = backup_way()
-    if said := way_said(way):
-        print("daicho: " + said, file=sys.stderr)
     if not _to_stdout(arguments.output):
         print(backup_ledger(arguments.output, way=way))
     elif sys.stdout.isatty() and way != TOML:
@@ -395,6 +393,8 @@ def _backup(arguments: argparse.Namespace, config) -> int:
         sys.stdout.flush()
         write_backup(sys.stdout.buffer)
         sys.stdout.buffer.flush()
+    if said := way_said(way):
+        print(said, file=sys.stderr)
     return exit_codes.OK
 
 

@@ -47,9 +47,9 @@ _STAMP_PATTERN = r"-(\d{8}-\d{6})(?:-(\d+))?"
 SQLITE, PG_DUMP, TOML = "sqlite", "pg_dump", "toml"
 _SUFFIXES = {SQLITE: ".db", PG_DUMP: ".dump", TOML: ".toml"}
 _SAID = {
-    PG_DUMP: N_("Backing up with pg_dump (custom format; pg_restore reads it back)"),
+    PG_DUMP: N_("Backed up with pg_dump (custom format; pg_restore reads it back)"),
     TOML: N_(
-        "Backing up as a TOML export (no pg_dump on PATH; daicho import reads it back into"
+        "Backed up as a TOML export (no pg_dump on PATH; daicho import reads it back into"
         " an empty database)"
     ),
 }
@@ -64,7 +64,7 @@ def backup_way() -> str:
 
 
 def way_said(way: str) -> str | None:
-    """How a shared ledger's backup is taken, to tell the user; None for a file's."""
+    """How a shared ledger's backup was taken, to tell the user; None for a file's."""
     return _(_SAID[way]) if way in _SAID else None
 
 
@@ -160,7 +160,13 @@ def _dump(path: Path) -> None:
     )
     if result.returncode != 0:
         reason = (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[0]
-        raise LedgerError(_("pg_dump failed: {reason}", reason=reason.removeprefix("pg_dump: ")))
+        reason = reason.removeprefix("pg_dump: ")
+        raise LedgerError(
+            _(
+                "pg_dump failed: {reason} (daicho export -o FILE writes the TOML backup)",
+                reason=reason,
+            )
+        )
 
 
 def _export(path: Path) -> None:

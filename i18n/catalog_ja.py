@@ -61,15 +61,17 @@ JA: dict[str, str] = {
         "restore は台帳ファイルを置き換えます。共有台帳は空のデータベースへ復元してください:"
         " daicho --db URL import BACKUP.toml (pg_dump のバックアップなら pg_restore)"
     ),
-    "Backing up with pg_dump (custom format; pg_restore reads it back)": (
-        "pg_dump でバックアップします (カスタム形式。pg_restore で戻せます)"
+    "Backed up with pg_dump (custom format; pg_restore reads it back)": (
+        "pg_dump でバックアップしました (カスタム形式。pg_restore で戻せます)"
     ),
-    "Backing up as a TOML export (no pg_dump on PATH; daicho import reads it back into"
+    "Backed up as a TOML export (no pg_dump on PATH; daicho import reads it back into"
     " an empty database)": (
-        "TOML の書き出しとしてバックアップします (PATH に pg_dump がありません。"
+        "TOML の書き出しとしてバックアップしました (PATH に pg_dump がありません。"
         "空のデータベースへ daicho import で戻せます)"
     ),
-    "pg_dump failed: {reason}": "pg_dump が失敗しました: {reason}",
+    "pg_dump failed: {reason} (daicho export -o FILE writes the TOML backup)": (
+        "pg_dump が失敗しました: {reason} (TOML のバックアップは daicho export -o FILE で作れます)"
+    ),
     "Finishing today's backup…": "本日のバックアップを仕上げています…",
     "a postgresql:// URL": "postgresql:// で始まる URL",
     "The vendor ledger for a one-person IT department.": "ひとり情シスのための業者台帳。",

@@ -191,3 +191,21 @@ def test_a_shared_ledgers_daily_backup_that_fails_is_said_when_the_app_ends(tmp_
         terminal.child.sendcontrol("q")
         terminal.wait_for("No backup taken today")
         terminal.wait_for_exit()
+
+
+def test_a_pg_dump_that_fails_is_one_line_and_leaves_no_file(home, tmp_path, shared):
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "pg_dump"
+    fake.write_text('#!/bin/sh\necho "pg_dump: error: server version mismatch" >&2\nexit 1\n')
+    fake.chmod(0o755)
+    out = tmp_path / "out"
+    out.mkdir()
+    line = _one_line_error(
+        daicho({**home, "PATH": f"{tools}:/usr/bin:/bin"}, "--db", shared, "backup", "-o", out),
+    )
+    assert line == (
+        "daicho: pg_dump failed: error: server version mismatch"
+        " (daicho export -o FILE writes the TOML backup)"
+    )
+    assert list(out.iterdir()) == []
