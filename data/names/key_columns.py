@@ -27,9 +27,11 @@ def store_name_keys(db, table: str, ids: Iterable[int] | None = None) -> None:
     else:
         rows = []
         for batch in chunked(ids, _BATCH):
-            where = f" WHERE id IN ({', '.join('?' * len(batch))})"
+            where = f" WHERE id IN ({', '.join([db.param] * len(batch))})"
             rows += db.execute_sql(select + where, batch).fetchall()
-    update = f"UPDATE {table} SET sort_key = ?, filter_key = ? WHERE id = ?"
+    update = (
+        f"UPDATE {table} SET sort_key = {db.param}, filter_key = {db.param} WHERE id = {db.param}"
+    )
     db.cursor().executemany(
         update,
         ((sort_key(name, reading), filter_key(name, reading), id_) for id_, name, reading in rows),
