@@ -80,8 +80,11 @@ class Terminal:
         return True
 
 
-def start_daicho(ledger: Path, tmp_path: Path, rows: int = 34, columns: int = 110) -> Terminal:
-    """A real `daicho` on `ledger` in a UTF-8 xterm, once its main screen is up."""
+def start_daicho(
+    ledger: Path | str, tmp_path: Path, rows: int = 34, columns: int = 110
+) -> Terminal:
+    """A real `daicho` on `ledger` (a file, or a shared ledger's URL) in a UTF-8 xterm, once
+    its main screen is up."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DAICHO_")}
     env.update(
         DAICHO_CONFIG=str(tmp_path / "config.toml"),

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from conftest import Notices, settle, shown, until
 from postgres import SERVER
+from terminal import start_daicho
 from test_write_failures import NOTES, assert_still_typed, type_a_call
 
 from daicho.app import DaichoApp
@@ -256,6 +257,27 @@ async def uncover(pilot) -> None:
     """The screen on top goes, as escape takes it away, and the one under it is drawn."""
     await pilot.app.pop_screen()
     await settle(pilot)
+
+
+def test_two_daicho_processes_on_one_shared_ledger_show_a_third_ones_save(ledger, tmp_path):
+    """Real `daicho --db URL` processes in terminals, the URL with a password: another
+    client's new vendor shows in both within two seconds, and no screen shows the password."""
+    vendors.create_vendor("Acme Devices")
+    (tmp_path / "config.toml").write_text('[user]\nname = "Aoki"\n', encoding="utf-8")
+    terminals = [start_daicho(with_password(ledger), tmp_path) for _ in range(2)]
+    try:
+        for terminal in terminals:
+            terminal.wait_for("Acme Devices")
+        as_another_client(lambda: vendors.create_vendor("Nimbus Cloud"))
+        saved_at = time.monotonic()
+        for terminal in terminals:
+            terminal.wait_for("Nimbus Cloud", timeout=10)
+        assert time.monotonic() - saved_at <= 2.0
+        assert not any(PASSWORD in terminal.text() for terminal in terminals)
+    finally:
+        for terminal in terminals:
+            terminal.child.sendcontrol("q")
+            terminal.wait_for_exit()
 
 
 async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_database(ledger):
