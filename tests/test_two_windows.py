@@ -71,9 +71,7 @@ def test_two_copies_logging_calls_at_once_both_save_everything(ledger, named):
 
 
 @pytest.mark.both_engines
-def test_each_copy_shows_the_others_call_within_two_seconds_without_a_key(
-    ledger, named, tmp_path
-):
+def test_each_copy_shows_the_others_call_within_two_seconds_without_a_key(ledger, named, tmp_path):
     vendors.create_vendor("Acme Devices")
     """A saves while B only watches; then B saves while A only watches."""
     first = start(ledger, "exchange", "A", "B", str(tmp_path), "first")

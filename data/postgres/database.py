@@ -20,7 +20,7 @@ from daicho.data.postgres.url import canonical_url, shown_url
 from daicho.i18n import _
 
 CONNECT_TIMEOUT_S = 5
-LISTEN_AGAIN_S = 1.0  # how soon a dropped listener connects again
+_LISTEN_AGAIN_S = 1.0  # how soon a dropped listener connects again
 _WAKE_S = 0.5  # how often the listener looks whether it is to stop
 # Every connection: a server that cannot be reached is said within CONNECT_TIMEOUT_S, and
 # one that stopped answering on a connection in use (the network gone) within ~25 s, not
@@ -182,7 +182,7 @@ class _Listener:
             with contextlib.suppress(psycopg.Error):
                 self._listen()
             self.listening = False
-            self._stopped.wait(LISTEN_AGAIN_S)
+            self._stopped.wait(_LISTEN_AGAIN_S)
 
     def _listen(self) -> None:
         with psycopg.connect(self._url, autocommit=True, **_CONNECTING) as connection:
