@@ -882,4 +882,5 @@ JA: dict[str, str] = {
         "「自分の担当」には名前が必要です。"
         "コマンドパレット（ctrl+p）の「{command}」で設定してください"
     ),
+    "shared: {ledger}": "共有: {ledger}",
 }

@@ -10,7 +10,13 @@ from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
 from daicho.data.first_view import read_first_view
-from daicho.data.ledger import LEDGER_ERRORS, ledger_file_problem, ledger_version, read_only_notice
+from daicho.data.ledger import (
+    LEDGER_ERRORS,
+    ledger_file_problem,
+    ledger_name,
+    ledger_version,
+    read_only_notice,
+)
 from daicho.data.queue import QueueFilters
 from daicho.data.records import RequestRecord, VendorRecord
 from daicho.i18n import N_, _
@@ -102,6 +108,8 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         table = self.query_one(QueueTable)
         table.soon_days = self.app.config.soon_days
         table.today = self.query_one(LedgerHeader).today = self.today
+        if self.app.shared:
+            self.query_one(LedgerHeader).shared = ledger_name().split("://", 1)[-1]
         self.query_one(CallForm).today = self.today
         self._show_filters()
         first = self._first_view

@@ -24,6 +24,7 @@ from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
 from daicho.widgets.call_form import CallForm
+from daicho.widgets.ledger_header import LedgerHeader
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.search_results import SearchResults
 from daicho.widgets.vendor_list import VendorRows
@@ -65,6 +66,10 @@ async def test_the_app_names_a_shared_ledger_by_its_url_without_the_password(led
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.sub_title == f"Ledger: {ledger.replace('postgres@', 'postgres:***@')}"
+        header = shown(app.screen.query_one(LedgerHeader))
+        where = ledger.split("://", 1)[1].replace("postgres@", "postgres:***@")
+        assert f"shared: {where}" in header
+        assert PASSWORD not in header
 
 
 async def test_a_connection_ended_mid_save_keeps_the_call_and_the_next_save_connects_again(

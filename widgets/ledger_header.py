@@ -42,6 +42,8 @@ class LedgerHeader(Widget):
     counts: reactive[QueueCounts] = reactive(QueueCounts)
     today: reactive[date] = reactive(date.min)
     """The app's today, set by the screen (it moves at midnight)."""
+    shared: reactive[str] = reactive("")
+    """A shared ledger's name (its URL without scheme or password), shown when there is room."""
 
     def render(self) -> Text:
         """The counts always; the app's name too when the line has room for it."""
@@ -58,6 +60,9 @@ class LedgerHeader(Widget):
             if index:
                 text.append(" · ", style=separator)
             text.append(part, style=band_style(self, band))
+        where = "  " + _("shared: {ledger}", ledger=self.shared)
+        if self.shared and text.cell_len + cell_len(where) <= self.size.width:
+            text.append(where, style=separator)
         name = " " + _("Daicho") + " "
         if cell_len(name) + text.cell_len <= self.size.width:
             style = self.get_component_rich_style("ledger-header--name", partial=True)

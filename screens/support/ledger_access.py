@@ -53,5 +53,6 @@ def failure_message(error: BaseException) -> str:
         return str(error)
     if isinstance(error, LEDGER_ERRORS):
         said = why_not_written(error)
-        return said or _("The ledger could not be read: {reason}", reason=error)
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        return said or _("The ledger could not be read: {reason}", reason=reason)
     return _("Unexpected error: {reason}", reason=error)
