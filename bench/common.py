@@ -1,13 +1,24 @@
-"""What the benchmark scripts share: the cached ledgers and the percentiles."""
+"""What the benchmark scripts share: the ledgers they measure and the percentiles.
 
+An SQLite ledger of each size is seeded once and cached in bench/.cache/. A PostgreSQL one
+is seeded afresh into a database of its own on the server, dropped afterwards.
+"""
+
+import os
 import sys
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import psycopg
 
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.seed.generate import seed_ledger
 
 CACHE = Path(__file__).resolve().parent / ".cache"
+SERVER = os.environ.get("DAICHO_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def ledger_of(size: str) -> Path:
@@ -18,15 +29,42 @@ def ledger_of(size: str) -> Path:
         building = CACHE / f"{size}.building.db"
         for leftover in CACHE.glob(f"{size}.building.db*"):
             leftover.unlink()
-        started = time.perf_counter()
-        open_ledger(building)
-        try:
-            seed_ledger(size)
-        finally:
-            close_ledger()
+        _seed(building, size)
         building.rename(path)
-        print(f"seeded {size} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return path
+
+
+@contextmanager
+def postgres_ledger(size: str | None, server: str = SERVER) -> Iterator[str]:
+    """The URL of a new database on `server` (a URL of a database to connect to, to create
+    it) holding a ledger of `size` (an empty ledger when None); dropped afterwards."""
+    name = f"daicho_bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    url = server.rsplit("/", 1)[0] + "/" + name
+    try:
+        if size is None:
+            open_ledger(url)
+            close_ledger()
+        else:
+            _seed(url, size)
+            with psycopg.connect(url, autocommit=True) as ledger:
+                ledger.execute("VACUUM (ANALYZE)")  # what autovacuum does soon after a load
+        yield url
+    finally:
+        close_ledger()
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _seed(location: Path | str, size: str) -> None:
+    started = time.perf_counter()
+    open_ledger(location)
+    try:
+        seed_ledger(size)
+    finally:
+        close_ledger()
+    print(f"seeded {size} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
 
 def percentile(values: list[float], percent: float) -> float:

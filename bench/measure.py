@@ -2,6 +2,7 @@
 
 Screens are driven headless through `App.run_test()`; keys are posted as a terminal would
 send them and the clock stops once the table has its rows and the screen is idle again.
+A ledger is named by its location: an SQLite file's path or a PostgreSQL URL.
 """
 
 import asyncio
@@ -9,15 +10,19 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from random import Random
 
 from textual.app import App, ComposeResult
 
 from daicho.app import DaichoApp
 from daicho.config import Config
 from daicho.data import calls, vendors
+from daicho.data.dates import clock
+from daicho.data.engines import execute
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.models import database
+from daicho.data.models import Vendor
 from daicho.data.records import FollowUp
+from daicho.data.search.find import search
 from daicho.screens.main_screen import compose_main_layout
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorRows
@@ -67,7 +72,7 @@ async def startup_bare() -> float:
         return time.perf_counter() - started
 
 
-async def startup(ledger: Path, expect_rows: bool) -> float:
+async def startup(ledger: Path | str, expect_rows: bool) -> float:
     """Open the ledger and the app, until the vendors and the queue are shown."""
     started = time.perf_counter()
     open_ledger(ledger)
@@ -115,7 +120,7 @@ class DrawClock:
             await asyncio.sleep(0.0005)
 
 
-async def queue_changes(ledger: Path, keys: str, runs: int) -> list[float]:
+async def queue_changes(ledger: Path | str, keys: str, runs: int) -> list[float]:
     """Seconds from a filter or sort key in the queue to the redrawn table, per press."""
     open_ledger(ledger)
     try:
@@ -136,7 +141,7 @@ async def queue_changes(ledger: Path, keys: str, runs: int) -> list[float]:
         close_ledger()
 
 
-async def queue_scroll(ledger: Path, runs: int) -> list[float]:
+async def queue_scroll(ledger: Path | str, runs: int) -> list[float]:
     """Seconds from `pagedown` in the queue to the next page drawn (rows fetched if needed)."""
     open_ledger(ledger)
     try:
@@ -167,7 +172,7 @@ def _moved_past(table: QueueTable, row: int) -> bool:
     return table.cursor_row > row and table.current is not None
 
 
-def save_call(ledger: Path, runs: int) -> list[float]:
+def save_call(ledger: Path | str, runs: int) -> list[float]:
     """Seconds to log a call with a decision and one dated follow-up, durably."""
     open_ledger(ledger)
     try:
@@ -175,18 +180,51 @@ def save_call(ledger: Path, runs: int) -> list[float]:
         times = []
         for index in range(runs):
             started = time.perf_counter()
-            calls.log_call(
-                vendor_id=vendor.id,
-                started_at=datetime(2026, 1, 1) + timedelta(minutes=index),
-                subject=f"Bench call {index}",
-                internal_notes="見積の件で折り返し。VPN ルーター交換は来週。",
-                decisions=["見積は金曜までに送付"],
-                follow_ups=[FollowUp("見積書の送付", due=datetime(2026, 1, 9).date())],
-            )
+            _log_call(vendor.id, datetime(2026, 1, 1) + timedelta(minutes=index), index)
             times.append(time.perf_counter() - started)
         return times
     finally:
         close_ledger()
+
+
+def save_calls_for(seconds: float, seed: int) -> tuple[list[float], list[str]]:
+    """One of several clients saving at once: calls taken just now with vendors picked at
+    random, one after another for `seconds`; the seconds each save took, and the errors met
+    (what a user would have been told). The ledger must be open."""
+    rng = Random(seed)
+    vendor_ids = [vendor_id for (vendor_id,) in Vendor.select(Vendor.id).tuples()]
+    times, errors = [], []
+    end = time.perf_counter() + seconds
+    while (started := time.perf_counter()) < end:
+        try:
+            _log_call(rng.choice(vendor_ids), clock.utcnow(), len(times) + len(errors))
+        except Exception as error:  # counted and reported: a failed save is what is measured
+            errors.append(f"{type(error).__name__}: {error}")
+        else:
+            times.append(time.perf_counter() - started)
+    return times, errors
+
+
+def _log_call(vendor_id: int, started_at: datetime, index: int) -> None:
+    calls.log_call(
+        vendor_id=vendor_id,
+        started_at=started_at,
+        subject=f"Bench call {index}",
+        internal_notes="見積の件で折り返し。VPN ルーター交換は来週。",
+        decisions=["見積は金曜までに送付"],
+        follow_ups=[FollowUp("見積書の送付", due=datetime(2026, 1, 9).date())],
+    )
+
+
+def search_for(seconds: float, queries: tuple[str, ...], top: int) -> list[float]:
+    """The client searching while the others save: the queries in turn for `seconds`,
+    seconds per search. The ledger must be open."""
+    times = []
+    end = time.perf_counter() + seconds
+    while (started := time.perf_counter()) < end:
+        search(queries[len(times) % len(queries)], top)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def full_scan(queries: list[str], runs: int) -> list[float]:
@@ -196,11 +234,11 @@ def full_scan(queries: list[str], runs: int) -> list[float]:
         for query in queries:
             pattern = f"%{query}%"
             started = time.perf_counter()
-            database.execute_sql(
+            execute(
                 "SELECT count(*) FROM call WHERE subject LIKE ? OR internal_notes LIKE ?",
                 (pattern,) * 2,
             ).fetchone()
-            database.execute_sql(
+            execute(
                 "SELECT count(*) FROM request WHERE subject LIKE ? OR body LIKE ?", (pattern,) * 2
             ).fetchone()
             times.append(time.perf_counter() - started)

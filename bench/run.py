@@ -1,14 +1,18 @@
-"""Daicho's benchmark (DESIGN §9): `python bench/run.py [--size large [huge]] [--json] [--runs N]`.
+"""Daicho's benchmark (DESIGN §9): `python bench/run.py [--engine sqlite|postgres] [--size
+large [huge]] [--json] [--runs N]`.
 
-Builds the ledger of each size once (cached in bench/.cache/), runs every measurement
-several times and prints medians and p95 against the budgets (and the queue changes' p99
-and max: their tail), with the baselines measured in the same run so that ratios hold on a
-noisy machine. Two sizes are measured in turns, with the ratio of the last to the first."""
+Builds the ledger of each size (SQLite: once, cached in bench/.cache/; PostgreSQL: afresh in
+a database of its own on the server, dropped afterwards), runs every measurement several
+times and prints medians and p95 against the budgets (and the queue changes' p99 and max:
+their tail), with the baselines measured in the same run so that ratios hold on a noisy
+machine. Two sizes are measured in turns, with the ratio of the last to the first. Last,
+five client processes save calls at once while a sixth searches (DESIGN §9, §17)."""
 
 import argparse
 import asyncio
 import gc
 import json
+import os
 import platform
 import resource
 import shutil
@@ -17,12 +21,14 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 # bench/ is not a package: run as a script, its folder is on sys.path.
 import measure
-from common import ledger_of, percentile
-from search_bench import QUERIES, measure_search
+from common import SERVER, ledger_of, percentile, postgres_ledger
+from search_bench import QUERIES, TOP, measure_search
 
 from daicho.data.backup import backup_ledger
 from daicho.data.ledger import close_ledger, open_ledger
@@ -30,9 +36,10 @@ from daicho.data.search.find import search
 from daicho.data.seed.generate import SIZES
 
 TWO_CHARACTER = [query for query in QUERIES if len(query) == 2 and not query.isascii()]
+CLIENTS = 5  # saving calls at once, beside one searching
 
 
-def peak_rss_mb(ledger: Path) -> float:
+def peak_rss_mb(ledger: Path | str) -> float:
     """Peak RSS of a fresh process that opens the app on `ledger`, scrolls and filters."""
     probe = subprocess.run(
         [sys.executable, __file__, "--rss-probe", str(ledger)],
@@ -43,7 +50,7 @@ def peak_rss_mb(ledger: Path) -> float:
     return float(probe.stdout.strip())
 
 
-def rss_probe(ledger: Path) -> None:
+def rss_probe(ledger: str) -> None:
     open_ledger(ledger)
     try:
         search("回線", 50)
@@ -70,59 +77,73 @@ FILTER_KEYS = "dddsssppp"  # each filter through its values, twice a round
 SORT_KEYS = "o"  # due, priority, vendor, newest, and round again
 
 
-def run(sizes: list[str], runs: int) -> list[dict]:
+def run(sizes: list[str], runs: int, engine: str, clients_for: float) -> list[dict]:
     """Every measurement, for each size; seconds turned into the units the budgets use.
 
     Start-ups and queue changes take turns between the sizes round by round, so that two
     sizes can be compared in one run on a noisy machine.
     """
-    empty_dir = Path(tempfile.mkdtemp(prefix="daicho-bench-"))
+    scratch = Path(tempfile.mkdtemp(prefix="daicho-bench-"))
     try:
-        empty = empty_dir / "empty.db"
-        open_ledger(empty)
-        close_ledger()
-        ledgers = {size: ledger_of(size) for size in sizes}
-        bare, blank = [], []
-        times: dict[str, dict[str, list[float]]] = {size: defaultdict(list) for size in sizes}
-        for round_ in range(runs + 1):  # interleaved: a noisy moment hits them all alike
-            timings = [
-                _fresh(measure.startup_bare()),
-                _fresh(measure.startup(empty, expect_rows=False)),
-                *(_fresh(measure.startup(ledgers[s], expect_rows=True)) for s in sizes),
+        with ExitStack() as held:
+            empty, ledgers = _ledgers(engine, sizes, scratch, held)
+            load = os.getloadavg()[0]
+            bare, blank = [], []
+            times: dict[str, dict[str, list[float]]] = {s: defaultdict(list) for s in sizes}
+            for round_ in range(runs + 1):  # interleaved: a noisy moment hits them all alike
+                timings = [
+                    _fresh(measure.startup_bare()),
+                    _fresh(measure.startup(empty, expect_rows=False)),
+                    *(_fresh(measure.startup(ledgers[s], expect_rows=True)) for s in sizes),
+                ]
+                if round_:  # the first round warms imports and caches for all alike
+                    bare.append(timings[0])
+                    blank.append(timings[1])
+                    for size, seconds in zip(sizes, timings[2:], strict=True):
+                        times[size]["startup"].append(seconds)
+            for round_ in range(runs):
+                for size in sizes if round_ % 2 else reversed(sizes):  # neither always first
+                    ledger, taken = ledgers[size], times[size]
+                    keys = 2 * len(FILTER_KEYS)
+                    taken["filter"] += _fresh(measure.queue_changes(ledger, FILTER_KEYS, keys))
+                    taken["sort"] += _fresh(measure.queue_changes(ledger, SORT_KEYS, 12))
+                    taken["scroll"] += _fresh(measure.queue_scroll(ledger, 3))
+            return [
+                {
+                    "engine": engine,
+                    **_report(size, runs, times[size], bare, blank, ledgers[size], scratch),
+                    **clients_at_once(ledgers[size], scratch, clients_for),
+                    "load_start": round(load, 2),
+                    "load_end": round(os.getloadavg()[0], 2),
+                }
+                for size in sizes
             ]
-            if round_:  # the first round warms imports and caches for all alike
-                bare.append(timings[0])
-                blank.append(timings[1])
-                for size, seconds in zip(sizes, timings[2:], strict=True):
-                    times[size]["startup"].append(seconds)
-        for round_ in range(runs):
-            for size in sizes if round_ % 2 else reversed(sizes):  # neither always first
-                ledger, taken = ledgers[size], times[size]
-                keys = 2 * len(FILTER_KEYS)
-                taken["filter"] += _fresh(measure.queue_changes(ledger, FILTER_KEYS, keys))
-                taken["sort"] += _fresh(measure.queue_changes(ledger, SORT_KEYS, 12))
-                taken["scroll"] += _fresh(measure.queue_scroll(ledger, 3))
-        return [_report(size, runs, times[size], bare, blank, empty_dir) for size in sizes]
     finally:
-        shutil.rmtree(empty_dir, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _report(size, runs, times, bare, blank, scratch: Path) -> dict:
+def _ledgers(engine: str, sizes: list[str], scratch: Path, held: ExitStack):
+    """An empty ledger and one of each size on `engine`; PostgreSQL's databases are dropped
+    when `held` closes."""
+    if engine == "postgres":
+        empty = held.enter_context(postgres_ledger(None, SERVER))
+        return empty, {size: held.enter_context(postgres_ledger(size, SERVER)) for size in sizes}
+    empty = scratch / "empty.db"
+    open_ledger(empty)
+    close_ledger()
+    return empty, {size: ledger_of(size) for size in sizes}
+
+
+def _report(size, runs, times, bare, blank, ledger: Path | str, scratch: Path) -> dict:
     """The figures of one size: its queue and start-up times, then its saves and searches."""
-    copy = scratch / f"copy-{size}.db"
-    open_ledger(ledger_of(size))
-    try:
-        backup_ledger(copy)
-    finally:
-        close_ledger()
-    saves = measure.save_call(copy, runs * 10)
-    open_ledger(copy)
-    try:
-        searches = measure_search(QUERIES, runs * 4)
-        scans = measure.full_scan(TWO_CHARACTER, runs)
-    finally:
-        close_ledger()
-    copy.unlink()
+    with _writable(ledger, scratch) as copy:
+        saves = measure.save_call(copy, runs * 10)
+        open_ledger(copy)
+        try:
+            searches = measure_search(QUERIES, runs * 4)
+            scans = measure.full_scan(TWO_CHARACTER, runs)
+        finally:
+            close_ledger()
     median_bare = statistics.median(bare)
     return {
         "size": size,
@@ -143,10 +164,94 @@ def _report(size, runs, times, bare, blank, scratch: Path) -> dict:
         "full_scan_median_ms": _ms(statistics.median(scans)),
         "save_median_ms": _ms(statistics.median(saves)),
         "save_p95_ms": _ms(percentile(saves, 95)),
-        "rss_mb": round(peak_rss_mb(ledger_of(size)), 1),
+        "rss_mb": round(peak_rss_mb(ledger), 1),
         "machine": f"{platform.machine()} {platform.python_implementation()} "
         f"{platform.python_version()}",
     }
+
+
+@contextmanager
+def _writable(ledger: Path | str, scratch: Path) -> Iterator[Path | str]:
+    """A ledger the saves may write to: a copy of a cached SQLite file, removed afterwards;
+    a PostgreSQL ledger itself (seeded for this run alone)."""
+    if isinstance(ledger, str):
+        yield ledger
+        return
+    copy = scratch / f"copy-{ledger.stem}.db"
+    open_ledger(ledger)
+    try:
+        backup_ledger(copy)
+    finally:
+        close_ledger()
+    try:
+        yield copy
+    finally:
+        for written in scratch.glob(f"{copy.name}*"):  # with its -wal and -shm
+            written.unlink()
+
+
+def clients_at_once(ledger: Path | str, scratch: Path, seconds: float) -> dict:
+    """CLIENTS processes saving calls one after another and one searching, all at once for
+    `seconds` (let go together once each has opened the ledger): the saves' median and p95,
+    how many failed and why, and the searches done meanwhile."""
+    with _writable(ledger, scratch) as copy:
+        roles = [("writer", seed) for seed in range(CLIENTS)] + [("searcher", 0)]
+        processes = [
+            subprocess.Popen(
+                [sys.executable, __file__, "--client", role, str(copy), str(seconds), str(seed)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for role, seed in roles
+        ]
+        try:
+            for process in processes:
+                if process.stdout.readline().strip() != "ready":
+                    raise RuntimeError(f"a client did not start: {process.communicate()[1]}")
+            for process in processes:
+                process.stdin.write("go\n")
+                process.stdin.flush()
+            reports = []
+            for process in processes:
+                out, err = process.communicate(timeout=seconds + 120)
+                if process.returncode:
+                    raise RuntimeError(f"a client failed: {err}")
+                reports.append(json.loads(out))
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()
+    saves = [seconds for report in reports for seconds in report.get("saves", [])]
+    errors = [error for report in reports for error in report.get("errors", [])]
+    searches = [seconds for report in reports for seconds in report.get("searches", [])]
+    return {
+        "clients_saves": len(saves),
+        "clients_save_median_ms": _ms(statistics.median(saves)),
+        "clients_save_p95_ms": _ms(percentile(saves, 95)),
+        "clients_errors": len(errors),
+        "clients_error_kinds": sorted(set(errors))[:3],
+        "clients_searches": len(searches),
+        "clients_search_p95_ms": _ms(percentile(searches, 95)),
+    }
+
+
+def client(role: str, ledger: str, seconds: float, seed: int) -> None:
+    """One client of `clients_at_once`: opens the ledger, says "ready", waits for a line on
+    stdin, then saves calls (a writer) or searches for `seconds`, and prints what it took."""
+    open_ledger(ledger)
+    try:
+        print("ready", flush=True)
+        sys.stdin.readline()
+        if role == "writer":
+            saves, errors = measure.save_calls_for(seconds, seed)
+            report = {"saves": saves, "errors": errors}
+        else:
+            report = {"searches": measure.search_for(seconds, QUERIES, TOP)}
+    finally:
+        close_ledger()
+    print(json.dumps(report, ensure_ascii=False))
 
 
 def _spread(name: str, times: list[float]) -> dict[str, float]:
@@ -190,6 +295,11 @@ BUDGETS = [
     ("full scan (baseline), median", "full_scan_median_ms", "—"),
     ("save a call + follow-up, p95", "save_p95_ms", "≤ 15 ms"),
     ("peak RSS (MB)", "rss_mb", "≤ 150 MB"),
+    (f"{CLIENTS} clients saving, save p95", "clients_save_p95_ms", "≤ 50 ms"),
+    (f"{CLIENTS} clients saving, errors", "clients_errors", "0"),
+    (f"{CLIENTS} clients saving, saves", "clients_saves", "—"),
+    ("searches meanwhile", "clients_searches", "—"),
+    ("search meanwhile, p95", "clients_search_p95_ms", "—"),
 ]
 
 
@@ -200,11 +310,17 @@ def table(results: list[dict]) -> str:
     heads = [result["size"] for result in results]
     if len(results) > 1:
         heads.append(f"{last['size']}/{first['size']}")
-    lines = [f"{first['runs']} runs, {first['machine']}"]
+    lines = [
+        f"{first['engine']}, {first['runs']} runs, {first['machine']}, load average"
+        f" {first['load_start']} at the start, {last['load_end']} at the end"
+    ]
     lines += [
         f"start-up (median) on {r['size']}: bare {r['startup_bare_s']} s, "
         f"empty {r['startup_empty_s']} s, ledger {r['startup_large_s']} s"
         for r in results
+    ]
+    lines += [
+        f"errors of the clients: {r['clients_error_kinds']}" for r in results if r["clients_errors"]
     ]
     lines += [
         "",
@@ -223,6 +339,13 @@ def table(results: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="where the ledgers live; postgres: in new databases on the server at"
+        " $DAICHO_BENCH_POSTGRES (default postgresql://postgres@127.0.0.1:5432/test)",
+    )
+    parser.add_argument(
         "--size",
         choices=list(SIZES),
         nargs="+",
@@ -230,13 +353,25 @@ def main() -> int:
         help="one size, or several measured in turns in one run (large huge)",
     )
     parser.add_argument("--runs", type=int, default=5, help="rounds of every measurement")
+    parser.add_argument(
+        "--clients-for",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help=f"how long the {CLIENTS} saving clients and the searching one run",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object a size on stdout")
-    parser.add_argument("--rss-probe", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--rss-probe", help=argparse.SUPPRESS)
+    parser.add_argument("--client", nargs=4, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.rss_probe:
         rss_probe(arguments.rss_probe)
         return 0
-    results = run(arguments.size, arguments.runs)
+    if arguments.client:
+        role, ledger, seconds, seed = arguments.client
+        client(role, ledger, float(seconds), int(seed))
+        return 0
+    results = run(arguments.size, arguments.runs, arguments.engine, arguments.clients_for)
     if arguments.json:
         print("\n".join(json.dumps(result, ensure_ascii=False) for result in results))
     else:

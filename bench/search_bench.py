@@ -1,6 +1,8 @@
-"""Search timings (DESIGN §9): `python bench/search_bench.py [--db PATH] [--runs N] [--json]`.
+"""Search timings (DESIGN §9): `python bench/search_bench.py [--engine sqlite|postgres] [--db
+PATH|URL] [--runs N] [--json]`.
 
-On the large ledger (bench/.cache/large.db, seeded on first use, as bench/run.py does), each
+On the large ledger (bench/.cache/large.db, seeded on first use, as bench/run.py does; with
+`--engine postgres`, seeded afresh into a database of its own, dropped afterwards), each
 query of a fixed set is searched for the top 50 hits `runs` times after one warm-up; medians
 and p95 are printed against the 30 ms budget. With `--index-size`, the ledger is also
 copied, its index dropped and rebuilt, and the file sizes before and after and the build
@@ -15,11 +17,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from common import ledger_of, percentile  # bench/ runs as scripts: their folder is on sys.path
+# bench/ runs as scripts: their folder is on sys.path
+from common import SERVER, ledger_of, percentile, postgres_ledger
 
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.postgres.url import is_postgres_url
 from daicho.data.search.find import search
 from daicho.data.search.index import rebuild_index
 
@@ -91,28 +97,34 @@ def index_size(ledger: Path) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, help="a ledger (default: the cached large one)")
+    parser.add_argument(
+        "--engine", choices=("sqlite", "postgres"), default="sqlite", help="for the default ledger"
+    )
+    parser.add_argument(
+        "--db", help="a ledger file or postgresql:// URL (default: the engine's large one)"
+    )
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--index-size", action="store_true")
     arguments = parser.parse_args()
-    ledger = arguments.db or ledger_of("large")
-    report: dict = {"ledger": str(ledger)}
-    if arguments.index_size:
-        report["index"] = index_size(ledger)
-    scratch = Path(tempfile.mkdtemp())
-    try:  # a copy, so that opening (and migrating) never touches the cached ledger's bytes
-        copy = scratch / "ledger.db"
-        shutil.copy(ledger, copy)
-        open_ledger(copy)
+    with (
+        _searched(arguments.db, arguments.engine) as ledger,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        report: dict = {"ledger": str(ledger)}
+        if arguments.index_size:
+            if isinstance(ledger, str):
+                parser.error("--index-size measures an SQLite ledger file")
+            report["index"] = index_size(ledger)
+        if isinstance(ledger, Path):  # a copy: opening (and migrating) never touches its bytes
+            ledger = Path(shutil.copy(ledger, Path(scratch) / "ledger.db"))
+        open_ledger(ledger)
         try:
             counts = {q: len(search(q, TOP)) for q in QUERIES + HARD_QUERIES}
             budget_set = measure_search(QUERIES, arguments.runs)
             hard = measure_search(HARD_QUERIES, arguments.runs)
         finally:
             close_ledger()
-    finally:
-        shutil.rmtree(scratch)
     everything = [t for times in budget_set.values() for t in times]
     report["queries"] = {
         query: {
@@ -130,6 +142,18 @@ def main() -> int:
     else:
         _print(report)
     return 0 if report["within_budget"] else 1
+
+
+@contextmanager
+def _searched(db: str | None, engine: str) -> Iterator[Path | str]:
+    """The ledger to time: `db` (a file's path or a URL), else the engine's large one."""
+    if db:
+        yield db if is_postgres_url(db) else Path(db)
+    elif engine == "postgres":
+        with postgres_ledger("large", SERVER) as url:
+            yield url
+    else:
+        yield ledger_of("large")
 
 
 def _print(report: dict) -> None:

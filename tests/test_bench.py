@@ -1,9 +1,14 @@
-"""The benchmark still runs (at the demo size: timings belong to bench/, not to tests)."""
+"""The benchmark still runs, on both engines (at the demo size: timings belong to bench/, not
+to tests)."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from postgres import SERVER, require_server
 
 import daicho
 
@@ -19,20 +24,30 @@ KEYS = {
     "scroll_p95_ms",
     "save_p95_ms",
     "rss_mb",
+    "clients_saves",
+    "clients_save_p95_ms",
+    "clients_searches",
     "size",
+    "engine",
 }
 
 
-def test_the_benchmark_runs_and_reports_every_measure(tmp_path):
+@pytest.mark.both_engines
+def test_the_benchmark_runs_and_reports_every_measure(tmp_path, engine):
+    if engine == "postgres":
+        require_server()
+    sizes = ["--size", "demo", "--runs", "1", "--clients-for", "2"]
     result = subprocess.run(
-        [sys.executable, BENCH, "--size", "demo", "--runs", "1", "--json"],
+        [sys.executable, BENCH, "--engine", engine, *sizes, "--json"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=os.environ | {"DAICHO_BENCH_POSTGRES": SERVER},
         timeout=600,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.splitlines()[-1])
     assert set(report) >= KEYS
-    assert report["size"] == "demo"
-    assert all(report[key] > 0 for key in KEYS - {"size"})
+    assert (report["size"], report["engine"]) == ("demo", engine)
+    assert report["clients_errors"] == 0, report["clients_error_kinds"]
+    assert all(report[key] > 0 for key in KEYS - {"size", "engine"})

@@ -56,7 +56,13 @@ def write_all(documents: Iterable[tuple[tuple[int, str, int, int], str, str]]) -
     return len(rows)
 
 
-def matching(words, kinds, vendor_ids) -> tuple[str, str, list, bool, bool]:
+def ranges(low: int, high: int) -> list[tuple[int, int]]:
+    """Where to search, newest first: all of [low, high) at once, as FTS5 reads its rowids
+    in order and by range."""
+    return [(low, high)]
+
+
+def matching(words, kinds, vendor_ids, _low, _high) -> tuple[str, str, list, bool, bool]:
     """SQL for the documents holding every word: the column their rowids are read from
     (FTS5's own, which it reads in order and by range), FROM and WHERE, its parameters,
     and whether the kinds and the vendors are still to be filtered in SQL."""

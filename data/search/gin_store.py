@@ -1,13 +1,25 @@
 """The search index on PostgreSQL: `search_doc` rows, each with `grams`, the set of its
-pairs of code units (data/search/text.py) as a tsvector that a GIN index answers. No
-extension is needed: tsvector and GIN are PostgreSQL's own.
+pairs of code units (data/search/text.py) and of its single units, as a tsvector that a GIN
+index answers. No extension is needed: tsvector and GIN are PostgreSQL's own.
 
 A set has no positions, so a word matches where all its pairs occur somewhere in the item:
 more candidates than FTS5's phrases give, never fewer, and search checks every candidate
-against the ledger (data/search/find.py), so the hits are the same on both engines.
+against the ledger (data/search/find.py), so the hits are the same on both engines. A word
+of one unit is its unit's token (FTS5 reads it as the prefix of the pairs it begins; here
+that would merge hundreds of lists on every search).
+
+Search wants the newest matches first. Left to choose, PostgreSQL reads the id index
+backwards and tests each row's tsvector, which takes a second when the words match nothing
+(every row read), or it fetches every match to sort them (a tenth of a second for a common
+word). So each document also holds the token of its period (`t` and its id over 2**21:
+about 6 days), and the words are searched a range of periods at a time, newest first: the
+latest period, then ranges doubling up to 64 periods (two years in all), then all the rest
+by the words alone. The GIN index finds the matches of a range by itself; only those are
+fetched and sorted. A common word is answered by its last week or two, a word matching
+nothing by eight look-ups of the index.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from peewee import chunked
 
@@ -15,6 +27,10 @@ from daicho.data.engines import execute
 from daicho.data.search.text import FIELD_BREAK, first_unit, word_pairs
 
 _BATCH = 1000
+_PERIOD_BITS = 21  # a period's ids: 2**21 quarter seconds, 6 days
+_GROWTH = 2  # each range of periods searched is this many times the one before
+_MOST_PERIODS = 64  # a range of more periods is searched by its words alone
+_UNIT = 4  # hex digits of a code unit
 
 
 def insert(row: tuple[int, str, int, int], body: str, _tags: str) -> None:
@@ -22,7 +38,7 @@ def insert(row: tuple[int, str, int, int], body: str, _tags: str) -> None:
     execute(
         "INSERT INTO search_doc (id, kind, item_id, vendor_id, grams)"
         " VALUES (?, ?, ?, ?, CAST(? AS tsvector))",
-        (*row, _grams(body)),
+        (*row, _grams(row[0], body)),
     )
 
 
@@ -35,7 +51,9 @@ def write_all(documents: Iterable[tuple[tuple[int, str, int, int], str, str]]) -
     execute("DELETE FROM search_doc")
     count = 0
     for batch in chunked(documents, _BATCH):
-        columns = list(zip(*[(*row, _grams(body)) for row, body, _tags in batch], strict=True))
+        columns = list(
+            zip(*[(*row, _grams(row[0], body)) for row, body, _tags in batch], strict=True)
+        )
         execute(
             "INSERT INTO search_doc (id, kind, item_id, vendor_id, grams)"
             " SELECT id, kind, item_id, vendor_id, CAST(grams AS tsvector) FROM unnest("
@@ -47,17 +65,48 @@ def write_all(documents: Iterable[tuple[tuple[int, str, int, int], str, str]]) -
     return count
 
 
-def matching(words, _kinds, _vendor_ids) -> tuple[str, str, list, bool, bool]:
-    """SQL for the documents holding every pair of every word, as fts5_store.matching gives
-    it; kinds and vendors (when given) are filtered in SQL."""
+def ranges(low: int, high: int) -> Iterator[tuple[int, int]]:
+    """The ranges of ids within [low, high) to search one after another, newest first: the
+    latest period holding a document, ranges of periods doubling, then the rest."""
+    (top,) = execute("SELECT max(id) FROM search_doc WHERE id < ?", (high,)).fetchone()
+    if top is None or top < low:
+        return
+    end, periods = (top >> _PERIOD_BITS) + 1, 1  # `end`: the first period not yet to search
+    while periods <= _MOST_PERIODS and end - periods > low >> _PERIOD_BITS:
+        yield max(low, (end - periods) << _PERIOD_BITS), min(high, end << _PERIOD_BITS)
+        end, periods = end - periods, periods * _GROWTH
+    yield low, min(high, end << _PERIOD_BITS)
+
+
+def matching(words, _kinds, _vendor_ids, low: int, high: int) -> tuple[str, str, list, bool, bool]:
+    """SQL for the documents in ids [low, high) holding every pair of every word, as
+    fts5_store.matching gives it; kinds and vendors (when given) are filtered in SQL. The
+    index is asked first, with the range's periods when there are few (OFFSET 0 keeps
+    PostgreSQL from reading the id index instead), and only its matches are fetched."""
     terms = []
     for word in words:
-        pairs = word_pairs(word)
-        terms += [f"'{pair}'" for pair in pairs] if pairs else [f"'{first_unit(word)}':*"]
-    sql = " FROM search_doc AS d WHERE d.grams @@ CAST(? AS tsquery)"
+        terms += [f"'{pair}'" for pair in word_pairs(word) or [first_unit(word)]]
+    periods = range(low >> _PERIOD_BITS, ((high - 1) >> _PERIOD_BITS) + 1)
+    if len(periods) <= _MOST_PERIODS:
+        terms.append("(" + " | ".join(f"'{_period(period)}'" for period in periods) + ")")
+    sql = (
+        " FROM (SELECT id, kind, item_id, vendor_id FROM search_doc"
+        " WHERE grams @@ CAST(? AS tsquery) OFFSET 0) AS d WHERE 1 = 1"
+    )
     return "d.id", sql, [" & ".join(terms)], True, True
 
 
-def _grams(body: str) -> str:
-    """The document's distinct tokens, as tsvector input (plain ASCII words)."""
-    return " ".join(sorted({token for token in body.split() if token != FIELD_BREAK}))
+def _period(period: int) -> str:
+    return f"t{period}"
+
+
+def tokens(rowid: int, body: str) -> set[str]:
+    """What the tsvector of a document at `rowid` with this index body holds: its pairs, the
+    units they begin (every unit begins one: a field's last with `zzzz`) and its period's
+    token, plain ASCII words where `t` begins no pair or unit (hex digits)."""
+    pairs = {token for token in body.split() if token != FIELD_BREAK}
+    return pairs | {pair[:_UNIT] for pair in pairs} | {_period(rowid >> _PERIOD_BITS)}
+
+
+def _grams(rowid: int, body: str) -> str:
+    return " ".join(sorted(tokens(rowid, body)))

@@ -108,12 +108,26 @@ def candidates(
     """(rowid, kind, item id) of the items in rowid range [low, high) of these kinds and
     vendors (any when empty or None) whose index text holds every folded word, highest
     rowid first. Every item of the kinds and vendors when there are no words. The index may
-    give more than match (search checks each against the ledger), never fewer."""
+    give more than match (search checks each against the ledger), never fewer.
+
+    The store says in which ranges to look, newest first (FTS5 reads rowids in order itself:
+    one range), until `limit` rows are found."""
     kinds = tuple(kinds)
     vendor_ids = None if vendor_ids is None else tuple(vendor_ids)
+    store = _store()
+    rows = []
+    for range_low, range_high in store.ranges(low, high) if words else [(low, high)]:
+        left = None if limit is None else limit - len(rows)
+        rows += _newest(store, words, range_low, range_high, kinds, vendor_ids, left)
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def _newest(store, words, low, high, kinds, vendor_ids, limit) -> list[tuple[int, str, int]]:
     if words:
-        key, source, parameters, kinds_left, vendors_left = _store().matching(
-            words, kinds, vendor_ids
+        key, source, parameters, kinds_left, vendors_left = store.matching(
+            words, kinds, vendor_ids, low, high
         )
     else:
         key, source, parameters = "d.id", " FROM search_doc AS d WHERE 1 = 1", []
