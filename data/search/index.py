@@ -33,7 +33,6 @@ from daicho.data.search.text import fold, index_tokens
 _EPOCH = datetime(1900, 1, 1)
 SLOTS = 4  # rowids per second
 _LOOK_AHEAD = 16  # rowids read at a time while looking for a free one
-_ROWID_LOCK = 0x44414948  # the advisory lock choosing a new rowid holds (PostgreSQL)
 
 
 def time_key(at: datetime) -> int:
@@ -183,13 +182,26 @@ def _rowid_of(kind: str, item_id: int) -> int | None:
 
 
 def _free_rowid(lowest: int) -> int:
-    """The first rowid from `lowest` on that no item has.
+    """The first rowid from `lowest` on that no item has (nor, on PostgreSQL, any other
+    transaction saving at the same moment)."""
+    rowid = lowest
+    while True:
+        rowid = _first_unused(rowid)
+        if not on_postgres() or _claimed(rowid):
+            return rowid
+        rowid += 1
 
-    On PostgreSQL, where writers do not wait for each other, the caller's transaction first
-    takes an advisory lock held until it ends: of two saving items of the same second at
-    once, the second looks only after the first committed, and so never takes its rowid."""
-    if on_postgres():
-        _execute("SELECT pg_advisory_xact_lock(?)", (_ROWID_LOCK,))
+
+def _claimed(rowid: int) -> bool:
+    """Whether this transaction may take `rowid` on PostgreSQL, where writers do not wait for
+    each other: it holds the rowid's advisory lock (to its end; another transaction holding
+    it is taking it) and no committed row has it (a taker that committed since we looked).
+    Rowids are far above the few fixed lock keys (data/postgres/schema.py)."""
+    (locked,) = _execute("SELECT pg_try_advisory_xact_lock(?)", (rowid,)).fetchone()
+    return locked and _execute("SELECT 1 FROM search_doc WHERE id = ?", (rowid,)).fetchone() is None
+
+
+def _first_unused(lowest: int) -> int:
     rowid = lowest
     while True:
         taken = _execute(
