@@ -6,6 +6,7 @@ A ledger is named by its location: an SQLite file's path or a PostgreSQL URL.
 """
 
 import asyncio
+import math
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -187,15 +188,21 @@ def save_call(ledger: Path | str, runs: int) -> list[float]:
         close_ledger()
 
 
-def save_calls_for(seconds: float, seed: int) -> tuple[list[float], list[str]]:
+def save_calls_for(seconds: float, seed: int, together_every: float):
     """One of several clients saving at once: calls taken just now with vendors picked at
-    random, one after another for `seconds`; the seconds each save took, and the errors met
-    (what a user would have been told). The ledger must be open."""
+    random, for `seconds`, each started at the same moment as the other clients' (every
+    `together_every` seconds of the wall clock), or one right after another when that is 0;
+    the seconds each save took, and the errors met (what a user would have been told). The
+    ledger must be open."""
     rng = Random(seed)
     vendor_ids = [vendor_id for (vendor_id,) in Vendor.select(Vendor.id).tuples()]
     times, errors = [], []
-    end = time.perf_counter() + seconds
-    while (started := time.perf_counter()) < end:
+    end = time.time() + seconds
+    while time.time() < end:
+        if together_every:
+            moment = math.ceil(time.time() / together_every) * together_every
+            time.sleep(max(0.0, moment - time.time()))
+        started = time.perf_counter()
         try:
             _log_call(rng.choice(vendor_ids), clock.utcnow(), len(times) + len(errors))
         except Exception as error:  # counted and reported: a failed save is what is measured
