@@ -7,6 +7,7 @@ from functools import reduce
 from peewee import JOIN, Case, fn
 
 from daicho.data.dates import clock
+from daicho.data.engines import holds
 from daicho.data.errors import NotFound
 from daicho.data.models import Contact, Request, Vendor, database
 from daicho.data.names.folding import legal_forms_apart
@@ -124,7 +125,7 @@ def find_vendor(name: str) -> VendorRecord | None:
         part = matching_part(name)
         candidates = (
             Vendor.select()
-            .where(fn.instr(fn.replace(Vendor.filter_key, " ", ""), part) > 0)
+            .where(holds(fn.replace(Vendor.filter_key, " ", ""), part))
             .order_by(Vendor.id)
         )
         row = next((v for v in candidates if match_key(v.name) == key), None)
@@ -177,8 +178,8 @@ def list_vendors(
     wanted = [] if include_hidden else [Vendor.status == "active"]
     words = legal_forms_apart(fold(text))  # `東和(株)` finds 株式会社東和
     if words:
-        in_vendor = reduce(operator.and_, [fn.instr(Vendor.filter_key, w) > 0 for w in words])
-        in_contact = reduce(operator.and_, [fn.instr(Contact.filter_key, w) > 0 for w in words])
+        in_vendor = reduce(operator.and_, [holds(Vendor.filter_key, w) for w in words])
+        in_contact = reduce(operator.and_, [holds(Contact.filter_key, w) for w in words])
         by_contact = Contact.select(Contact.id).where((Contact.vendor == Vendor.id) & in_contact)
         wanted.append(in_vendor | fn.EXISTS(by_contact))
     if wanted:

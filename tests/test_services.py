@@ -11,6 +11,8 @@ from daicho.data.models import Call, Decision, Request, RequestEvent, Vendor, da
 from daicho.data.records import FollowUp
 from daicho.data.timeline import vendor_timeline
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_a_vendor_needs_only_a_name(ledger):
     vendor = vendors.create_vendor("  株式会社テスト通信  ")
