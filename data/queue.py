@@ -51,7 +51,7 @@ class QueuePage:
 def _where(filters: QueueFilters):
     # Every status is no condition at all, which lets SQLite read by the due-date index.
     every_status = set(filters.statuses) >= set(REQUEST_STATUSES)
-    condition = SQL("1") if every_status else Request.status.in_(filters.statuses)
+    condition = SQL("TRUE") if every_status else Request.status.in_(filters.statuses)
     if filters.direction:
         condition &= Request.direction == filters.direction
     if filters.vendor_id is not None:

@@ -232,6 +232,9 @@ def test_the_queue_filters_by_direction_vendor_priority_and_status(ledger):
     requests.answer_request(late.id)
     assert subjects(statuses=("answered",)) == ["late"]
     assert "late" not in subjects()
+    every = ("open", "answered", "closed", "cancelled")
+    assert subjects(statuses=every) == ["late", "today", "also today", "soon", "no date"]
+    assert subjects(statuses=every, direction="inbound") == ["late", "soon"]
 
 
 def test_the_queue_pages_and_counts(ledger):
