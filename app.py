@@ -18,8 +18,10 @@ from textual.worker import Worker, WorkerState
 
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
+from daicho.data import who
 from daicho.data.dates import clock
 from daicho.data.dates.settings import set_date_settings
+from daicho.data.engines import on_postgres
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import ledger_refusal
 from daicho.i18n import N_, _
@@ -29,6 +31,7 @@ from daicho.screens.main_screen import MainScreen
 from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
 from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.support.ledger_access import failure_message
+from daicho.screens.user_name_form import USER_NAME, UserNameForm
 from daicho.terminal_input import read_terminal_as_text
 
 
@@ -54,6 +57,10 @@ class DaichoApp(App):
         self.start_notices = tuple(start_notices)
         """What went wrong before the app started (the daily backup), for the main screen."""
         set_date_settings(self.config.as_date_settings())
+        who.set_user_name(self.config.user_name)
+        self.shared = on_postgres()
+        """A ledger several people use: the user is asked who they are, the queue shows
+        assignees."""
         self.set_reactive(DaichoApp.today, clock.today())
         self.sub_title = _("Ledger: {path}", path=ledger_path)
         self.copier: Clipboard = app_clipboard(self)
@@ -81,6 +88,8 @@ class DaichoApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.shared and not self.config.user_name:
+            self.push_screen(UserNameForm(first=True))
         self._at_midnight()
         # A full garbage collection walks every object the start made (~90,000: 20-60 ms, in
         # a key press now and then): once the first screen is up, they are set aside.
@@ -134,6 +143,11 @@ class DaichoApp(App):
             _(SENDER_DETAILS),
             _("Who your mails are from: company, department, name, phone and mail"),
             lambda: self.push_screen(SenderForm()),
+        )
+        yield SystemCommand(
+            _(USER_NAME),
+            _("Who you are on a shared ledger: what you write says so"),
+            lambda: self.push_screen(UserNameForm()),
         )
 
     def action_command_palette(self) -> None:

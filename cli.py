@@ -111,8 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(config, Exception):
             raise config
         from daicho.data.dates.settings import set_date_settings
+        from daicho.data.who import set_user_name
 
         set_date_settings(config.as_date_settings())
+        set_user_name(config.user_name)
         return _run(arguments, config)
     except DaichoError as error:
         return _fail(str(error), exit_codes.BAD_INPUT)

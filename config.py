@@ -25,6 +25,9 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     [sender]                 # who the mails are from: the 名乗り and the built-in signature
     company = "..."          # also department, name, phone and mail
 
+    [user]
+    name = "..."             # who you are on a shared ledger: records say who wrote them
+
 Keys the app does not know are kept when the settings are saved, but comments are
 not: `tomllib` does not read them and `tomli_w` cannot write them. Templates are
 written as multi-line strings, readable and editable by hand; in them `tomli_w`
@@ -77,6 +80,7 @@ class Config:
     sender_name: str = ""
     sender_phone: str = ""
     sender_mail: str = ""
+    user_name: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The whole document as loaded, so that saving keeps the keys the app does not know."""
 
@@ -164,6 +168,7 @@ _SETTINGS = (
         _Setting(f"sender_{part}", ("sender", part), lambda v: isinstance(v, str), N_("text"))
         for part in SENDER_FIELDS
     ),
+    _Setting("user_name", ("user", "name"), lambda v: isinstance(v, str), N_("text")),
 )
 
 

@@ -124,6 +124,8 @@ def call_record(row, decisions: tuple[str, ...] = (), follow_ups: tuple = ()) ->
         internal_notes=row.internal_notes,
         decisions=decisions,
         follow_ups=follow_ups,
+        created_by=row.created_by,
+        changed_by=row.changed_by,
     )
 
 

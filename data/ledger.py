@@ -135,8 +135,8 @@ def close_ledger() -> None:
     for bound in (drafts_database, database):
         if bound.obj is not None and not bound.is_closed():
             bound.close()
-    if database.obj is not None:
-        database.obj.close()  # a shared ledger's listener, too
+    if isinstance(database.obj, LedgerPostgres):
+        database.obj.stop_listening()
     database.initialize(None)
     drafts_database.initialize(None)
 

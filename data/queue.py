@@ -29,6 +29,8 @@ class QueueFilters:
     statuses: tuple[str, ...] = ("open",)
     vendor_id: int | None = None
     priority: str | None = None
+    assignee: str | None = None
+    """Only the requests assigned (担当) to this [user] name: the "mine" filter gives the user's."""
     sort: str = "due"
 
     def __post_init__(self):
@@ -58,6 +60,8 @@ def _where(filters: QueueFilters):
         condition &= Request.vendor == filters.vendor_id
     if filters.priority:
         condition &= Request.priority == filters.priority
+    if filters.assignee is not None:
+        condition &= Request.assignee == filters.assignee
     return condition
 
 
@@ -109,6 +113,18 @@ def queue_counts(today: date) -> QueueCounts:
         fn.SUM(Case(None, [(Request.due == today, 1)], 0)).alias("due_today"),
         fn.SUM(Case(None, [(Request.direction == "inbound", 1)], 0)).alias("we_owe"),
         fn.SUM(Case(None, [(Request.direction == "outbound", 1)], 0)).alias("waiting"),
+        fn.SUM(Case(None, [(Request.assignee != "", 1)], 0)).alias("assigned"),
     ).where(Request.status == "open")
     row = open_items.dicts().get()
     return QueueCounts(**{key: value or 0 for key, value in row.items()})
+
+
+def people() -> list[str]:
+    """The [user] names the requests know (who wrote, changed or takes care of one), sorted:
+    the suggestions for an assignee (担当)."""
+    names = (
+        Request.select(Request.assignee.alias("name"))
+        | Request.select(Request.created_by)
+        | Request.select(Request.changed_by)
+    )
+    return sorted(row.name for row in names.objects() if row.name)

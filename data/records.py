@@ -27,6 +27,8 @@ class VendorRecord:
     tags: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
+    created_by: str = ""  # the [user] name of who wrote it first, "" when nobody was named
+    changed_by: str = ""  # and of who changed it last
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class ContactRecord:
     email: str
     notes: str
     is_primary: bool
+    created_by: str = ""
+    changed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,9 @@ class RequestRecord:
     answer: str
     created_at: datetime
     updated_at: datetime
+    assignee: str = ""  # 担当: a [user] name, "" for nobody in particular
+    created_by: str = ""
+    changed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class RequestEventRecord:
     old_value: str
     new_value: str
     note: str
+    created_by: str = ""  # who did it
 
 
 @dataclass(frozen=True)
@@ -121,13 +129,17 @@ class CallRecord(CallFields):
     follow_ups: tuple[RequestRecord, ...] = field(default=())
     new_vendor: bool = False
     """True only as `log_call` returns the call, when saving it made its vendor (a prospect)."""
+    created_by: str = ""
+    changed_by: str = ""
 
 
 @dataclass(frozen=True)
 class QueueCounts:
-    """The header's figures: overdue, due today, we owe, waiting on them."""
+    """The header's figures: overdue, due today, we owe, waiting on them; and how many open
+    requests have an assignee (the queue then shows who)."""
 
     overdue: int = 0
     due_today: int = 0
     we_owe: int = 0
     waiting: int = 0
+    assigned: int = 0

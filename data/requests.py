@@ -57,6 +57,9 @@ def request_record(row: Request) -> RequestRecord:
         answer=row.answer,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        assignee=row.assignee,
+        created_by=row.created_by,
+        changed_by=row.changed_by,
     )
 
 
@@ -78,8 +81,12 @@ def insert_request(
     priority: str = "normal",
     contact_id: int | None = None,
     call_id: int | None = None,
+    assignee: str = "",
 ) -> int:
-    """Insert a request and its `created` event; the caller holds the transaction."""
+    """Insert a request and its `created` event; the caller holds the transaction.
+
+    `assignee` (担当) is the [user] name of who takes care of it, "" for nobody in particular.
+    """
     now = clock.utcnow()
     request = Request.create(
         direction=choice(direction, REQUEST_DIRECTIONS, _("Direction")),
@@ -91,6 +98,7 @@ def insert_request(
         internal_notes=clean_block(internal_notes),
         due=due,
         priority=choice(priority, REQUEST_PRIORITIES, _("Priority")),
+        assignee=clean_line(assignee),
         created_at=now,
         updated_at=now,
     )
@@ -208,12 +216,14 @@ def add_request_note(request_id: int, note: str) -> RequestRecord:
 
 
 def edit_request(request_id: int, **changes) -> RequestRecord:
-    """Change subject, body, internal notes, priority or contact; the history records which
-    fields changed."""
+    """Change subject, body, internal notes, priority, contact or assignee; the history records
+    which fields changed."""
     fields = {}
     for key, value in changes.items():
         if key == "subject":
             fields[key] = required_line(value, _("Subject"))
+        elif key == "assignee":
+            fields[key] = clean_line(value)
         elif key in ("body", "internal_notes"):
             fields[key] = clean_block(value)
         elif key == "priority":
@@ -240,7 +250,10 @@ def request_history(request_id: int) -> list[RequestEventRecord]:
         .where(RequestEvent.request == request_id)
         .order_by(RequestEvent.at, RequestEvent.id)
     )
-    return [RequestEventRecord(e.at, e.kind, e.old_value, e.new_value, e.note) for e in query]
+    return [
+        RequestEventRecord(e.at, e.kind, e.old_value, e.new_value, e.note, e.created_by)
+        for e in query
+    ]
 
 
 def _request_row(request_id: int) -> Request:

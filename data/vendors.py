@@ -42,6 +42,8 @@ def vendor_record(row: Vendor) -> VendorRecord:
         tags=tuple(row.tags.split()),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        created_by=row.created_by,
+        changed_by=row.changed_by,
     )
 
 
@@ -58,6 +60,8 @@ def contact_record(row: Contact) -> ContactRecord:
         email=row.email,
         notes=row.notes,
         is_primary=row.is_primary,
+        created_by=row.created_by,
+        changed_by=row.changed_by,
     )
 
 

@@ -801,4 +801,33 @@ JA: dict[str, str] = {
         "このデータベースは新しい版の Daicho で書かれています"
         " (スキーマ {found}、この版は {known} まで)"
     ),
+    # who uses a shared ledger, and who takes care of a request (screens/user_name_form.py)
+    "User name": "利用者名",
+    "Start without": "名前なしで開始",
+    "This ledger is shared: what you write shows who wrote it. Your name is kept in {path}; "
+    "“{command}” in the command palette (ctrl+p) changes it. Escape starts without it.": (
+        "この台帳は共有されています。記録には書いた人の名前が残ります。名前は {path} に"
+        "保存され、コマンドパレット（ctrl+p）の「{command}」で変更できます。"
+        "esc を押すと、名前なしで開始します。"
+    ),
+    "Started without a name: records you write will not say who wrote them. “{command}” in "
+    "the command palette (ctrl+p) sets it.": (
+        "名前なしで開始しました。あなたが書く記録には名前が残りません。"
+        "コマンドパレット（ctrl+p）の「{command}」で設定できます。"
+    ),
+    "User name saved in {path}": "利用者名を {path} に保存しました",
+    "Who you are on a shared ledger: what you write says so": (
+        "共有台帳でのあなたの名前（記録に残ります）"
+    ),
+    "Assignee": "担当",
+    "optional: who takes care of it": "任意: 担当する人",
+    "by {name}": "記録: {name}",
+    "changed by {name}": "更新: {name}",
+    "assignee: {name}": "担当: {name}",
+    "mine": "自分の担当",
+    "Mine/everyone's": "自分/全員",
+    "“Mine” needs your name: set it with “{command}” in the command palette (ctrl+p)": (
+        "「自分の担当」には名前が必要です。"
+        "コマンドパレット（ctrl+p）の「{command}」で設定してください"
+    ),
 }

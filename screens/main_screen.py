@@ -41,6 +41,7 @@ _QUEUE_ACTIONS = {
     "cycle_status",
     "cycle_priority",
     "toggle_vendor_filter",
+    "toggle_mine",
     "cycle_sort",
     "copy_queue",
 }
@@ -70,6 +71,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
         Binding("s", "cycle_status", N_("Status"), id="queue.status"),
         Binding("p", "cycle_priority", N_("Priority"), id="queue.priority"),
         Binding("a", "toggle_vendor_filter", N_("This vendor/all"), id="queue.vendor"),
+        Binding("m", "toggle_mine", N_("Mine/everyone's"), id="queue.mine"),
         Binding("o", "cycle_sort", N_("Sort"), id="queue.sort"),
         Binding("c", "copy_queue", N_("Copy queue report"), id="queue.copy"),
         Binding("slash", "search", N_("Search"), id="main.search"),
@@ -195,6 +197,7 @@ class MainScreen(CallLogging, QueueFiltering, DaichoScreen):
 
     def _counts_loaded(self, counts: queue.QueueCounts) -> None:
         self.query_one(LedgerHeader).counts = counts
+        self.query_one(QueueTable).show_assignee = self.app.shared or counts.assigned > 0
 
     # --- the panes talking ----------------------------------------------------------
 

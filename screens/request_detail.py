@@ -24,6 +24,7 @@ from daicho.screens.support.copying import MailSource, request_source
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.screens.support.rendering import (
     DIRECTION_MARKS,
+    by_whom,
     due_line,
     facts,
     local_time,
@@ -127,10 +128,11 @@ class RequestDetailScreen(DetailScreen):
                 (_("Contact"), request.contact_name or "—"),
                 (_("Status"), label(request.status)),
                 (_("Priority"), label(request.priority)),
+                (_("Assignee"), request.assignee or "—"),
                 (_("Due"), due_line(self.deadline(request), self)),
                 (_("From call"), from_call),
-                (_("Created"), local_time(request.created_at)),
-                (_("Updated"), local_time(request.updated_at)),
+                (_("Created"), by_whom(request.created_at, request.created_by)),
+                (_("Updated"), by_whom(request.updated_at, request.changed_by)),
                 *((name, text) for name, text in texts if text),
             ]
         )
@@ -199,7 +201,8 @@ def _history(events: list[RequestEventRecord]) -> Table:
         change = _change_text(event)
         if event.note:
             change.append_text(Text.assemble("\n" if change else "", (event.note, "italic")))
-        table.add_row(Text(local_time(event.at)), Text(_event_kind(event.kind)), change)
+        when = Text(by_whom(event.at, event.created_by))
+        table.add_row(when, Text(_event_kind(event.kind)), change)
     return table
 
 
@@ -235,4 +238,5 @@ def _field_name(name: str) -> str:
         "internal_notes": _("Internal memo"),
         "priority": _("Priority"),
         "contact_id": _("Contact"),
+        "assignee": _("Assignee"),
     }.get(name, name)

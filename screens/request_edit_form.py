@@ -1,4 +1,4 @@
-"""Editing a request's subject, priority, details and memo (`e` on request detail).
+"""Editing a request's subject, priority, assignee, details and memo (`e` on request detail).
 
 Only what changed is written, so the history names exactly the fields that were edited.
 """
@@ -9,6 +9,7 @@ from daicho.data import requests
 from daicho.data.records import REQUEST_PRIORITIES, RequestRecord
 from daicho.i18n import _
 from daicho.screens.bases.form import ExistingRequestForm, block, choice, line, row
+from daicho.screens.support.people import assignee_field, suggest_people
 
 
 class RequestEditForm(ExistingRequestForm):
@@ -26,9 +27,11 @@ class RequestEditForm(ExistingRequestForm):
         yield from row(_("Priority"), choice(REQUEST_PRIORITIES, "normal", id="priority"))
         yield from row(_("Details (goes into mails to the vendor)"), block(id="body"))
         yield from row(_("Internal memo (never in a mail)"), block(id="internal_notes"))
+        yield from row(_("Assignee"), assignee_field())
 
     def on_mount(self) -> None:
         self.load(_editable(self.request))
+        suggest_people(self)
 
     def save(self) -> RequestRecord:
         before = _editable(self.request)
@@ -42,6 +45,7 @@ def _editable(request: RequestRecord) -> dict[str, str]:
     return {
         "subject": request.subject,
         "priority": request.priority,
+        "assignee": request.assignee,
         "body": request.body,
         "internal_notes": request.internal_notes,
     }

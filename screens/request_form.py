@@ -17,6 +17,7 @@ from daicho.data.text import clean_line
 from daicho.i18n import _
 from daicho.screens.bases.form import FieldError, FormModal, block, choice, line, required, row
 from daicho.screens.support.ledger_access import read_ledger
+from daicho.screens.support.people import assignee_field, suggest_people
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 
@@ -57,10 +58,12 @@ class NewRequestForm(FormModal):
         yield from row(_("Priority"), choice(REQUEST_PRIORITIES, "normal", id="priority"))
         yield from row(_("Details (goes into mails to the vendor)"), block(id="body"))
         yield from row(_("Internal memo (never in a mail)"), block(id="internal_notes"))
+        yield from row(_("Assignee"), assignee_field())
 
     def on_mount(self) -> None:
         self.query_one("#subject" if self.vendor_id is not None else "#vendor").focus()
         self.load_vendor_names()
+        suggest_people(self)
         if self.vendor_id is not None:
             self._load_contacts(self.vendor_id)
 
@@ -120,4 +123,5 @@ class NewRequestForm(FormModal):
             internal_notes=fields["internal_notes"],
             due=due_field.date,
             priority=fields["priority"],
+            assignee=fields["assignee"],
         )

@@ -31,7 +31,13 @@ from daicho.screens.support.copying import (
     vendor_source,
 )
 from daicho.screens.support.ledger_access import read_ledger
-from daicho.screens.support.rendering import DIRECTION_MARKS, due_cell, facts, local_time
+from daicho.screens.support.rendering import (
+    DIRECTION_MARKS,
+    due_cell,
+    facts,
+    local_time,
+    who_text,
+)
 from daicho.widgets.key_bar import KeyBar
 
 PAGE = 50
@@ -94,7 +100,9 @@ class VendorDetailScreen(DetailScreen):
     def _show_vendor(self, loaded: tuple[VendorRecord, list[ContactRecord]]) -> None:
         vendor, self.contacts = loaded
         self._vendor_phone = vendor.phone
-        self.query_one("#vendor-info").border_title = Text(vendor.name)
+        info = self.query_one("#vendor-info")
+        info.border_title = Text(vendor.name)
+        info.border_subtitle = who_text(vendor)
         self.query_one("#vendor-fields", Static).update(_vendor_facts(vendor))
         contacts = self.query_one("#contacts", OptionList)
         contacts.set_options(
@@ -302,6 +310,7 @@ def _call_prompt(call: CallRecord, expanded: bool) -> Text:
     )
     if call.contact_name:
         text.append(f"  · {call.contact_name}", style="dim")
+    _append_who(text, call)
     for decision in call.decisions:
         text.append(f"\n{INDENT}・{decision}")
     if expanded and call.internal_notes:
@@ -319,9 +328,18 @@ def _request_prompt(request: RequestRecord, due: Text) -> Text:
     if request.due:
         text.append("  · ")
         text.append_text(due)
+    if request.assignee:
+        text.append("  · " + _("assignee: {name}", name=request.assignee), style="dim")
+    _append_who(text, request)
     if request.status in ("closed", "cancelled"):
         text.stylize("dim")
     return text
+
+
+def _append_who(text: Text, record: CallRecord | RequestRecord) -> None:
+    if who := who_text(record):
+        text.append("  · ")
+        text.append_text(who)
 
 
 def _indented(block: str) -> str:

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.worker import WorkerCancelled
 
+from daicho.data import who
 from daicho.data.calls import get_call
 from daicho.data.dates import clock
 from daicho.data.dates.settings import DateSettings, set_date_settings
@@ -34,8 +35,8 @@ TODAY = date(2026, 11, 20)  # a Friday: weekdays, weekends and month ends are ne
 
 @pytest.fixture(autouse=True)
 def _fixed_today_and_english(tmp_path, monkeypatch):
-    """Tests see the same "today", start in English with the default date settings, and
-    never touch the user's config or cache."""
+    """Tests see the same "today", start in English with the default date settings and no
+    user name, and never touch the user's config or cache."""
     monkeypatch.setenv("DAICHO_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -46,6 +47,7 @@ def _fixed_today_and_english(tmp_path, monkeypatch):
     clock.freeze_today(None)
     set_language("en")
     set_date_settings(DateSettings())
+    who.set_user_name("")
 
 
 @pytest.fixture

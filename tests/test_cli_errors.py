@@ -16,11 +16,13 @@ from daicho.data.ledger import close_ledger, open_ledger
 home = test_cli.home  # the fixture: a private config and data directory
 
 
-def _damage(path, first_page=3):
-    """Overwrite part of every other page after the schema's: a disk that lost sectors."""
+def _damage(path, first_page=3, offset=100):
+    """Overwrite part of every other page after the schema's: a disk that lost sectors.
+    From offset 0 the pages' headers go, which SQLite meets as a malformed page whatever
+    the rows on it."""
     with path.open("r+b") as file:
         for page in range(first_page, path.stat().st_size // 4096, 2):
-            file.seek(page * 4096 + 100)
+            file.seek(page * 4096 + offset)
             file.write(b"\xff" * 200)
 
 
@@ -28,7 +30,7 @@ def test_a_damaged_page_met_by_reindex_or_import_is_one_line(home, tmp_path):
     ledger, export = tmp_path / "daicho.db", tmp_path / "out.toml"
     assert daicho(home, "seed", "--db", ledger).returncode == 0
     assert daicho(home, "--db", ledger, "export", "-o", export).returncode == 0
-    _damage(ledger)
+    _damage(ledger, offset=0)
     for args in (("reindex",), ("import", export)):
         line = _one_line_error(daicho(home, "--db", ledger, *args))
         assert "malformed" in line

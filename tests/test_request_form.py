@@ -155,6 +155,7 @@ async def test_snapshot_and_load_carry_every_field(ledger):
         "priority": "high",
         "body": "two\nlines",
         "internal_notes": "inside\nonly",
+        "assignee": "髙橋",
     }
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -89,6 +89,8 @@ async def test_the_first_y_asks_who_sends_it_and_keeps_the_rest_of_the_config(le
         'name = "Sato Hanako"\n'
         'phone = "03-1234-5678"\n'
         'mail = "sato@example.com"\n'
+        "\n[user]\n"
+        'name = ""\n'
     )
     assert load_config(path).sender == SATO
     assert clipboard.copied == [summaries.request_mail(ids["asked"].id, {}, sender=SATO).text]

@@ -22,6 +22,7 @@ DUE_WIDTHS = {  # by date style (data/dates/style.py)
     "wareki": 19,  # "R10.11.18 ‼99日超過"
 }
 VENDOR_MIN, VENDOR_MAX, SUBJECT_MIN = 10, 24, 20
+ASSIGNEE_WIDTH = 8  # 髙橋 or Takahas… : a name to tell people at a desk apart
 _MARKS = {"outbound": "→", "inbound": "←"}
 _PRIORITY_MARKS = {"urgent": "‼", "high": "!"}
 _CONTROL = str.maketrans(dict.fromkeys([*map(chr, range(32)), "\x7f"], " "))
@@ -43,6 +44,7 @@ def titles() -> dict[str, str]:
         "subject": _("Subject"),
         "age": _("Age"),
         "priority": _("Priority"),
+        "assignee": _("Assignee"),
     }
 
 
@@ -53,20 +55,26 @@ def priority_text(priority: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def layout(width: int, language: str, style: str = "short") -> tuple[Column, ...]:
+def layout(
+    width: int, language: str, style: str = "short", assignee: bool = False
+) -> tuple[Column, ...]:
     """Columns for `width` cells in `language` and date `style` (cache keys: titles change
-    width with the language, the due column with the style).
+    width with the language, the due column with the style), with the assignee's if asked.
 
-    Direction, due, vendor and subject always show; priority, then age, join while
-    vendor and subject keep VENDOR_MIN + SUBJECT_MIN cells. The subject takes the rest.
+    Direction, due, vendor and subject always show; priority, then the assignee, then age,
+    join while vendor and subject keep VENDOR_MIN + SUBJECT_MIN cells. The subject takes
+    the rest.
     """
     names = titles()
     age = max(cell_len(names["age"]), cell_len(_("{days}d", days=999)))
     priority = max(cell_len(names["priority"]), *map(cell_len, map(priority_text, _PRIORITY_MARKS)))
     due = DUE_WIDTHS[style]
     room = width - (1 + 1) - (due + 1) - 1  # direction, due, spaces between columns
+    wanted = [("priority", priority), ("age", age)]
+    if assignee:
+        wanted.insert(1, ("assignee", max(cell_len(names["assignee"]), ASSIGNEE_WIDTH)))
     extra = {}
-    for key, size in (("priority", priority), ("age", age)):
+    for key, size in wanted:
         if room - (size + 1) >= VENDOR_MIN + SUBJECT_MIN:
             extra[key] = size
             room -= size + 1
@@ -78,7 +86,7 @@ def layout(width: int, language: str, style: str = "short") -> tuple[Column, ...
         Column("subject", max(0, room - vendor)),
         *(
             Column(key, extra[key], right=key == "age")
-            for key in ("age", "priority")
+            for key in ("age", "priority", "assignee")
             if key in extra
         ),
     )
@@ -99,4 +107,6 @@ def cell_text(column: Column, request: RequestRecord, deadline: Deadline) -> str
     if key == "age":
         created = clock.to_local(request.created_at).date()
         return _("{days}d", days=max(0, (deadline.today - created).days))
+    if key == "assignee":
+        return fitted_name(request.assignee.translate(_CONTROL), column.width)
     return priority_text(request.priority)

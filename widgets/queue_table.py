@@ -74,6 +74,8 @@ class QueueTable(ScrollView, can_focus=True):
     empty_text: reactive[str] = reactive("")
     """What an empty queue says: its screen knows which filters emptied it."""
     cursor_row: reactive[int] = reactive(0)
+    show_assignee: reactive[bool] = reactive(False)
+    """Whether a column says who takes care of each request (a shared ledger, or assignees)."""
 
     @dataclass
     class RowsNeeded(Message):
@@ -238,11 +240,14 @@ class QueueTable(ScrollView, can_focus=True):
                 segments = [Segment(centred, base + Style(italic=True))]
         elif y == 0:
             names, header = titles(), base + self._style("header")
-            columns = layout(width, current_language(), current_style())
+            columns = self._layout(width)
             segments = self._cells([(names[c.key], c, header) for c in columns], base)
         else:
             segments = self._row(self.scroll_offset.y + y - 1, width, base)
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _layout(self, width: int) -> tuple[Column, ...]:
+        return layout(width, current_language(), current_style(), self.show_assignee)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"queue-table--{name}", partial=True)
@@ -274,6 +279,6 @@ class QueueTable(ScrollView, can_focus=True):
             styles["due"] = row + band_style(self, band)
         cells = [
             (cell_text(column, request, deadline), column, styles.get(column.key, row))
-            for column in layout(width, current_language(), current_style())
+            for column in self._layout(width)
         ]
         return self._cells(cells, row)

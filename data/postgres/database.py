@@ -50,7 +50,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
                 self._listen()
             self._listener.execute("SELECT 1")  # delivers what arrived to `_heard`
         except psycopg.Error:
-            self._stop_listening()
+            self.stop_listening()
             return None
         return self._changes
 
@@ -104,7 +104,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
         super().rollback()
 
     def close(self):
-        self._stop_listening()
+        """Close this thread's connection (the listener stays: `stop_listening`)."""
         if self._broken():
             self._state.reset()  # nothing to close on the server's side
             return True
@@ -133,7 +133,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
     # --- listening for others' changes ---------------------------------------------------
 
     def _listen(self) -> None:
-        self._stop_listening()
+        self.stop_listening()
         self._listener = psycopg.connect(
             self.database, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
         )
@@ -144,7 +144,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
     def _heard(self, _notify) -> None:
         self._changes += 1
 
-    def _stop_listening(self) -> None:
+    def stop_listening(self) -> None:
         if self._listener is not None:
             with contextlib.suppress(psycopg.Error):
                 self._listener.close()

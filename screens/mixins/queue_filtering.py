@@ -5,10 +5,11 @@ from dataclasses import replace
 
 from textual.content import Content
 
-from daicho.data import queue
+from daicho.data import queue, who
 from daicho.data.records import REQUEST_STATUSES
 from daicho.i18n import _
 from daicho.i18n.labels import label
+from daicho.screens.user_name_form import USER_NAME
 from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorList
 
@@ -36,6 +37,7 @@ class QueueFiltering:
             _("all statuses")
             if f.statuses == REQUEST_STATUSES
             else "/".join(label(s) for s in f.statuses),
+            *([_("mine")] if f.assignee is not None else []),  # early: seen in a narrow pane
             label(f.direction) if f.direction else _("both ways"),
             label(f.priority) if f.priority else _("any priority"),
             (self._vendor_name or _("all vendors")) if self.follow_vendor else _("all vendors"),
@@ -58,6 +60,20 @@ class QueueFiltering:
     def action_cycle_sort(self) -> None:
         self._set_filters(sort=_next(queue.SORTS, self.filters.sort))
 
+    def action_toggle_mine(self) -> None:
+        """Only the requests assigned to the user, or everyone's again; a user with no name
+        is told where to set one."""
+        if self.filters.assignee is not None:
+            self._set_filters(assignee=None)
+        elif name := who.user_name():
+            self._set_filters(assignee=name)
+        else:
+            message = _(
+                "“Mine” needs your name: set it with “{command}” in the command palette (ctrl+p)",
+                command=_(USER_NAME),
+            )
+            self.notify(message, severity="warning", markup=False)
+
     def action_toggle_vendor_filter(self) -> None:
         self.follow_vendor = not self.follow_vendor
         current = self.query_one(VendorList).current
@@ -66,7 +82,7 @@ class QueueFiltering:
 
 def _empty_text(filters: queue.QueueFilters) -> str:
     """What an empty queue truly says under these filters: "nice" only when nothing is open."""
-    if filters.direction or filters.priority or filters.vendor_id is not None:
+    if filters.direction or filters.priority or filters.vendor_id is not None or filters.assignee:
         return _("Nothing matches these filters.")
     return {
         ("open",): _("Nothing open — nice."),

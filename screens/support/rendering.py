@@ -13,6 +13,7 @@ from daicho.data.dates import clock
 from daicho.data.dates.deadlines import Deadline
 from daicho.data.dates.style import full_date
 from daicho.data.records import RequestRecord
+from daicho.i18n import _
 from daicho.i18n.labels import label
 from daicho.widgets.deadline_look import band_style
 
@@ -22,6 +23,24 @@ DIRECTION_MARKS = {"outbound": "→", "inbound": "←"}  # as in the queue: → 
 def local_time(at: datetime) -> str:
     """A stored UTC time as the user's local wall-clock time, to the minute."""
     return clock.to_local(at).strftime("%Y-%m-%d %H:%M")
+
+
+def by_whom(at: datetime, name: str) -> str:
+    """A stored time and the [user] name of who acted then: `2026-12-07 14:05 · 佐藤`."""
+    return f"{local_time(at)} · {name}" if name else local_time(at)
+
+
+def who_text(record: object) -> Text:
+    """Who wrote a vendor, contact, call or request record and who changed it last, when
+    (`記録: 髙橋 · 更新: 佐藤 12/07 14:05`); empty when nobody was named."""
+    created_by, changed_by = record.created_by, record.changed_by
+    changed_at = getattr(record, "updated_at", None)  # a call's record has no times of its own
+    changed = changed_at is not None and changed_at != getattr(record, "created_at", None)
+    parts = [_("by {name}", name=created_by)] if created_by else []
+    if changed_by and (changed or changed_by != created_by):
+        when = clock.to_local(changed_at).strftime(" %m/%d %H:%M") if changed else ""
+        parts.append(_("changed by {name}", name=changed_by) + when)
+    return Text(" · ".join(parts), style="dim")
 
 
 def stored_day(value: str) -> str:
