@@ -18,6 +18,7 @@ from daicho.data import calls, requests, vendors
 from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
+from daicho.data.models import Vendor
 from daicho.data.records import FollowUp
 from daicho.data.search.find import search
 from daicho.data.transfer.export import export_ledger
@@ -264,6 +265,28 @@ def test_as_new_adds_copies_with_their_references(filled):
     assert sum(len(call["decisions"]) for call in document["calls"]) == 2 * summary.decisions
     copy = calls.get_call(3)
     assert (copy.vendor_id, copy.contact_id, copy.decisions) == (3, 2, ("12/4 までに見積", TRICKY))
+
+
+def _one_of_each() -> tuple[int, int, int, int]:
+    """The ids of a vendor, contact, call and request made now, with a decision and a note."""
+    vendor = vendors.create_vendor("取り込み後の業者")
+    contact = vendors.create_contact(vendor.id, "後の担当")
+    call = calls.log_call(
+        vendor_id=vendor.id, decisions=["後の決定"], follow_ups=[FollowUp("後の依頼")]
+    )
+    requests.add_request_note(call.follow_ups[0].id, "後のメモ")
+    return vendor.id, contact.id, call.id, call.follow_ups[0].id
+
+
+def test_rows_made_after_an_import_get_ids_of_their_own(filled):
+    """PostgreSQL's id sequences do not follow ids written by an import: the import moves
+    them on, as SQLite does by itself."""
+    exported = export_ledger("toml")
+    Vendor.delete().execute()  # everything else goes with its vendor
+    import_text(exported)
+    assert _one_of_each() == (3, 2, 3, 3)
+    import_text(exported, as_new=True)
+    assert _one_of_each() == (6, 4, 6, 6)
 
 
 def test_a_json_export_imports_into_an_empty_ledger_and_round_trips(filled, tmp_path):

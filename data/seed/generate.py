@@ -15,8 +15,18 @@ from operator import itemgetter
 from random import Random
 
 from daicho.data.dates import clock
+from daicho.data.engines import ids_written
 from daicho.data.errors import InputError
-from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.models import (
+    LEDGER_MODELS,
+    Call,
+    Contact,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+    database,
+)
 from daicho.data.names.keys import name_keys
 from daicho.data.search.index import mark_index_incomplete, rebuild_index
 from daicho.data.seed.calls import Calls
@@ -121,6 +131,7 @@ def seed_ledger(
     with database.atomic():
         _insert(Request, request_rows)
         _insert(RequestEvent, event_rows)
+        ids_written(LEDGER_MODELS)
     rebuild_index()  # all at once, in date order: far quicker than item by item
     return SeedSummary(
         vendors=Vendor.select().count(),

@@ -31,6 +31,7 @@ from peewee import (
 )
 
 from daicho.data.dates import clock
+from daicho.data.engines import ids_written
 from daicho.data.errors import InputError
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import (
@@ -263,6 +264,7 @@ def _insert(tables: dict[str, list[dict]], *, as_new: bool) -> ImportSummary:
         _insert_many(model, fields, values)
         if model is Call:
             _insert_decisions(rows, new_ids[Call])
+    ids_written(LEDGER_MODELS)
     store_name_keys(database, "vendor", new_ids[Vendor].values())
     store_name_keys(database, "contact", new_ids[Contact].values())
     _index(new_ids, into_empty_ledger)
