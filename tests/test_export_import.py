@@ -339,6 +339,9 @@ _LEFT_OUT = object()
         ),
         ("vendors", 1, "id", 1, "vendors id 1: another row has the same id"),
         ("vendors", 0, "id", "one", "vendors entry 1: id must be a positive whole number"),
+        # What PostgreSQL's INTEGER holds, so that every ledger can be copied to either engine.
+        ("request_events", -1, "id", 2**31, f"id {2**31}: id must be at most {2**31 - 1}"),
+        ("calls", 0, "duration_s", 2**31, f"calls id 1: duration_s must be at most {2**31 - 1}"),
         ("vendors", 0, "fax", "03-0000-0000", "vendors id 1: unknown field fax"),
         ("calls", 0, "decisions", ["ok", 3], "calls id 1: decisions must be a list of text"),
         ("calls", 1, "contact_id", 1, "calls id 2: The contact does not work at this vendor"),
