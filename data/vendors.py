@@ -123,8 +123,9 @@ def get_vendor(vendor_id: int) -> VendorRecord:
 def find_vendor(name: str) -> VendorRecord | None:
     """The vendor with this name, if any: exactly (ignoring case and surrounding space), else
     the same name as matched (data/names/keys.match_key: `㈱東和` is 株式会社東和)."""
-    row = Vendor.get_or_none(fn.lower(Vendor.name) == clean_line(name).lower())
-    if row is None and name.strip():
+    name = clean_line(name)  # no NUL or lone surrogate reaches the database
+    row = Vendor.get_or_none(fn.lower(Vendor.name) == name.lower())
+    if row is None and name:
         key = match_key(name)
         part = matching_part(name)
         candidates = (
@@ -180,7 +181,7 @@ def list_vendors(
         .order_by(Vendor.sort_key, Vendor.id)
     )
     wanted = [] if include_hidden else [Vendor.status == "active"]
-    words = legal_forms_apart(fold(text))  # `東和(株)` finds 株式会社東和
+    words = legal_forms_apart(fold(clean_line(text)))  # `東和(株)` finds 株式会社東和
     if words:
         in_vendor = reduce(operator.and_, [holds(Vendor.filter_key, w) for w in words])
         in_contact = reduce(operator.and_, [holds(Contact.filter_key, w) for w in words])

@@ -159,6 +159,15 @@ def test_logging_a_call_with_two_decisions_and_a_follow_up(ledger):
     assert [r.subject for r in queue.open_queue(queue.QueueFilters()).rows] == ["工事申込書の送付"]
 
 
+def test_control_characters_in_a_filter_or_a_name_are_left_out_of_the_lookup(ledger):
+    """PostgreSQL refuses a NUL in text, either engine a lone surrogate: neither is sent."""
+    towa = vendors.create_vendor("株式会社東和")
+    for typed in ("東\x00和", "㈱東和\x00", "東和\ud800"):
+        assert [row.id for row in vendors.list_vendors(typed)] == [towa.id], typed
+    for typed in ("㈱東和\x00", "株式会社\ud800東和"):
+        assert vendors.find_vendor(typed).id == towa.id, typed
+
+
 def test_a_call_from_an_unknown_vendor_creates_a_prospect(ledger):
     call = calls.log_call(vendor_name="飛び込み営業株式会社", subject="複合機の提案")
     vendor = vendors.get_vendor(call.vendor_id)
