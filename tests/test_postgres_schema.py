@@ -2,6 +2,8 @@
 current version, once, however many clients start on it at the same moment; a database of
 another program or of a newer Daicho is refused in one line and left as it was."""
 
+import subprocess
+import sys
 import threading
 import time
 
@@ -102,6 +104,43 @@ def test_two_clients_starting_on_a_new_database_at_once_create_it_once(url):
         client.join(timeout=30)
     assert failed == []
     assert sorted(ran.values()) == [[], [LATEST_VERSION]]
+    tables = _tables(url)
+    assert tables["daicho_schema"] == [(LATEST_VERSION,)]
+    assert sorted(row[1] for row in tables["vendor"]) == ["client 1", "client 2"]
+
+
+_CLIENT = """
+import sys
+from daicho.data import vendors
+from daicho.data.ledger import close_ledger, open_ledger
+open_ledger(sys.argv[1])
+vendors.create_vendor(sys.argv[2])
+close_ledger()
+"""
+
+
+def test_two_app_processes_starting_on_a_new_database_at_once_both_work(url):
+    """The whole open (schema, index, drafts file) in two processes held at the lock; they
+    inherit the test's own data directory."""
+    with psycopg.connect(url) as holder:
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        clients = [
+            subprocess.Popen(
+                [sys.executable, "-c", _CLIENT, url, f"client {n}"],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in (1, 2)
+        ]
+        deadline = time.monotonic() + 30
+        while _waiting_for_the_lock(url) < 2:
+            assert time.monotonic() < deadline, "the clients never waited on the lock"
+            assert all(client.poll() is None for client in clients), "a client ended early"
+            time.sleep(0.05)
+        holder.rollback()
+    for client in clients:
+        _, errors = client.communicate(timeout=60)
+        assert client.returncode == 0, errors
     tables = _tables(url)
     assert tables["daicho_schema"] == [(LATEST_VERSION,)]
     assert sorted(row[1] for row in tables["vendor"]) == ["client 1", "client 2"]
