@@ -22,17 +22,3 @@ def holds(column, text: str) -> Expression:
     """`text` occurs in `column`, exactly (no wildcards, case as stored)."""
     position = fn.strpos if on_postgres() else fn.instr
     return position(column, text) > 0
-
-
-def ids_written(models) -> None:
-    """After rows were inserted with ids of their own (an import, a seed): on PostgreSQL,
-    move each table's id sequence past its highest id, so that the next row made gets a
-    new one. SQLite numbers on from the highest rowid by itself."""
-    if not on_postgres():
-        return
-    for model in models:
-        table, key = model._meta.table_name, model._meta.primary_key.column_name
-        execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'),"
-            f' COALESCE(MAX("{key}"), 0) + 1, false) FROM "{table}"'
-        )

@@ -22,15 +22,16 @@ def store_name_keys(db, table: str, ids: Iterable[int] | None = None) -> None:
     if table not in ("vendor", "contact"):
         raise ValueError(table)
     select = f"SELECT id, name, reading FROM {table}"
-    mark = db.param  # the engine's placeholder: ? on SQLite, %s on PostgreSQL
     if ids is None:
         rows = db.execute_sql(select).fetchall()
     else:
         rows = []
         for batch in chunked(ids, _BATCH):
-            where = f" WHERE id IN ({', '.join([mark] * len(batch))})"
+            where = f" WHERE id IN ({', '.join([db.param] * len(batch))})"
             rows += db.execute_sql(select + where, batch).fetchall()
-    update = f"UPDATE {table} SET sort_key = {mark}, filter_key = {mark} WHERE id = {mark}"
+    update = (
+        f"UPDATE {table} SET sort_key = {db.param}, filter_key = {db.param} WHERE id = {db.param}"
+    )
     db.cursor().executemany(
         update,
         ((sort_key(name, reading), filter_key(name, reading), id_) for id_, name, reading in rows),

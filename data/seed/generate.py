@@ -4,9 +4,10 @@ Everything comes from one seeded `random.Random` and is dated back from `today`,
 the same size, seed and day give the same ledger, timestamps included (business hours
 are local times, stored as naive UTC like everything else).
 
-Rows are built as dicts and written with sqlite3's `executemany` on an INSERT that
+Rows are built as dicts and written with the driver's `executemany` on an INSERT that
 peewee renders once per table: peewee's `insert_many` spends about 6 µs per value
-building SQL, which alone took the large ledger past half a minute.
+building SQL, which alone took the large ledger past half a minute. Rows carry their own
+ids, so on PostgreSQL the id sequences are moved past them afterwards.
 """
 
 from dataclasses import asdict, dataclass, replace
@@ -15,18 +16,9 @@ from operator import itemgetter
 from random import Random
 
 from daicho.data.dates import clock
-from daicho.data.engines import ids_written
+from daicho.data.engines import execute, on_postgres
 from daicho.data.errors import InputError
-from daicho.data.models import (
-    LEDGER_MODELS,
-    Call,
-    Contact,
-    Decision,
-    Request,
-    RequestEvent,
-    Vendor,
-    database,
-)
+from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
 from daicho.data.names.keys import name_keys
 from daicho.data.search.index import mark_index_incomplete, rebuild_index
 from daicho.data.seed.calls import Calls
@@ -131,7 +123,7 @@ def seed_ledger(
     with database.atomic():
         _insert(Request, request_rows)
         _insert(RequestEvent, event_rows)
-        ids_written(LEDGER_MODELS)
+    _ids_taken(Vendor, Contact, Call, Decision, Request, RequestEvent)
     rebuild_index()  # all at once, in date order: far quicker than item by item
     return SeedSummary(
         vendors=Vendor.select().count(),
@@ -153,3 +145,13 @@ def _insert(model, rows: list[dict]) -> None:
     defaults = {f.name: value for f, value in zip(fields, first, strict=True)}
     values = itemgetter(*(f.name for f in fields))
     database.cursor().executemany(sql, (values(defaults | row) for row in rows))
+
+
+def _ids_taken(*models) -> None:
+    """Make the next ids follow the rows written with their own: PostgreSQL hands out ids
+    from a sequence that such rows do not move on (SQLite takes the highest id plus one)."""
+    if not on_postgres():
+        return
+    for model in models:
+        table = model._meta.table_name
+        execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
