@@ -15,6 +15,7 @@ from daicho.data.search.index import index_new
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
 from daicho.data.vendors import create_contact, create_vendor, find_contact, find_vendor
+from daicho.data.versions import created
 from daicho.i18n import _
 
 
@@ -62,6 +63,7 @@ def log_call(
             internal_notes=clean_block(internal_notes),
             created_at=now,
             updated_at=now,
+            **created(),
         )
         if lines:
             Decision.insert_many(

@@ -29,6 +29,7 @@ class VendorRecord:
     updated_at: datetime
     created_by: str = ""  # the [user] name of who wrote it first, "" when nobody was named
     changed_by: str = ""  # and of who changed it last
+    version: int = 1  # the one read: a save names it (data/versions.py)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ContactRecord:
     is_primary: bool
     created_by: str = ""
     changed_by: str = ""
+    version: int = 1  # the one read: a save names it (data/versions.py)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class RequestRecord:
     assignee: str = ""  # 担当: a [user] name, "" for nobody in particular
     created_by: str = ""
     changed_by: str = ""
+    version: int = 1  # the one read: a save names it (data/versions.py)
 
 
 @dataclass(frozen=True)

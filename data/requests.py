@@ -4,12 +4,12 @@ Every change writes its history event, and the search index, in the same transac
 the change itself.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from peewee import JOIN
 
 from daicho.data.dates import clock
-from daicho.data.errors import InputError, NotFound
+from daicho.data.errors import EditConflict, InputError, NotFound
 from daicho.data.models import Contact, Request, RequestEvent, Vendor, database
 from daicho.data.records import (
     REQUEST_DIRECTIONS,
@@ -21,6 +21,8 @@ from daicho.data.search.index import index_new, reindexing
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import choice, required_line
 from daicho.data.vendors import find_contact, find_vendor
+from daicho.data.versions import created, edit_conflict, moment, write_change
+from daicho.data.who import user_name
 from daicho.i18n import _
 from daicho.i18n.labels import label
 
@@ -60,6 +62,7 @@ def request_record(row: Request) -> RequestRecord:
         assignee=row.assignee,
         created_by=row.created_by,
         changed_by=row.changed_by,
+        version=row.version,
     )
 
 
@@ -101,8 +104,9 @@ def insert_request(
         assignee=clean_line(assignee),
         created_at=now,
         updated_at=now,
+        **created(),
     )
-    RequestEvent.create(request=request, at=now, kind="created", new_value="open")
+    _event(request.id, now, "created", new_value="open")
     index_new("request", request.id)
     return request.id
 
@@ -142,80 +146,120 @@ def _contact_id(vendor_id: int, name: str) -> int:
     return found.id
 
 
-def _change_status(request_id: int, status: str, note: str, answer: str | None = None):
+def _change_status(
+    request_id: int,
+    status: str,
+    note: str,
+    expected_version: int | None,
+    answer: str | None = None,
+) -> RequestRecord:
+    """A request made `status`; refused when it already is, saying who made it so and when."""
     note = clean_block(note)
     with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
         if row.status == status:
-            raise InputError(_("The request is already {status}", status=label(status)))
-        now = clock.utcnow()
-        RequestEvent.create(
-            request=row,
-            at=now,
-            kind="status_changed",
-            old_value=row.status,
-            new_value=status,
-            note=note,
-        )
-        row.status = status
-        if answer is not None:
-            row.answer = answer
-        row.updated_at = now
-        row.save()
+            raise _already(row)
+        values = {"status": status} if answer is None else {"status": status, "answer": answer}
+        try:
+            at = _change(row, values, expected_version)
+        except EditConflict:  # someone else's change came first: the same one, maybe
+            if (now := _request_row(request_id)).status == status:
+                raise _already(now) from None
+            raise
+        _event(row.id, at, "status_changed", old_value=row.status, new_value=status, note=note)
     return get_request(request_id)
 
 
-def answer_request(request_id: int, answer: str = "") -> RequestRecord:
-    """Outbound: they answered us. Inbound: we did what they asked (shown as done)."""
+def _already(row: Request) -> EditConflict:
+    """The refusal to make a request the status it has: who made it so, and when."""
+    made = (
+        RequestEvent.select()
+        .where(
+            (RequestEvent.request == row.id)
+            & (RequestEvent.kind.in_(["created", "status_changed"]))
+            & (RequestEvent.new_value == row.status)
+        )
+        .order_by(RequestEvent.id.desc())
+        .first()
+    )
+    by, at = (made.created_by, made.at) if made else (row.changed_by, row.updated_at)
+    status, time = label(row.status), moment(at)
+    if by:
+        message = _(
+            "This request is already {status}: {name} did it at {time}",
+            status=status,
+            name=by,
+            time=time,
+        )
+    else:
+        message = _("This request is already {status} (since {time})", status=status, time=time)
+    return EditConflict(message, by, at, row.version)
+
+
+def answer_request(
+    request_id: int, answer: str = "", *, expected_version: int | None = None
+) -> RequestRecord:
+    """Outbound: they answered us. Inbound: we did what they asked (shown as done).
+
+    Like every change of a request, it may name the version it was read at (None: whatever
+    it is now): EditConflict when someone changed the request since, saying who, when and
+    what, as the history has it."""
     answer = clean_block(answer)
-    return _change_status(request_id, "answered", answer, answer=answer)
+    return _change_status(request_id, "answered", answer, expected_version, answer=answer)
 
 
-def close_request(request_id: int, note: str = "") -> RequestRecord:
-    return _change_status(request_id, "closed", note)
+def close_request(
+    request_id: int, note: str = "", *, expected_version: int | None = None
+) -> RequestRecord:
+    return _change_status(request_id, "closed", note, expected_version)
 
 
-def cancel_request(request_id: int, note: str = "") -> RequestRecord:
-    return _change_status(request_id, "cancelled", note)
+def cancel_request(
+    request_id: int, note: str = "", *, expected_version: int | None = None
+) -> RequestRecord:
+    return _change_status(request_id, "cancelled", note, expected_version)
 
 
-def reopen_request(request_id: int, note: str = "") -> RequestRecord:
-    return _change_status(request_id, "open", note)
+def reopen_request(
+    request_id: int, note: str = "", *, expected_version: int | None = None
+) -> RequestRecord:
+    return _change_status(request_id, "open", note, expected_version)
 
 
-def redate_request(request_id: int, due: date | None, note: str = "") -> RequestRecord:
+def redate_request(
+    request_id: int, due: date | None, note: str = "", *, expected_version: int | None = None
+) -> RequestRecord:
     """Move the due date (None removes it), keeping the old date in the history."""
     with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
-        now = clock.utcnow()
-        RequestEvent.create(
-            request=row,
-            at=now,
-            kind="due_changed",
+        at = _change(row, {"due": due}, expected_version)
+        _event(
+            row.id,
+            at,
+            "due_changed",
             old_value=row.due.isoformat() if row.due else "",
             new_value=due.isoformat() if due else "",
             note=clean_block(note),
         )
-        row.due = due
-        row.updated_at = now
-        row.save()
     return get_request(request_id)
 
 
-def add_request_note(request_id: int, note: str) -> RequestRecord:
+def add_request_note(
+    request_id: int, note: str, *, expected_version: int | None = None
+) -> RequestRecord:
     note = clean_block(note)
     if not note:
         raise InputError(_("{what} cannot be empty", what=_("Note")))
     with database.atomic(), reindexing("request", request_id):
         row = _request_row(request_id)
-        now = clock.utcnow()
-        RequestEvent.create(request=row, at=now, kind="note_added", note=note)
-        row.updated_at = now
-        row.save()
+        at = _change(row, {}, expected_version)
+        _event(row.id, at, "note_added", note=note)
     return get_request(request_id)
 
 
-def edit_request(request_id: int, **changes) -> RequestRecord:
+def edit_request(
+    request_id: int, *, expected_version: int | None = None, **changes
+) -> RequestRecord:
     """Change subject, body, internal notes, priority, contact or assignee; the history records
     which fields changed."""
     fields = {}
@@ -233,14 +277,49 @@ def edit_request(request_id: int, **changes) -> RequestRecord:
         else:
             raise TypeError(f"unknown request field {key!r}")
     with database.atomic(), reindexing("request", request_id):
-        row = _request_row(request_id)
-        now = clock.utcnow()
-        for key, value in fields.items():
-            setattr(row, key, value)
-        row.updated_at = now
-        row.save()
-        RequestEvent.create(request=row, at=now, kind="edited", new_value=", ".join(changes))
+        at = _change(_request_row(request_id), fields, expected_version)
+        _event(request_id, at, "edited", new_value=", ".join(changes))
     return get_request(request_id)
+
+
+def _change(row: Request, values: dict, expected_version: int | None) -> datetime:
+    """Write a change of `row` (see data/versions.py) and return its time; EditConflict when
+    the request moved on since `expected_version` (or since `row` was read)."""
+    at = clock.utcnow()
+    if not write_change(row, values, at, expected_version):
+        raise _conflict(row.id, row.version if expected_version is None else expected_version)
+    return at
+
+
+def _conflict(request_id: int, version: int) -> EditConflict:
+    """The refusal of a change made from `version`: who changed the request since, when, and
+    what, read from its history. Each change writes one event and raises the version by one,
+    so the changes since `version` are its newest events, as many as versions passed."""
+    row = _request_row(request_id)
+    newer = list(
+        RequestEvent.select()
+        .where(RequestEvent.request == request_id)
+        .order_by(RequestEvent.id.desc())
+        .limit(max(row.version - version, 1))
+    )
+    if not newer:
+        return edit_conflict("request", row.changed_by, row.updated_at, row.version)
+    changed = [name for event in reversed(newer) for name in _changed_by_event(event)]
+    return edit_conflict("request", newer[0].created_by, newer[0].at, row.version, changed)
+
+
+def _changed_by_event(event: RequestEvent) -> list[str]:
+    """The request's fields an event of its history changed, by their stored names."""
+    if event.kind == "edited":
+        return [name.strip() for name in event.new_value.split(",")]
+    return {"status_changed": ["status"], "due_changed": ["due"], "note_added": ["note"]}.get(
+        event.kind, []
+    )
+
+
+def _event(request_id: int, at: datetime, kind: str, **values: str) -> None:
+    """Add an event to the request's history, stamped with who made it."""
+    RequestEvent.create(request=request_id, at=at, kind=kind, created_by=user_name(), **values)
 
 
 def request_history(request_id: int) -> list[RequestEventRecord]:

@@ -1,14 +1,14 @@
 """Vendors and their contacts: create, edit, and the vendor list with open and overdue counts."""
 
 import operator
-from datetime import date
+from datetime import date, datetime
 from functools import reduce
 
 from peewee import JOIN, Case, fn
 
 from daicho.data.dates import clock
 from daicho.data.engines import holds
-from daicho.data.errors import NotFound
+from daicho.data.errors import EditConflict, NotFound
 from daicho.data.models import Contact, Request, Vendor, database
 from daicho.data.names.folding import legal_forms_apart
 from daicho.data.names.keys import match_key, matching_part, name_keys
@@ -23,6 +23,7 @@ from daicho.data.search.index import index_new, reindexing
 from daicho.data.search.text import fold
 from daicho.data.text import clean_block, clean_line, split_tags
 from daicho.data.validate import choice, required_line
+from daicho.data.versions import changed, created, edit_conflict, write_change
 from daicho.i18n import _
 
 _VENDOR_LINES = ("reading", "phone", "website")
@@ -44,6 +45,7 @@ def vendor_record(row: Vendor) -> VendorRecord:
         updated_at=row.updated_at,
         created_by=row.created_by,
         changed_by=row.changed_by,
+        version=row.version,
     )
 
 
@@ -62,6 +64,7 @@ def contact_record(row: Contact) -> ContactRecord:
         is_primary=row.is_primary,
         created_by=row.created_by,
         changed_by=row.changed_by,
+        version=row.version,
     )
 
 
@@ -92,20 +95,26 @@ def create_vendor(name: str, **details) -> VendorRecord:
     keys = name_keys(fields["name"], fields.get("reading", ""))
     now = clock.utcnow()
     with database.atomic():
-        row = Vendor.create(**fields, **keys, created_at=now, updated_at=now)
+        row = Vendor.create(**fields, **keys, **created(), created_at=now, updated_at=now)
         index_new("vendor", row.id)
     return vendor_record(row)
 
 
-def update_vendor(vendor_id: int, **changes) -> VendorRecord:
+def update_vendor(
+    vendor_id: int, *, expected_version: int | None = None, **changes
+) -> VendorRecord:
+    """Change a vendor read at `expected_version` (None: whatever it is now); EditConflict
+    when someone changed it since, naming no fields (the form knows what it read)."""
     fields = _vendor_fields(changes)
     with database.atomic(), reindexing("vendor", vendor_id):
         row = _vendor_row(vendor_id)
-        for key, value in _with_keys(row, fields).items():
-            setattr(row, key, value)
-        row.updated_at = clock.utcnow()
-        row.save()
-    return vendor_record(row)
+        if not write_change(row, _with_keys(row, fields), clock.utcnow(), expected_version):
+            raise _conflict("vendor", _vendor_row(vendor_id))
+    return get_vendor(vendor_id)
+
+
+def _conflict(kind: str, now: Vendor | Contact) -> EditConflict:
+    return edit_conflict(kind, now.changed_by, now.updated_at, now.version)
 
 
 def _with_keys(row: Vendor | Contact, fields: dict) -> dict:
@@ -222,23 +231,35 @@ def create_contact(vendor_id: int, name: str, **details) -> ContactRecord:
     with database.atomic():
         _vendor_row(vendor_id)
         if fields.get("is_primary"):
-            Contact.update(is_primary=False).where(Contact.vendor == vendor_id).execute()
-        row = Contact.create(vendor=vendor_id, **fields, **keys, created_at=now, updated_at=now)
+            _unmark_primary(vendor_id, now)
+        row = Contact.create(
+            vendor=vendor_id, **fields, **keys, **created(), created_at=now, updated_at=now
+        )
         index_new("contact", row.id)
     return contact_record(row)
 
 
-def update_contact(contact_id: int, **changes) -> ContactRecord:
+def update_contact(
+    contact_id: int, *, expected_version: int | None = None, **changes
+) -> ContactRecord:
+    """Change a contact read at `expected_version`, as `update_vendor` changes a vendor."""
     fields = _contact_fields(changes)
+    now = clock.utcnow()
     with database.atomic(), reindexing("contact", contact_id):
         row = _contact_row(contact_id)
+        if not write_change(row, _with_keys(row, fields), now, expected_version):
+            raise _conflict("contact", _contact_row(contact_id))
         if fields.get("is_primary"):
-            Contact.update(is_primary=False).where(Contact.vendor == row.vendor_id).execute()
-        for key, value in _with_keys(row, fields).items():
-            setattr(row, key, value)
-        row.updated_at = clock.utcnow()
-        row.save()
-    return contact_record(row)
+            _unmark_primary(row.vendor_id, now, but=contact_id)
+    return get_contact(contact_id)
+
+
+def _unmark_primary(vendor_id: int, at: datetime, but: int | None = None) -> None:
+    """The vendor's primary contact (but `but`) is primary no more: a change of that contact."""
+    condition = (Contact.vendor == vendor_id) & Contact.is_primary
+    if but is not None:
+        condition &= Contact.id != but
+    Contact.update({Contact.is_primary: False, **changed(Contact, at)}).where(condition).execute()
 
 
 def get_contact(contact_id: int) -> ContactRecord:

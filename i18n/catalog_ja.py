@@ -76,10 +76,26 @@ JA: dict[str, str] = {
     "No request with id {id}": "ID {id} の依頼はありません",
     "No call with id {id}": "ID {id} の通話記録はありません",
     "The contact does not work at this vendor": "その担当者はこの業者の所属ではありません",
-    "The request is already {status}": "この依頼はすでに「{status}」です",
+    "This request is already {status}: {name} did it at {time}": (
+        "この依頼はすでに「{status}」です（{name}さんが {time} に変更）"
+    ),
+    "This request is already {status} (since {time})": (
+        "この依頼はすでに「{status}」です（{time} から）"
+    ),
+    "{name} changed this {thing} at {time}{fields} after you opened it. "
+    "Your text is kept: check and save again.": (
+        "{name}さんが {time} にこの{thing}を変更しました{fields}。"
+        "あなたの入力はそのまま残っています。内容を確かめてからもう一度保存してください。"
+    ),
+    "Someone else changed this {thing} at {time}{fields} after you opened it. "
+    "Your text is kept: check and save again.": (
+        "ほかの人が {time} にこの{thing}を変更しました{fields}。"
+        "あなたの入力はそのまま残っています。内容を確かめてからもう一度保存してください。"
+    ),
     # field names
     "Vendor name": "業者名",
     "Contact name": "担当者名",
+    "Name": "名前",
     "Category": "分類",
     "Status": "状態",
     "Priority": "優先度",

@@ -59,3 +59,32 @@ def kind_label(kind: str) -> str:
         "vendor": _("vendor"),
         "contact": _("contact"),
     }.get(kind, kind)
+
+
+def field_label(name: str) -> str:
+    """A stored field of a vendor, contact or request by the name its form gives it (in the
+    history's "edited" lines, and in what a refused save says was changed meanwhile)."""
+    return {
+        "name": _("Name"),
+        "reading": _("Reading"),
+        "category": _("Category"),
+        "phone": _("Phone"),
+        "website": _("Web"),
+        "tags": _("Tags"),
+        "notes": _("Notes"),
+        "role": _("Role"),
+        "department": _("Department"),
+        "mobile": _("Mobile"),
+        "email": _("Email"),
+        "is_primary": _("Primary contact"),
+        "subject": _("Subject"),
+        "body": _("Details"),
+        "internal_notes": _("Internal memo"),
+        "priority": _("Priority"),
+        "contact_id": _("Contact"),
+        "assignee": _("Assignee"),
+        "status": _("Status"),
+        "answer": _("Answer"),
+        "due": _("Due"),
+        "note": _("Note"),
+    }.get(name, name)

@@ -48,4 +48,4 @@ class AnswerPrompt(RequestPrompt):
 
     def save(self) -> RequestRecord:
         answer = self.query_one("#answer", TextArea).text
-        return requests.answer_request(self.request.id, answer)
+        return requests.answer_request(self.request.id, answer, expected_version=self.read_version)

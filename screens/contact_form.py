@@ -27,6 +27,7 @@ class ContactForm(ReadingForm):
         super().__init__(_("Edit contact") if contact else _("New contact"))
         self.vendor_id = vendor_id
         self.contact = contact
+        self.read_version = contact.version if contact else None
         self._other_primary: ContactRecord | None = None
 
     def draft_key(self) -> str:
@@ -86,7 +87,15 @@ class ContactForm(ReadingForm):
         if self.contact is None:
             saved = vendors.create_contact(self.vendor_id, name, **fields)
         else:
-            saved = vendors.update_contact(self.contact.id, name=name, **fields)
+            before = {key: getattr(self.contact, key) for key in (*_TEXT_FIELDS, "is_primary")}
+            saved = self.write_changes(
+                "contact",
+                self.contact,
+                before,
+                {"name": name, **fields},
+                vendors.update_contact,
+                vendors.get_contact,
+            )
         if saved.is_primary and other is not None:
             self.notify(
                 _(

@@ -24,4 +24,5 @@ class NotePrompt(RequestPrompt):
 
     def save(self) -> RequestRecord:
         note = self.query_one("#note", TextArea).text
+        # Whatever changed meanwhile: a note is added to the history and overwrites nothing.
         return requests.add_request_note(self.request.id, note)

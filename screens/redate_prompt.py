@@ -74,7 +74,9 @@ class RedatePrompt(RequestPrompt):
     def save(self) -> RequestRecord | None:
         reason = self.query_one("#reason", Input).value
         if self.removing:
-            return requests.redate_request(self.request.id, None, reason)
+            return requests.redate_request(
+                self.request.id, None, reason, expected_version=self.read_version
+            )
         field = self.query_one("#due", DateField)
         if not field.text.strip():
             if self.request.due is None:
@@ -86,4 +88,6 @@ class RedatePrompt(RequestPrompt):
             raise FieldError(_("That is already the due date"), "due")
         if self.asks_about_past_due(field.date):
             return None
-        return requests.redate_request(self.request.id, field.date, reason)
+        return requests.redate_request(
+            self.request.id, field.date, reason, expected_version=self.read_version
+        )

@@ -18,7 +18,7 @@ from daicho.data.errors import DaichoError
 from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import REQUEST_STATUSES, CallRecord, RequestEventRecord, RequestRecord
 from daicho.i18n import N_, _
-from daicho.i18n.labels import label
+from daicho.i18n.labels import field_label, label
 from daicho.screens.bases.detail import DetailScreen
 from daicho.screens.support.copying import MailSource, request_source
 from daicho.screens.support.ledger_access import read_ledger
@@ -177,9 +177,10 @@ class RequestDetailScreen(DetailScreen):
         self._change(requests.cancel_request)
 
     def _change(self, change) -> None:
-        """Make a one-key change; what the ledger refuses shows as a notice."""
+        """Make a one-key change to the request as shown; what the ledger refuses (someone
+        changed it since: data/versions.py) shows as a notice, and the request as it is now."""
         try:
-            change(self.request_id)
+            change(self.request_id, expected_version=self.request.version)
         except DaichoError as error:
             self.notify(str(error), severity="error", markup=False)
         except LEDGER_ERRORS as error:
@@ -224,19 +225,8 @@ def _change_text(event: RequestEventRecord) -> Text:
         old = stored_day(event.old_value) if event.old_value else _("none")
         new = stored_day(event.new_value) if event.new_value else _("none")
     elif event.kind == "edited":
-        names = [_field_name(name.strip()) for name in event.new_value.split(",")]
+        names = [field_label(name.strip()) for name in event.new_value.split(",")]
         return Text(", ".join(names))
     else:
         return Text()
     return Text.assemble((old, "dim"), " → ", new) if old else Text(new)
-
-
-def _field_name(name: str) -> str:
-    return {
-        "subject": _("Subject"),
-        "body": _("Details"),
-        "internal_notes": _("Internal memo"),
-        "priority": _("Priority"),
-        "contact_id": _("Contact"),
-        "assignee": _("Assignee"),
-    }.get(name, name)

@@ -1,6 +1,8 @@
 """Editing a request's subject, priority, assignee, details and memo (`e` on request detail).
 
-Only what changed is written, so the history names exactly the fields that were edited.
+Only what changed is written, so the history names exactly the fields that were edited, and
+a save made after someone else's change (refused once, then made knowing) keeps what they
+changed in the other fields.
 """
 
 from textual.app import ComposeResult
@@ -21,6 +23,7 @@ class RequestEditForm(ExistingRequestForm):
     def __init__(self, request: RequestRecord) -> None:
         super().__init__(_("Edit request"))
         self.request = request
+        self.read_version = request.version
 
     def compose_fields(self) -> ComposeResult:
         yield from row(_("Subject"), line(id="subject"))
@@ -38,7 +41,7 @@ class RequestEditForm(ExistingRequestForm):
         changes = {key: value for key, value in self.snapshot().items() if value != before[key]}
         if not changes:
             return self.request
-        return requests.edit_request(self.request.id, **changes)
+        return requests.edit_request(self.request.id, expected_version=self.read_version, **changes)
 
 
 def _editable(request: RequestRecord) -> dict[str, str]:

@@ -19,6 +19,7 @@ class VendorForm(ReadingForm):
     def __init__(self, vendor: VendorRecord | None = None) -> None:
         super().__init__(_("Edit vendor") if vendor else _("New vendor"))
         self.vendor = vendor
+        self.read_version = vendor.version if vendor else None
         self._warned_name = ""  # a duplicate name saves on the second ctrl+s
 
     def draft_key(self) -> str:
@@ -58,7 +59,10 @@ class VendorForm(ReadingForm):
             return None
         if self.vendor is None:
             return vendors.create_vendor(name, **fields)
-        return vendors.update_vendor(self.vendor.id, name=name, **fields)
+        before, fields = _as_fields(self.vendor), {"name": name, **fields}
+        return self.write_changes(
+            "vendor", self.vendor, before, fields, vendors.update_vendor, vendors.get_vendor
+        )
 
     def _unwarned_duplicate(self, name: str) -> VendorRecord | None:
         """Another vendor of this name (as names match: `㈱東和` is 株式会社東和), when the

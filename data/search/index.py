@@ -33,6 +33,7 @@ from daicho.data.search.text import fold, index_tokens
 _EPOCH = datetime(1900, 1, 1)
 SLOTS = 4  # rowids per second
 _LOOK_AHEAD = 16  # rowids read at a time while looking for a free one
+_ROWID_LOCK = 0x44414948  # the advisory lock choosing a new rowid holds (PostgreSQL)
 
 
 def time_key(at: datetime) -> int:
@@ -168,7 +169,13 @@ def _rowid_of(kind: str, item_id: int) -> int | None:
 
 
 def _free_rowid(lowest: int) -> int:
-    """The first rowid from `lowest` on that no item has."""
+    """The first rowid from `lowest` on that no item has.
+
+    On PostgreSQL, where writers do not wait for each other, the caller's transaction first
+    takes an advisory lock held until it ends: of two saving items of the same second at
+    once, the second looks only after the first committed, and so never takes its rowid."""
+    if on_postgres():
+        _execute("SELECT pg_advisory_xact_lock(?)", (_ROWID_LOCK,))
     rowid = lowest
     while True:
         taken = _execute(

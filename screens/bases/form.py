@@ -6,10 +6,12 @@ typed is lost. `FieldsModal` is that much; `FormModal` adds drafts, for what goe
 
 Drafts (DESIGN §10): what differs from what the form opened with is kept as a draft of
 (`DRAFT_FORM`, `draft_key()`) once typing pauses (screens/support/draft_keeping.py), and
-put back the next time the same form opens. A draft left by a form that was open when the
-app stopped (a crash, a closed terminal) reopens its form at the next start; escape closes
-the form and keeps the draft for later; ctrl+d twice discards it (widgets/discard_guard.py);
-a save drops it.
+put back the next time the same form opens; a form on a stored record puts back only the
+fields typed in, over the record as it is then, so that what someone else changed in the
+others meanwhile stays. A draft left by a
+form that was open when the app stopped (a crash, a closed terminal) reopens its form at the
+next start; escape closes the form and keeps the draft for later; ctrl+d twice discards it
+(widgets/discard_guard.py); a save drops it.
 """
 
 from datetime import date
@@ -23,10 +25,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from daicho.data import requests
-from daicho.data.errors import DaichoError, InputError
+from daicho.data.errors import DaichoError, EditConflict, InputError
 from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import RequestRecord
 from daicho.data.text import clean_line
+from daicho.data.versions import changed_fields, edit_conflict
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoModal
 from daicho.screens.support.draft_keeping import DraftKeeper
@@ -123,6 +126,11 @@ class FieldsModal(DaichoModal):
         Binding("escape", "cancel", N_("Close"), id="form.cancel"),
     ]
 
+    read_version: int | None = None
+    """The version of the record the form changes, as it was read: a save names it, and is
+    refused when someone changed the record since (data/versions.py). After a refusal, the
+    version it was refused for: the next save, made knowing, goes ahead."""
+
     def __init__(self, title: str, intro: str = "") -> None:
         """`intro`: a few words above the fields, when the form needs saying why it is open."""
         super().__init__()
@@ -165,6 +173,10 @@ class FieldsModal(DaichoModal):
     def action_save(self) -> None:
         try:
             record = self.save()
+        except EditConflict as conflict:  # nothing written, and the text stays as typed
+            self.show_error(str(conflict))
+            self.read_version = conflict.version
+            return
         except InputError as error:  # the form's own checks, or a service's naming a field
             self.show_error(str(error))
             if error.field is not None:
@@ -178,6 +190,19 @@ class FieldsModal(DaichoModal):
             return
         if record is not None:
             self.saved(record)
+
+    def write_changes(self, kind: str, read: object, before: dict, fields: dict, update, get):
+        """Save a vendor or contact (`kind`) the form read as `read` (its fields `before`):
+        `update(id, expected_version=, **changes)` with what of `fields` differs, so that a
+        save made after someone else's change (refused once) keeps their other fields. The
+        refusal names what they changed: `read` against `get(id)`, the record now."""
+        changes = {key: value for key, value in fields.items() if value != before[key]}
+        try:
+            return update(read.id, expected_version=self.read_version, **changes)
+        except EditConflict as conflict:
+            now = get(read.id)
+            changed = changed_fields(read, now)
+            raise edit_conflict(kind, conflict.by, conflict.at, now.version, changed) from None
 
     def saved(self, record: object) -> None:
         """`save` gave `record`: the modal closes with it."""
@@ -255,7 +280,7 @@ class FormModal(FieldsModal):
         self._opened_with = self.snapshot()
         kept = self.draft.load()
         if kept is not None:
-            self.load(kept.content.get("fields", {}))
+            self.load(_typed(kept.content))
             message = _(
                 "Restored what you typed ({time}): ctrl+s saves it, ctrl+d twice discards it",
                 time=self.draft.restored(kept),
@@ -292,12 +317,23 @@ class FormModal(FieldsModal):
         fields = self.snapshot()
         if self._opened_with is None or fields == self._opened_with:
             return None
-        return {"fields": fields, "open": True}
+        if self.read_version is None:  # a new record: reopened, the form starts from nothing
+            return {"fields": fields, "open": True}
+        return {"fields": fields, "base": self._opened_with, "open": True}
 
     def on_unmount(self) -> None:
         """The app is stopping with the form open and the latest typing not yet kept: keep
         it now, marked open, so that the form reopens at the next start."""
         self.draft.flush()
+
+
+def _typed(content: dict) -> dict[str, object]:
+    """The fields a draft changed from what its form opened with (`base`; older drafts have
+    none: all their fields), so that a record changed since keeps what the user left alone."""
+    fields, base = content.get("fields", {}), content.get("base")
+    if base is None:
+        return fields
+    return {name: value for name, value in fields.items() if base.get(name) != value}
 
 
 class ExistingRequestForm(FormModal):

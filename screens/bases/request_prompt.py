@@ -18,6 +18,7 @@ class RequestPrompt(ExistingRequestForm):
     def __init__(self, title: str, request: RequestRecord) -> None:
         super().__init__(title)
         self.request = request
+        self.read_version = request.version
 
     def compose_fields(self) -> ComposeResult:
         yield Label(_("Request"), classes="form-label")
