@@ -171,6 +171,7 @@ def list_vendors(
     shown to the user until they move on. Overdue is as of `today` (the app's; else the
     clock's).
     """
+    text = clean_line(text)  # no NUL or lone surrogate reaches the database
     today = today or clock.today()
     is_open = Request.status == "open"
     open_count = fn.COUNT(Request.id)
@@ -190,7 +191,7 @@ def list_vendors(
         .order_by(Vendor.sort_key, Vendor.id)
     )
     wanted = [] if include_hidden else [Vendor.status == "active"]
-    words = legal_forms_apart(fold(clean_line(text)))  # `東和(株)` finds 株式会社東和
+    words = legal_forms_apart(fold(text))  # `東和(株)` finds 株式会社東和
     if words:
         in_vendor = reduce(operator.and_, [holds(Vendor.filter_key, w) for w in words])
         in_contact = reduce(operator.and_, [holds(Contact.filter_key, w) for w in words])
