@@ -12,8 +12,6 @@ from daicho.data.dates.deadlines import BANDS, Deadline
 from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.i18n import set_language
 
-pytestmark = pytest.mark.both_engines
-
 STATUSES = ("open", "answered", "closed", "cancelled")
 
 
