@@ -8,7 +8,10 @@ import argparse
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import peewee
@@ -23,10 +26,13 @@ def _parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
         "--db",
-        type=Path,
+        type=locations.ledger_location,
         default=argparse.SUPPRESS,
-        metavar="PATH",
-        help=_("the ledger file (default: $DAICHO_DB, else the user data directory)"),
+        metavar="PATH|URL",
+        help=_(
+            "the ledger file, or a shared ledger's postgresql:// URL (default: $DAICHO_DB,"
+            " else [ledger] url in the config, else the user data directory)"
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="daicho",
@@ -81,6 +87,26 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help=_("print the hits as JSON"))
     search.add_argument("--limit", type=int, metavar="N", help=_("at most N hits, newest first"))
     commands.add_parser("reindex", parents=[db_option], help=_("rebuild the search index"))
+
+    copy = commands.add_parser(
+        "copy", help=_("copy a whole ledger into a new file or an empty database")
+    )
+    for option, name, what in (
+        ("--from", "source", _("the ledger to copy: a file or a postgresql:// URL")),
+        (
+            "--to",
+            "destination",
+            _("where to copy it: a new file, or an empty database's postgresql:// URL"),
+        ),
+    ):
+        copy.add_argument(
+            option,
+            dest=name,
+            type=locations.ledger_location,
+            required=True,
+            metavar="PATH|URL",
+            help=what,
+        )
 
     report = commands.add_parser(
         "report", parents=[db_option], help=_("print a report for management")
@@ -146,11 +172,13 @@ def _fail(message: str, code: int) -> int:
 
 def _run(arguments: argparse.Namespace, config) -> int:
     explicit_db = getattr(arguments, "db", None)
-    ledger_path = explicit_db or locations.default_ledger_path()
+    ledger = explicit_db or locations.default_ledger(config.ledger_url)
     if arguments.command is None:
-        return _run_app(ledger_path, config, demo=arguments.demo)
+        return _run_app(ledger, config, demo=arguments.demo)
+    if arguments.command == "copy":
+        return _copy(arguments.source, arguments.destination)
     if arguments.command == "restore":
-        return _restore(arguments.file, ledger_path, arguments.yes)
+        return _restore(arguments.file, ledger, arguments.yes)
     if arguments.command == "seed":
         if explicit_db is None:
             raise InputError(_("seed needs --db PATH: it fills a new ledger with sample data"))
@@ -159,10 +187,11 @@ def _run(arguments: argparse.Namespace, config) -> int:
         raise InputError(_("report needs --week (the weekly report is the only one so far)"))
 
     from daicho.data.ledger import close_ledger
+    from daicho.data.transfer.copy import ledger_exists
 
-    if arguments.command in _READERS and not ledger_path.exists():
-        raise InputError(_("No ledger at {path}", path=ledger_path))
-    _open(ledger_path)
+    if arguments.command in _READERS and not ledger_exists(ledger):
+        raise InputError(_("No ledger at {path}", path=locations.shown_location(ledger)))
+    _open(ledger)
     try:
         _refuse_overwrite(arguments)
         return _COMMANDS[arguments.command](arguments, config)
@@ -170,31 +199,63 @@ def _run(arguments: argparse.Namespace, config) -> int:
         close_ledger()
 
 
-def _run_app(ledger_path: Path, config, *, demo: bool) -> int:
+def _run_app(ledger: Path | str, config, *, demo: bool) -> int:
     from daicho.app import DaichoApp
     from daicho.data.ledger import close_ledger
     from daicho.data.ledger_use import hold_ledger
 
     with tempfile.TemporaryDirectory(prefix="daicho-demo-") as scratch:
         if demo:
-            ledger_path = Path(scratch) / "demo.db"
-            _seed(ledger_path, "demo")
-        _open(ledger_path)
-        hold_ledger(ledger_path)  # a restore now refuses to replace it under this window
+            ledger = Path(scratch) / "demo.db"
+            _seed(ledger, "demo")
+        _open(ledger)
+        if isinstance(ledger, Path):
+            hold_ledger(ledger)  # a restore now refuses to replace it under this window
+        backing_up = config.backup_enabled and not demo
+        shared = isinstance(ledger, str)
         try:
-            backing_up = config.backup_enabled and not demo
-            notices = _daily_backup(config.backup_keep) if backing_up else []
-            DaichoApp(ledger_path=ledger_path, config=config, start_notices=notices).run()
+            notices = _said(_daily_backup(config.backup_keep)) if backing_up and not shared else []
+            with _backup_aside(config.backup_keep if backing_up and shared else None):
+                DaichoApp(ledger_path=ledger, config=config, start_notices=notices).run()
         finally:
             close_ledger()
     return exit_codes.OK
 
 
-def _restore(source: Path, ledger_path: Path, yes: bool) -> int:
-    """Replace the ledger with a checked backup; an existing ledger only when confirmed."""
+@contextmanager
+def _backup_aside(keep: int | None) -> Iterator[None]:
+    """A shared ledger's daily backup is its export, seconds long on a large ledger: it is
+    taken beside the app, on a connection of its own, and waited for when the app ends;
+    what went wrong is said then, on stderr. Nothing is taken when `keep` is None."""
+    if keep is None:
+        yield
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="daily-backup") as pool:
+        taking = pool.submit(_daily_backup, keep, aside=True)
+        try:
+            yield
+        finally:
+            if not taking.done():
+                print("daicho: " + _("Finishing today's backup…"), file=sys.stderr)
+    _said(taking.result())
+
+
+def _restore(source: Path, ledger_path: Path | str, yes: bool) -> int:
+    """Replace the ledger with a checked backup; an existing ledger only when confirmed.
+
+    A shared ledger is not replaced under the people using it: it is restored by importing
+    its TOML backup into an empty database (or by `pg_restore` of a `pg_dump` one)."""
     from daicho.data.backup import check_backup, restore_ledger
     from daicho.data.ledger_use import refuse_while_open
 
+    if isinstance(ledger_path, str):
+        raise InputError(
+            _(
+                "restore replaces a ledger file; a shared ledger is restored into an empty"
+                " database: daicho --db URL import BACKUP.toml (or pg_restore for a pg_dump"
+                " backup)"
+            )
+        )
     check_backup(source)
     refuse_while_open(ledger_path)
     if ledger_path.exists() and ledger_path.stat().st_size and not yes:
@@ -215,7 +276,7 @@ def _restore(source: Path, ledger_path: Path, yes: bool) -> int:
     return exit_codes.OK
 
 
-def _open(path: Path) -> None:
+def _open(location: Path | str) -> None:
     """Open the ledger, saying so when its search index must first be built."""
     from daicho.data.ledger import open_ledger
 
@@ -223,33 +284,58 @@ def _open(path: Path) -> None:
         message = _("Building the search index (once; about a minute for a large ledger)…")
         print("daicho: " + message, file=sys.stderr)
 
-    open_ledger(path, announce_build=announce)
+    open_ledger(location, announce_build=announce)
 
 
-def _daily_backup(keep: int) -> list[str]:
-    """Today's backup, if not taken yet. A failure is said on stderr and returned for the
-    app to show (its screen hides stderr); the app starts anyway."""
+def _daily_backup(keep: int, *, aside: bool = False) -> list[str]:
+    """Today's backup, if not taken yet (`aside`: from a thread, on a connection of its
+    own). What went wrong is returned, for stderr and for the app to show (its screen hides
+    stderr); the app starts anyway."""
     from daicho.data.backup import daily_backup
+    from daicho.data.ledger import in_own_connection
 
     try:
-        daily_backup(keep)
-    except (OSError, sqlite3.Error, DaichoError) as error:
-        problem = _("No backup taken today: {reason}", reason=error)
-        print("daicho: " + problem, file=sys.stderr)
-        return [problem]
+        if aside:
+            in_own_connection(partial(daily_backup, keep))
+        else:
+            daily_backup(keep)
+    except (OSError, sqlite3.Error, peewee.PeeweeException, DaichoError) as error:
+        return [_("No backup taken today: {reason}", reason=error)]
     return []
 
 
-def _seed(path: Path, size: str) -> int:
+def _said(problems: list[str]) -> list[str]:
+    """`problems`, each said on stderr as a line of its own."""
+    for problem in problems:
+        print("daicho: " + problem, file=sys.stderr)
+    return problems
+
+
+def _seed(location: Path | str, size: str) -> int:
     from daicho.data.ledger import close_ledger, open_ledger
     from daicho.data.seed.generate import seed_ledger
 
-    open_ledger(path)
+    open_ledger(location)
     try:
         summary = seed_ledger(size, language=current_language())
     finally:
         close_ledger()
-    print(_("Seeded {path}: {summary}", path=path, summary=summary), file=sys.stderr)
+    shown = locations.shown_location(location)
+    print(_("Seeded {path}: {summary}", path=shown, summary=summary), file=sys.stderr)
+    return exit_codes.OK
+
+
+def _copy(source: Path | str, destination: Path | str) -> int:
+    from daicho.data.transfer.copy import copy_ledger
+
+    summary = copy_ledger(source, destination)
+    message = _(
+        "Copied {source} to {destination}: {summary}",
+        source=locations.shown_location(source),
+        destination=locations.shown_location(destination),
+        summary=summary,
+    )
+    print(message, file=sys.stderr)
     return exit_codes.OK
 
 
@@ -292,12 +378,14 @@ def _import(arguments: argparse.Namespace, config) -> int:
 
 
 def _backup(arguments: argparse.Namespace, config) -> int:
-    """A copy of the ledger to a file, or with `-o -` to a pipe or a redirected output."""
-    from daicho.data.backup import backup_ledger, write_backup
+    """A copy of the ledger to a file, or with `-o -` to a pipe or a redirected output; for
+    a shared ledger, stderr says how it was taken."""
+    from daicho.data.backup import TOML, backup_ledger, backup_way, way_said, write_backup
 
+    way = backup_way()
     if not _to_stdout(arguments.output):
-        print(backup_ledger(arguments.output))
-    elif sys.stdout.isatty():
+        print(backup_ledger(arguments.output, way=way))
+    elif sys.stdout.isatty() and way != TOML:
         raise InputError(
             _("A backup is a binary file: redirect it, as in daicho backup -o - > copy.db")
         )
@@ -305,6 +393,8 @@ def _backup(arguments: argparse.Namespace, config) -> int:
         sys.stdout.flush()
         write_backup(sys.stdout.buffer)
         sys.stdout.buffer.flush()
+    if said := way_said(way):
+        print(said, file=sys.stderr)
     return exit_codes.OK
 
 

@@ -14,6 +14,10 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     closed_days = ["12/29-01/03"]  # not business days besides weekends and public holidays:
                              # "MM/DD" or "MM/DD-MM/DD" every year, "YYYY/MM/DD-YYYY/MM/DD" once
 
+    [ledger]
+    url = "postgresql://user@host/dbname"  # a shared ledger (DESIGN §17) instead of the
+                             # file; --db and $DAICHO_DB still name another
+
     [backup]
     enabled = true           # take a backup on the first start of each day
     keep = 14                # how many of those daily backups to keep
@@ -51,6 +55,7 @@ from daicho.data.dates.business_days import DEFAULT_CLOSED_DAYS, BusinessCalenda
 from daicho.data.dates.settings import STYLES, DateSettings
 from daicho.data.errors import DaichoError
 from daicho.data.mail.sender import SENDER_FIELDS, Sender
+from daicho.data.postgres.url import is_postgres_url
 from daicho.i18n import LANGUAGES, N_, _, detect_language
 from daicho.locations import config_path
 from daicho.toml_lines import MISSING, line_of, lookup
@@ -72,6 +77,7 @@ class Config:
     soon_business_days: bool = True
     date_style: str = "short"
     closed_days: list[str] = field(default_factory=lambda: list(DEFAULT_CLOSED_DAYS))
+    ledger_url: str = ""
     backup_keep: int = 14
     backup_enabled: bool = True
     templates: dict[str, str] = field(default_factory=dict)
@@ -158,6 +164,12 @@ _SETTINGS = (
         ("dates", "closed_days"),
         _closed_days,
         N_('a list of days such as "12/29-01/03" or "2027/08/12-2027/08/16"'),
+    ),
+    _Setting(
+        "ledger_url",
+        ("ledger", "url"),
+        lambda v: isinstance(v, str) and (not v or is_postgres_url(v)),
+        N_("a postgresql:// URL"),
     ),
     _Setting("backup_keep", ("backup", "keep"), _whole_number(1), N_("a positive whole number")),
     _Setting(

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import platformdirs
 
+from daicho.data.postgres.url import is_postgres_url, shown_url
+from daicho.shown import shown_name
+
 APP_NAME = "daicho"
 
 
@@ -22,10 +25,23 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
-def default_ledger_path() -> Path:
-    """The ledger: `DAICHO_DB` when set, else `daicho.db` in the user data directory."""
+def default_ledger(configured_url: str = "") -> Path | str:
+    """The ledger when none is named: `DAICHO_DB` when set, else the config's `[ledger] url`,
+    else `daicho.db` in the user data directory."""
     override = os.environ.get("DAICHO_DB")
-    return Path(override).expanduser() if override else data_dir() / "daicho.db"
+    if override:
+        return ledger_location(override)
+    return configured_url or data_dir() / "daicho.db"
+
+
+def ledger_location(text: str) -> Path | str:
+    """A ledger as the user names it: a shared ledger's `postgresql://` URL, else a file."""
+    return text if is_postgres_url(text) else Path(text).expanduser()
+
+
+def shown_location(location: Path | str) -> str:
+    """A ledger's name for a message: a file's path, or a URL without its password."""
+    return shown_name(location if isinstance(location, Path) else shown_url(location))
 
 
 def config_path() -> Path:
@@ -46,6 +62,7 @@ def kept_drafts_dir() -> Path:
     return config_path().parent / "kept-drafts"
 
 
-def backup_dir(ledger: Path) -> Path:
-    """Automatic backups live beside the ledger, in `backups/`."""
-    return ledger.parent / "backups"
+def backup_dir(ledger: Path | str) -> Path:
+    """Automatic backups live beside the ledger, in `backups/`; a shared ledger's on this
+    computer, in the user data directory's."""
+    return (data_dir() if isinstance(ledger, str) else ledger.parent) / "backups"

@@ -1,45 +1,86 @@
-"""Backups of the open ledger, and pruning of the automatic ones (DESIGN §5, §10).
+"""Backups of the open ledger, and pruning of the automatic ones (DESIGN §5, §10, §17).
 
 SQLite's online backup API copies the ledger from one read snapshot, so a backup taken
 while another window saves holds all of that save or none of it. A backup is itself a
 Daicho ledger: `open_ledger` opens it as it is.
+
+A shared ledger on PostgreSQL is copied by `pg_dump` (custom format, for `pg_restore`) when
+it is on PATH, else as a TOML export, itself read in one snapshot. Its automatic daily
+backup is always the export: it needs nothing installed, and it is what `daicho import`
+reads back into an empty database. Each person's computer keeps its own, named for the
+database and its server, never for the password.
 """
 
+import os
 import re
 import shutil
 import sqlite3
+import subprocess
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
+
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from daicho.data.dates.clock import to_local, utcnow
 from daicho.data.drafts import load_drafts, put_back_drafts
+from daicho.data.engines import on_postgres
 from daicho.data.errors import LedgerError
 from daicho.data.ledger import check_ledger_file, close_ledger, open_ledger
 from daicho.data.ledger_use import restoring
 from daicho.data.migrations import APPLICATION_ID
 from daicho.data.models import database
 from daicho.data.private_files import new_private_file, private_directory, private_file
-from daicho.i18n import _
+from daicho.data.transfer.export import write_export
+from daicho.i18n import N_, _
 from daicho.locations import backup_dir
 
 # Named for the ledger and the local time they were taken (`daicho-20261120-093000.db`
 # for `daicho.db`), so that ledgers sharing a folder share no backups; a second backup in
 # the same second gets `-2`.
-_STAMP_PATTERN = r"-(\d{8}-\d{6})(?:-(\d+))?\.db"
+_STAMP_PATTERN = r"-(\d{8}-\d{6})(?:-(\d+))?"
+# How a backup is taken: the file ending it is named with.
+SQLITE, PG_DUMP, TOML = "sqlite", "pg_dump", "toml"
+_SUFFIXES = {SQLITE: ".db", PG_DUMP: ".dump", TOML: ".toml"}
+_SAID = {
+    PG_DUMP: N_("Backed up with pg_dump (custom format; pg_restore reads it back)"),
+    TOML: N_(
+        "Backed up as a TOML export (no pg_dump on PATH; daicho import reads it back into"
+        " an empty database)"
+    ),
+}
 
 
-def backup_ledger(destination: Path | None = None) -> Path:
-    """Copy the open ledger to `destination`, a file or a directory to put the copy in.
+def backup_way() -> str:
+    """How `backup_ledger` copies the open ledger: SQLITE for a file; for a shared ledger,
+    PG_DUMP when `pg_dump` is on PATH, else TOML (its export)."""
+    if not on_postgres():
+        return SQLITE
+    return PG_DUMP if shutil.which("pg_dump") else TOML
+
+
+def way_said(way: str) -> str | None:
+    """How a shared ledger's backup was taken, to tell the user; None for a file's."""
+    return _(_SAID[way]) if way in _SAID else None
+
+
+def backup_ledger(destination: Path | None = None, *, way: str | None = None) -> Path:
+    """Copy the open ledger to `destination`, a file or a directory to put the copy in, the
+    `way` given (default: `backup_way()`).
 
     Without a destination the copy goes to `backups/<ledger>-YYYYmmdd-HHMMSS.db` beside
-    the ledger, where `prune_backups` finds it. A copy put in a directory never takes
-    the name of a file already there. A damaged ledger is refused (LedgerError).
+    the ledger (a shared ledger's to the user data directory's `backups/`), where
+    `prune_backups` finds it. A copy put in a directory never takes the name of a file
+    already there. A damaged ledger is refused (LedgerError).
     """
-    _check_open_ledger()
-    return _copy_to(destination)
+    way = way or backup_way()
+    if way == SQLITE:
+        _check_open_ledger()
+    return _copy_to(destination, way)
 
 
 def _check_open_ledger() -> None:
@@ -56,20 +97,38 @@ def _check_open_ledger() -> None:
         raise LedgerError(_("{path} is damaged: {reason}", path=ledger, reason=reason))
 
 
-def _copy_to(destination: Path | None) -> Path:
-    ledger = Path(database.database)
+def _copy_to(destination: Path | None, way: str) -> Path:
+    ledger = _open_ledger()
+    write = _WRITERS[way]
     if destination is None:
         destination = private_directory(backup_dir(ledger))
     if destination.is_dir():
-        prefix = f"{ledger.stem}-{_now():%Y%m%d-%H%M%S}"
-        return new_private_file(destination, lambda n: _backup_name(prefix, n), _copy_ledger)
+        prefix = f"{_stem(ledger)}-{_now():%Y%m%d-%H%M%S}"
+        name = partial(_backup_name, prefix, suffix=_SUFFIXES[way])
+        return new_private_file(destination, name, write)
     with private_file(destination) as temporary:
-        _copy_ledger(temporary)
+        write(temporary)
     return destination
 
 
-def _backup_name(prefix: str, number: int) -> str:
-    return f"{prefix}.db" if number == 1 else f"{prefix}-{number}.db"
+def _open_ledger() -> Path | str:
+    """The open ledger's file, or a shared ledger's URL."""
+    return database.obj.url if on_postgres() else Path(database.database)
+
+
+def _stem(ledger: Path | str) -> str:
+    """What a ledger's backups are named for: a file's name without its ending; a shared
+    ledger's database and server (`daicho@db.example.com_5432`), never its password."""
+    if isinstance(ledger, Path):
+        return ledger.stem
+    parts = urlsplit(ledger)
+    server = parts.netloc.rpartition("@")[2] or "localhost"
+    name = f"{parts.path.strip('/') or parts.username or 'postgres'}@{server}"
+    return re.sub(r"[^\w.@-]", "_", name)
+
+
+def _backup_name(prefix: str, number: int, suffix: str) -> str:
+    return f"{prefix}{suffix}" if number == 1 else f"{prefix}-{number}{suffix}"
 
 
 def _now() -> datetime:
@@ -85,6 +144,39 @@ def _copy_ledger(path: Path) -> None:
         copy.close()
 
 
+def _dump(path: Path) -> None:
+    """`pg_dump` of the shared ledger into `path`; the password goes in its environment,
+    never on its command line, where other users of the computer could read it."""
+    settings = conninfo_to_dict(database.obj.url)
+    password = settings.pop("password", None)
+    environment = {**os.environ, "PGPASSWORD": password} if password else None
+    command = ["pg_dump", "--format=custom", "--no-password", f"--file={path}"]
+    result = subprocess.run(
+        [*command, f"--dbname={make_conninfo(**settings)}"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        reason = (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[0]
+        reason = reason.removeprefix("pg_dump: ")
+        raise LedgerError(
+            _(
+                "pg_dump failed: {reason} (daicho export -o FILE writes the TOML backup)",
+                reason=reason,
+            )
+        )
+
+
+def _export(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        write_export("toml", file)
+
+
+_WRITERS: dict[str, Callable[[Path], None]] = {SQLITE: _copy_ledger, PG_DUMP: _dump, TOML: _export}
+
+
 def write_backup(stream: BinaryIO) -> None:
     """Copy the open ledger to an open binary stream, such as standard output into a pipe.
 
@@ -98,17 +190,23 @@ def write_backup(stream: BinaryIO) -> None:
         shutil.copyfileobj(copy, stream)
 
 
-def automatic_backups(directory: Path, ledger: Path) -> list[Path]:
-    """The backups of `ledger` that `backup_ledger` named itself in `directory`, oldest first."""
-    pattern = re.compile(re.escape(ledger.stem) + _STAMP_PATTERN)
+def automatic_backups(directory: Path, ledger: Path | str) -> list[Path]:
+    """The daily backups of `ledger` (a file, or a shared ledger's URL) that `backup_ledger`
+    named itself in `directory`, oldest first."""
+    suffix = _SUFFIXES[_daily_way(ledger)]
+    pattern = re.compile(re.escape(_stem(ledger)) + _STAMP_PATTERN + re.escape(suffix))
     found = {}
-    for path in directory.glob("*.db"):
+    for path in directory.glob(f"*{suffix}"):
         if match := pattern.fullmatch(path.name):
             found[path] = (match[1], int(match[2] or 1))
     return sorted(found, key=found.__getitem__)
 
 
-def prune_backups(directory: Path, ledger: Path, keep: int) -> list[Path]:
+def _daily_way(ledger: Path | str) -> str:
+    return SQLITE if isinstance(ledger, Path) else TOML
+
+
+def prune_backups(directory: Path, ledger: Path | str, keep: int) -> list[Path]:
     """Delete all but the newest `keep` automatic backups of `ledger` in `directory`;
     return the deleted.
 
@@ -125,17 +223,18 @@ def prune_backups(directory: Path, ledger: Path, keep: int) -> list[Path]:
 
 
 def daily_backup(keep: int) -> Path | None:
-    """On the first start of a day, a backup beside the open ledger; the newest `keep` stay.
+    """On the first start of a day, a backup beside the open ledger (of a shared ledger: its
+    TOML export, in the user data directory); the newest `keep` stay.
 
     Returns the new backup, or None when today's was already taken. A damaged ledger is
     not backed up (LedgerError) and its backups are left as they are.
     """
-    ledger = Path(database.database)
+    ledger = _open_ledger()
     directory = backup_dir(ledger)
-    today = f"{ledger.stem}-{_now():%Y%m%d}-"
+    today = f"{_stem(ledger)}-{_now():%Y%m%d}-"
     if any(path.name.startswith(today) for path in automatic_backups(directory, ledger)):
         return None
-    taken = backup_ledger()
+    taken = backup_ledger(way=_daily_way(ledger))
     prune_backups(directory, ledger, keep)
     return taken
 
@@ -185,7 +284,7 @@ def _restore(source: Path, ledger: Path) -> Path | None:
         open_ledger(ledger)
         try:
             drafts = load_drafts()
-            saved = _copy_to(None)  # even of a damaged ledger: restoring is its remedy
+            saved = _copy_to(None, SQLITE)  # even of a damaged ledger: restoring is its remedy
         finally:
             close_ledger()
     backup = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from daicho.data.engines import on_postgres
 from daicho.data.errors import InputError
 from daicho.data.models import database
 from daicho.i18n import _
@@ -93,8 +94,8 @@ def _refuse_ledger(path: Path) -> None:
 
 
 def _ledger_files() -> set[Path]:
-    """The open ledger and the files SQLite keeps beside it."""
-    if not database.database:
+    """The open ledger and the files SQLite keeps beside it (none for a shared ledger)."""
+    if not database.database or on_postgres():
         return set()
     ledger = Path(database.database).resolve()
     return {ledger} | {ledger.with_name(ledger.name + side) for side in _SIDE_FILES}

@@ -35,9 +35,45 @@ JA: dict[str, str] = {
     # command line
     "Seeded {path}: {summary}": "{path} にサンプルデータを作成しました: {summary}",
     "Imported {summary}": "取り込みました: {summary}",
-    "the ledger file (default: $DAICHO_DB, else the user data directory)": (
-        "台帳ファイル (既定: $DAICHO_DB、なければユーザーデータディレクトリ)"
+    "the ledger file, or a shared ledger's postgresql:// URL (default: $DAICHO_DB,"
+    " else [ledger] url in the config, else the user data directory)": (
+        "台帳ファイル、または共有台帳の postgresql:// URL (既定: $DAICHO_DB、なければ設定の"
+        " [ledger] url、なければユーザーデータディレクトリ)"
     ),
+    "copy a whole ledger into a new file or an empty database": (
+        "台帳全体を新しいファイルまたは空のデータベースへ複製する"
+    ),
+    "the ledger to copy: a file or a postgresql:// URL": (
+        "複製元の台帳: ファイルまたは postgresql:// URL"
+    ),
+    "where to copy it: a new file, or an empty database's postgresql:// URL": (
+        "複製先: 新しいファイル、または空のデータベースの postgresql:// URL"
+    ),
+    "Copied {source} to {destination}: {summary}": (
+        "{source} を {destination} へ複製しました: {summary}"
+    ),
+    "--from and --to name the same ledger": "--from と --to が同じ台帳です",
+    "{location} is not empty: a ledger is copied only into a new file or an empty database": (
+        "{location} は空ではありません。台帳の複製先は新しいファイルか空のデータベースだけです"
+    ),
+    "restore replaces a ledger file; a shared ledger is restored into an empty database:"
+    " daicho --db URL import BACKUP.toml (or pg_restore for a pg_dump backup)": (
+        "restore は台帳ファイルを置き換えます。共有台帳は空のデータベースへ復元してください:"
+        " daicho --db URL import BACKUP.toml (pg_dump のバックアップなら pg_restore)"
+    ),
+    "Backed up with pg_dump (custom format; pg_restore reads it back)": (
+        "pg_dump でバックアップしました (カスタム形式。pg_restore で戻せます)"
+    ),
+    "Backed up as a TOML export (no pg_dump on PATH; daicho import reads it back into"
+    " an empty database)": (
+        "TOML の書き出しとしてバックアップしました (PATH に pg_dump がありません。"
+        "空のデータベースへ daicho import で戻せます)"
+    ),
+    "pg_dump failed: {reason} (daicho export -o FILE writes the TOML backup)": (
+        "pg_dump が失敗しました: {reason} (TOML のバックアップは daicho export -o FILE で作れます)"
+    ),
+    "Finishing today's backup…": "本日のバックアップを仕上げています…",
+    "a postgresql:// URL": "postgresql:// で始まる URL",
     "The vendor ledger for a one-person IT department.": "ひとり情シスのための業者台帳。",
     "open the app on a fresh temporary ledger of sample data": (
         "サンプルデータ入りの一時台帳でアプリを開く"

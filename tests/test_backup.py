@@ -7,6 +7,7 @@ import stat
 from datetime import datetime
 
 import pytest
+from postgres import fresh_database
 
 from daicho.data import calls, vendors
 from daicho.data.backup import (
@@ -193,5 +194,34 @@ def test_ledgers_in_one_folder_each_get_their_own_daily_backup_and_pruning(tmp_p
         open_ledger(backup)
         try:
             assert [v.name for v in vendors.list_vendors()] == [f"{name} vendor"]
+        finally:
+            close_ledger()
+
+
+def test_a_shared_ledgers_daily_backup_is_its_export_named_for_the_database(tmp_path):
+    """On PostgreSQL each person's computer keeps the daily backups, in the user data
+    directory, named for the database and its server (never the password), pruned alike."""
+    with fresh_database() as url:
+        backups = tmp_path / "data" / "daicho" / "backups"
+        prefix = url.rsplit("/", 1)[1] + "@127.0.0.1_5432-"
+        backups.mkdir(parents=True, mode=0o700)
+        for day in ("20261101", "20261102", "20261103"):
+            (backups / f"{prefix}{day}-090000.toml").write_text("")
+        unrelated = backups / "daicho-20261101-090000.db"
+        unrelated.write_bytes(b"")
+        open_ledger(url.replace("postgres@", "postgres:pw-not-in-names@"))
+        try:
+            vendors.create_vendor("NTT東日本", category="telecom")
+            taken = daily_backup(keep=2)
+            assert taken is not None and taken.parent == backups
+            assert taken.name.startswith(prefix) and taken.suffix == ".toml"
+            assert taken.read_text("utf-8") == export_ledger("toml")
+            assert _mode(taken) == 0o600
+            assert daily_backup(keep=2) is None
+            assert automatic_backups(backups, url) == [
+                backups / f"{prefix}20261103-090000.toml",
+                taken,
+            ]
+            assert unrelated.exists()
         finally:
             close_ledger()
