@@ -281,6 +281,7 @@ def test_exports_and_the_ledger_stay_iso_in_every_style(ledger, tmp_path):
     assert requests.get_request(ids["asked"].id).due == date(2026, 11, 18)
 
 
+@pytest.mark.both_engines
 def test_the_export_command_stays_iso_with_wareki_configured(home, tmp_path, ledger):  # noqa: F811
     small_ledger()
     config = tmp_path / "config" / "daicho" / "config.toml"
@@ -292,6 +293,7 @@ def test_the_export_command_stays_iso_with_wareki_configured(home, tmp_path, led
     assert sorted(dues) == ["2026-11-18", "2026-11-20"]
 
 
+@pytest.mark.both_engines
 def test_the_weekly_report_command_follows_the_style(home, tmp_path, ledger):  # noqa: F811
     config = tmp_path / "config" / "daicho" / "config.toml"
     config.parent.mkdir(parents=True)
