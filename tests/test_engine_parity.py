@@ -1,7 +1,7 @@
 """The same ledger reads the same on both engines (issue 17): the demo ledger seeded on SQLite
 and on PostgreSQL finds the same items in the same order for every kind of search (FTS5
-phrases on one, a GIN index of pair sets giving more candidates on the other), and lists
-the same vendors, queue and timelines."""
+phrases on one, a GIN index of pair sets giving more candidates on the other), lists the
+same vendors, queue and timelines, and exports the same bytes."""
 
 from dataclasses import replace
 from datetime import timedelta
@@ -18,6 +18,7 @@ from daicho.data.records import REQUEST_STATUSES
 from daicho.data.search.find import search
 from daicho.data.seed.generate import seed_ledger
 from daicho.data.timeline import vendor_timeline
+from daicho.data.transfer.export import export_ledger
 
 QUERIES = [
     "見積",  # two Japanese characters
@@ -76,6 +77,7 @@ def _listed() -> dict[str, object]:
     first = TODAY - timedelta(days=TODAY.weekday() + 7)
     lists["week"] = week_figures(first, first + timedelta(days=6))
     lists["week decisions"] = week_decisions(first, first + timedelta(days=6), 50)
+    lists["export"] = export_ledger("toml")  # the seed wrote the same ledger on both
     return lists
 
 
