@@ -168,6 +168,12 @@ def test_control_characters_in_a_filter_or_a_name_are_left_out_of_the_lookup(led
         assert vendors.find_vendor(typed).id == towa.id, typed
 
 
+def test_a_calls_duration_is_kept_within_what_either_engine_holds(ledger):
+    vendor = vendors.create_vendor("A")
+    durations = [calls.log_call(vendor_id=vendor.id, duration_s=s).duration_s for s in (-5, 2**40)]
+    assert durations == [0, 2**31 - 1]  # PostgreSQL's INTEGER, the most a ledger holds
+
+
 def test_a_call_from_an_unknown_vendor_creates_a_prospect(ledger):
     call = calls.log_call(vendor_name="飛び込み営業株式会社", subject="複合機の提案")
     vendor = vendors.get_vendor(call.vendor_id)
