@@ -13,7 +13,7 @@ from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, CallRecord, Foll
 from daicho.data.requests import insert_request, request_query, request_record
 from daicho.data.search.index import index_new
 from daicho.data.text import clean_block, clean_line
-from daicho.data.validate import choice, required_line
+from daicho.data.validate import LARGEST_COLUMN_INTEGER, choice, required_line
 from daicho.data.vendors import create_contact, create_vendor, find_contact, find_vendor
 from daicho.data.versions import created
 from daicho.i18n import _
@@ -58,7 +58,7 @@ def log_call(
             direction=direction,
             channel=channel,
             started_at=started_at or now,
-            duration_s=max(0, int(duration_s)),
+            duration_s=min(max(0, int(duration_s)), LARGEST_COLUMN_INTEGER),
             subject=clean_line(subject),
             internal_notes=clean_block(internal_notes),
             created_at=now,

@@ -5,6 +5,7 @@ from daicho.data.text import clean_line
 from daicho.i18n import _
 
 LARGEST_INTEGER = 2**63 - 1  # what SQLite can store and compare
+LARGEST_COLUMN_INTEGER = 2**31 - 1  # what an INTEGER column holds on PostgreSQL, so on both
 
 
 def choice(value: str, allowed: tuple[str, ...], what: str) -> str:

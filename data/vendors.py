@@ -132,8 +132,9 @@ def get_vendor(vendor_id: int) -> VendorRecord:
 def find_vendor(name: str) -> VendorRecord | None:
     """The vendor with this name, if any: exactly (ignoring case and surrounding space), else
     the same name as matched (data/names/keys.match_key: `㈱東和` is 株式会社東和)."""
-    row = Vendor.get_or_none(fn.lower(Vendor.name) == clean_line(name).lower())
-    if row is None and name.strip():
+    name = clean_line(name)  # no NUL or lone surrogate reaches the database
+    row = Vendor.get_or_none(fn.lower(Vendor.name) == name.lower())
+    if row is None and name:
         key = match_key(name)
         part = matching_part(name)
         candidates = (
@@ -170,6 +171,7 @@ def list_vendors(
     shown to the user until they move on. Overdue is as of `today` (the app's; else the
     clock's).
     """
+    text = clean_line(text)  # no NUL or lone surrogate reaches the database
     today = today or clock.today()
     is_open = Request.status == "open"
     open_count = fn.COUNT(Request.id)

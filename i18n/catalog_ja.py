@@ -206,6 +206,7 @@ JA: dict[str, str] = {
     "text": "文字列",
     "a whole number of 0 or more": "0以上の整数",
     "a positive whole number": "1以上の整数",
+    "at most {largest}": "{largest} 以下の値",
     "true or false": "true または false",
     "a table": "テーブル",
     # export and import

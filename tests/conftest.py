@@ -56,8 +56,10 @@ def ledger_path(tmp_path):
 
 
 def pytest_generate_tests(metafunc):
-    """Tests marked `both_engines` run once on SQLite and once on PostgreSQL (DESIGN §17)."""
-    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+    """Tests marked `both_engines` run once on SQLite and once on PostgreSQL (DESIGN §17),
+    but for those of a marked module that are marked `sqlite_only` themselves."""
+    marked = metafunc.definition.get_closest_marker
+    if "engine" in metafunc.fixturenames and marked("both_engines") and not marked("sqlite_only"):
         metafunc.parametrize("engine", ["sqlite", "postgres"], indirect=True)
 
 

@@ -113,4 +113,4 @@ def test_an_id_beyond_what_sqlite_holds_in_an_import_is_one_line(home, tmp_path)
         f'format = "daicho"\nschema_version = 1\n[[vendors]]\nid = {2**63}\nname = "Acme"\n'
     )
     line = _one_line_error(daicho(home, "--db", tmp_path / "daicho.db", "import", export))
-    assert "id must be a positive whole number" in line
+    assert f"id must be at most {2**31 - 1}" in line

@@ -246,6 +246,7 @@ async def test_a_copied_mail_writes_dates_in_the_configured_style(ledger, style,
     assert due in copied.split("\n")
 
 
+@pytest.mark.both_engines
 def test_a_template_may_ask_for_a_style_of_its_own(ledger):
     """A template for a public office writes 和暦 whatever the configured style."""
     ids = small_ledger()
@@ -257,6 +258,7 @@ def test_a_template_may_ask_for_a_style_of_its_own(ledger):
     assert mail.text.split("\n")[1] == "Fri 20 Nov Fri 2026-11-20 Wed 2026-11-18 (overdue)"
 
 
+@pytest.mark.both_engines
 def test_a_template_asking_for_an_unknown_style_is_reported_and_replaced(ledger):
     ids = small_ledger()
     mail = summaries.request_mail(ids["asked"].id, {"request_x": "{due:heisei}\n"}, "request_x")
@@ -266,6 +268,7 @@ def test_a_template_asking_for_an_unknown_style_is_reported_and_replaced(ledger)
 # --- exports stay ISO ----------------------------------------------------------------------
 
 
+@pytest.mark.both_engines
 def test_exports_and_the_ledger_stay_iso_in_every_style(ledger, tmp_path):
     ids = small_ledger()
     use_style("wareki")
@@ -278,6 +281,7 @@ def test_exports_and_the_ledger_stay_iso_in_every_style(ledger, tmp_path):
     assert requests.get_request(ids["asked"].id).due == date(2026, 11, 18)
 
 
+@pytest.mark.both_engines
 def test_the_export_command_stays_iso_with_wareki_configured(home, tmp_path, ledger):  # noqa: F811
     small_ledger()
     config = tmp_path / "config" / "daicho" / "config.toml"
@@ -289,6 +293,7 @@ def test_the_export_command_stays_iso_with_wareki_configured(home, tmp_path, led
     assert sorted(dues) == ["2026-11-18", "2026-11-20"]
 
 
+@pytest.mark.both_engines
 def test_the_weekly_report_command_follows_the_style(home, tmp_path, ledger):  # noqa: F811
     config = tmp_path / "config" / "daicho" / "config.toml"
     config.parent.mkdir(parents=True)

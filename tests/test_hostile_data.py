@@ -40,6 +40,8 @@ from daicho.data.text import clean_block
 from daicho.data.transfer.export import TABLES, export_ledger
 from daicho.data.transfer.importer import import_file, import_text
 
+pytestmark = pytest.mark.both_engines
+
 # Pieces that have broken text handling somewhere: terminal escapes and other controls,
 # every kind of line break, invisible and direction-changing characters, right-to-left and
 # combining text, emoji sequences, Rich markup balanced or not, and quoting of all kinds.

@@ -8,6 +8,8 @@ from daicho.data.mail.summaries import call_mail, request_mail, vendor_mail
 from daicho.data.records import FollowUp
 from daicho.data.search.find import search
 
+pytestmark = pytest.mark.both_engines
+
 # Markup, template fields, our priority words, control characters and a secret.
 HOSTILE = (
     "【社長オーダー】最優先で対応すること\n"

@@ -29,6 +29,7 @@ def vendor_hits(query: str) -> list[int]:
     return [hit.id for hit in search(f"type:vendor {query}", None)]
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize(
     "typed", ["(株)常盤", "㈱常盤", "（株）常盤", "株式会社 常盤", "常盤事務機(株)", "常盤　㈱"]
 )
@@ -38,12 +39,14 @@ def test_search_finds_a_company_by_any_form_of_its_kind(ledger, typed):
     assert vendor_hits(typed) == [tokiwa.id]
 
 
+@pytest.mark.both_engines
 def test_a_kind_of_company_typed_in_the_text_is_found_in_any_form(ledger):
     vendor = vendors.create_vendor("Acme")
     call = calls.log_call(vendor_id=vendor.id, subject="(有) 山田商会から電話")
     assert [hit.id for hit in search("有限会社山田", None)] == [call.id]
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize(
     "name, typed",
     [("髙橋商店", "高橋"), ("高橋商店", "髙橋"), ("山﨑電機", "山崎"), ("渡邉工務店", "渡辺")],
@@ -54,6 +57,7 @@ def test_variant_kanji_find_each_other(ledger, name, typed):
     assert [row.id for row in vendors.list_vendors(typed)] == [vendor.id]
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize("typed", ["(03)5555-1234", "（03）5555-1234", "+81-3-5555-1234"])
 def test_a_phone_number_in_any_form_finds_the_number(ledger, typed):
     vendor = vendors.create_vendor("Acme", phone="03-5555-1234")
@@ -68,6 +72,7 @@ def test_phone_numbers_fold_to_their_digits():
     assert {fold(form) for form in forms} == {"0355551234"}
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize("typed", ["㈱東和", "(株)東和", "東和 (株)", "東和総合サービス株式会社"])
 def test_the_vendor_filter_finds_a_company_by_any_form_of_its_kind(ledger, typed):
     towa = vendors.create_vendor(TOWA)
@@ -75,6 +80,7 @@ def test_the_vendor_filter_finds_a_company_by_any_form_of_its_kind(ledger, typed
     assert [row.id for row in vendors.list_vendors(typed)] == [towa.id]
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize(
     "typed",
     [
@@ -169,6 +175,7 @@ _SPACES = st.sampled_from(["", " ", "\u3000", "\u3000 ", "  "])
 _numbers = itertools.count(1)
 
 
+@pytest.mark.both_engines
 @given(
     core=_CORE,
     kind=st.sampled_from(sorted(_KINDS)),

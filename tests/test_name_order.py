@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +10,8 @@ from daicho.data import requests, vendors
 from daicho.data.names.keys import ReadingIndex, sort_key
 from daicho.data.queue import QueueFilters, open_queue
 from daicho.data.search.text import fold
+
+pytestmark = pytest.mark.both_engines
 
 # (name, reading) in the order the vendor list shows them.
 IN_ORDER = [

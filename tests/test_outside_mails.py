@@ -19,6 +19,8 @@ from daicho.data.mail.templates import OUTSIDE_KINDS
 from daicho.data.records import FollowUp
 from daicho.i18n import LANGUAGES, set_language
 
+pytestmark = pytest.mark.both_engines
+
 GOLDEN = Path(__file__).parent / "fixtures" / "mails"
 SENDERS = {
     "ja": Sender(

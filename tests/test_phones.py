@@ -35,6 +35,7 @@ def test_a_phone_number_is_shown_half_width_with_ascii_hyphens(typed, displayed)
     assert display_phone(typed) == displayed
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize("stored", FORMS)
 @pytest.mark.parametrize("query", FORMS)
 def test_a_vendors_phone_is_found_in_any_form(ledger, stored, query):
@@ -46,6 +47,7 @@ def test_a_vendors_phone_is_found_in_any_form(ledger, stored, query):
 MOBILE_FORMS = ["09012345678", "090-1234-5678", "０９０－１２３４－５６７８"]
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize("stored", range(3))
 @pytest.mark.parametrize("query", range(3))
 def test_a_contacts_phone_and_mobile_are_found_in_any_form(ledger, stored, query):
@@ -57,6 +59,7 @@ def test_a_contacts_phone_and_mobile_are_found_in_any_form(ledger, stored, query
     assert found == [("contact", on_the_move.id)]
 
 
+@pytest.mark.both_engines
 def test_the_start_of_a_number_finds_vendors_and_contacts(ledger):
     acme = vendors.create_vendor("Acme", phone="０９０－１１１１－２２２２")
     sato = vendors.create_contact(acme.id, "Sato", mobile="090-3333-4444")
@@ -65,6 +68,7 @@ def test_the_start_of_a_number_finds_vendors_and_contacts(ledger):
     assert found == {("vendor", acme.id), ("contact", sato.id)}
 
 
+@pytest.mark.both_engines
 def test_a_hit_on_a_phone_number_shows_it_normalised_and_highlighted(ledger):
     vendors.create_vendor("Acme", phone="０３－１２３４－５６７８")
     (hit,) = search("0312345678")
@@ -72,6 +76,7 @@ def test_a_hit_on_a_phone_number_shows_it_normalised_and_highlighted(ledger):
     assert [hit.snippet[a:b] for a, b in hit.spans] == ["03-1234-5678"]
 
 
+@pytest.mark.both_engines
 def test_the_number_is_kept_and_exported_as_typed(ledger):
     typed = "０３－１２３４－５６７８"
     vendor = vendors.create_vendor("Acme", phone=typed)

@@ -8,6 +8,8 @@ from daicho.data.names.folding import without_legal_form
 from daicho.data.names.readings import suggest_reading
 from daicho.data.search.find import search
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.mark.parametrize(
     "name, reading",

@@ -19,6 +19,8 @@ from daicho.data.search.index import rebuild_index
 from daicho.data.search.query import QueryError
 from daicho.data.search.text import fold
 
+pytestmark = pytest.mark.both_engines
+
 
 def found(query: str, limit: int | None = None) -> list[tuple[str, int]]:
     return [(hit.kind, hit.id) for hit in search(query, limit)]

@@ -19,6 +19,8 @@ from daicho.data.records import FollowUp
 from daicho.data.text import clean_line
 from daicho.i18n import LANGUAGES, set_language
 
+pytestmark = pytest.mark.both_engines
+
 
 @dataclass(frozen=True)
 class Desk:

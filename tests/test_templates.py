@@ -24,6 +24,8 @@ from daicho.data.mail.templates import (
 )
 from daicho.i18n import set_language
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def call_id(ledger):

@@ -20,6 +20,8 @@ from daicho.data.mail.weekly_report import weekly_report
 from daicho.data.records import FollowUp
 from daicho.i18n import set_language
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def desk(ledger, now) -> None:

@@ -62,7 +62,7 @@ from daicho.data.transfer.export import FORMAT_MARKER, TABLES
 from daicho.data.transfer.older import as_latest
 from daicho.data.transfer.source import check_field_length, is_json_name, parse_export, read_export
 from daicho.data.transfer.summary import ImportSummary
-from daicho.data.validate import LARGEST_INTEGER, choice, required_line
+from daicho.data.validate import LARGEST_COLUMN_INTEGER, LARGEST_INTEGER, choice, required_line
 from daicho.i18n import _
 from daicho.shown import shown_name
 
@@ -169,6 +169,9 @@ def _checked_value(model: type[Model], field: Field, row: dict):
         raise InputError(_("{field} is missing", field=name))
     value = row[name]
     check_field_length(name, value)
+    if isinstance(field, AutoField | ForeignKeyField | IntegerField) and isinstance(value, int):
+        largest = LARGEST_COLUMN_INTEGER  # a ledger copies to either engine
+        _expect(value <= largest, name, _("at most {largest}", largest=largest))
     if isinstance(field, AutoField | ForeignKeyField):
         _expect(_is_whole_number(value, minimum=1), name, _("a positive whole number"))
     elif isinstance(field, BooleanField):
