@@ -29,6 +29,7 @@ from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (160, 45)
+BENCH_USER = "bench"  # who the benchmark is on a shared ledger, which asks a name at start
 STYLES = Path(__file__).resolve().parent.parent / "styles.tcss"
 
 
@@ -78,7 +79,7 @@ async def startup(ledger: Path | str, expect_rows: bool) -> float:
     started = time.perf_counter()
     open_ledger(ledger)
     try:
-        app = DaichoApp(ledger_path=ledger, config=Config())
+        app = DaichoApp(ledger_path=ledger, config=Config(user_name=BENCH_USER))
         async with app.run_test(size=SIZE) as pilot:
             ready = (lambda: _shown(app)) if expect_rows else (lambda: _mounted(app))
             await _until(pilot, ready)
@@ -125,7 +126,7 @@ async def queue_changes(ledger: Path | str, keys: str, runs: int) -> list[float]
     """Seconds from a filter or sort key in the queue to the redrawn table, per press."""
     open_ledger(ledger)
     try:
-        app = DaichoApp(ledger_path=ledger, config=Config())
+        app = DaichoApp(ledger_path=ledger, config=Config(user_name=BENCH_USER))
         async with app.run_test(size=SIZE) as pilot:
             await _until(pilot, lambda: _shown(app))
             await pilot.press("2")
@@ -146,7 +147,7 @@ async def queue_scroll(ledger: Path | str, runs: int) -> list[float]:
     """Seconds from `pagedown` in the queue to the next page drawn (rows fetched if needed)."""
     open_ledger(ledger)
     try:
-        app = DaichoApp(ledger_path=ledger, config=Config())
+        app = DaichoApp(ledger_path=ledger, config=Config(user_name=BENCH_USER))
         async with app.run_test(size=SIZE) as pilot:
             await _until(pilot, lambda: _shown(app))
             await pilot.press("2", "s", "s", "s")  # every status: 20,000 rows on large
