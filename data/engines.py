@@ -22,3 +22,14 @@ def holds(column, text: str) -> Expression:
     """`text` occurs in `column`, exactly (no wildcards, case as stored)."""
     position = fn.strpos if on_postgres() else fn.instr
     return position(column, text) > 0
+
+
+def ids_written(*models) -> None:
+    """After rows were written with their own ids (an import, a seed): make the next ids
+    follow them. PostgreSQL hands out ids from a sequence that such rows do not move on;
+    SQLite takes the highest id plus one by itself."""
+    if not on_postgres():
+        return
+    for model in models:
+        table = model._meta.table_name
+        execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")

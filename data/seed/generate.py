@@ -16,7 +16,7 @@ from operator import itemgetter
 from random import Random
 
 from daicho.data.dates import clock
-from daicho.data.engines import execute, on_postgres
+from daicho.data.engines import ids_written
 from daicho.data.errors import InputError
 from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
 from daicho.data.names.keys import name_keys
@@ -123,7 +123,7 @@ def seed_ledger(
     with database.atomic():
         _insert(Request, request_rows)
         _insert(RequestEvent, event_rows)
-    _ids_taken(Vendor, Contact, Call, Decision, Request, RequestEvent)
+    ids_written(Vendor, Contact, Call, Decision, Request, RequestEvent)
     rebuild_index()  # all at once, in date order: far quicker than item by item
     return SeedSummary(
         vendors=Vendor.select().count(),
@@ -145,13 +145,3 @@ def _insert(model, rows: list[dict]) -> None:
     defaults = {f.name: value for f, value in zip(fields, first, strict=True)}
     values = itemgetter(*(f.name for f in fields))
     database.cursor().executemany(sql, (values(defaults | row) for row in rows))
-
-
-def _ids_taken(*models) -> None:
-    """Make the next ids follow the rows written with their own: PostgreSQL hands out ids
-    from a sequence that such rows do not move on (SQLite takes the highest id plus one)."""
-    if not on_postgres():
-        return
-    for model in models:
-        table = model._meta.table_name
-        execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")

@@ -267,7 +267,7 @@ def _insert(tables: dict[str, list[dict]], *, as_new: bool) -> ImportSummary:
         _insert_many(model, fields, values)
         if model is Call:
             _insert_decisions(rows, new_ids[Call])
-    _advance_id_sequences()
+    engines.ids_written(*TABLES.values(), Decision)
     store_name_keys(database, "vendor", new_ids[Vendor].values())
     store_name_keys(database, "contact", new_ids[Contact].values())
     _index(new_ids, into_empty_ledger)
@@ -333,18 +333,6 @@ def _insert_decisions(calls: list[dict], call_ids: dict[int, int]) -> None:
         for position, text in enumerate(call["decisions"])
     )
     _insert_many(Decision, [Decision.call, Decision.position, Decision.text], values)
-
-
-def _advance_id_sequences() -> None:
-    """On PostgreSQL, rows given their ids leave each table's id sequence behind: move it to
-    the highest id, so that the next row saved gets a free one (SQLite needs nothing)."""
-    if not engines.on_postgres():
-        return
-    for model in (*TABLES.values(), Decision):
-        table = model._meta.table_name
-        engines.execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
-        )
 
 
 def _insert_many(model: type[Model], fields: list[Field], values) -> None:
