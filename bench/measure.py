@@ -200,9 +200,7 @@ def save_calls_for(seconds: float, seed: int, together_every: float):
     times, errors = [], []
     end = time.time() + seconds
     while time.time() < end:
-        if together_every:
-            moment = math.ceil(time.time() / together_every) * together_every
-            time.sleep(max(0.0, moment - time.time()))
+        _wait_for_the_moment(together_every)
         started = time.perf_counter()
         try:
             _log_call(rng.choice(vendor_ids), clock.utcnow(), len(times) + len(errors))
@@ -211,6 +209,14 @@ def save_calls_for(seconds: float, seed: int, together_every: float):
         else:
             times.append(time.perf_counter() - started)
     return times, errors
+
+
+def _wait_for_the_moment(together_every: float) -> None:
+    """Sleep until the next moment the clients act together (a multiple of `together_every`
+    seconds of the wall clock, which every process reads alike); at once when that is 0."""
+    if together_every:
+        moment = math.ceil(time.time() / together_every) * together_every
+        time.sleep(max(0.0, moment - time.time()))
 
 
 def _log_call(vendor_id: int, started_at: datetime, index: int) -> None:
@@ -224,12 +230,15 @@ def _log_call(vendor_id: int, started_at: datetime, index: int) -> None:
     )
 
 
-def search_for(seconds: float, queries: tuple[str, ...], top: int) -> list[float]:
-    """The client searching while the others save: the queries in turn for `seconds`,
-    seconds per search. The ledger must be open."""
+def search_for(seconds: float, queries: tuple[str, ...], top: int, together_every: float):
+    """The client searching while the others save: the queries in turn for `seconds`, each
+    at the moment the savers save (as `save_calls_for`), or one right after another when
+    `together_every` is 0; seconds per search. The ledger must be open."""
     times = []
-    end = time.perf_counter() + seconds
-    while (started := time.perf_counter()) < end:
+    end = time.time() + seconds
+    while time.time() < end:
+        _wait_for_the_moment(together_every)
+        started = time.perf_counter()
         search(queries[len(times) % len(queries)], top)
         times.append(time.perf_counter() - started)
     return times

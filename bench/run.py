@@ -37,9 +37,10 @@ from daicho.data.seed.generate import SIZES
 
 TWO_CHARACTER = [query for query in QUERIES if len(query) == 2 and not query.isascii()]
 CLIENTS = 5  # saving calls at once, beside one searching
-# The clients save together, at the same moment, twice a second: five people at one desk
-# saving at once, over and over. (0: each saves again as soon as its last save is done,
-# which on a 2-core machine measures the CPU's queue rather than how saves meet.)
+# The clients save together, at the same moment, twice a second, and the sixth searches at
+# those moments too: five people at one desk saving at once while another searches, over
+# and over. (0: each goes again as soon as it is done, which on a 2-core machine measures
+# the CPU's queue rather than how saves meet: the README gives both.)
 TOGETHER_EVERY_S = 0.5
 
 
@@ -81,7 +82,7 @@ FILTER_KEYS = "dddsssppp"  # each filter through its values, twice a round
 SORT_KEYS = "o"  # due, priority, vendor, newest, and round again
 
 
-def run(sizes: list[str], runs: int, engine: str, clients_for: float) -> list[dict]:
+def run(sizes: list[str], runs: int, engine: str, clients_for: float, together: float):
     """Every measurement, for each size; seconds turned into the units the budgets use.
 
     Start-ups and queue changes take turns between the sizes round by round, so that two
@@ -116,7 +117,7 @@ def run(sizes: list[str], runs: int, engine: str, clients_for: float) -> list[di
                 {
                     "engine": engine,
                     **_report(size, runs, times[size], bare, blank, ledgers[size], scratch),
-                    **clients_at_once(ledgers[size], scratch, clients_for),
+                    **clients_at_once(ledgers[size], scratch, clients_for, together),
                     "load_start": round(load, 2),
                     "load_end": round(os.getloadavg()[0], 2),
                 }
@@ -194,15 +195,16 @@ def _writable(ledger: Path | str, scratch: Path) -> Iterator[Path | str]:
             written.unlink()
 
 
-def clients_at_once(ledger: Path | str, scratch: Path, seconds: float) -> dict:
-    """CLIENTS processes saving calls together (TOGETHER_EVERY_S) and one searching, for
+def clients_at_once(ledger: Path | str, scratch: Path, seconds: float, together: float) -> dict:
+    """CLIENTS processes saving calls together and one searching (every `together` s), for
     `seconds` (let go together once each has opened the ledger): the saves' median and p95,
     how many failed and why, and the searches done meanwhile."""
     with _writable(ledger, scratch) as copy:
         roles = [("writer", seed) for seed in range(CLIENTS)] + [("searcher", 0)]
+        timing = f"{seconds}:{together}"  # how long, and how often together
         processes = [
             subprocess.Popen(
-                [sys.executable, __file__, "--client", role, str(copy), str(seconds), str(seed)],
+                [sys.executable, __file__, "--client", role, str(copy), timing, str(seed)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -241,7 +243,7 @@ def clients_at_once(ledger: Path | str, scratch: Path, seconds: float) -> dict:
     }
 
 
-def client(role: str, ledger: str, seconds: float, seed: int) -> None:
+def client(role: str, ledger: str, seconds: float, together: float, seed: int) -> None:
     """One client of `clients_at_once`: opens the ledger, says "ready", waits for a line on
     stdin, then saves calls (a writer) or searches for `seconds`, and prints what it took."""
     open_ledger(ledger)
@@ -249,10 +251,10 @@ def client(role: str, ledger: str, seconds: float, seed: int) -> None:
         print("ready", flush=True)
         sys.stdin.readline()
         if role == "writer":
-            saves, errors = measure.save_calls_for(seconds, seed, TOGETHER_EVERY_S)
+            saves, errors = measure.save_calls_for(seconds, seed, together)
             report = {"saves": saves, "errors": errors}
         else:
-            report = {"searches": measure.search_for(seconds, QUERIES, TOP)}
+            report = {"searches": measure.search_for(seconds, QUERIES, TOP, together)}
     finally:
         close_ledger()
     print(json.dumps(report, ensure_ascii=False))
@@ -364,6 +366,13 @@ def main() -> int:
         metavar="SECONDS",
         help=f"how long the {CLIENTS} saving clients and the searching one run",
     )
+    parser.add_argument(
+        "--together-every",
+        type=float,
+        default=TOGETHER_EVERY_S,
+        metavar="SECONDS",
+        help="how often the clients act at the same moment (0: each again as soon as done)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object a size on stdout")
     parser.add_argument("--rss-probe", help=argparse.SUPPRESS)
     parser.add_argument("--client", nargs=4, help=argparse.SUPPRESS)
@@ -372,10 +381,17 @@ def main() -> int:
         rss_probe(arguments.rss_probe)
         return 0
     if arguments.client:
-        role, ledger, seconds, seed = arguments.client
-        client(role, ledger, float(seconds), int(seed))
+        role, ledger, timing, seed = arguments.client
+        seconds, together = map(float, timing.split(":"))
+        client(role, ledger, seconds, together, int(seed))
         return 0
-    results = run(arguments.size, arguments.runs, arguments.engine, arguments.clients_for)
+    results = run(
+        arguments.size,
+        arguments.runs,
+        arguments.engine,
+        arguments.clients_for,
+        arguments.together_every,
+    )
     if arguments.json:
         print("\n".join(json.dumps(result, ensure_ascii=False) for result in results))
     else:
