@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote, urlsplit
 
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
 from daicho.data.dates.clock import to_local, utcnow
 from daicho.data.drafts import load_drafts, put_back_drafts
 from daicho.data.engines import on_postgres
@@ -147,6 +145,8 @@ def _copy_ledger(path: Path) -> None:
 def _dump(path: Path) -> None:
     """`pg_dump` of the shared ledger into `path`; the password goes in its environment,
     never on its command line, where other users of the computer could read it."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo  # only with daicho[postgres]
+
     settings = conninfo_to_dict(database.obj.url)
     password = settings.pop("password", None)
     environment = {**os.environ, "PGPASSWORD": password} if password else None

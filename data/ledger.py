@@ -17,11 +17,11 @@ from urllib.parse import quote
 import peewee
 
 from daicho.data.drafts_file import open_drafts_file
+from daicho.data.engines import on_postgres
 from daicho.data.errors import LedgerError
 from daicho.data.ledger_guard import LedgerDatabase, read_only_uri
 from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate_to_latest
 from daicho.data.models import database, drafts_database
-from daicho.data.postgres.database import LedgerPostgres
 from daicho.data.postgres.schema import migrate_postgres
 from daicho.data.postgres.url import is_postgres_url
 from daicho.data.search.index import ensure_index
@@ -82,10 +82,26 @@ def open_ledger(
     return path
 
 
+def shared_server(url: str):
+    """The `LedgerPostgres` of a shared ledger's URL, not yet connected. Its driver, psycopg,
+    comes with `daicho[postgres]`: a file ledger never needs it, so it is imported here."""
+    try:
+        from daicho.data.postgres.database import LedgerPostgres
+    except ImportError as error:
+        raise LedgerError(
+            _(
+                "A shared ledger on PostgreSQL needs its driver: pip install 'daicho[postgres]'"
+                " ({reason})",
+                reason=error,
+            )
+        ) from error
+    return LedgerPostgres(url)
+
+
 def _open_postgres(url: str, announce_build: Callable[[], None] | None) -> None:
     """Connect to a shared ledger, creating or migrating its tables, and open this person's
     own drafts file beside it."""
-    server = LedgerPostgres(url)
+    server = shared_server(url)
     database.initialize(server)
     try:
         server.connect()
@@ -143,7 +159,7 @@ def close_ledger() -> None:
     for bound in (drafts_database, database):
         if bound.obj is not None and not bound.is_closed():
             bound.close()
-    if isinstance(database.obj, LedgerPostgres):
+    if on_postgres():
         database.obj.stop_listening()
     database.initialize(None)
     drafts_database.initialize(None)

@@ -884,4 +884,7 @@ JA: dict[str, str] = {
         "コマンドパレット（ctrl+p）の「{command}」で設定してください"
     ),
     "shared: {ledger}": "共有: {ledger}",
+    "A shared ledger on PostgreSQL needs its driver: pip install 'daicho[postgres]' ({reason})": (
+        "PostgreSQL の共有台帳にはドライバーが必要です: pip install 'daicho[postgres]' ({reason})"
+    ),
 }

@@ -10,9 +10,8 @@ behind: they are one person's unsaved typing, never part of a ledger's content.
 from pathlib import Path
 
 from daicho.data.errors import InputError
-from daicho.data.ledger import close_ledger, open_ledger
+from daicho.data.ledger import close_ledger, open_ledger, shared_server
 from daicho.data.models import LEDGER_MODELS, database
-from daicho.data.postgres.database import LedgerPostgres
 from daicho.data.transfer.export import export_ledger
 from daicho.data.transfer.importer import import_text
 from daicho.data.transfer.summary import ImportSummary
@@ -47,7 +46,7 @@ def ledger_exists(location: Path | str) -> bool:
     or a database holding Daicho's tables (LedgerError when its server cannot be used)."""
     if isinstance(location, Path):
         return location.exists()
-    server = LedgerPostgres(location)
+    server = shared_server(location)
     try:
         found = server.execute_sql("SELECT to_regclass('daicho_schema')").fetchone()[0]
     finally:
