@@ -6,13 +6,14 @@ from pathlib import Path
 import peewee
 
 from daicho.data.models import Draft
-from daicho.data.private_files import private_directory
+from daicho.data.private_files import create_private_file
 
 _PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "busy_timeout": 10_000}
 
 
 def open_drafts_file(path: Path) -> peewee.SqliteDatabase:
-    private_directory(path.parent)
+    if not path.exists():
+        create_private_file(path)
     drafts = peewee.SqliteDatabase(str(path), pragmas=_PRAGMAS, timeout=10)
     drafts.connect()
     with drafts.bind_ctx([Draft]):  # Draft goes back to its proxy afterwards

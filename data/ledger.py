@@ -7,7 +7,6 @@ A file that is not ours, is damaged, or comes from a newer Daicho is refused bef
 anything writes to it, so a refused file stays byte-for-byte as it was.
 """
 
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +23,7 @@ from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, m
 from daicho.data.models import database, drafts_database
 from daicho.data.postgres.schema import migrate_postgres
 from daicho.data.postgres.url import is_postgres_url
+from daicho.data.private_files import create_private_file
 from daicho.data.search.index import ensure_index
 from daicho.i18n import _
 from daicho.locations import shared_ledger_drafts
@@ -62,7 +62,7 @@ def open_ledger(
     if path.exists():
         check_ledger_file(path)
     else:
-        _create_private_file(path)
+        create_private_file(path)
         announce_build = None  # a new ledger has nothing to index
     sqlite = LedgerDatabase(
         str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, read_only_uri=read_only_uri(path)
@@ -209,16 +209,3 @@ def check_ledger_file(path: Path) -> None:
                 known=LATEST_VERSION,
             )
         )
-
-
-def _create_private_file(path: Path) -> None:
-    """A new ledger is readable by its owner only: 0600 in a 0700 directory."""
-    try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
-        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(descriptor)
-    except OSError as error:
-        raise LedgerError(
-            _("Cannot create {path}: {reason}", path=path, reason=error.strerror)
-        ) from error

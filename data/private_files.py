@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from daicho.data.engines import on_postgres
-from daicho.data.errors import InputError
+from daicho.data.errors import InputError, LedgerError
 from daicho.data.models import database
 from daicho.i18n import _
 
@@ -99,6 +99,20 @@ def _ledger_files() -> set[Path]:
         return set()
     ledger = Path(database.database).resolve()
     return {ledger} | {ledger.with_name(ledger.name + side) for side in _SIDE_FILES}
+
+
+def create_private_file(path: Path) -> None:
+    """A new ledger (or drafts file) is readable by its owner only: 0600 in a 0700
+    directory; SQLite gives its -wal and -shm the same mode."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+    except OSError as error:
+        raise LedgerError(
+            _("Cannot create {path}: {reason}", path=path, reason=error.strerror)
+        ) from error
 
 
 def private_directory(path: Path) -> Path:

@@ -293,6 +293,7 @@ async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_data
         await type_a_call(pilot)
     [(form, content)] = kept_drafts(ledger)
     assert form == drafts.CALL_FORM and "Line down" in content
+    assert shared_ledger_drafts(ledger_name()).stat().st_mode & 0o777 == 0o600  # theirs alone
     with psycopg.connect(ledger) as shared:
         tables = shared.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%draft%'"
