@@ -83,6 +83,8 @@ async def test_the_first_y_asks_who_sends_it_and_keeps_the_rest_of_the_config(le
         assert app.config.sender == SATO
     written = path.read_text(encoding="utf-8")
     assert written == CONFIG + (
+        "\n[ledger]\n"
+        'url = ""\n'
         "\n[sender]\n"
         'company = "Daicho Trading"\n'
         'department = "情報システム課"\n'
