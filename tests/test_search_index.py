@@ -10,11 +10,12 @@ from daicho.data.dates import clock
 from daicho.data.engines import execute, on_postgres
 from daicho.data.errors import InputError
 from daicho.data.records import FollowUp
+from daicho.data.search import gin_store
 from daicho.data.search.documents import documents_by_time
 from daicho.data.search.find import search
 from daicho.data.search.hits import KINDS
 from daicho.data.search.index import SLOTS, rebuild_index, time_key
-from daicho.data.search.text import FIELD_BREAK, fold, index_tokens
+from daicho.data.search.text import fold, index_tokens
 from daicho.data.seed.generate import SeedSize, seed_ledger
 from daicho.data.transfer.export import export_ledger
 from daicho.data.transfer.importer import import_text
@@ -52,9 +53,10 @@ def assert_index_matches_ledger() -> None:
         document = documents[key]
         assert vendor_id == document.vendor_id
         assert time_key(document.at) <= rowid < time_key(document.at) + 60 * SLOTS
-        body = index_tokens(fold(field) for field in document.fields).split()
+        text = index_tokens(fold(field) for field in document.fields)
+        body = text.split()
         if on_postgres():
-            expected |= {(token, rowid) for token in body if token != FIELD_BREAK}
+            expected |= {(token, rowid) for token in gin_store.tokens(rowid, text)}
             continue
         expected |= {(token, rowid, "body", n) for n, token in enumerate(body)}
         expected |= {(document.kind, rowid, "tags", 0), (f"v{vendor_id}", rowid, "tags", 1)}
