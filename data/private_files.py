@@ -102,11 +102,10 @@ def _ledger_files() -> set[Path]:
 
 
 def create_private_file(path: Path) -> None:
-    """A new ledger (or drafts file) is readable by its owner only: 0600 in a 0700
-    directory; SQLite gives its -wal and -shm the same mode."""
+    """A new ledger is readable by its owner only: 0600 in a 0700 directory; SQLite gives its
+    -wal and -shm the same mode."""
     try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(descriptor)
     except OSError as error:

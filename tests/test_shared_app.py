@@ -249,13 +249,17 @@ async def test_what_another_person_saves_shows_on_every_open_screen_within_two_s
         await until(pilot, lambda: "Renew the licence" in shown(hits), "the new request found")
         assert time.monotonic() - saved_at <= 2.0
         # The screens under it read the ledger again at the same moment: each shows the
-        # change as soon as it is uncovered (a hidden screen is laid out only then).
+        # change once it is uncovered (a hidden screen is laid out only then) and its read
+        # is in.
         await uncover(pilot)
-        assert "Suzuki Ichiro" in shown(vendor.query_one("#contacts"))
+        contacts = vendor.query_one("#contacts")
+        await until(pilot, lambda: "Suzuki Ichiro" in shown(contacts), "the new contact")
         await uncover(pilot)
-        assert "Chased by phone" in shown(detail.query_one("#history-lines"))
+        history = detail.query_one("#history-lines")
+        await until(pilot, lambda: "Chased by phone" in shown(history), "the new note")
         await uncover(pilot)
-        assert "Renew the licence" in shown(main.query_one(QueueTable))
+        queue = main.query_one(QueueTable)
+        await until(pilot, lambda: "Renew the licence" in shown(queue), "the new request")
 
 
 async def uncover(pilot) -> None:
