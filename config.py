@@ -6,6 +6,11 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     theme = "textual-dark"   # a Textual theme name
     soon_days = 3            # requests due within this many days are shown as "soon"
     soon_business_days = true  # ... counting business days (営業日); false: calendar days
+    chase_after = 3          # a request we wait on is due for a chase (催促) after this many
+                             # business days without movement (DESIGN §12)
+
+    [start]
+    screen = "main"          # the first screen: "main" (the three panes) or "today"
 
     [display]
     date_style = "short"     # "short" (11/30), "iso" (2026-11-30) or "wareki" (令和8年11月30日)
@@ -61,6 +66,7 @@ from daicho.locations import config_path
 from daicho.toml_lines import MISSING, line_of, lookup
 
 _Key = tuple[str, ...]
+START_SCREENS = ("main", "today")
 
 
 class ConfigError(DaichoError):
@@ -75,6 +81,8 @@ class Config:
     theme: str = "textual-dark"
     soon_days: int = 3
     soon_business_days: bool = True
+    chase_after: int = 3
+    start_screen: str = "main"
     date_style: str = "short"
     closed_days: list[str] = field(default_factory=lambda: list(DEFAULT_CLOSED_DAYS))
     ledger_url: str = ""
@@ -152,6 +160,13 @@ _SETTINGS = (
         ("soon_business_days",),
         lambda v: isinstance(v, bool),
         N_("true or false"),
+    ),
+    _Setting("chase_after", ("chase_after",), _whole_number(0), N_("a whole number of 0 or more")),
+    _Setting(
+        "start_screen",
+        ("start", "screen"),
+        lambda v: v in START_SCREENS,
+        N_('"main" or "today"'),
     ),
     _Setting(
         "date_style",

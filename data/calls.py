@@ -5,6 +5,7 @@ from datetime import datetime
 
 from peewee import JOIN
 
+from daicho.data.chasing import insert_chase
 from daicho.data.dates import clock
 from daicho.data.errors import InputError, NotFound
 from daicho.data.models import Call, Contact, Decision, Request, Vendor, database
@@ -33,8 +34,12 @@ def log_call(
     internal_notes: str = "",
     decisions: list[str] | tuple[str, ...] = (),
     follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+    chasing: tuple[int, ...] = (),
 ) -> CallRecord:
     """Save a call with its decisions and follow-ups, all or nothing.
+
+    `chasing` names open requests we wait on that the call was about: each is chased by the
+    call (its channel, its subject as the note), as if chased by hand (data/chasing.py).
 
     The vendor is `vendor_id`, else the one named `vendor_name` as the user typed it (found
     as `find_vendor` finds it), else a prospect of that name created in the same transaction
@@ -81,6 +86,8 @@ def log_call(
                 contact_id=contact_id,
                 call_id=call.id,
             )
+        for request_id in chasing:
+            insert_chase(request_id, channel, subject)
     return replace(get_call(call.id), new_vendor=new_vendor)
 
 

@@ -1,6 +1,8 @@
 """What differs between the engines a ledger lives in (SQLite, the default; PostgreSQL for a
 shared ledger, DESIGN §17), asked of the open ledger in one place."""
 
+from datetime import datetime
+
 from peewee import Expression, PostgresqlDatabase, fn
 
 from daicho.data.models import database
@@ -33,3 +35,8 @@ def ids_written(*models) -> None:
     for model in models:
         table = model._meta.table_name
         execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
+
+
+def stored_time(value: datetime | str | None) -> datetime | None:
+    """A time an aggregate (MAX) read back: SQLite gives it as the text it stores."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -256,6 +256,22 @@ def _schema_10(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+_SCHEMA_11 = [
+    # Chasing (DESIGN §12): the day the user means to chase a request we wait on, and the
+    # day a request snoozed off the Today list comes back; chases are history events.
+    "ALTER TABLE request ADD COLUMN next_chase DATE",
+    "ALTER TABLE request ADD COLUMN snoozed_until DATE",
+    # How often and when a request was chased or last moved: read per request by kind.
+    "CREATE INDEX request_event_request_id_kind_at ON request_event (request_id, kind, at)",
+]
+
+
+def _schema_11(db: SqliteDatabase) -> None:
+    """Nothing slips: a next chase date and a snooze per request (runs on both engines)."""
+    for statement in _SCHEMA_11:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_1,
     _schema_2,
@@ -267,6 +283,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_8,
     _schema_9,
     _schema_10,
+    _schema_11,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -106,6 +106,8 @@ class Request(BaseModel):
     status = TextField(default="open")
     answer = TextField(default="")
     assignee = TextField(default="")  # 担当: a [user] name, or "" for nobody in particular
+    next_chase = DateField(null=True)  # when to chase the vendor next (data/chasing.py)
+    snoozed_until = DateField(null=True)  # off the Today list until this day (data/today.py)
     created_at = DateTimeField()
     updated_at = DateTimeField()
     created_by = TextField(default="")  # [user] name of who wrote it first

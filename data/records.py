@@ -9,7 +9,16 @@ VENDOR_STATUSES = ("active", "prospect", "inactive")
 REQUEST_DIRECTIONS = ("outbound", "inbound")
 REQUEST_PRIORITIES = ("normal", "high", "urgent")
 REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
-REQUEST_EVENT_KINDS = ("created", "status_changed", "due_changed", "note_added", "edited")
+REQUEST_EVENT_KINDS = (
+    "created",
+    "status_changed",
+    "due_changed",
+    "note_added",
+    "edited",
+    "chase",  # new_value: the channel (CALL_CHANNELS); note: what was said
+    "next_chase_changed",
+    "snoozed",  # new_value: the day it comes back on the Today list, "" when woken
+)
 CALL_DIRECTIONS = ("incoming", "outgoing")
 CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
 
@@ -85,6 +94,10 @@ class RequestRecord:
     created_by: str = ""
     changed_by: str = ""
     version: int = 1  # the one read: a save names it (data/versions.py)
+    next_chase: date | None = None  # when to chase the vendor next
+    snoozed_until: date | None = None  # off the Today list until this day
+    times_chased: int = 0  # chase events in its history (data/chasing.py)
+    last_chased: datetime | None = None  # the newest of them
 
 
 @dataclass(frozen=True)

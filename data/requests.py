@@ -6,9 +6,10 @@ the change itself.
 
 from datetime import date, datetime
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from daicho.data.dates import clock
+from daicho.data.engines import stored_time
 from daicho.data.errors import EditConflict, InputError, NotFound
 from daicho.data.models import Contact, Request, RequestEvent, Vendor, database
 from daicho.data.records import (
@@ -28,10 +29,17 @@ from daicho.i18n.labels import label
 
 
 def request_query():
-    """Requests with their vendor's and contact's names, ready for `request_record`."""
+    """Requests with their vendor's and contact's names and how often and when they were
+    chased, ready for `request_record`."""
+    chases = RequestEvent.alias("chases")
+    chased = chases.select().where((chases.request == Request.id) & (chases.kind == "chase"))
     return (
         Request.select(
-            Request, Vendor.name.alias("vendor_name"), Contact.name.alias("contact_name")
+            Request,
+            Vendor.name.alias("vendor_name"),
+            Contact.name.alias("contact_name"),
+            chased.select(fn.COUNT(chases.id)).alias("times_chased"),
+            chased.select(fn.MAX(chases.at)).alias("last_chased"),
         )
         .join(Vendor)
         .switch(Request)
@@ -63,6 +71,10 @@ def request_record(row: Request) -> RequestRecord:
         created_by=row.created_by,
         changed_by=row.changed_by,
         version=row.version,
+        next_chase=row.next_chase,
+        snoozed_until=row.snoozed_until,
+        times_chased=row.times_chased,
+        last_chased=stored_time(row.last_chased),
     )
 
 
@@ -106,7 +118,7 @@ def insert_request(
         updated_at=now,
         **created(),
     )
-    _event(request.id, now, "created", new_value="open")
+    record_event(request.id, now, "created", new_value="open")
     index_new("request", request.id)
     return request.id
 
@@ -156,17 +168,19 @@ def _change_status(
     """A request made `status`; refused when it already is, saying who made it so and when."""
     note = clean_block(note)
     with database.atomic(), reindexing("request", request_id):
-        row = _request_row(request_id)
+        row = request_row(request_id)
         if row.status == status:
             raise _already(row)
         values = {"status": status} if answer is None else {"status": status, "answer": answer}
         try:
-            at = _change(row, values, expected_version)
+            at = write_request_change(row, values, expected_version)
         except EditConflict:  # someone else's change came first: the same one, maybe
-            if (now := _request_row(request_id)).status == status:
+            if (now := request_row(request_id)).status == status:
                 raise _already(now) from None
             raise
-        _event(row.id, at, "status_changed", old_value=row.status, new_value=status, note=note)
+        record_event(
+            row.id, at, "status_changed", old_value=row.status, new_value=status, note=note
+        )
     return get_request(request_id)
 
 
@@ -231,9 +245,9 @@ def redate_request(
 ) -> RequestRecord:
     """Move the due date (None removes it), keeping the old date in the history."""
     with database.atomic(), reindexing("request", request_id):
-        row = _request_row(request_id)
-        at = _change(row, {"due": due}, expected_version)
-        _event(
+        row = request_row(request_id)
+        at = write_request_change(row, {"due": due}, expected_version)
+        record_event(
             row.id,
             at,
             "due_changed",
@@ -251,9 +265,9 @@ def add_request_note(
     if not note:
         raise InputError(_("{what} cannot be empty", what=_("Note")))
     with database.atomic(), reindexing("request", request_id):
-        row = _request_row(request_id)
-        at = _change(row, {}, expected_version)
-        _event(row.id, at, "note_added", note=note)
+        row = request_row(request_id)
+        at = write_request_change(row, {}, expected_version)
+        record_event(row.id, at, "note_added", note=note)
     return get_request(request_id)
 
 
@@ -277,12 +291,12 @@ def edit_request(
         else:
             raise TypeError(f"unknown request field {key!r}")
     with database.atomic(), reindexing("request", request_id):
-        at = _change(_request_row(request_id), fields, expected_version)
-        _event(request_id, at, "edited", new_value=", ".join(changes))
+        at = write_request_change(request_row(request_id), fields, expected_version)
+        record_event(request_id, at, "edited", new_value=", ".join(changes))
     return get_request(request_id)
 
 
-def _change(row: Request, values: dict, expected_version: int | None) -> datetime:
+def write_request_change(row: Request, values: dict, expected_version: int | None) -> datetime:
     """Write a change of `row` (see data/versions.py) and return its time; EditConflict when
     the request moved on since `expected_version` (or since `row` was read)."""
     at = clock.utcnow()
@@ -293,9 +307,10 @@ def _change(row: Request, values: dict, expected_version: int | None) -> datetim
 
 def _conflict(request_id: int, version: int) -> EditConflict:
     """The refusal of a change made from `version`: who changed the request since, when, and
-    what, read from its history. Each change writes one event and raises the version by one,
-    so the changes since `version` are its newest events, as many as versions passed."""
-    row = _request_row(request_id)
+    what, read from its history. Each change writes an event (a chase that moves the next
+    chase date, two) and raises the version by one, so the changes since `version` are among
+    its newest events, at least as many as versions passed."""
+    row = request_row(request_id)
     newer = list(
         RequestEvent.select()
         .where(RequestEvent.request == request_id)
@@ -312,12 +327,17 @@ def _changed_by_event(event: RequestEvent) -> list[str]:
     """The request's fields an event of its history changed, by their stored names."""
     if event.kind == "edited":
         return [name.strip() for name in event.new_value.split(",")]
-    return {"status_changed": ["status"], "due_changed": ["due"], "note_added": ["note"]}.get(
-        event.kind, []
-    )
+    return {
+        "status_changed": ["status"],
+        "due_changed": ["due"],
+        "note_added": ["note"],
+        "chase": ["chase"],
+        "next_chase_changed": ["next_chase"],
+        "snoozed": ["snoozed_until"],
+    }.get(event.kind, [])
 
 
-def _event(request_id: int, at: datetime, kind: str, **values: str) -> None:
+def record_event(request_id: int, at: datetime, kind: str, **values: str) -> None:
     """Add an event to the request's history, stamped with who made it."""
     RequestEvent.create(request=request_id, at=at, kind=kind, created_by=user_name(), **values)
 
@@ -335,7 +355,7 @@ def request_history(request_id: int) -> list[RequestEventRecord]:
     ]
 
 
-def _request_row(request_id: int) -> Request:
+def request_row(request_id: int) -> Request:
     row = Request.get_or_none(Request.id == request_id)
     if row is None:
         raise NotFound(_("No request with id {id}", id=request_id))

@@ -87,4 +87,7 @@ def field_label(name: str) -> str:
         "answer": _("Answer"),
         "due": _("Due"),
         "note": _("Note"),
+        "chase": _("Chase"),
+        "next_chase": _("Next chase"),
+        "snoozed_until": _("Snoozed until"),
     }.get(name, name)

@@ -1,0 +1,80 @@
+"""How fast each vendor answers (DESIGN §12): the median business days from asking to the
+answer, over the answers of the last 12 months, and how many answers that is.
+
+Asking is the day a request we wait on was opened; the answer is the first time it was marked
+answered. Both are the user's local dates; business days as `BusinessCalendar.count` counts
+them (an answer the next business day is 1, the same day 0).
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from statistics import median
+
+from peewee import fn
+
+from daicho.data.dates import clock
+from daicho.data.dates.settings import business_calendar
+from daicho.data.engines import stored_time
+from daicho.data.models import Request, RequestEvent
+
+WINDOW = timedelta(days=365)
+ENOUGH_ANSWERS = 3
+"""A vendor's history suggests a due date once it holds this many answers."""
+
+
+@dataclass(frozen=True)
+class AnswerTime:
+    median_days: float  # business days, a half when the middle falls between two
+    answers: int  # how many answers the median is of
+
+    @property
+    def days(self) -> int:
+        """The median rounded up: the whole business days to expect."""
+        return math.ceil(self.median_days)
+
+
+def answer_times(today: date, vendor_id: int | None = None) -> dict[int, AnswerTime]:
+    """Each vendor's answer time as of `today` (only `vendor_id`'s when given); vendors with
+    no answer in the last 12 months are left out."""
+    calendar = business_calendar()
+    days: dict[int, list[int]] = {}
+    for vendor, asked, answered in _answers(today, vendor_id):
+        count = calendar.count(_local_day(asked), _local_day(answered))
+        days.setdefault(vendor, []).append(max(count, 0))
+    return {vendor: AnswerTime(median(spans), len(spans)) for vendor, spans in days.items()}
+
+
+def suggested_due(vendor_id: int, today: date) -> tuple[AnswerTime, date] | None:
+    """The due date a new request to the vendor may take from its history: its answer time
+    in business days from today, once it has answered ENOUGH_ANSWERS times; else None."""
+    found = answer_times(today, vendor_id).get(vendor_id)
+    if found is None or found.answers < ENOUGH_ANSWERS:
+        return None
+    return found, business_calendar().add(today, found.days)
+
+
+def _answers(today: date, vendor_id: int | None):
+    """(vendor id, asked, first answered) of the outbound requests first answered within the
+    window, as stored UTC times."""
+    since = clock.to_utc(datetime.combine(today, time())) - WINDOW
+    first_answer = fn.MIN(RequestEvent.at)
+    query = (
+        Request.select(Request.vendor, Request.created_at, first_answer.alias("answered"))
+        .join(RequestEvent)
+        .where(
+            (Request.direction == "outbound")
+            & (RequestEvent.kind == "status_changed")
+            & (RequestEvent.new_value == "answered")
+        )
+        .group_by(Request.id, Request.vendor, Request.created_at)
+        .having(first_answer >= since)
+    )
+    if vendor_id is not None:
+        query = query.where(Request.vendor == vendor_id)
+    for vendor, asked, answered in query.tuples():
+        yield vendor, stored_time(asked), stored_time(answered)
+
+
+def _local_day(stored: datetime) -> date:
+    return clock.to_local(stored).date()

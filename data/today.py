@@ -1,0 +1,133 @@
+"""The day's list (今日やること, DESIGN §12): what needs the user today, in this order: overdue
+both ways, due today, due for a chase (contract decisions, incidents and FAQ reviews join as
+their issues add them). Each item is there once, for the first reason that holds; an item
+snoozed to a later day is left out until that day.
+
+Due for a chase: an open request we wait on whose next chase date has come, or, with no such
+date set, with no movement for `chase_after` business days. Movement is what the vendor or
+we did about it: its creation, a status change (an answer), a note, a chase, or any call
+with its vendor.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from peewee import fn
+
+from daicho.data.dates import clock
+from daicho.data.dates.settings import business_calendar
+from daicho.data.engines import stored_time
+from daicho.data.models import Call, Request, RequestEvent
+from daicho.data.requests import request_query, request_record
+
+REASONS = ("overdue", "due_today", "chase")
+_MOVES = ("created", "status_changed", "note_added", "chase")
+_PRIORITY_RANK = {"urgent": 0, "high": 1}
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    """A line of the day's list: what it is, why it is there, and what to say about it."""
+
+    kind: str  # "request"; later "contract", "incident", "faq"
+    id: int
+    reason: str  # one of REASONS
+    vendor: str
+    subject: str
+    due: date | None
+    last_chased: datetime | None  # stored UTC
+    times_chased: int
+    vendor_id: int | None = None
+    direction: str = ""
+    priority: str = "normal"
+    next_chase: date | None = None
+    moved: datetime | None = None  # the newest movement (stored UTC), for a chase
+
+
+def today_list(today: date, chase_after: int = 3) -> list[TodayItem]:
+    """The day's list as of `today` (the app's), `chase_after` business days of quiet making
+    a request we wait on due for a chase."""
+    items = [_item(row, today) for row in _rows(today, chase_after)]
+    return sorted(items, key=lambda item: (REASONS.index(item.reason), *_order(item)))
+
+
+def today_count(today: date, chase_after: int = 3) -> int:
+    """How many items `today_list` holds, for the header."""
+    return _candidates(Request.select(), today, chase_after).count()
+
+
+def quiet_cutoff(today: date, chase_after: int) -> datetime | None:
+    """The stored (UTC) time from which movement keeps a request off the chase list: local
+    midnight of the `chase_after`th business day back from today (today itself counted when
+    it is one). None when `chase_after` is 0: every request we wait on is due."""
+    if chase_after <= 0:
+        return None
+    calendar = business_calendar()
+    day = calendar.add(calendar.on_or_before(today), -(chase_after - 1))
+    return clock.to_utc(datetime.combine(day, time()))
+
+
+def _rows(today: date, chase_after: int):
+    events = RequestEvent.alias("moves")
+    calls = Call.alias("vendor_calls")
+    last_event = events.select(fn.MAX(events.at)).where(
+        (events.request == Request.id) & events.kind.in_(_MOVES)
+    )
+    last_call = calls.select(fn.MAX(calls.started_at)).where(calls.vendor == Request.vendor)
+    query = request_query().select_extend(
+        last_event.alias("last_event"), last_call.alias("last_call")
+    )
+    return _candidates(query, today, chase_after)
+
+
+def _candidates(query, today: date, chase_after: int):
+    """`query` narrowed to the open requests on the day's list."""
+    awake = Request.snoozed_until.is_null() | (Request.snoozed_until <= today)
+    chase = Request.next_chase <= today
+    if (cutoff := quiet_cutoff(today, chase_after)) is None:
+        chase |= Request.next_chase.is_null()
+    else:
+        events, calls = RequestEvent.alias("moved"), Call.alias("called")
+        moved = events.select().where(
+            (events.request == Request.id) & events.kind.in_(_MOVES) & (events.at >= cutoff)
+        )
+        called = calls.select().where(
+            (calls.vendor == Request.vendor) & (calls.started_at >= cutoff)
+        )
+        chase |= Request.next_chase.is_null() & ~fn.EXISTS(moved) & ~fn.EXISTS(called)
+    waiting = (Request.direction == "outbound") & chase
+    return query.where((Request.status == "open") & awake & ((Request.due <= today) | waiting))
+
+
+def _item(row, today: date) -> TodayItem:
+    if row.due is not None and row.due < today:
+        reason = "overdue"
+    elif row.due == today:
+        reason = "due_today"
+    else:
+        reason = "chase"
+    request = request_record(row)
+    moves = [stored_time(row.last_event), stored_time(row.last_call)]
+    return TodayItem(
+        kind="request",
+        id=request.id,
+        reason=reason,
+        vendor=request.vendor_name,
+        subject=request.subject,
+        due=request.due,
+        last_chased=request.last_chased,
+        times_chased=request.times_chased,
+        vendor_id=request.vendor_id,
+        direction=request.direction,
+        priority=request.priority,
+        next_chase=request.next_chase,
+        moved=max((move for move in moves if move), default=None),
+    )
+
+
+def _order(item: TodayItem) -> tuple:
+    """Oldest first: by due date when late or due, by the day the chase became due."""
+    if item.reason == "chase":
+        since = item.next_chase or (item.moved.date() if item.moved else date.min)
+        return (since, item.id)
+    return (item.due, _PRIORITY_RANK.get(item.priority, 2), item.id)
