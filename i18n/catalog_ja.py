@@ -887,4 +887,12 @@ JA: dict[str, str] = {
     "A shared ledger on PostgreSQL needs its driver: pip install 'daicho[postgres]' ({reason})": (
         "PostgreSQL の共有台帳にはドライバーが必要です: pip install 'daicho[postgres]' ({reason})"
     ),
+    # chasing and the day's list (DESIGN §12)
+    "Chase": "催促",
+    "Next chase": "次回催促日",
+    "Snoozed until": "スヌーズ期限",
+    "Only an open request waiting on the vendor can be chased": (
+        "催促できるのは、先方の回答待ちで未完了の依頼だけです"
+    ),
+    '"main" or "today"': '"main" または "today"',
 }
