@@ -6,6 +6,7 @@ import tomllib
 
 import pytest
 from conftest import Notices, at, run_command, settle, shown, until
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from daicho.app import DaichoApp
@@ -288,3 +289,32 @@ async def test_the_name_form_and_its_palette_command_speak_japanese(ledger):
         await pilot.press(*"髙橋", "ctrl+s")
         await settle(pilot)
     assert who.user_name() == "髙橋"
+
+
+@pytest.mark.parametrize("name", ["[/]", "[b]佐藤[/b]", "[@click=app.quit]x"])
+async def test_a_name_written_as_markup_is_shown_as_typed(ledger, now, name):
+    """A [user] name is the user's text like any other: never read as Rich markup, in the
+    queue's assignee column, the request's fields and history, and the vendor's border."""
+    now(2026, 11, 18, 9, 0)
+    acme = vendors.create_vendor("Acme")
+    who.set_user_name(name)
+    request = requests.open_request(acme.id, "inbound", "Quote", assignee=name)
+    vendors.update_vendor(acme.id, phone="03-1234-5678")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QueueTable)
+        await until(pilot, lambda: table.total == 1, "the request in the queue")
+        assert name[:5] in table.render_line(1).text  # a narrow column: what fits, as typed
+        detail = RequestDetailScreen(request.id)
+        await app.push_screen(detail)
+        await settle(pilot)
+        assert f"Assignee   {name}" in shown(detail.query_one("#request-fields"))
+        assert f"2026-11-18 09:00 · {name}" in shown(detail.query_one("#history-lines"))
+        await pilot.press("escape")
+        vendor_screen = VendorDetailScreen(acme.id)
+        await app.push_screen(vendor_screen)
+        await settle(pilot)
+        subtitle = vendor_screen.query_one("#vendor-info").border_subtitle  # as markup
+        assert f"changed by {name}" in Content.from_markup(subtitle).plain
+        assert app.is_running  # `[@click=app.quit]` did nothing
