@@ -255,14 +255,25 @@ def _replace_file(path: Path, text: str) -> None:
 
 
 def _document(config: Config, base: dict[str, Any]) -> dict[str, Any]:
-    """`base` with the known settings of `config` written into it."""
+    """`base` with the known settings of `config` written into it: those it holds already,
+    and those that differ from their defaults (a saved file says what the user chose)."""
     for setting in _SETTINGS:
+        value = getattr(config, setting.attribute)
+        if lookup(base, setting.key) is MISSING and value == _default(setting.attribute):
+            continue
         *parents, name = setting.key
         table = base
         for part in parents:
             table = table.setdefault(part, {})
-        table[name] = getattr(config, setting.attribute)
+        table[name] = value
     return base
+
+
+def _default(attribute: str) -> Any:
+    field_ = Config.__dataclass_fields__[attribute]
+    if field_.default is dataclasses.MISSING:
+        return field_.default_factory()
+    return field_.default
 
 
 def _first_problem(document: dict[str, Any]) -> tuple[_Key, str] | None:

@@ -85,8 +85,9 @@ def test_changing_a_setting_keeps_keys_the_app_does_not_know(path):
 
     written = tomllib.loads(path.read_text(encoding="utf-8"))
     assert written["editor"] == "vim"
-    assert written["backup"] == {"keep": 10, "place": "/mnt/nas", "enabled": True}
+    assert written["backup"] == {"keep": 10, "place": "/mnt/nas"}  # `enabled`: as by default
     assert written["plugins"] == {"weather": {"city": "Osaka"}}
+    assert "ledger" not in written and "soon_days" not in written
     reloaded = load_config(path)
     assert (reloaded.theme, reloaded.backup_keep) == ("gruvbox", 10)
 

@@ -83,16 +83,12 @@ async def test_the_first_y_asks_who_sends_it_and_keeps_the_rest_of_the_config(le
         assert app.config.sender == SATO
     written = path.read_text(encoding="utf-8")
     assert written == CONFIG + (
-        "\n[ledger]\n"
-        'url = ""\n'
         "\n[sender]\n"
         'company = "Daicho Trading"\n'
         'department = "情報システム課"\n'
         'name = "Sato Hanako"\n'
         'phone = "03-1234-5678"\n'
         'mail = "sato@example.com"\n'
-        "\n[user]\n"
-        'name = ""\n'
     )
     assert load_config(path).sender == SATO
     assert clipboard.copied == [summaries.request_mail(ids["asked"].id, {}, sender=SATO).text]
