@@ -33,6 +33,60 @@ _MOST_PERIODS = 64  # a range of more periods is searched by its words alone
 _UNIT = 4  # hex digits of a code unit
 
 
+_CLAIM_SPAN = 64  # rowids one statement may look through for a free one
+
+
+def insert_free(kind: str, item_id: int, lowest: int, vendor_id: int, body: str) -> None:
+    """Index a document the index does not hold at the first rowid from `lowest` on that no
+    row has and no other transaction is taking, in one statement: writers here do not wait
+    for each other, so each claims a rowid by its advisory lock, held to the end of its
+    transaction (rowids are far above the few fixed lock keys, data/postgres/schema.py).
+    The free rowids are found first (OFFSET 0 keeps the lock from being tried on others)
+    and locked in order until one is had. A row committed in between makes the insert
+    conflict and insert nothing: the next try's snapshot sees it."""
+    grams = " ".join(sorted(_body_tokens(body)))
+    tries = 0
+    while True:
+        inserted = execute(
+            "INSERT INTO search_doc (id, kind, item_id, vendor_id, grams)"
+            " SELECT c, ?, ?, ?, CAST(? || ' t' || (c >> ?) AS tsvector) FROM ("
+            " SELECT c FROM generate_series(CAST(? AS bigint), CAST(? AS bigint)) AS c"
+            " WHERE NOT EXISTS (SELECT 1 FROM search_doc AS s WHERE s.id = c)"
+            " ORDER BY c OFFSET 0) AS free WHERE pg_try_advisory_xact_lock(c)"
+            " LIMIT 1 ON CONFLICT DO NOTHING RETURNING id",
+            (kind, item_id, vendor_id, grams, _PERIOD_BITS, lowest, lowest + _CLAIM_SPAN - 1),
+        ).fetchone()
+        if inserted or _holds(kind, item_id):
+            return
+        tries += 1
+        if tries % 2 == 0:  # every rowid of the span taken or being taken: look further
+            lowest += _CLAIM_SPAN
+
+
+def rewrite(kind: str, item_id: int, rowids: range, vendor_id: int, body: str) -> bool:
+    """Write a changed document over its row when that row's rowid is still one of its
+    time's `rowids`; False when there is no such row, and the document must be forgotten
+    and indexed afresh."""
+    grams = " ".join(sorted(_body_tokens(body)))
+    return (
+        execute(
+            "UPDATE search_doc SET vendor_id = ?, grams = CAST(? || ' t' || (id >> ?) AS tsvector)"
+            " WHERE kind = ? AND item_id = ? AND id >= ? AND id < ? RETURNING id",
+            (vendor_id, grams, _PERIOD_BITS, kind, item_id, rowids.start, rowids.stop),
+        ).fetchone()
+        is not None
+    )
+
+
+def forget(kind: str, item_id: int) -> None:
+    execute("DELETE FROM search_doc WHERE kind = ? AND item_id = ?", (kind, item_id))
+
+
+def _holds(kind: str, item_id: int) -> bool:
+    found = execute("SELECT 1 FROM search_doc WHERE kind = ? AND item_id = ?", (kind, item_id))
+    return found.fetchone() is not None
+
+
 def insert(row: tuple[int, str, int, int], body: str, _tags: str) -> None:
     """Index a document: `row` is its (rowid, kind, item id, vendor id)."""
     execute(
@@ -104,8 +158,12 @@ def tokens(rowid: int, body: str) -> set[str]:
     """What the tsvector of a document at `rowid` with this index body holds: its pairs, the
     units they begin (every unit begins one: a field's last with `zzzz`) and its period's
     token, plain ASCII words where `t` begins no pair or unit (hex digits)."""
+    return _body_tokens(body) | {_period(rowid >> _PERIOD_BITS)}
+
+
+def _body_tokens(body: str) -> set[str]:
     pairs = {token for token in body.split() if token != FIELD_BREAK}
-    return pairs | {pair[:_UNIT] for pair in pairs} | {_period(rowid >> _PERIOD_BITS)}
+    return pairs | {pair[:_UNIT] for pair in pairs}
 
 
 def _grams(rowid: int, body: str) -> str:

@@ -43,22 +43,31 @@ def time_key(at: datetime) -> int:
 def index_new(kind: str, item_id: int) -> None:
     """Add an item just written; the caller holds the transaction."""
     document = read_documents(kind, [item_id]).get(item_id)
-    if document is not None and _rowid_of(kind, item_id) is None:
-        _insert(_free_rowid(time_key(document.at)), document)
+    if document is not None:
+        _index(document)
 
 
 def index_many(kind: str, item_ids: Iterable[int]) -> None:
     """Add many items just written (an import into a ledger that held rows already)."""
     documents = read_documents(kind, item_ids).values()
     for document in sorted(documents, key=lambda doc: (doc.at, doc.id)):
-        if _rowid_of(kind, document.id) is None:
-            _insert(_free_rowid(time_key(document.at)), document)
+        _index(document)
 
 
 @contextmanager
 def reindexing(kind: str, item_id: int) -> Iterator[None]:
     """Around a change to an item, inside its transaction: out with the old text, in with
-    the new."""
+    the new. FTS5 forgets a document by being told its old text, read before the change;
+    PostgreSQL's row is simply rewritten, in place while the item's time stays in its
+    second (one statement where a save is a round trip to the server per statement)."""
+    if on_postgres():
+        yield
+        new = read_documents(kind, [item_id]).get(item_id)
+        if new is None or not gin_store.rewrite(kind, item_id, *_placed(new)):
+            gin_store.forget(kind, item_id)
+            if new is not None:
+                _index(new)
+        return
     old = read_documents(kind, [item_id]).get(item_id)
     yield
     rowid = _rowid_of(kind, item_id)
@@ -68,6 +77,22 @@ def reindexing(kind: str, item_id: int) -> Iterator[None]:
     if new is not None:
         same_time = rowid is not None and old is not None and old.at == new.at
         _insert(rowid if same_time else _free_rowid(time_key(new.at)), new)
+
+
+def _index(document: Document) -> None:
+    """Index a document the index does not hold yet at the first free rowid of its time."""
+    if on_postgres():
+        rowids, vendor_id, body = _placed(document)
+        gin_store.insert_free(document.kind, document.id, rowids.start, vendor_id, body)
+    elif _rowid_of(document.kind, document.id) is None:
+        _insert(_free_rowid(time_key(document.at)), document)
+
+
+def _placed(document: Document) -> tuple[range, int, str]:
+    """Where a document's row goes, and what it holds: (the rowids of its second, its vendor
+    id, its index body), as `gin_store` writes them."""
+    lowest = time_key(document.at)
+    return range(lowest, lowest + SLOTS), document.vendor_id, _columns(document)[0]
 
 
 def rebuild_index() -> int:
@@ -182,26 +207,8 @@ def _rowid_of(kind: str, item_id: int) -> int | None:
 
 
 def _free_rowid(lowest: int) -> int:
-    """The first rowid from `lowest` on that no item has (nor, on PostgreSQL, any other
-    transaction saving at the same moment)."""
-    rowid = lowest
-    while True:
-        rowid = _first_unused(rowid)
-        if not on_postgres() or _claimed(rowid):
-            return rowid
-        rowid += 1
-
-
-def _claimed(rowid: int) -> bool:
-    """Whether this transaction may take `rowid` on PostgreSQL, where writers do not wait for
-    each other: it holds the rowid's advisory lock (to its end; another transaction holding
-    it is taking it) and no committed row has it (a taker that committed since we looked).
-    Rowids are far above the few fixed lock keys (data/postgres/schema.py)."""
-    (locked,) = _execute("SELECT pg_try_advisory_xact_lock(?)", (rowid,)).fetchone()
-    return locked and _execute("SELECT 1 FROM search_doc WHERE id = ?", (rowid,)).fetchone() is None
-
-
-def _first_unused(lowest: int) -> int:
+    """The first rowid from `lowest` on that no item has (SQLite: one writer at a time;
+    PostgreSQL's writers claim theirs in gin_store.insert_free)."""
     rowid = lowest
     while True:
         taken = _execute(
