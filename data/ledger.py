@@ -160,7 +160,7 @@ def close_ledger() -> None:
         if bound.obj is not None and not bound.is_closed():
             bound.close()
     if on_postgres():
-        database.obj.stop_listening()
+        database.obj.shut()
     database.initialize(None)
     drafts_database.initialize(None)
 

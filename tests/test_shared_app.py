@@ -18,7 +18,7 @@ from daicho.app import DaichoApp
 from daicho.config import Config
 from daicho.data import drafts, requests, vendors
 from daicho.data.ledger import close_ledger, in_own_connection, ledger_name, open_ledger
-from daicho.data.models import Call
+from daicho.data.models import Call, database
 from daicho.locations import shared_ledger_drafts
 from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.search_screen import SearchScreen
@@ -187,7 +187,8 @@ async def test_a_connection_the_server_dropped_while_idle_is_replaced_at_the_nex
         await type_a_call(pilot, "Line down")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert end_connections(ledger) == 2  # the one the save used, and the listener
+        # the one the save used, the pool's idle ones the reads handed back, the listener
+        assert end_connections(ledger) >= 3
         form = await type_a_call(pilot, "Line down again")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -309,3 +310,21 @@ async def test_a_call_being_typed_is_kept_in_a_local_file_not_in_the_shared_data
         await settle(pilot)
         assert_still_typed(app.screen.query_one(CallForm))
         assert any("Restored the call you were typing" in note for note in notices.said())
+
+
+def test_reads_in_worker_threads_take_turns_on_the_pools_connections(ledger):
+    """A screen reads in a thread of its own each time: the connection it used goes back to
+    a pool for the next read, instead of a new one being made (and closed) per read."""
+
+    def backend() -> int:
+        return database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+
+    def read_in_a_new_thread() -> int:
+        read: list[int] = []
+        thread = threading.Thread(target=lambda: read.append(in_own_connection(backend)))
+        thread.start()
+        thread.join()
+        return read[0]
+
+    backends = {read_in_a_new_thread() for _ in range(10)}
+    assert len(backends) == 1

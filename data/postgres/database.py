@@ -1,9 +1,12 @@
 """The ledger's PostgreSQL database: how a client connects, notices what others save, and
 tells the user about a server it cannot reach.
 
-Each thread has its own connection (Peewee's, opened when first used). A connection the
-server dropped (restarted, or the backend killed) is let go of when the error is seen, so
-that the next use connects again: the app goes on once the server is back. What others
+Each thread has its own connection (Peewee's, opened when first used), taken from a pool
+and handed back when the thread is done with it: a screen's read in a worker thread would
+otherwise connect anew each time (about 20 ms here, more over a network with TLS). A
+connection the server dropped (restarted, or the backend killed) is let go of when the
+error is seen, with the idle ones in the pool (dropped too, most likely), so that the next
+use connects again: the app goes on once the server is back. What others
 save is announced by the database itself (NOTIFY at commit, data/postgres/schema.py) to a
 connection of its own that listens in a thread of its own; `change_count` says how many
 arrived, without ever waiting on the server.
@@ -14,6 +17,7 @@ import threading
 
 import peewee
 import psycopg
+from playhouse.pool import _PooledPostgresqlDatabase
 
 from daicho.data.ledger_guard import LedgerWriteError
 from daicho.data.postgres.url import canonical_url, shown_url
@@ -32,17 +36,20 @@ _CONNECTING = {
     "keepalives_interval": 5,
     "keepalives_count": 3,
 }
+_IDLE_S = 300  # a pooled connection older than this is closed rather than used again
 _CHANNEL = "daicho_ledger"
 _LEDGER_TABLES = ("vendor", "contact", "call", "decision", "request", "request_event")
 
 
-class LedgerPostgres(peewee.PostgresqlDatabase):
+class LedgerPostgres(_PooledPostgresqlDatabase, peewee.PostgresqlDatabase):
     """A ledger on PostgreSQL, named by its URL."""
 
     refusal: str | None = None  # never set: a server is not a file that can be replaced
 
     def __init__(self, url: str) -> None:
-        super().__init__(canonical_url(url), **_CONNECTING)
+        super().__init__(
+            canonical_url(url), max_connections=None, stale_timeout=_IDLE_S, **_CONNECTING
+        )
         self.url = url
         self.shown_name = shown_url(url)
         self._listener: _Listener | None = None
@@ -109,7 +116,7 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
         except (peewee.OperationalError, peewee.InterfaceError):
             if not self._broken():
                 raise
-            self._state.reset()
+            self._forget_broken()
             super().begin(isolation_level)
 
     def commit(self) -> None:
@@ -127,9 +134,9 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
         super().rollback()
 
     def close(self):
-        """Close this thread's connection (the listener stays: `stop_listening`)."""
+        """Close this thread's connection (the listener stays: `shut`)."""
         if self._broken():
-            self._state.reset()  # nothing to close on the server's side
+            self._forget_broken()  # nothing to close on the server's side
             return True
         return super().close()
 
@@ -151,14 +158,24 @@ class LedgerPostgres(peewee.PostgresqlDatabase):
 
     def _drop_if_broken(self) -> None:
         if self._broken():
-            self._state.reset()
+            self._forget_broken()
+
+    def _forget_broken(self) -> None:
+        """Let go of this thread's dropped connection, never to hand it out again, and of
+        the pool's idle ones: what dropped one (a restart) dropped them too."""
+        with self._pool_lock:
+            self._in_use.pop(self.conn_key(self._state.conn), None)
+        self._state.reset()
+        self.close_idle()
 
     # --- listening for others' changes ---------------------------------------------------
 
-    def stop_listening(self) -> None:
+    def shut(self) -> None:
+        """Stop listening and close every connection (the ledger is being closed)."""
         if self._listener is not None:
             self._listener.stop()
             self._listener = None
+        self.close_all()
 
 
 class _Listener:
