@@ -895,4 +895,21 @@ JA: dict[str, str] = {
         "催促できるのは、先方の回答待ちで未完了の依頼だけです"
     ),
     '"main" or "today"': '"main" または "today"',
+    # issue 18: the Today screen, the header's count and daicho today
+    "Today": "今日やること",
+    "Today {n}": "今日 {n}",
+    "Overdue": "期限超過",
+    "Due today": "今日が期限",
+    "Due for a chase": "催促",
+    "1 day overdue": "1日超過",
+    "{days} days overdue": "{days}日超過",
+    "chase date {day}": "催促予定日 {day}",
+    "quiet {days} workdays": "{days}営業日 動きなし",
+    "{days}d ago": "{days}日前",
+    "All clear: nothing needs you today": "何もありません — 今日やることはありません",
+    "Snooze": "スヌーズ",
+    "Back on": "再表示日",
+    "back on: +3, fri, 12/1, 来週月曜": "再表示日: +3, 金, 12/1, 来週月曜",
+    "Type the day it comes back": "再表示する日を入力してください",
+    "Snooze to a day after today": "明日以降の日付を指定してください",
 }

@@ -23,11 +23,13 @@ def today_text(day: date) -> str:
 
 
 class LedgerHeader(Widget):
-    """One line: app name, today, then overdue / due today / we owe / waiting counts."""
+    """One line: app name, today, then the day's list (今日やること) / overdue / due today /
+    we owe / waiting counts."""
 
     COMPONENT_CLASSES: ClassVar = {
         "ledger-header--name",
         "ledger-header--separator",
+        "ledger-header--today",
         *BAND_CLASSES,
     }
     DEFAULT_CSS = (
@@ -35,6 +37,7 @@ class LedgerHeader(Widget):
     LedgerHeader { height: 1; background: $panel; color: $foreground; }
     LedgerHeader > .ledger-header--name { text-style: bold reverse; }
     LedgerHeader > .ledger-header--separator { text-style: dim; }
+    LedgerHeader > .ledger-header--today { text-style: bold; }
     """
         + BAND_CSS
     )
@@ -49,6 +52,9 @@ class LedgerHeader(Widget):
         """The counts always; the app's name too when the line has room for it."""
         counts = self.counts
         text = Text(f" {today_text(self.today)}  ")
+        to_do = self.get_component_rich_style("ledger-header--today", partial=True)
+        text.append(_("Today {n}", n=counts.today), style=to_do if counts.today else "")
+        text.append("  ")
         parts = [
             (_("overdue {n}", n=counts.overdue), "overdue" if counts.overdue else ""),
             (_("due today {n}", n=counts.due_today), "today" if counts.due_today else ""),
