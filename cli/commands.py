@@ -179,7 +179,19 @@ def _reindex(arguments: argparse.Namespace, config) -> int:
     return exit_codes.OK
 
 
-READERS = ("export", "backup", "report", "search")
+def _today(arguments: argparse.Namespace, config) -> int:
+    """The day's list, as the Today screen shows it: lines in the user's language, or JSON."""
+    from daicho.data.dates import clock
+    from daicho.data.today import today_list
+    from daicho.today_output import today_as_json, today_as_lines
+
+    today = clock.today()
+    items = today_list(today, config.chase_after)
+    print(today_as_json(items) if arguments.json else today_as_lines(items, today))
+    return exit_codes.OK
+
+
+READERS = ("export", "backup", "report", "search", "today")
 """Commands that only read the ledger: a missing one is a typo, not a ledger to create."""
 
 COMMANDS = {
@@ -189,5 +201,6 @@ COMMANDS = {
     "report": _report,
     "search": _search,
     "reindex": _reindex,
+    "today": _today,
 }
 """The commands run on an open ledger, by name."""

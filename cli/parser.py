@@ -103,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the last seven days: decisions, what is overdue, what is due next week"),
     )
 
+    today = commands.add_parser(
+        "today", parents=[db_option], help=_("print the day's list: what needs you today")
+    )
+    today.add_argument("--json", action="store_true", help=_("print the list as JSON"))
     return parser
 
 

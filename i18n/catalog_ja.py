@@ -906,10 +906,13 @@ JA: dict[str, str] = {
     "chase date {day}": "催促予定日 {day}",
     "quiet {days} workdays": "{days}営業日 動きなし",
     "{days}d ago": "{days}日前",
+    "chased {times}": "催促 {times}",
     "All clear: nothing needs you today": "何もありません — 今日やることはありません",
     "Snooze": "スヌーズ",
     "Back on": "再表示日",
     "back on: +3, fri, 12/1, 来週月曜": "再表示日: +3, 金, 12/1, 来週月曜",
     "Type the day it comes back": "再表示する日を入力してください",
     "Snooze to a day after today": "明日以降の日付を指定してください",
+    "print the day's list: what needs you today": "今日やることの一覧を表示する",
+    "print the list as JSON": "一覧を JSON で出力する",
 }
