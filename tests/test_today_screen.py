@@ -2,6 +2,7 @@
 why it is there; enter opens an item, z snoozes it until a day it comes back on, u chases it."""
 
 import re
+import threading
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
@@ -13,6 +14,7 @@ from daicho.app import DaichoApp
 from daicho.config import Config
 from daicho.data import requests, vendors
 from daicho.data.dates import clock
+from daicho.data.ledger import in_own_connection
 from daicho.i18n import set_language
 from daicho.screens.help_screen import HelpScreen
 from daicho.screens.main_screen import MainScreen
@@ -259,3 +261,17 @@ async def test_u_chases_the_item_with_one_key_and_enter(ledger):
         await until(pilot, lambda: "Quote for the router" not in screen_text(app), "chased")
     chased = requests.get_request(ids["chase"])
     assert chased.times_chased == 1
+
+
+async def test_what_another_window_saves_shows_on_today(ledger):
+    ids = three_reasons()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_today(pilot)
+        answering = threading.Thread(
+            target=in_own_connection, args=(lambda: requests.answer_request(ids["due_today"]),)
+        )
+        answering.start()
+        answering.join()
+        await until(pilot, lambda: "Send the" not in screen_text(app), "the answer to show")
+        assert "Due today" not in screen_text(app)
