@@ -149,6 +149,18 @@ async def test_a_snoozed_item_leaves_the_list_and_comes_back_on_the_day(ledger):
         assert "← 7 days overdue" in screen_text(app)
 
 
+async def test_the_cursor_keeps_its_place_when_its_item_leaves(ledger):
+    ids = three_reasons()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        await pilot.press("down", "z")  # the one due today
+        await until(pilot, lambda: isinstance(app.screen, SnoozePrompt), "the snooze prompt")
+        await pilot.press("enter")
+        await until(pilot, lambda: "Send the" not in screen_text(app), "it left")
+        assert screen.current.id == ids["chase"]  # the next one, not back at the top
+
+
 async def test_a_snooze_to_today_or_before_is_refused_in_the_prompt(ledger):
     ids = three_reasons()
     app = DaichoApp(ledger_path=ledger)

@@ -88,8 +88,8 @@ class TodayList(OptionList):
         return self.size.width - self.styles.scrollbar_size_vertical - padding.width
 
     def _show(self) -> None:
-        """Rebuild the lines, the cursor staying on the item it was on (else the first)."""
-        current = self.current
+        """Rebuild the lines, the cursor staying on the item it was on, else in its place."""
+        current, place = self.current, self.highlighted or 0
         self._width = width = self._room()
         self._by_id = {f"{item.kind}-{item.id}": item for item in self.items}
         columns = self._columns(width)
@@ -106,13 +106,14 @@ class TodayList(OptionList):
                 for item in group
             ]
         self.set_options(options)
-        if not options:
+        enabled = [index for index, option in enumerate(options) if not option.disabled]
+        if not enabled:
             return
         wanted = f"{current.kind}-{current.id}" if current else None
         if wanted in self._by_id:
             self.highlighted = self.get_option_index(wanted)
-        else:
-            self.highlighted = next(i for i, o in enumerate(options) if not o.disabled)
+        else:  # it went (snoozed, chased, answered): the cursor stays where it was
+            self.highlighted = next((i for i in enabled if i >= place), enabled[-1])
 
     def _columns(self, width: int) -> _Columns:
         """Each column as wide as its widest entry; the vendor's capped, the subject the rest."""
