@@ -159,3 +159,22 @@ def test_a_snoozed_item_comes_back_on_its_day(desk, capsys):
     assert [item["id"] for item in today_json(capsys, desk)] == [2, 1]
     clock.freeze_today(date(2026, 11, 24))
     assert next(item["id"] for item in today_json(capsys, desk)) == 3
+
+
+@pytest.mark.parametrize(
+    "language, words", [("en", "chase date Fri 11/20"), ("ja", "催促予定日 11/20(金)")]
+)
+def test_a_next_chase_date_that_has_come_is_the_reason_given(
+    desk, tmp_path, capsys, language, words
+):
+    open_ledger(desk)
+    try:
+        chasing.set_next_chase(1, TODAY)
+    finally:
+        close_ledger()
+    (tmp_path / "config.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["today", "--db", str(desk)]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    assert line.startswith(f"  → {words} · Acme · Quote for the router"), line
+    assert today_json(capsys, desk)[2]["next_chase"] == "2026-11-20"
