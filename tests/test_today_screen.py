@@ -111,6 +111,22 @@ async def test_today_lists_overdue_due_today_and_chase_items_in_that_order_with_
     assert (title, HEADER[language][1] in header) == (HEADER[language][0], True)
 
 
+async def test_a_wide_screen_adds_the_due_date_and_the_priority(ledger):
+    three_reasons()
+    acme = vendors.find_vendor("Acme")
+    with made_at(datetime(2026, 11, 13, 11)):
+        due = date(2026, 11, 25)
+        requests.open_request(acme.id, "outbound", "Renew the licence", due=due, priority="high")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_today(pilot)
+        lines = screen_text(app).splitlines()
+    late = next(line for line in lines if "Fill in the survey" in line)
+    chase = next(line for line in lines if "Renew the licence" in line)
+    assert "11/17" in late and "late" not in late  # the reason says how late already
+    assert "11/25 in " in chase and "!high" in chase
+
+
 async def test_enter_opens_the_item_and_escape_comes_back_to_today(ledger):
     ids = three_reasons()
     app = DaichoApp(ledger_path=ledger)

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from daicho.data.dates.deadlines import Deadline
+from daicho.data.dates.style import cell_date
 from daicho.data.records import DIRECTION_MARKS, TodayItem
 from daicho.data.today_words import REASON_HEADINGS, chased_words, reason_words
 from daicho.i18n import _
@@ -132,6 +133,10 @@ class TodayList(OptionList):
         return chased_words(item.times_chased, item.last_chased, self.today)
 
     def _due(self, item: TodayItem) -> str:
+        """The due date; in the queue's words for a chase (`12/10 in 3d`), where the reason
+        does not already say how late it is."""
+        if item.reason != "chase":
+            return cell_date(item.due)
         return Deadline.of(item.due, "open", self.today).cell
 
     def _line(self, item: TodayItem, columns: _Columns, width: int) -> Text:
