@@ -30,6 +30,7 @@ from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
 from daicho.screens.main_screen import MainScreen
+from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
 from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mail, weekly_source
 from daicho.screens.support.ledger_access import failure_message
@@ -42,7 +43,11 @@ class DaichoApp(App):
     or a shared ledger's URL, shown as `ledger_name()` says (never with its password)."""
 
     CSS_PATH = "styles.tcss"
-    BINDINGS: ClassVar = [Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True)]
+    BINDINGS: ClassVar = [
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        # Not a priority: a text field types the letter, as for every other single key.
+        Binding("T", "today", N_("Today"), id="today", show=False),
+    ]
     TITLE = "Daicho"
 
     today: reactive[date] = reactive(date.min, init=False)
@@ -93,6 +98,8 @@ class DaichoApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.config.start_screen == "today":  # over the main screen: escape goes there
+            self.action_today()
         if self.shared and not self.config.user_name:
             self.push_screen(UserNameForm(first=True))
         self._at_midnight()
@@ -136,6 +143,14 @@ class DaichoApp(App):
             return
         self._failures_said[message] = now
         self.notify(message, severity="error", markup=False)
+
+    def action_today(self) -> None:
+        """The day's list (今日やること), unless it is what the user is looking at."""
+        from daicho.screens.today_screen import TodayScreen
+
+        under = self.screen
+        if not isinstance(under, TodayScreen):  # what was done there shows under it too
+            self.push_screen(TodayScreen(), lambda _result: _read_again(under))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""
@@ -186,3 +201,9 @@ class DaichoApp(App):
                 save_config(self.config)
             except (OSError, DaichoError) as error:
                 self.notify(str(error), severity="warning", markup=False)
+
+
+def _read_again(screen: Screen) -> None:
+    """`screen` shows the ledger as it is now, after a screen over it changed it."""
+    if isinstance(screen, FollowsLedger) and screen.is_attached:
+        screen.ledger_changed()

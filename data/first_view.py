@@ -22,15 +22,18 @@ class FirstView:
     open_form_draft: drafts.DraftRecord | None
 
 
-def read_first_view(filters: QueueFilters, page_size: int, today: date) -> FirstView:
-    """Everything first shown, the overdue figures as of `today` (the app's)."""
+def read_first_view(
+    filters: QueueFilters, page_size: int, today: date, chase_after: int = 3
+) -> FirstView:
+    """Everything first shown, the overdue figures and the day's list as of `today` (the
+    app's), `chase_after` business days of quiet making an item due for a chase."""
     with database.connection_context():
         kept = drafts.load_drafts()  # newest first
         return FirstView(
             vendors=vendors.list_vendors("", include_hidden=False, today=today),
             names=vendors.vendor_names_with_readings(),
             page=queue.open_queue(filters, 0, page_size),
-            counts=queue.queue_counts(today),
+            counts=queue.queue_counts(today, chase_after),
             call_draft=next((d for d in kept if d.form == drafts.CALL_FORM), None),
             open_form_draft=next(
                 (d for d in kept if d.form != drafts.CALL_FORM and d.content.get("open")), None

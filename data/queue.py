@@ -14,6 +14,7 @@ from daicho.data.records import (
     RequestRecord,
 )
 from daicho.data.requests import request_query, request_record
+from daicho.data.today import today_count
 from daicho.data.validate import choice
 from daicho.i18n import _
 
@@ -106,8 +107,9 @@ def open_queue(filters: QueueFilters, offset: int = 0, limit: int = 50) -> Queue
     return QueuePage(rows=rows, offset=offset, total=count_queue(filters))
 
 
-def queue_counts(today: date) -> QueueCounts:
-    """The header's figures, overdue and due today as of `today` (the app's)."""
+def queue_counts(today: date, chase_after: int = 3) -> QueueCounts:
+    """The header's figures, overdue, due today and the day's list as of `today` (the
+    app's), `chase_after` business days of quiet making an item due for a chase."""
     open_items = Request.select(
         fn.SUM(Case(None, [(Request.due < today, 1)], 0)).alias("overdue"),
         fn.SUM(Case(None, [(Request.due == today, 1)], 0)).alias("due_today"),
@@ -116,7 +118,8 @@ def queue_counts(today: date) -> QueueCounts:
         fn.SUM(Case(None, [(Request.assignee != "", 1)], 0)).alias("assigned"),
     ).where(Request.status == "open")
     row = open_items.dicts().get()
-    return QueueCounts(**{key: value or 0 for key, value in row.items()})
+    figures = {key: value or 0 for key, value in row.items()}
+    return QueueCounts(**figures, today=today_count(today, chase_after))
 
 
 def people() -> list[str]:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 VENDOR_CATEGORIES = ("hardware", "telecom", "software", "cloud", "maintenance", "other")
 VENDOR_STATUSES = ("active", "prospect", "inactive")
 REQUEST_DIRECTIONS = ("outbound", "inbound")
+DIRECTION_MARKS = {"outbound": "→", "inbound": "←"}  # → waiting on them, ← we owe
 REQUEST_PRIORITIES = ("normal", "high", "urgent")
 REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
 REQUEST_EVENT_KINDS = (
@@ -151,11 +152,31 @@ class CallRecord(CallFields):
 
 @dataclass(frozen=True)
 class QueueCounts:
-    """The header's figures: overdue, due today, we owe, waiting on them; and how many open
-    requests have an assignee (the queue then shows who)."""
+    """The header's figures: overdue, due today, we owe, waiting on them, the day's list
+    (今日やること); and how many open requests have an assignee (the queue then shows who)."""
 
     overdue: int = 0
     due_today: int = 0
     we_owe: int = 0
     waiting: int = 0
     assigned: int = 0
+    today: int = 0
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    """A line of the day's list: what it is, why it is there, and what to say about it."""
+
+    kind: str  # "request"; later "contract", "incident", "faq"
+    id: int
+    reason: str  # one of REASONS
+    vendor: str
+    subject: str
+    due: date | None
+    last_chased: datetime | None  # stored UTC
+    times_chased: int
+    vendor_id: int | None = None
+    direction: str = ""
+    priority: str = "normal"
+    next_chase: date | None = None
+    moved: datetime | None = None  # the newest movement (stored UTC), for a chase

@@ -9,7 +9,6 @@ we did about it: its creation, a status change (an answer), a note, a chase, or 
 with its vendor.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from peewee import fn
@@ -18,30 +17,12 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
 from daicho.data.models import Call, Request, RequestEvent
+from daicho.data.records import TodayItem
 from daicho.data.requests import request_query, request_record
 
 REASONS = ("overdue", "due_today", "chase")
 _MOVES = ("created", "status_changed", "note_added", "chase")
 _PRIORITY_RANK = {"urgent": 0, "high": 1}
-
-
-@dataclass(frozen=True)
-class TodayItem:
-    """A line of the day's list: what it is, why it is there, and what to say about it."""
-
-    kind: str  # "request"; later "contract", "incident", "faq"
-    id: int
-    reason: str  # one of REASONS
-    vendor: str
-    subject: str
-    due: date | None
-    last_chased: datetime | None  # stored UTC
-    times_chased: int
-    vendor_id: int | None = None
-    direction: str = ""
-    priority: str = "normal"
-    next_chase: date | None = None
-    moved: datetime | None = None  # the newest movement (stored UTC), for a chase
 
 
 def today_list(today: date, chase_after: int = 3) -> list[TodayItem]:

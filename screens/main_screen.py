@@ -94,7 +94,8 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         self._vendor_name = ""
         # Read before the screen exists (tens of milliseconds on the large ledger): in a
         # worker it would compete with Textual building the screen and arrive far later.
-        self._first_view = read_first_view(self.filters, PAGE, self.today)
+        chase_after = self.app.config.chase_after
+        self._first_view = read_first_view(self.filters, PAGE, self.today, chase_after)
 
     def compose(self) -> ComposeResult:
         yield from compose_main_layout()
@@ -206,9 +207,8 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
             self.query_one(QueueTable).set_rows(page.offset, page.rows, page.total)
 
     def load_counts(self) -> None:
-        read_ledger(
-            self, partial(queue.queue_counts, self.today), self._counts_loaded, kind="counts"
-        )
+        counts = partial(queue.queue_counts, self.today, self.app.config.chase_after)
+        read_ledger(self, counts, self._counts_loaded, kind="counts")
 
     def _counts_loaded(self, counts: queue.QueueCounts) -> None:
         self.query_one(LedgerHeader).counts = counts

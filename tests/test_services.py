@@ -293,8 +293,10 @@ def test_a_bad_filter_is_an_input_error(ledger):
 def test_header_counts(ledger):
     _queue_fixture()
     assert queue.queue_counts(TODAY) == queue.QueueCounts(
-        overdue=1, due_today=2, we_owe=2, waiting=3
+        overdue=1, due_today=2, we_owe=2, waiting=3, today=3
     )
+    # With no quiet allowed, the undated request we wait on is due for a chase too.
+    assert queue.queue_counts(TODAY, chase_after=0).today == 4
 
 
 def test_writes_happen_in_a_transaction_that_a_failure_rolls_back(ledger):

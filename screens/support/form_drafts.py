@@ -9,6 +9,7 @@ from daicho.screens.note_prompt import NotePrompt
 from daicho.screens.redate_prompt import RedatePrompt
 from daicho.screens.request_edit_form import RequestEditForm
 from daicho.screens.request_form import NewRequestForm
+from daicho.screens.snooze_prompt import SnoozePrompt
 from daicho.screens.vendor_form import VendorForm
 
 FORMS: dict[str, type[FormModal]] = {
@@ -21,6 +22,7 @@ FORMS: dict[str, type[FormModal]] = {
         AnswerPrompt,
         NotePrompt,
         RedatePrompt,
+        SnoozePrompt,
     )
 }
 

@@ -12,12 +12,10 @@ from textual.dom import DOMNode
 from daicho.data.dates import clock
 from daicho.data.dates.deadlines import Deadline
 from daicho.data.dates.style import full_date
-from daicho.data.records import RequestRecord
+from daicho.data.records import DIRECTION_MARKS, RequestRecord
 from daicho.i18n import _
 from daicho.i18n.labels import label
 from daicho.widgets.deadline_look import band_style
-
-DIRECTION_MARKS = {"outbound": "→", "inbound": "←"}  # as in the queue: → waiting on them
 
 
 def local_time(at: datetime) -> str:
