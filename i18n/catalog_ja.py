@@ -895,4 +895,22 @@ JA: dict[str, str] = {
         "催促できるのは、先方の回答待ちで未完了の依頼だけです"
     ),
     '"main" or "today"': '"main" または "today"',
+    # issue 18: chasing in the UI, and the chase mail
+    "Chased": "催促",
+    "Next chase date": "次回催促日",
+    "Next chase now": "現在の次回催促日",
+    "Remove next chase date": "次回催促日を削除",
+    "The next chase is a day after today": "次回催促日は明日以降の日付にしてください",
+    "Type a date": "日付を入力してください",
+    "Type a date, or ctrl+r to remove the next chase": (
+        "日付を入力するか、ctrl+r で次回催促日を削除してください"
+    ),
+    "+3, fri, 11/30, 来週金曜": "来週金曜, 11/30, +3, 3営業日後",
+    "optional: +3, fri, 来週金曜": "任意: 来週金曜, +3, 3営業日後",
+    "optional: what was said": "任意: 伝えた内容",
+    "chase": "催促",
+    "next chase": "次回催促日",
+    "snoozed": "スヌーズ",
+    "{count}× · today": "{count}× · 今日",
+    "{count}× · {days}d ago": "{count}× · {days}日前",
 }

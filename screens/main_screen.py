@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
+from daicho.data.chasing import can_chase
 from daicho.data.first_view import read_first_view
 from daicho.data.ledger import (
     LEDGER_ERRORS,
@@ -44,6 +45,7 @@ from daicho.widgets.vendor_list import VendorList, VendorRows
 _QUEUE_ACTIONS = {
     "answer",
     "redate",
+    "chase",
     "cycle_direction",
     "cycle_status",
     "cycle_priority",
@@ -74,6 +76,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         Binding("e", "edit_vendor", N_("Edit vendor"), id="main.edit_vendor"),
         Binding("x", "answer", N_("Answered/done"), id="queue.answer"),
         Binding("t", "redate", N_("Re-date"), id="queue.redate"),
+        Binding("u", "chase", N_("Chase"), id="queue.chase"),
         Binding("d", "cycle_direction", N_("Direction"), id="queue.direction"),
         Binding("s", "cycle_status", N_("Status"), id="queue.status"),
         Binding("p", "cycle_priority", N_("Priority"), id="queue.priority"),
@@ -233,6 +236,9 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
     def on_queue_table_rows_needed(self, event: QueueTable.RowsNeeded) -> None:
         self.load_queue_rows(self.filters, event.offset, event.limit)
 
+    def on_queue_table_highlighted(self, event: QueueTable.Highlighted) -> None:
+        self.refresh_bindings()  # `u` chases only a request we wait on
+
     def on_queue_table_opened(self, event: QueueTable.Opened) -> None:
         from daicho.screens.request_detail import RequestDetailScreen
 
@@ -245,7 +251,11 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         still is a key, not a letter typed into the vendor filter); copying on something."""
         focused = self.focused
         if action in _QUEUE_ACTIONS:
-            return focused is not None and focused is self.query_one(QueueTable)
+            in_queue = focused is not None and focused is self.query_one(QueueTable)
+            if in_queue and action == "chase":  # a key of the queue, dimmed on what it can't
+                request = self._current_request()
+                return (request is not None and can_chase(request)) or None
+            return in_queue
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
             return vendor_list.has_focus_within and (vendor_list.current is not None or None)
@@ -305,6 +315,12 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
 
         if request := self._current_request():
             self.app.push_screen(RedatePrompt(request), self._after_write)
+
+    def action_chase(self) -> None:
+        from daicho.screens.chase_prompt import ChasePrompt
+
+        if (request := self._current_request()) and can_chase(request):
+            self.app.push_screen(ChasePrompt(request), self._after_write)
 
     def action_new_request(self) -> None:
         from daicho.screens.request_form import NewRequestForm

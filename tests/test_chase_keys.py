@@ -1,0 +1,167 @@
+"""Chasing a vendor by key (DESIGN §12): `u` in the queue and the request detail, `w` for the
+next chase date, a call about a request counting as a chase, and what the queue and the
+history then say."""
+
+from datetime import timedelta
+
+from conftest import TODAY, settle, shown, until
+
+from daicho.app import DaichoApp
+from daicho.data import chasing, requests, vendors
+from daicho.data.dates import clock
+from daicho.screens.chase_prompt import ChasePrompt
+from daicho.screens.main_screen import MainScreen
+from daicho.screens.next_chase_prompt import NextChasePrompt
+from daicho.screens.request_detail import RequestDetailScreen
+from daicho.widgets.queue_table import QueueTable
+
+SIZE = (160, 45)
+
+
+def waiting_and_owed() -> dict:
+    """A request we wait on (overdue: first in the queue) and one we owe."""
+    acme = vendors.create_vendor("Acme Devices")
+    hikari = vendors.create_vendor("ひかり通信", reading="ひかりつうしん")
+    asked = requests.open_request(
+        acme.id, "outbound", "Quote for 10 laptops", due=TODAY - timedelta(days=2)
+    )
+    owed = requests.open_request(hikari.id, "inbound", "回線の利用数を回答", due=TODAY)
+    return {"acme": acme, "asked": asked, "owed": owed}
+
+
+def chases(request_id: int) -> list:
+    return [event for event in requests.request_history(request_id) if event.kind == "chase"]
+
+
+async def open_request(pilot, request_id: int) -> RequestDetailScreen:
+    screen = RequestDetailScreen(request_id)
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+async def test_u_then_enter_chases_and_the_queue_and_history_say_so(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "u")
+        await settle(pilot)
+        assert isinstance(app.screen, ChasePrompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        table = app.screen.query_one(QueueTable)
+        await until(pilot, lambda: "1× · today" in shown(table), "the chase in the queue")
+        await pilot.press("u", "enter")  # the second chase, by the channel last used
+        await settle(pilot)
+        await until(pilot, lambda: "2× · today" in shown(table), "two chases in the queue")
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, RequestDetailScreen)
+        await settle(pilot)
+        history = shown(screen.query_one("#history-lines"))
+        assert history.count("chase") == 2 and history.count("phone") == 2
+        assert "2× · today" in shown(screen.query_one("#request-fields"))
+    assert [(event.new_value, event.note) for event in chases(asked.id)] == [("phone", "")] * 2
+    assert requests.get_request(asked.id).times_chased == 2
+
+
+async def test_a_chase_with_a_channel_a_note_and_the_next_chase_in_three_days(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "u")
+        await settle(pilot)
+        await pilot.press("shift+tab", "e", "tab", *"Left a message", "tab", *"+3", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    chased = requests.get_request(asked.id)
+    assert chased.next_chase == TODAY + timedelta(days=3)
+    assert [(event.new_value, event.note) for event in chases(asked.id)] == [
+        ("email", "Left a message")
+    ]
+
+
+async def test_the_next_chase_typed_in_japanese_in_the_detail_and_removed(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_request(pilot, asked.id)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, NextChasePrompt)
+        await pilot.press(*"来週金曜", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert requests.get_request(asked.id).next_chase == TODAY + timedelta(days=7)
+        fields = shown(screen.query_one("#request-fields"))
+        assert "Next chase" in fields and "2026-11-27" in fields
+        history = shown(screen.query_one("#history-lines"))
+        assert "next chase" in history and "none → " in history
+        await pilot.press("w", "ctrl+r")
+        await settle(pilot)
+    assert requests.get_request(asked.id).next_chase is None
+
+
+async def test_the_chase_prompt_shows_a_next_chase_still_to_come_and_keeps_it(ledger):
+    asked = waiting_and_owed()["asked"]
+    chasing.set_next_chase(asked.id, TODAY + timedelta(days=4))
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_request(pilot, asked.id)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "2026-11-24" in app.screen.query_one("#next-chase Input").value
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+    assert requests.get_request(asked.id).next_chase == TODAY + timedelta(days=4)
+    assert len(chases(asked.id)) == 1
+
+
+async def test_u_is_not_offered_on_a_request_we_owe(ledger):
+    ids = waiting_and_owed()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "down")
+        await settle(pilot)
+        assert app.screen.query_one(QueueTable).current.id == ids["owed"].id
+        assert app.screen.check_action("chase", ()) is None
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        screen = await open_request(pilot, ids["owed"].id)
+        assert not screen.check_action("chase", ()) and not screen.check_action("next_chase", ())
+        await pilot.press("u", "w")
+        await settle(pilot)
+        assert app.screen is screen
+    assert chases(ids["owed"].id) == []
+
+
+async def test_a_chase_note_like_markup_is_shown_as_typed(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_request(pilot, asked.id)
+        await pilot.press("u", *"[red]x[/]", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        history = shown(screen.query_one("#history-lines"))
+    assert "[red]x[/]" in history
+    assert chases(asked.id)[0].note == "[red]x[/]"
+
+
+async def test_the_queue_says_how_long_ago_by_local_dates(ledger, now):
+    asked = waiting_and_owed()["asked"]
+    now(2026, 11, 17, 23, 50)
+    chasing.chase_request(asked.id, "phone")
+    now(2026, 11, 18, 0, 10)
+    chasing.chase_request(asked.id, "email")
+    clock.freeze_now(None)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "2× · 2d ago" in shown(app.screen.query_one(QueueTable))
