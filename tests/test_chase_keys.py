@@ -5,14 +5,23 @@ history then say."""
 from datetime import timedelta
 
 from conftest import TODAY, settle, shown, until
+from test_copying import ME, FakeClipboard, app_with
+from textual.widgets import Input
 
 from daicho.app import DaichoApp
 from daicho.data import chasing, requests, vendors
 from daicho.data.dates import clock
+from daicho.data.mail import summaries
+from daicho.data.models import Call
+from daicho.i18n import set_language
 from daicho.screens.chase_prompt import ChasePrompt
+from daicho.screens.mail_preview import MailPreview
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.next_chase_prompt import NextChasePrompt
 from daicho.screens.request_detail import RequestDetailScreen
+from daicho.widgets.call_form import CallForm
+from daicho.widgets.call_form_chase import ChaseLine
+from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.queue_table import QueueTable
 
 SIZE = (160, 45)
@@ -165,3 +174,97 @@ async def test_the_queue_says_how_long_ago_by_local_dates(ledger, now):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "2× · 2d ago" in shown(app.screen.query_one(QueueTable))
+
+
+async def test_y_on_a_chased_item_copies_the_chase_mail_and_Y_offers_it(ledger):
+    asked = waiting_and_owed()["asked"]
+    clipboard = FakeClipboard()
+    app = app_with(ledger, clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "y")  # not chased yet: overdue, so the reminder
+        await settle(pilot)
+        await pilot.press("u", "enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("Y")
+        await settle(pilot)
+        preview = app.screen
+        assert isinstance(preview, MailPreview)
+        chooser = preview.query_one(ChoiceField)
+        assert chooser.value == "chase_en" and "chase_ja" in chooser.options
+    reminder, chase = clipboard.copied
+    assert reminder.splitlines()[0] == "Following up: Quote for 10 laptops"
+    assert chase == summaries.request_mail(asked.id, {}, sender=ME).text
+    assert chase.splitlines()[0] == "Checking in: Quote for 10 laptops"
+
+
+def test_a_chase_mail_without_a_due_date_leaves_the_date_out(ledger):
+    for language, sentence in (("en", "We asked for an answer by"), ("ja", "までのご回答を")):
+        set_language(language)
+        vendor = vendors.create_vendor(f"Beta {language}")
+        undated = requests.open_request(vendor.id, "outbound", "Spare parts list")
+        chasing.chase_request(undated.id, "email")
+        mail = summaries.request_mail(undated.id, {})
+        assert mail.kind == "chase" and mail.problems == ()
+        assert sentence not in mail.text and "Spare parts list" in mail.text
+
+
+async def test_a_call_started_with_n_on_a_queue_item_chases_it(ledger):
+    ids = waiting_and_owed()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        form = app.screen.query_one(CallForm)
+        assert form.query_one("#vendor", Input).value == "Acme Devices"
+        line = form.query_one(ChaseLine)
+        assert line.display and "#1 Quote for 10 laptops" in shown(line.query_one("#chasing"))
+        await pilot.press(*"Asked about the quote", "ctrl+s")
+        await settle(pilot)
+        assert not line.display  # the next call chases nothing
+        table = app.screen.query_one(QueueTable)
+        await until(pilot, lambda: "1× · today" in shown(table), "the chase in the queue")
+    [chase] = chases(ids["asked"].id)
+    assert (chase.new_value, chase.note) == ("phone", "Asked about the quote")
+
+
+async def test_a_call_from_the_queue_is_no_chase_after_ctrl_g_or_another_vendor(ledger):
+    ids = waiting_and_owed()
+    vendors.create_vendor("Beta Systems")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "n", *"Not about the quote", "ctrl+g", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        form = app.screen.query_one(CallForm)
+        assert form.query_one(ChaseLine).display
+        await pilot.press(*["shift+tab"] * 4)  # back past channel, direction and contact
+        assert app.focused is form.query_one("#vendor")
+        await pilot.press("ctrl+a", "ctrl+k", *"Beta Systems", "tab")
+        await settle(pilot)
+        assert not form.query_one(ChaseLine).display
+        await pilot.press(*"Other call", "ctrl+s")
+        await settle(pilot)
+    assert chases(ids["asked"].id) == []
+    assert Call.select().count() == 2
+
+
+async def test_a_call_chasing_a_request_keeps_the_link_in_its_draft(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "n", *"Half typed")
+        form = app.screen.query_one(CallForm)
+        kept = form.draft_values()
+        await form.clear()
+        assert not form.query_one(ChaseLine).display
+        await form.load(kept)
+        await pilot.pause()
+        assert "Quote for 10 laptops" in shown(form.query_one("#chasing"))
+        assert form.values().chasing == (asked.id,)
