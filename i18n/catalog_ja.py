@@ -913,7 +913,7 @@ JA: dict[str, str] = {
     "snoozed": "スヌーズ",
     "{count}× · today": "{count}× · 今日",
     "{count}× · {days}d ago": "{count}× · {days}日前",
-    "Chasing": "催促中の依頼",
-    "(ctrl+g: not a chase)": "（ctrl+g: 催促ではない）",
+    "Chasing": "催促対象",
+    "ctrl+g: not a chase": "ctrl+g: 催促ではない",
     "Not a chase": "催促ではない",
 }

@@ -38,12 +38,13 @@ class ChaseLink:
 
 
 class ChaseLine(Horizontal):
-    """`Chasing  #12 Quote for 10 laptops  (ctrl+g: not a chase)`, only while linked."""
+    """`Chasing  #12 Quote for 10 laptops  ctrl+g: not a chase`, only while linked."""
 
     DEFAULT_CSS = """
     ChaseLine { height: 1; display: none; }
     ChaseLine.-linked { display: block; }
-    ChaseLine > #chasing { width: 1fr; }
+    ChaseLine > #chasing { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    ChaseLine > #chase-hint { width: auto; padding-left: 1; color: $text-muted; }
     """
 
     link: reactive[ChaseLink | None] = reactive(None, init=False)
@@ -51,13 +52,10 @@ class ChaseLine(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(_("Chasing"), classes="name", markup=False)
         yield Static(id="chasing", markup=False)
+        yield Static(_("ctrl+g: not a chase"), id="chase-hint", markup=False)
 
     def watch_link(self, link: ChaseLink | None) -> None:
         self.set_class(link is not None, "-linked")
         if link is not None:
-            shown = Text.assemble(
-                f"#{link.request_id} ",
-                link.subject,
-                (" " + _("(ctrl+g: not a chase)"), "dim"),
-            )
+            shown = Text(f"#{link.request_id} {link.subject}")
             self.query_one("#chasing", Static).update(shown)
