@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
-from daicho.data.chasing import can_chase
 from daicho.data.first_view import read_first_view
 from daicho.data.ledger import (
     LEDGER_ERRORS,
@@ -19,11 +18,12 @@ from daicho.data.ledger import (
     read_only_notice,
 )
 from daicho.data.queue import QueueFilters
-from daicho.data.records import RequestRecord, VendorRecord
+from daicho.data.records import VendorRecord
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoScreen
 from daicho.screens.mixins.call_logging import CallLogging
 from daicho.screens.mixins.follows_ledger import FollowsLedger
+from daicho.screens.mixins.queue_actions import QueueActions
 from daicho.screens.mixins.queue_filtering import QueueFiltering
 from daicho.screens.support.copying import (
     MailSource,
@@ -61,7 +61,7 @@ WATCH_S = 1.0  # how often the ledger is checked for writes by other windows and
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
 
 
-class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
+class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, DaichoScreen):
     """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
 
     AUTO_FOCUS = "VendorRows"  # a list, so that single-letter keys work from the start
@@ -236,9 +236,6 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
     def on_queue_table_rows_needed(self, event: QueueTable.RowsNeeded) -> None:
         self.load_queue_rows(self.filters, event.offset, event.limit)
 
-    def on_queue_table_highlighted(self, event: QueueTable.Highlighted) -> None:
-        self.refresh_bindings()  # `u` chases only a request we wait on
-
     def on_queue_table_opened(self, event: QueueTable.Opened) -> None:
         from daicho.screens.request_detail import RequestDetailScreen
 
@@ -252,10 +249,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         focused = self.focused
         if action in _QUEUE_ACTIONS:
             in_queue = focused is not None and focused is self.query_one(QueueTable)
-            if in_queue and action == "chase":  # a key of the queue, dimmed on what it can't
-                request = self._current_request()
-                return (request is not None and can_chase(request)) or None
-            return in_queue
+            return in_queue and self.queue_action_enabled(action)
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
             return vendor_list.has_focus_within and (vendor_list.current is not None or None)
@@ -274,9 +268,6 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
             self.query_one(QueueTable).focus()
         else:
             self.action_new_call()
-
-    def _current_request(self) -> RequestRecord | None:
-        return self.query_one(QueueTable).current
 
     def mail_source(self) -> MailSource | None:
         """What `y` copies: the call just saved, else what the focused pane's cursor is on.
@@ -303,24 +294,6 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
 
     def action_copy_queue(self) -> None:
         copy_mail(self, queue_source(self.filters))
-
-    def action_answer(self) -> None:
-        from daicho.screens.answer_prompt import AnswerPrompt
-
-        if request := self._current_request():
-            self.app.push_screen(AnswerPrompt(request), self._after_write)
-
-    def action_redate(self) -> None:
-        from daicho.screens.redate_prompt import RedatePrompt
-
-        if request := self._current_request():
-            self.app.push_screen(RedatePrompt(request), self._after_write)
-
-    def action_chase(self) -> None:
-        from daicho.screens.chase_prompt import ChasePrompt
-
-        if (request := self._current_request()) and can_chase(request):
-            self.app.push_screen(ChasePrompt(request), self._after_write)
 
     def action_new_request(self) -> None:
         from daicho.screens.request_form import NewRequestForm

@@ -4,7 +4,7 @@ history then say."""
 
 from datetime import timedelta
 
-from conftest import TODAY, settle, shown, until
+from conftest import TODAY, run_command, settle, shown, until
 from test_copying import ME, FakeClipboard, app_with
 from textual.widgets import Input
 
@@ -268,3 +268,22 @@ async def test_a_call_chasing_a_request_keeps_the_link_in_its_draft(ledger):
         await pilot.pause()
         assert "Quote for 10 laptops" in shown(form.query_one("#chasing"))
         assert form.values().chasing == (asked.id,)
+
+
+async def test_the_new_keys_are_in_the_help_and_the_command_palette(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(shown(widget) for widget in app.screen.query("*") if widget.display)
+        assert "Chase" in text and "Not a chase" in text
+        await pilot.press("escape", "2")
+        await run_command(pilot, "Chase")
+        await settle(pilot)
+        assert isinstance(app.screen, ChasePrompt)
+        await pilot.press("escape")
+        await open_request(pilot, asked.id)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Chase", "Next chase date"} <= titles
