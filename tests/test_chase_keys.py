@@ -287,3 +287,17 @@ async def test_the_new_keys_are_in_the_help_and_the_command_palette(ledger):
         await open_request(pilot, asked.id)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Chase", "Next chase date"} <= titles
+
+
+async def test_the_detail_shows_a_snooze_and_its_history_old_to_new(ledger):
+    asked = waiting_and_owed()["asked"]
+    chasing.snooze_request(asked.id, TODAY + timedelta(days=3))
+    chasing.snooze_request(asked.id, TODAY + timedelta(days=5))
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_request(pilot, asked.id)
+        fields = shown(screen.query_one("#request-fields"))
+        history = shown(screen.query_one("#history-lines"))
+    assert "Snoozed until" in fields and "2026-11-25" in fields
+    assert "Chased" not in fields  # never chased: nothing to say
+    assert "snoozed" in history and "2026-11-23 → 2026-11-25" in history
