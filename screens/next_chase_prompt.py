@@ -1,27 +1,25 @@
 """Naming the day to chase the vendor next (`w`, DESIGN §12): on that day the request is due
 for a chase, however recently it moved. Any date form of §4 works, business days included.
 
-As with the due date (screens/redate_prompt.py), removing the day is its own key (ctrl+r),
-never an empty field, so that `w` then a stray `enter` changes nothing.
+As with the due date, removing the day is its own key (ctrl+r: screens/bases/date_prompt.py).
 """
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from daicho.data.chasing import set_next_chase
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
+from daicho.screens.bases.date_prompt import DatePrompt
 from daicho.screens.bases.form import FieldError, row
-from daicho.screens.bases.request_prompt import RequestPrompt
 from daicho.screens.support.rendering import stored_day
 from daicho.widgets.date_field import DateField
 
 
-class NextChasePrompt(RequestPrompt):
+class NextChasePrompt(DatePrompt):
     """Dismisses with the RequestRecord as saved, or None when cancelled."""
 
     AUTO_FOCUS = "#next-chase Input"
@@ -32,7 +30,6 @@ class NextChasePrompt(RequestPrompt):
 
     def __init__(self, request: RequestRecord) -> None:
         super().__init__(_("Next chase"), request)
-        self.removing = False  # the save asked for is "no next chase date"
 
     def compose_prompt(self) -> ComposeResult:
         upcoming = self.request.next_chase
@@ -42,22 +39,8 @@ class NextChasePrompt(RequestPrompt):
         placeholder = _("+3, fri, 11/30, 来週金曜")
         yield from row(_("Next chase"), DateField(id="next-chase", placeholder=placeholder))
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "remove":
-            return self.request.next_chase is not None
-        return True
-
-    @on(Input.Submitted)
-    def _save_on_enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_remove(self) -> None:
-        self.removing = True
-        try:
-            self.action_save()
-        finally:
-            self.removing = False
+    def has_date(self) -> bool:
+        return self.request.next_chase is not None
 
     def save(self) -> RequestRecord:
         if self.removing:
