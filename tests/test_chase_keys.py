@@ -9,7 +9,7 @@ from test_copying import ME, FakeClipboard, app_with
 from textual.widgets import Input
 
 from daicho.app import DaichoApp
-from daicho.data import chasing, requests, vendors
+from daicho.data import chasing, drafts, requests, vendors
 from daicho.data.dates import clock
 from daicho.data.mail import summaries
 from daicho.data.models import Call
@@ -301,3 +301,24 @@ async def test_the_detail_shows_a_snooze_and_its_history_old_to_new(ledger):
     assert "Snoozed until" in fields and "2026-11-25" in fields
     assert "Chased" not in fields  # never chased: nothing to say
     assert "snoozed" in history and "2026-11-23 → 2026-11-25" in history
+
+
+async def test_a_chase_being_typed_comes_back_after_the_app_stops(ledger):
+    asked = waiting_and_owed()["asked"]
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "u")
+        await settle(pilot)
+        await pilot.press("shift+tab", "m", "tab", *"Asked Sato")
+        await until(pilot, lambda: drafts.load_drafts() != [], "the chase's draft")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChasePrompt)  # the one open when the app stopped
+        assert app.screen.query_one("#chase-note", Input).value == "Asked Sato"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [(event.new_value, event.note) for event in chases(asked.id)] == [
+        ("mobile", "Asked Sato")
+    ]
