@@ -322,3 +322,15 @@ async def test_a_chase_being_typed_comes_back_after_the_app_stops(ledger):
     assert [(event.new_value, event.note) for event in chases(asked.id)] == [
         ("mobile", "Asked Sato")
     ]
+
+
+async def test_a_subject_like_markup_is_shown_as_typed_in_the_call_form_s_chase_line(ledger):
+    acme = vendors.create_vendor("Acme Devices")
+    requests.open_request(acme.id, "outbound", "[red]x[/] quote", due=TODAY)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        line = app.screen.query_one(CallForm).query_one("#chasing")
+        assert "#1 [red]x[/] quote" in shown(line)
