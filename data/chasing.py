@@ -95,8 +95,13 @@ def last_chase_channel() -> str:
     return last.new_value if last and last.new_value in CALL_CHANNELS else "phone"
 
 
+def can_chase(request: RequestRecord | Request) -> bool:
+    """Whether `request` may be chased: it is open and we wait on the vendor."""
+    return request.direction == "outbound" and request.status == "open"
+
+
 def _must_wait_on_vendor(row: Request) -> None:
-    if row.direction != "outbound" or row.status != "open":
+    if not can_chase(row):
         raise InputError(_("Only an open request waiting on the vendor can be chased"))
 
 

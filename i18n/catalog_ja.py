@@ -915,4 +915,25 @@ JA: dict[str, str] = {
     "Snooze to a day after today": "明日以降の日付を指定してください",
     "print the day's list: what needs you today": "今日やることの一覧を表示する",
     "print the list as JSON": "一覧を JSON で出力する",
+    # issue 18: chasing in the UI, and the chase mail
+    "Chased": "催促",
+    "Next chase date": "次回催促日",
+    "Next chase now": "現在の次回催促日",
+    "Remove next chase date": "次回催促日を削除",
+    "The next chase is a day after today": "次回催促日は明日以降の日付にしてください",
+    "Type a date": "日付を入力してください",
+    "Type a date, or ctrl+r to remove the next chase": (
+        "日付を入力するか、ctrl+r で次回催促日を削除してください"
+    ),
+    "+3, fri, 11/30, 来週金曜": "来週金曜, 11/30, +3, 3営業日後",
+    "optional: +3, fri, 来週金曜": "任意: 来週金曜, +3, 3営業日後",
+    "optional: what was said": "任意: 伝えた内容",
+    "chase": "催促",
+    "next chase": "次回催促日",
+    "snoozed": "スヌーズ",
+    "{count}× · today": "{count}× · 今日",
+    "{count}× · {days}d ago": "{count}× · {days}日前",
+    "Chasing": "催促対象",
+    "ctrl+g: not a chase": "ctrl+g: 催促ではない",
+    "Not a chase": "催促ではない",
 }

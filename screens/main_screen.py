@@ -18,11 +18,12 @@ from daicho.data.ledger import (
     read_only_notice,
 )
 from daicho.data.queue import QueueFilters
-from daicho.data.records import RequestRecord, VendorRecord
+from daicho.data.records import VendorRecord
 from daicho.i18n import N_, _
 from daicho.screens.bases.screen import DaichoScreen
 from daicho.screens.mixins.call_logging import CallLogging
 from daicho.screens.mixins.follows_ledger import FollowsLedger
+from daicho.screens.mixins.queue_actions import QueueActions
 from daicho.screens.mixins.queue_filtering import QueueFiltering
 from daicho.screens.support.copying import (
     MailSource,
@@ -44,6 +45,7 @@ from daicho.widgets.vendor_list import VendorList, VendorRows
 _QUEUE_ACTIONS = {
     "answer",
     "redate",
+    "chase",
     "cycle_direction",
     "cycle_status",
     "cycle_priority",
@@ -59,7 +61,7 @@ WATCH_S = 1.0  # how often the ledger is checked for writes by other windows and
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
 
 
-class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
+class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, DaichoScreen):
     """Three panes at once; at 80×24 the call form takes the queue's place while in use."""
 
     AUTO_FOCUS = "VendorRows"  # a list, so that single-letter keys work from the start
@@ -74,6 +76,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         Binding("e", "edit_vendor", N_("Edit vendor"), id="main.edit_vendor"),
         Binding("x", "answer", N_("Answered/done"), id="queue.answer"),
         Binding("t", "redate", N_("Re-date"), id="queue.redate"),
+        Binding("u", "chase", N_("Chase"), id="queue.chase"),
         Binding("d", "cycle_direction", N_("Direction"), id="queue.direction"),
         Binding("s", "cycle_status", N_("Status"), id="queue.status"),
         Binding("p", "cycle_priority", N_("Priority"), id="queue.priority"),
@@ -245,7 +248,8 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         still is a key, not a letter typed into the vendor filter); copying on something."""
         focused = self.focused
         if action in _QUEUE_ACTIONS:
-            return focused is not None and focused is self.query_one(QueueTable)
+            in_queue = focused is not None and focused is self.query_one(QueueTable)
+            return in_queue and self.queue_action_enabled(action)
         if action == "edit_vendor":
             vendor_list = self.query_one(VendorList)
             return vendor_list.has_focus_within and (vendor_list.current is not None or None)
@@ -264,9 +268,6 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
             self.query_one(QueueTable).focus()
         else:
             self.action_new_call()
-
-    def _current_request(self) -> RequestRecord | None:
-        return self.query_one(QueueTable).current
 
     def mail_source(self) -> MailSource | None:
         """What `y` copies: the call just saved, else what the focused pane's cursor is on.
@@ -293,18 +294,6 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
 
     def action_copy_queue(self) -> None:
         copy_mail(self, queue_source(self.filters))
-
-    def action_answer(self) -> None:
-        from daicho.screens.answer_prompt import AnswerPrompt
-
-        if request := self._current_request():
-            self.app.push_screen(AnswerPrompt(request), self._after_write)
-
-    def action_redate(self) -> None:
-        from daicho.screens.redate_prompt import RedatePrompt
-
-        if request := self._current_request():
-            self.app.push_screen(RedatePrompt(request), self._after_write)
 
     def action_new_request(self) -> None:
         from daicho.screens.request_form import NewRequestForm

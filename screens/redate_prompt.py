@@ -9,7 +9,6 @@ saves nothing, and `-` stays free for the date field's own `-1` (yesterday).
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
@@ -17,24 +16,23 @@ from textual.widgets import Input, Label, Static
 from daicho.data import requests
 from daicho.data.records import RequestRecord
 from daicho.i18n import N_, _
+from daicho.screens.bases.date_prompt import DatePrompt
 from daicho.screens.bases.form import FieldError, line, row
-from daicho.screens.bases.request_prompt import RequestPrompt
 from daicho.screens.support.rendering import due_line
 from daicho.widgets.date_field import DateField
 
 
-class RedatePrompt(RequestPrompt):
+class RedatePrompt(DatePrompt):
     """Dismisses with the re-dated RequestRecord, or None when cancelled."""
 
     AUTO_FOCUS = "#due Input"
     DRAFT_FORM = "redate"
     BINDINGS: ClassVar = [
-        Binding("ctrl+r", "remove_due", N_("Remove due date"), id="redate.remove"),
+        Binding("ctrl+r", "remove", N_("Remove due date"), id="redate.remove"),
     ]
 
     def __init__(self, request: RequestRecord) -> None:
         super().__init__(_("Re-date"), request)
-        self.removing = False  # the save asked for is "no due date"
 
     def compose_prompt(self) -> ComposeResult:
         yield Label(_("Due now"), classes="form-label")
@@ -54,22 +52,8 @@ class RedatePrompt(RequestPrompt):
         """The due date as it stands, in words as of today (its colours need the screen)."""
         self.query_one("#due-now", Static).update(due_line(self.deadline(self.request), self))
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "remove_due":
-            return self.request.due is not None
-        return True
-
-    @on(Input.Submitted)
-    def _save_on_enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_remove_due(self) -> None:
-        self.removing = True
-        try:
-            self.action_save()
-        finally:
-            self.removing = False
+    def has_date(self) -> bool:
+        return self.request.due is not None
 
     def save(self) -> RequestRecord | None:
         reason = self.query_one("#reason", Input).value

@@ -4,6 +4,7 @@ Every change is made here through the request services and then read back from t
 so what the screen shows is always what was stored.
 """
 
+from datetime import date
 from typing import ClassVar
 
 from rich.table import Table
@@ -14,6 +15,8 @@ from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.widgets import Static
 
 from daicho.data import calls, requests
+from daicho.data.chasing import can_chase
+from daicho.data.dates.style import full_date
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import REQUEST_STATUSES, CallRecord, RequestEventRecord, RequestRecord
@@ -32,6 +35,7 @@ from daicho.screens.support.rendering import (
     stored_day,
 )
 from daicho.widgets.key_bar import KeyBar
+from daicho.widgets.queue_columns import chased_text
 
 # Which statuses each change makes sense from; the footer shows only those that do.
 _CHANGES_FROM = {
@@ -64,6 +68,8 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
         Binding("o", "reopen", N_("Reopen"), id="request.reopen"),
         Binding("k", "cancel_request", N_("Cancel request"), id="request.cancel"),
         Binding("m", "note", N_("Add note"), id="request.note"),
+        Binding("u", "chase", N_("Chase"), id="request.chase"),
+        Binding("w", "next_chase", N_("Next chase date"), id="request.next_chase"),
         Binding("e", "edit", N_("Edit"), id="request.edit"),
     ]
     HELP_TITLE = N_("Request detail")
@@ -134,6 +140,7 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
                 (_("Priority"), label(request.priority)),
                 (_("Assignee"), request.assignee or "—"),
                 (_("Due"), due_line(self.deadline(request), self)),
+                *_chasing_facts(request, self.today),
                 (_("From call"), from_call),
                 (_("Created"), by_whom(request.created_at, request.created_by)),
                 (_("Updated"), by_whom(request.updated_at, request.changed_by)),
@@ -147,6 +154,8 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
     # --- changes ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("chase", "next_chase"):  # only what we wait on the vendor for
+            return self.request is not None and can_chase(self.request)
         if action not in _CHANGES_FROM:
             return True
         return self.request is not None and self.request.status in _CHANGES_FROM[action]
@@ -165,6 +174,16 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
         from daicho.screens.note_prompt import NotePrompt
 
         self.app.push_screen(NotePrompt(self.request), self._after_prompt)
+
+    def action_chase(self) -> None:
+        from daicho.screens.chase_prompt import ChasePrompt
+
+        self.app.push_screen(ChasePrompt(self.request), self._after_prompt)
+
+    def action_next_chase(self) -> None:
+        from daicho.screens.next_chase_prompt import NextChasePrompt
+
+        self.app.push_screen(NextChasePrompt(self.request), self._after_prompt)
 
     def action_edit(self) -> None:
         from daicho.screens.request_edit_form import RequestEditForm
@@ -197,6 +216,19 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
             self.reload()
 
 
+def _chasing_facts(request: RequestRecord, today: date) -> list[tuple[str, str]]:
+    """How the vendor was chased and when next, for the lines that have something to say."""
+    facts = []
+    if request.times_chased and request.last_chased is not None:
+        chased = chased_text(request, today) + " · " + local_time(request.last_chased)
+        facts.append((_("Chased"), chased))
+    if request.next_chase is not None:
+        facts.append((_("Next chase"), full_date(request.next_chase)))
+    if request.snoozed_until is not None:
+        facts.append((_("Snoozed until"), full_date(request.snoozed_until)))
+    return facts
+
+
 def _history(events: list[RequestEventRecord]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
@@ -218,6 +250,9 @@ def _event_kind(kind: str) -> str:
         "due_changed": _("due date"),
         "note_added": _("note"),
         "edited": _("edited"),
+        "chase": _("chase"),
+        "next_chase_changed": _("next chase"),
+        "snoozed": _("snoozed"),
     }.get(kind, kind)
 
 
@@ -225,7 +260,9 @@ def _change_text(event: RequestEventRecord) -> Text:
     """Old → new in words: statuses by their labels, dates as dates, edited fields by name."""
     if event.kind in ("created", "status_changed"):
         old, new = label(event.old_value), label(event.new_value)
-    elif event.kind == "due_changed":
+    elif event.kind == "chase":  # how the vendor was chased; what was said is the note
+        return Text(label(event.new_value))
+    elif event.kind in ("due_changed", "next_chase_changed", "snoozed"):
         old = stored_day(event.old_value) if event.old_value else _("none")
         new = stored_day(event.new_value) if event.new_value else _("none")
     elif event.kind == "edited":

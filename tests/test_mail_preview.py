@@ -41,7 +41,7 @@ async def test_the_preview_opens_on_the_mail_the_moment_calls_for_by_its_label(l
         assert chooser.value == mail.template
         assert preview.query_one("#mail-text", TextArea).text == mail.text
         assert template_label(mail.template) in shown(chooser)
-        names = template_names(("request", "reminder", "answer"), {})
+        names = template_names(summaries.REQUEST_KINDS, {})
         assert chooser.tooltip == " / ".join(template_label(name) for name in names)
 
 

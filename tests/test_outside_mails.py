@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import at
 
-from daicho.data import calls, requests, vendors
+from daicho.data import calls, chasing, requests, vendors
 from daicho.data.dates import clock
 from daicho.data.mail.compose import Mail
 from daicho.data.mail.outside import has_priority_word
@@ -107,6 +107,7 @@ class Office:
     meeting: int  # on Tuesday with Sato: two decisions and a quote for Yamada to send
     overdue: int  # 【社長オーダー】 quote asked of Sato on a call with Yamada, due Wednesday
     answered: int  # Sato asked us about parking on Monday; answered Thursday
+    wifi_quote: int  # [URGENT] asked of Yamada at Tuesday's meeting, due Fri 4 Dec
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -188,7 +189,8 @@ def office(ledger, language) -> Office:
         requests.edit_request(phone_call.follow_ups[0].id, contact_id=sato)
     finally:
         clock.freeze_now(None)
-    return Office(acme, phone_call.id, meeting.id, overdue.id, answered.id)
+    wifi_quote = meeting.follow_ups[0].id
+    return Office(acme, phone_call.id, meeting.id, overdue.id, answered.id, wifi_quote)
 
 
 def mails(office: Office, language: str) -> dict[str, Mail]:
@@ -209,6 +211,19 @@ def test_an_outside_mail_reads_as_sent(office, language, which):
     assert mail.problems == ()
     # The files end their last line like any text file; the mail itself ends on its text.
     assert mail.text + "\n" == (GOLDEN / f"{which}_{language}.txt").read_text(encoding="utf-8")
+
+
+def test_the_chase_mail_of_a_chased_request_reads_as_sent(office, language):
+    """Chased once by phone: `y` makes the polite 催促, which says when we asked, that this is
+    not the first time, and by when we hoped to hear, never our [URGENT]."""
+    clock.freeze_now(at(2026, 11, 19, 9, 0))
+    try:
+        chasing.chase_request(office.wifi_quote, "phone", "Left a message")
+    finally:
+        clock.freeze_now(None)
+    mail = request_mail(office.wifi_quote, {}, sender=SENDERS[language])
+    assert (mail.kind, mail.template, mail.problems) == ("chase", f"chase_{language}", ())
+    assert mail.text + "\n" == (GOLDEN / f"chase_{language}.txt").read_text(encoding="utf-8")
 
 
 def test_a_request_gets_the_mail_its_moment_calls_for(office, language):
@@ -236,7 +251,7 @@ def test_no_priority_word_of_ours_reaches_a_vendor(office, language):
         *(
             request_mail(request, {}, f"{kind}_{language}", sender=SENDERS[language])
             for request in (office.overdue, office.answered)
-            for kind in ("request", "reminder", "answer")
+            for kind in ("request", "reminder", "chase", "answer")
         ),
     ]
     assert {mail.kind for mail in sent} == set(OUTSIDE_KINDS)

@@ -7,6 +7,7 @@ from conftest import TODAY
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
+from daicho.data.dates import clock
 from daicho.data.records import RequestRecord
 from daicho.i18n import set_language
 from daicho.widgets.queue_table import PAGE_SIZE, QueueTable
@@ -141,8 +142,8 @@ async def test_rows_show_direction_due_band_and_subject_as_typed():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         header, *shown = lines(app.table)
-        assert header.split() == ["Due", "Vendor", "Subject", "Age", "Priority"]
-        assert shown[0].startswith("→ 11/18 ‼2d late  Vendor 0")
+        assert header.split() == ["Due", "Chased", "Vendor", "Subject", "Age", "Priority"]
+        assert shown[0].startswith("→ 11/18 ‼2d late ") and shown[0].split()[4] == "Vendor"
         assert "[bold]x[/]" in shown[0] and "10d ‼urgent" in shown[0]
         assert shown[1].startswith("← 11/19 ‼1d late") and "!high" in shown[1]
         assert shown[2].startswith("→ —") and "answered · Subject 2" in shown[2]
@@ -171,7 +172,7 @@ async def test_in_japanese_the_header_and_cells_speak_japanese():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         header, first = lines(app.table)[:2]
-        assert header.split() == ["期限", "業者", "件名", "経過", "優先度"]
+        assert header.split() == ["期限", "催促", "業者", "件名", "経過", "優先度"]
         assert first.startswith("→ 11/18 ‼2日超過") and "10日 ‼至急" in first
 
 
@@ -183,6 +184,32 @@ async def test_at_50_columns_direction_due_vendor_and_subject_still_show():
         header, first = lines(app.table)[:2]
         assert header.split() == ["Due", "Vendor", "Subject"]
         assert first.startswith("→ 11/18 ‼2d late  Fujitsu B… Quote")
+
+
+async def test_how_often_and_how_long_ago_it_was_chased_in_its_column_or_the_subject():
+    """Days count local dates: a chase late last night was yesterday (issue 18)."""
+    late_last_night = clock.to_utc(datetime(2026, 11, 19, 23, 50))
+    rows = [
+        request(0, times_chased=2, last_chased=late_last_night),
+        request(2, times_chased=1, last_chased=clock.to_utc(datetime(2026, 11, 20, 8, 0))),
+        request(4),
+    ]
+    for width, language, said in [
+        (100, "en", ("2× · 1d ago", "1× · today")),
+        (100, "ja", ("2× · 1日前", "1× · 今日")),
+        (50, "en", ("2× · 1d ago · Subj", "1× · today · Subje")),
+    ]:
+        set_language(language)
+        app = QueueApp(rows)
+        async with app.run_test(size=(width, 20)) as pilot:
+            await pilot.pause()
+            header, *shown = lines(app.table)[:4]
+            for line, words in zip(shown, said, strict=False):
+                assert words in line
+            assert "×" not in shown[2]
+            if width == 100:
+                column = cell_len(header[: header.index("Chased" if language == "en" else "催促")])
+                assert cell_len(shown[0][: shown[0].index("2×")]) == column
 
 
 async def test_rows_not_yet_loaded_show_a_placeholder_and_open_nothing():

@@ -465,6 +465,7 @@ def test_every_placeholder_of_every_kind_is_filled(desk, kind):
         "call": lambda: call_mail(desk.call, {name: text}, name),
         "request": lambda: request_mail(desk.answered, {name: text}, name),
         "reminder": lambda: request_mail(desk.overdue, {name: text}, name),
+        "chase": lambda: request_mail(desk.overdue, {name: text}, name),
         "answer": lambda: request_mail(desk.answered, {name: text}, name),
         "vendor": lambda: vendor_mail(desk.acme, {name: text}, name),
         "queue": lambda: queue_mail(QueueFilters(), {name: text}, name),

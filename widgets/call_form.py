@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from daicho.data.dates import clock
 from daicho.data.records import CALL_CHANNELS, CALL_DIRECTIONS, CallFields, FollowUp
 from daicho.i18n import N_, _
+from daicho.widgets.call_form_chase import ChaseLine, ChaseLink
 from daicho.widgets.call_form_draft import CallFormDraft
 from daicho.widgets.call_status import CallStatus, local_now
 from daicho.widgets.choice_field import ChoiceField
@@ -39,6 +40,7 @@ class CallFormValues(CallFields):
 
     decisions: list[str]
     follow_ups: list[FollowUp]
+    chasing: tuple[int, ...] = ()  # the request the call chases (widgets/call_form_chase.py)
 
 
 class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
@@ -73,6 +75,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
         Binding(
             "ctrl+d", "discard", N_("Discard call"), show=False, id="call.discard", priority=True
         ),
+        Binding("ctrl+g", "not_a_chase", N_("Not a chase"), id="call.not_a_chase"),
     ]
 
     vendor_names: reactive[list[tuple[str, str]]] = reactive(list, init=False)
@@ -121,6 +124,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             yield Label(_("Vendor"), classes="name", markup=False)
             yield CompletingInput(id="vendor", compact=True, placeholder=_(NAME_PLACEHOLDER))
             yield Static(_("New vendor: saved as a prospect"), id="vendor-hint", markup=False)
+        yield ChaseLine()
         with Horizontal(classes="line"):
             yield Label(_("Contact"), classes="name", markup=False)
             yield CompletingInput(id="contact", compact=True)
@@ -163,14 +167,18 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
     def watch_known_vendor(self) -> None:
         self._show_vendor_hint()
 
-    def start(self, vendor_name: str = "", contact_name: str = "") -> None:
+    def start(
+        self, vendor_name: str = "", contact_name: str = "", chasing: ChaseLink | None = None
+    ) -> None:
         """Open a call: start the clock and fill the vendor; keep a call already under way.
+        `chasing`: the request of that vendor the new call is about, chased when it is saved.
 
         Only what `start` itself filled in may be replaced, and only by another vendor.
         """
         if not self.has_content() and (vendor_name or self.is_blank()):
             self._input("vendor").value = vendor_name
             self._input("contact").value = contact_name
+            self._chase_line.link = chasing
             self._prefill = (vendor_name, contact_name)
             self._status.start_clock(local_now())
             self._status.show("")
@@ -224,6 +232,7 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
             internal_notes=self._text_area("internal_notes").text,
             decisions=[line.strip() for line in decisions if line.strip()],
             follow_ups=self._follow_ups.follow_ups(),
+            chasing=(link.request_id,) if (link := self._chase_line.link) else (),
         )
 
     def action_save(self, copy: bool = False) -> None:
@@ -248,6 +257,17 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
         row = blank or await self._follow_ups.add()
         row.due_field.today = self.today
         row.focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "not_a_chase":
+            return self._chase_line.link is not None
+        return True
+
+    def action_not_a_chase(self) -> None:
+        """The call is not about the request after all: saving it chases nothing."""
+        self._chase_line.link = None
+        self.refresh_bindings()
+        self._edited()
 
     def action_leave(self) -> None:
         self.post_message(self.Left())
@@ -279,6 +299,10 @@ class CallForm(CallFormDraft, VerticalScroll, can_focus=False):
         if isinstance(event, Input.Changed) and event.input.id == "vendor":
             self._show_vendor_hint()
             self.post_message(self.VendorChanged(event.value.strip()))
+            link = self._chase_line.link
+            if link is not None and event.value.strip() != link.vendor_name:
+                self._chase_line.link = None  # a call with another vendor chases nothing of it
+                self.refresh_bindings()
 
         self._edited()
 

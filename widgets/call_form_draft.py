@@ -7,6 +7,7 @@ from datetime import datetime
 from textual.await_complete import AwaitComplete
 from textual.widgets import Input, TextArea
 
+from daicho.widgets.call_form_chase import ChaseLine, ChaseLink
 from daicho.widgets.call_status import CallStatus
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.date_field import PastDueCheck
@@ -48,6 +49,10 @@ class CallFormDraft:
         return self.query_one(FollowUpList)
 
     @property
+    def _chase_line(self) -> ChaseLine:
+        return self.query_one(ChaseLine)
+
+    @property
     def _status(self) -> CallStatus:
         return self.query_one(CallStatus)
 
@@ -83,6 +88,7 @@ class CallFormDraft:
             **{name: self._text_area(name).text for name in BLOCKS},
             "follow_ups": self._follow_ups.snapshot(),
             "started_at": started_at.isoformat() if started_at else None,
+            "chasing": link.draft() if (link := self._chase_line.link) else None,
         }
 
     def load(self, values: dict) -> AwaitComplete:
@@ -108,6 +114,7 @@ class CallFormDraft:
         values = {"internal_notes": values.get(_OLD_MEMO, ""), **values}
         for name in BLOCKS:
             self._text_area(name).text = str(values.get(name, ""))
+        self._chase_line.link = ChaseLink.from_draft(values.get("chasing"))
         self._prefill = ("", "")
         self._past_due = PastDueCheck()  # a new call: its dates are asked about afresh
         return self._follow_ups.load(values.get("follow_ups") or [])

@@ -5,6 +5,7 @@ No Textual here: the queue table adds colour on top. Widths are measured with
 """
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -33,6 +34,7 @@ class Column:
     key: str
     width: int
     right: bool = False
+    chased: bool = False  # the subject says when it was chased: no room for its own column
 
 
 def titles() -> dict[str, str]:
@@ -45,7 +47,19 @@ def titles() -> dict[str, str]:
         "age": _("Age"),
         "priority": _("Priority"),
         "assignee": _("Assignee"),
+        "chased": _("Chased"),
     }
+
+
+def chased_text(request: RequestRecord, today: date) -> str:
+    """How often and how long ago the vendor was chased: `2× · 3d ago`, `1× · today`; ""
+    when never. Days count local dates, as the user remembers them."""
+    if not request.times_chased or request.last_chased is None:
+        return ""
+    days = max(0, (today - clock.to_local(request.last_chased).date()).days)
+    if days == 0:
+        return _("{count}× · today", count=request.times_chased)
+    return _("{count}× · {days}d ago", count=request.times_chased, days=days)
 
 
 def priority_text(priority: str) -> str:
@@ -61,18 +75,19 @@ def layout(
     """Columns for `width` cells in `language` and date `style` (cache keys: titles change
     width with the language, the due column with the style), with the assignee's if asked.
 
-    Direction, due, vendor and subject always show; priority, then the assignee, then age,
-    join while vendor and subject keep VENDOR_MIN + SUBJECT_MIN cells. The subject takes
-    the rest.
+    Direction, due, vendor and subject always show; priority, then when it was chased, then
+    the assignee, then age, join while vendor and subject keep VENDOR_MIN + SUBJECT_MIN
+    cells. The subject takes the rest, and says when it was chased while that has no room.
     """
     names = titles()
     age = max(cell_len(names["age"]), cell_len(_("{days}d", days=999)))
     priority = max(cell_len(names["priority"]), *map(cell_len, map(priority_text, _PRIORITY_MARKS)))
     due = DUE_WIDTHS[style]
     room = width - (1 + 1) - (due + 1) - 1  # direction, due, spaces between columns
-    wanted = [("priority", priority), ("age", age)]
+    chased = max(cell_len(names["chased"]), cell_len(_("{count}× · {days}d ago", count=9, days=99)))
+    wanted = [("priority", priority), ("chased", chased), ("age", age)]
     if assignee:
-        wanted.insert(1, ("assignee", max(cell_len(names["assignee"]), ASSIGNEE_WIDTH)))
+        wanted.insert(2, ("assignee", max(cell_len(names["assignee"]), ASSIGNEE_WIDTH)))
     extra = {}
     for key, size in wanted:
         if room - (size + 1) >= VENDOR_MIN + SUBJECT_MIN:
@@ -82,8 +97,9 @@ def layout(
     return (
         Column("direction", 1),
         Column("due", due),
+        *((Column("chased", extra["chased"]),) if "chased" in extra else ()),
         Column("vendor", vendor),
-        Column("subject", max(0, room - vendor)),
+        Column("subject", max(0, room - vendor), chased="chased" not in extra),
         *(
             Column(key, extra[key], right=key == "age")
             for key in ("age", "priority", "assignee")
@@ -103,10 +119,13 @@ def cell_text(column: Column, request: RequestRecord, deadline: Deadline) -> str
         return fitted_name(request.vendor_name.translate(_CONTROL), column.width)
     if key == "subject":
         status = "" if request.status == "open" else label(request.status) + " · "
-        return status + request.subject.translate(_CONTROL)
+        chased = chased_text(request, deadline.today) if column.chased else ""
+        return status + (chased + " · " if chased else "") + request.subject.translate(_CONTROL)
     if key == "age":
         created = clock.to_local(request.created_at).date()
         return _("{days}d", days=max(0, (deadline.today - created).days))
     if key == "assignee":
         return fitted_name(request.assignee.translate(_CONTROL), column.width)
+    if key == "chased":
+        return chased_text(request, deadline.today)
     return priority_text(request.priority)

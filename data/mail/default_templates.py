@@ -3,8 +3,11 @@
 Each is the whole mail: the first line is the subject, the rest the body. They are data,
 not messages to translate: `[templates]` in config.toml overrides them by name. Those that
 go to a vendor (templates.OUTSIDE_KINDS) name the sender after the greeting and never hold
-our priority or internal notes.
+our priority or internal notes. The reports for our own people are in
+data/mail/report_templates.py.
 """
+
+from daicho.data.mail.report_templates import REPORT_TEMPLATES
 
 _CALL_JA = """\
 【ご確認】{subject}（{date}）
@@ -247,74 +250,49 @@ Best regards,
 {signature}
 """
 
-_QUEUE_JA = """\
-【状況報告】依頼・問い合わせ一覧（{today}時点）
-お疲れさまです。
-{today}時点の依頼・問い合わせの状況をご報告します。
+_CHASE_JA = """\
+【ご状況確認のお願い】{subject}
+{addressee}
 
-■対象：{filters}
-■件数：{count}件
+いつもお世話になっております。
+{introduction}
 
-{items}
+{opened}にお願いいたしました「{subject}」の件につきまして、
+その後いかがでしょうか。
+度々のご連絡となり恐縮ですが、現在の状況をお知らせいただけますと幸いです。
 
-以上です。
+■件名：{subject}
+■ご依頼日：{opened}
 
-{signature}
-"""
+■ご依頼内容
+{body}
 
-_QUEUE_EN = """\
-Request queue as of {today}
-Hello,
+なお、{due_date}までのご回答をお願いしておりました。
 
-Here is where our requests with vendors stand as of {today}.
-
-Showing: {filters}
-Items: {count}
-
-{items}
-
-Best regards,
+本メールと行き違いでご対応いただいている場合は、ご容赦ください。
+お忙しいところ恐れ入りますが、何卒よろしくお願いいたします。
 
 {signature}
 """
 
-_WEEKLY_JA = """\
-【週次報告】業者対応状況（{start}〜{end}）
-お疲れさまです。
-{start}〜{end}の業者対応状況をご報告します。
+_CHASE_EN = """\
+Checking in: {subject}
+Dear {contact},
 
-■概況
-通話{call_count}件／依頼・問い合わせ 新規{opened}件・回答{answered}件・完了{closed}件
+{introduction}
 
-■今週の決定事項
-{decisions}
+I am writing again about the request below, which we made on {opened}.
+I am sorry to trouble you once more, but could you let us know where it stands?
 
-■期限超過（{today}時点）：{overdue_count}件
-{overdue}
+Subject: {subject}
+Asked on: {opened}
 
-■今後1週間の期限（{due_until}まで）：{due_next_week_count}件
-{due_next_week}
+Details:
+{body}
 
-以上です。
+We asked for an answer by {due_date}.
 
-{signature}
-"""
-
-_WEEKLY_EN = """\
-Weekly vendor report: {start} – {end}
-Hello,
-
-Here is the summary of our work with vendors from {start} to {end}.
-Calls: {call_count}. Requests opened: {opened}, answered: {answered}, closed: {closed}.
-
-Decided this week:
-{decisions}
-
-Overdue as of {today}: {overdue_count}
-{overdue}
-
-Due in the coming week (by {due_until}): {due_next_week_count}
-{due_next_week}
+If you have already taken care of this, thank you, and please disregard this message.
 
 Best regards,
 
@@ -328,12 +306,11 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "request_en": _REQUEST_EN,
     "reminder_ja": _REMINDER_JA,
     "reminder_en": _REMINDER_EN,
+    "chase_ja": _CHASE_JA,
+    "chase_en": _CHASE_EN,
     "answer_ja": _ANSWER_JA,
     "answer_en": _ANSWER_EN,
     "vendor_ja": _VENDOR_JA,
     "vendor_en": _VENDOR_EN,
-    "queue_ja": _QUEUE_JA,
-    "queue_en": _QUEUE_EN,
-    "weekly_ja": _WEEKLY_JA,
-    "weekly_en": _WEEKLY_EN,
+    **REPORT_TEMPLATES,
 }

@@ -41,7 +41,7 @@ from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 
 _PAGE = 100  # requests read at a time while listing the queue
-REQUEST_KINDS = ("request", "reminder", "answer")  # the mails a request may call for
+REQUEST_KINDS = ("request", "reminder", "chase", "answer")  # the mails a request may call for
 # What a call without a subject is called in its mail, by its channel.
 _UNNAMED_CALLS = {
     "phone": N_("our call"),
@@ -121,7 +121,7 @@ def request_mail(
             "body": request.body,
             "direction": _("from us to you") if outbound else _("from you to us"),
             "due": due_phrase(request, today, outside=True),
-            "due_date": day_text(request.due, today) if request.due else _("none"),
+            "due_date": _due_date(request, kind, today),
             "status": label(request.status),
             "priority": label(request.priority),
             "answer": request.answer,
@@ -132,14 +132,24 @@ def request_mail(
 
 
 def request_kind(request: RequestRecord, today: date, soon_days: int = 3) -> str:
-    """The mail a request calls for: the answer to one asked of us that is answered, a reminder
-    for one we wait on that is late or due within `soon_days` (the queue's "soon"), else the
-    request's state (`request`)."""
+    """The mail a request calls for: the answer to one asked of us that is answered, for one
+    we wait on the chase mail once it was chased (DESIGN §12), else a reminder when it is late
+    or due within `soon_days` (the queue's "soon"), else the request's state (`request`)."""
     if request.direction == "inbound":
         answered = request.status in ("answered", "closed") and request.answer.strip()
         return "answer" if answered else "request"
+    if request.status == "open" and request.times_chased:
+        return "chase"
     band = Deadline.of(request.due, request.status, today, soon_days).band
     return "reminder" if band in ("overdue", "today", "soon") else "request"
+
+
+def _due_date(request: RequestRecord, kind: str, today: date) -> str:
+    """The due date in words; a chase mail leaves it out when there is none (its sentence
+    about the date goes too), where the others say "none"."""
+    if request.due is not None:
+        return day_text(request.due, today)
+    return "" if kind == "chase" else _("none")
 
 
 def vendor_mail(

@@ -47,8 +47,10 @@ __all__ = [
     "template_names",
 ]
 
-KINDS: tuple[str, ...] = ("call", "request", "reminder", "answer", "vendor", "queue", "weekly")
-OUTSIDE_KINDS = ("call", "request", "reminder", "answer", "vendor")  # mails to a vendor
+KINDS: tuple[str, ...] = (
+    *("call", "request", "reminder", "chase", "answer", "vendor", "queue", "weekly"),
+)
+OUTSIDE_KINDS = ("call", "request", "reminder", "chase", "answer", "vendor")  # mails to a vendor
 SIGNATURE = "signature"
 _SENDER = tuple(f"sender_{part}" for part in SENDER_FIELDS)
 _EVERY_KIND = ("today", "signature", "introduction", *_SENDER)
@@ -63,6 +65,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     ),
     "request": _REQUEST,
     "reminder": _REQUEST,
+    "chase": _REQUEST,
     "answer": _REQUEST,
     "vendor": (
         *("vendor", "contact", "addressee", "waiting", "owed", "waiting_count", "owed_count"),
@@ -80,6 +83,7 @@ _LABELS = {
     "call": N_("Confirmation"),
     "request": N_("Confirmation"),
     "reminder": N_("Reminder"),
+    "chase": N_("Chase"),
     "answer": N_("Answer"),
     "vendor": N_("Open items"),
     "queue": N_("Status report"),

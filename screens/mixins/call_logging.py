@@ -5,6 +5,7 @@ from functools import cached_property
 from textual import events
 
 from daicho.data import calls, drafts, vendors
+from daicho.data.chasing import can_chase
 from daicho.data.dates import clock
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import LEDGER_ERRORS, ledger_version
@@ -15,6 +16,8 @@ from daicho.screens.support.copying import call_source, copy_mail
 from daicho.screens.support.draft_keeping import DraftKeeper
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.widgets.call_form import CallForm, CallFormValues
+from daicho.widgets.call_form_chase import ChaseLink
+from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.vendor_list import VendorList, VendorRows
 
 
@@ -50,11 +53,19 @@ class CallLogging:
             self.last_call_id = None
 
     def action_new_call(self) -> None:
-        """Focus the form and start the clock, with the selected vendor filled in."""
+        """Focus the form and start the clock, with the selected vendor filled in; from an
+        open request we wait on in the queue, with its vendor, and the call chases it."""
         current = self.query_one(VendorList).current
         self.last_call_id = None
         self.set_class(True, "-calling")
-        self.query_one(CallForm).start(current.name if current else "")
+        form = self.query_one(CallForm)
+        table = self.query_one(QueueTable)
+        request = table.current if self.focused is table else None
+        if request is not None and can_chase(request):
+            link = ChaseLink(request.id, request.subject, request.vendor_name)
+            form.start(request.vendor_name, chasing=link)
+        else:
+            form.start(current.name if current else "")
 
     def on_call_form_vendor_changed(self, event: CallForm.VendorChanged) -> None:
         self.look_up_call_vendor(event.name)

@@ -55,7 +55,7 @@ def call_source(call_id: int) -> MailSource:
 def request_source(request_id: int, soon_days: int) -> MailSource:
     """A request's mail; `soon_days` as in the queue, for when a reminder is due."""
     make = partial(summaries.request_mail, request_id, soon_days=soon_days)
-    return MailSource(("request", "reminder", "answer"), make)
+    return MailSource(summaries.REQUEST_KINDS, make)
 
 
 def vendor_source(vendor_id: int) -> MailSource:

@@ -4,7 +4,9 @@ from daicho.data.drafts import DraftRecord
 from daicho.data.errors import NotFound
 from daicho.screens.answer_prompt import AnswerPrompt
 from daicho.screens.bases.form import FormModal
+from daicho.screens.chase_prompt import ChasePrompt
 from daicho.screens.contact_form import ContactForm
+from daicho.screens.next_chase_prompt import NextChasePrompt
 from daicho.screens.note_prompt import NotePrompt
 from daicho.screens.redate_prompt import RedatePrompt
 from daicho.screens.request_edit_form import RequestEditForm
@@ -23,6 +25,8 @@ FORMS: dict[str, type[FormModal]] = {
         NotePrompt,
         RedatePrompt,
         SnoozePrompt,
+        ChasePrompt,
+        NextChasePrompt,
     )
 }
 
