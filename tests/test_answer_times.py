@@ -1,0 +1,152 @@
+"""How fast each vendor answers (DESIGN §12): the median business days from asking to the first
+answer over the last 12 months, on real ledgers, against a plain walk over the calendar.
+
+Today is Friday 20 November 2026 (conftest); Monday 23 November is a holiday (勤労感謝の日).
+"""
+
+import itertools
+from datetime import date, datetime, timedelta
+from statistics import median
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from daicho.data import requests, vendors
+from daicho.data.answer_times import AnswerTime, answer_times, suggested_due
+from daicho.data.dates import clock
+from daicho.data.dates.settings import business_calendar
+from daicho.data.ledger import close_ledger, open_ledger
+
+pytestmark = pytest.mark.both_engines
+
+TODAY = date(2026, 11, 20)
+
+
+def ask_and_answer(vendor_id: int, asked: datetime, *answered: datetime, direction="outbound"):
+    """A request opened at `asked` (local), answered at each of `answered`, reopened between."""
+    clock.freeze_now(clock.to_utc(asked))
+    request = requests.open_request(vendor_id, direction, "Quote")
+    for number, moment in enumerate(answered):
+        clock.freeze_now(clock.to_utc(moment))
+        if number:
+            requests.reopen_request(request.id)
+        requests.answer_request(request.id, "ok")
+    clock.freeze_now(None)
+    return request
+
+
+# --- examples --------------------------------------------------------------------------
+
+
+def test_the_same_day_is_0_and_the_next_business_day_1(ledger):
+    acme = vendors.create_vendor("Acme").id
+    ask_and_answer(acme, datetime(2026, 11, 13, 9), datetime(2026, 11, 13, 17))  # Fri, same day
+    ask_and_answer(acme, datetime(2026, 11, 13, 18), datetime(2026, 11, 16, 9))  # Fri → Mon
+    found = answer_times(TODAY)
+    assert found == {acme: AnswerTime(0.5, 2)}
+    assert (found[acme].median_shown, found[acme].days) == ("0.5", 1)
+
+
+def test_a_weekend_and_a_holiday_are_not_counted(ledger):
+    acme = vendors.create_vendor("Acme").id
+    ask_and_answer(acme, datetime(2026, 11, 20, 9), datetime(2026, 11, 24, 9))  # Fri → Tue
+    assert answer_times(date(2026, 11, 24)) == {acme: AnswerTime(1, 1)}
+
+
+def test_a_reopened_request_counts_once_by_its_first_answer(ledger):
+    acme = vendors.create_vendor("Acme").id
+    first, again = datetime(2026, 11, 17, 9), datetime(2026, 11, 20, 9)
+    ask_and_answer(acme, datetime(2026, 11, 16, 9), first, again)  # Mon → Tue, then Fri
+    assert answer_times(TODAY) == {acme: AnswerTime(1, 1)}
+
+
+def test_the_window_is_the_365_days_ending_today(ledger):
+    acme = vendors.create_vendor("Acme").id
+    edge = TODAY - timedelta(days=365)  # Thu 20 Nov 2025: still in
+    ask_and_answer(acme, datetime(2025, 11, 17, 9), datetime(2025, 11, 19, 23, 59))  # out
+    ask_and_answer(acme, datetime(2025, 11, 17, 9), datetime.combine(edge, datetime.min.time()))
+    ask_and_answer(acme, datetime(2026, 11, 20, 9), datetime(2026, 11, 24, 9))  # after today
+    assert answer_times(TODAY) == {acme: AnswerTime(3, 1)}  # Mon 17 → Thu 20 Nov 2025
+
+
+def test_requests_we_owe_and_unanswered_ones_are_left_out(ledger):
+    acme = vendors.create_vendor("Acme").id
+    beta = vendors.create_vendor("Beta").id
+    ask_and_answer(acme, datetime(2026, 11, 2, 9), datetime(2026, 11, 4, 9), direction="inbound")
+    ask_and_answer(beta, datetime(2026, 11, 2, 9))
+    assert answer_times(TODAY) == {}
+
+
+def test_a_due_date_is_suggested_from_three_answers_on(ledger):
+    acme = vendors.create_vendor("Acme").id
+    for asked, answered in [(2, 4), (9, 12)]:  # 2 and 3 business days
+        ask_and_answer(acme, datetime(2026, 11, asked, 9), datetime(2026, 11, answered, 9))
+    assert suggested_due(acme, TODAY) is None
+    ask_and_answer(acme, datetime(2026, 11, 16, 9), datetime(2026, 11, 20, 9))  # 4
+    assert suggested_due(acme, TODAY) == (AnswerTime(3, 3), date(2026, 11, 26))  # Mon 23 off
+    assert answer_times(TODAY, vendor_id=acme) == {acme: AnswerTime(3, 3)}
+
+
+# --- the property: the median equals a plain walk over the calendar ----------------------
+
+_MOMENT = st.tuples(st.integers(0, 30), st.integers(0, 23))  # days after, hour of the day
+_REQUEST = st.tuples(
+    st.sampled_from(["Acme", "Beta"]),
+    st.sampled_from(["outbound", "outbound", "inbound"]),
+    st.integers(-5, 400),  # asked this many days before today (a few after it)
+    st.integers(0, 23),  # at this hour
+    st.lists(_MOMENT, max_size=3),  # answered that long after the last step; reopened between
+)
+_LEDGERS = itertools.count()
+
+
+def plain_answer_times(history, today: date) -> dict[str, tuple[float, int]]:
+    """What the numbers should be, by a walk day by day: per vendor, over the outbound requests
+    whose first answer falls within the 365 days ending today, the business days after the day
+    asked up to the day answered."""
+    calendar = business_calendar()
+    spans: dict[str, list[int]] = {}
+    for vendor, direction, asked, answers in history:
+        if direction != "outbound" or not answers:
+            continue
+        first = answers[0].date()
+        if not today - timedelta(days=365) <= first <= today:
+            continue
+        walked = (
+            asked.date() + timedelta(days=n) for n in range(1, (first - asked.date()).days + 1)
+        )
+        spans.setdefault(vendor, []).append(sum(map(calendar.is_business_day, walked)))
+    return {vendor: (median(days), len(days)) for vendor, days in spans.items()}
+
+
+def walk(start: datetime, steps: list[tuple[int, int]]) -> list[datetime]:
+    """Each step `days` later at `hour` (a minute after the last when that would go back)."""
+    moments = []
+    for days, hour in steps:
+        last = moments[-1] if moments else start
+        step = datetime.combine(last.date() + timedelta(days=days), datetime.min.time())
+        moments.append(max(step.replace(hour=hour), last + timedelta(minutes=1)))
+    return moments
+
+
+@settings(max_examples=25)  # a fresh ledger each time: opening one costs a tenth of a second
+@given(drawn=st.lists(_REQUEST, max_size=12))
+def test_answer_times_equal_a_plain_walk_over_the_calendar(tmp_path, drawn):
+    history = []
+    for vendor, direction, days_before, hour, steps in drawn:
+        asked = datetime.combine(TODAY - timedelta(days=days_before), datetime.min.time())
+        asked = asked.replace(hour=hour)
+        history.append((vendor, direction, asked, walk(asked, steps)))
+    open_ledger(tmp_path / f"{next(_LEDGERS)}.db")
+    try:
+        ids = {name: vendors.create_vendor(name).id for name in ("Acme", "Beta")}
+        for vendor, direction, asked, answers in history:
+            ask_and_answer(ids[vendor], asked, *answers, direction=direction)
+        found = answer_times(TODAY)
+    finally:
+        clock.freeze_now(None)
+        close_ledger()
+    names = {vendor_id: name for name, vendor_id in ids.items()}
+    got = {names[vendor]: (time.median_days, time.answers) for vendor, time in found.items()}
+    assert got == plain_answer_times(history, TODAY)
