@@ -19,6 +19,7 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
 from daicho.data.models import Request, RequestEvent
+from daicho.i18n import _
 
 WINDOW = timedelta(days=365)
 ENOUGH_ANSWERS = 3
@@ -39,6 +40,14 @@ class AnswerTime:
     def median_shown(self) -> str:
         """The median as people write it: `4`, or `3.5` when it falls between two."""
         return f"{self.median_days:g}"
+
+
+def business_days_words(time: AnswerTime) -> str:
+    """The median in words, for every place that shows it: `4 business days`, `3.5 business
+    days`, `1 business day` (`4営業日`)."""
+    if time.median_days == 1:
+        return _("1 business day")
+    return _("{days} business days", days=time.median_shown)
 
 
 def answer_times(today: date, vendor_id: int | None = None) -> dict[int, AnswerTime]:

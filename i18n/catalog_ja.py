@@ -895,4 +895,13 @@ JA: dict[str, str] = {
         "催促できるのは、先方の回答待ちで未完了の依頼だけです"
     ),
     '"main" or "today"': '"main" または "today"',
+    # issue 18: how fast each vendor answers (vendor detail, vendors pane, weekly report, due)
+    "1 business day": "1営業日",
+    "{days} business days": "{days}営業日",
+    "Answers": "回答まで",
+    "— (none in the last 12 months)": "—（直近12か月の回答なし）",
+    "in {span} (1 answer, last 12 months)": "{span}（直近12か月・回答1件）",
+    "in {span} (median of {count} answers, last 12 months)": (
+        "中央値{span}（直近12か月・回答{count}件）"
+    ),
 }

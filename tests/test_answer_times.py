@@ -9,14 +9,18 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 import pytest
+from conftest import shown
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_vendor_detail import open_vendor
 
+from daicho.app import DaichoApp
 from daicho.data import requests, vendors
 from daicho.data.answer_times import AnswerTime, answer_times, suggested_due
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.ledger import close_ledger, open_ledger
+from daicho.i18n import set_language
 
 pytestmark = pytest.mark.both_engines
 
@@ -150,3 +154,46 @@ def test_answer_times_equal_a_plain_walk_over_the_calendar(tmp_path, drawn):
     names = {vendor_id: name for name, vendor_id in ids.items()}
     got = {names[vendor]: (time.median_days, time.answers) for vendor, time in found.items()}
     assert got == plain_answer_times(history, TODAY)
+
+
+# --- on screen -------------------------------------------------------------------------
+
+
+def answering_vendor(name: str, spans: list[tuple[int, int]]) -> int:
+    """A vendor that answered requests asked on each first November day on the second."""
+    vendor_id = vendors.create_vendor(name).id
+    for asked, answered in spans:
+        ask_and_answer(vendor_id, datetime(2026, 11, asked, 9), datetime(2026, 11, answered, 9))
+    return vendor_id
+
+
+THREE_ANSWERS = [(2, 4), (9, 12), (16, 20)]  # 2, 3 and 4 business days (Mon 23 is a holiday)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Answers   in 3 business days (median of 3 answers, last 12 months)"),
+        ("ja", "回答まで  中央値3営業日（直近12か月・回答3件）"),
+    ],
+)
+async def test_the_vendor_detail_says_how_fast_the_vendor_answers(ledger, language, line):
+    acme = answering_vendor("Acme", THREE_ANSWERS)
+    set_language(language)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await open_vendor(pilot, acme)
+        assert line in shown(screen.query_one("#vendor-fields"))
+
+
+@pytest.mark.sqlite_only
+async def test_a_vendor_with_no_answer_in_12_months_says_so(ledger):
+    beta = answering_vendor("Beta", [])
+    ask_and_answer(beta, datetime(2025, 10, 1, 9), datetime(2025, 10, 2, 9))  # too long ago
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await open_vendor(pilot, beta)
+        assert "Answers   — (none in the last 12 months)" in shown(
+            screen.query_one("#vendor-fields")
+        )
