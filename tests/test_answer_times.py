@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 import pytest
-from conftest import shown
+from conftest import shown, until
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_vendor_detail import open_vendor
@@ -21,6 +21,7 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.i18n import set_language
+from daicho.widgets.vendor_list import VendorRows
 
 pytestmark = pytest.mark.both_engines
 
@@ -84,7 +85,7 @@ def test_requests_we_owe_and_unanswered_ones_are_left_out(ledger):
 
 def test_a_due_date_is_suggested_from_three_answers_on(ledger):
     acme = vendors.create_vendor("Acme").id
-    for asked, answered in [(2, 4), (9, 12)]:  # 2 and 3 business days
+    for asked, answered in [(2, 4), (9, 12)]:  # 1 (Tue 3 is a holiday) and 3 business days
         ask_and_answer(acme, datetime(2026, 11, asked, 9), datetime(2026, 11, answered, 9))
     assert suggested_due(acme, TODAY) is None
     ask_and_answer(acme, datetime(2026, 11, 16, 9), datetime(2026, 11, 20, 9))  # 4
@@ -167,7 +168,7 @@ def answering_vendor(name: str, spans: list[tuple[int, int]]) -> int:
     return vendor_id
 
 
-THREE_ANSWERS = [(2, 4), (9, 12), (16, 20)]  # 2, 3 and 4 business days (Mon 23 is a holiday)
+THREE_ANSWERS = [(2, 4), (9, 12), (16, 20)]  # 1 (Tue 3 is a holiday), 3 and 4 business days
 
 
 @pytest.mark.sqlite_only
@@ -197,3 +198,18 @@ async def test_a_vendor_with_no_answer_in_12_months_says_so(ledger):
         assert "Answers   — (none in the last 12 months)" in shown(
             screen.query_one("#vendor-fields")
         )
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(("size", "column"), [((160, 45), True), ((80, 24), False)])
+async def test_the_vendors_pane_shows_the_median_when_wide_enough(ledger, size, column):
+    answering_vendor("Acme", [*THREE_ANSWERS, (9, 11)])  # 1, 2, 3, 4: 2.5
+    answering_vendor("Beta", [])
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=size) as pilot:
+        rows = app.screen.query_one(VendorRows)
+        await until(pilot, lambda: rows.answer_days, "the answer times")
+        acme, beta = shown(rows).splitlines()[1:3]
+        assert acme.startswith("Acme") and beta.startswith("Beta")
+        assert ("2.5d" in acme) is column
+        assert "d" not in beta.removeprefix("Beta")
