@@ -904,4 +904,6 @@ JA: dict[str, str] = {
     "in {span} (median of {count} answers, last 12 months)": (
         "中央値{span}（直近12か月・回答{count}件）"
     ),
+    "{vendor}: {span}": "{vendor}：{span}",
+    "{count} answers": "回答{count}件",
 }
