@@ -38,16 +38,17 @@ class AnswerTime:
 
     @property
     def median_shown(self) -> str:
-        """The median as people write it: `4`, or `3.5` when it falls between two."""
+        """The median as people write it: `4`, or `3.5` when it falls between two (as
+        `business_days_words` writes it)."""
         return f"{self.median_days:g}"
 
 
-def business_days_words(time: AnswerTime) -> str:
-    """The median in words, for every place that shows it: `4 business days`, `3.5 business
-    days`, `1 business day` (`4営業日`)."""
-    if time.median_days == 1:
+def business_days_words(days: float) -> str:
+    """An answer time in words, for every place that shows one: `4 business days`, `3.5
+    business days`, `1 business day` (`4営業日`)."""
+    if days == 1:
         return _("1 business day")
-    return _("{days} business days", days=time.median_shown)
+    return _("{days} business days", days=f"{days:g}")
 
 
 def answer_times(today: date, vendor_id: int | None = None) -> dict[int, AnswerTime]:

@@ -906,4 +906,7 @@ JA: dict[str, str] = {
     ),
     "{vendor}: {span}": "{vendor}：{span}",
     "{count} answers": "回答{count}件",
+    "Take the suggested date": "提案の日付にする",
+    "{why} → {due} (tab)": "{why} → {due}（tab）",
+    "usually answers in {span}": "通常{span}で回答",
 }

@@ -314,7 +314,7 @@ def _answer_time_words(found: AnswerTime | None) -> str:
     """`in 4 business days (median of 12 answers, last 12 months)`, beside "Answers"."""
     if found is None:
         return _("— (none in the last 12 months)")
-    span = business_days_words(found)
+    span = business_days_words(found.median_days)
     if found.answers == 1:
         return _("in {span} (1 answer, last 12 months)", span=span)
     return _(

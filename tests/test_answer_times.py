@@ -21,6 +21,9 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.i18n import set_language
+from daicho.screens.request_form import NewRequestForm
+from daicho.widgets.choice_field import ChoiceField
+from daicho.widgets.date_field import DateField
 from daicho.widgets.vendor_list import VendorRows
 
 pytestmark = pytest.mark.both_engines
@@ -213,3 +216,49 @@ async def test_the_vendors_pane_shows_the_median_when_wide_enough(ledger, size, 
         assert acme.startswith("Acme") and beta.startswith("Beta")
         assert ("2.5d" in acme) is column
         assert "d" not in beta.removeprefix("Beta")
+
+
+def due_hint(form) -> str:
+    return shown(form.query_one("#due .hint"))
+
+
+@pytest.mark.sqlite_only
+async def test_a_new_request_suggests_its_due_date_and_tab_takes_it(ledger):
+    acme = answering_vendor("Acme", THREE_ANSWERS)  # median 3: Thu 26 Nov, Mon 23 is off
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(120, 34)) as pilot:
+        form, results = NewRequestForm(acme, "Acme"), []
+        await app.push_screen(form, callback=results.append)
+        await pilot.press(*"Quote", "tab")
+        assert app.focused.parent.id == "due"
+        suggestion = "usually answers in 3 business days → Thu 2026-11-26 (tab)"
+        await until(pilot, lambda: " ".join(due_hint(form).split()) == suggestion, "the date")
+        await pilot.press("tab")
+        assert app.focused.parent.id == "due"  # it took the date; the next Tab moves on
+        assert form.query_one("#due", DateField).text == "2026-11-26"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: results, "the form to close")
+    [saved] = results
+    assert requests.get_request(saved.id).due == date(2026, 11, 26)
+
+
+@pytest.mark.sqlite_only
+async def test_no_suggestion_from_two_answers_nor_for_what_we_owe(ledger):
+    answering_vendor("Acme", THREE_ANSWERS)
+    answering_vendor("Beta", THREE_ANSWERS[:2])
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(120, 34)) as pilot:
+        form = NewRequestForm()
+        await app.push_screen(form)
+        await until(pilot, lambda: form._vendor_ids, "the vendor names")
+        await pilot.press(*"Acme")
+        await until(pilot, lambda: "usually answers" in due_hint(form), "Acme's suggestion")
+        await pilot.press(*["backspace"] * 4, *"Beta")
+        await until(pilot, lambda: due_hint(form) == "", "Beta's lack of one")
+        await pilot.press(*["backspace"] * 4, *"Acme")
+        await until(pilot, lambda: "usually answers" in due_hint(form), "Acme's again")
+        form.query_one("#direction", ChoiceField).value = "inbound"
+        await until(pilot, lambda: due_hint(form) == "", "none for what we owe")
+        await pilot.press("tab", "tab", "tab", "tab")  # contact, subject, due, and on
+        assert app.focused.id == "priority"
+        assert form.query_one("#due", DateField).text == ""

@@ -146,7 +146,7 @@ def _opened_parts(request: RequestRecord, today: date, opened: bool) -> list[str
 
 def _slow_line(vendor: str, found: AnswerTime) -> str:
     """`ACME: 4 business days (12 answers)`: the median, and how many answers it is of."""
-    line = _("{vendor}: {span}", vendor=vendor, span=business_days_words(found))
+    line = _("{vendor}: {span}", vendor=vendor, span=business_days_words(found.median_days))
     return aside(line, [_("{count} answers", count=found.answers)])
 
 
