@@ -108,7 +108,7 @@ class VendorRows(ScrollView, can_focus=True):
             row = self.rows[index - 1]
             muted = self.get_component_rich_style("vendor-rows--muted")
             tail = Text(f"{row.open_count or '':>3}")
-            if width >= WITH_ANSWER_TIME:
+            if width >= WITH_ANSWER_TIME and self.answer_days:  # none known: names get the room
                 tail = self._answer_cell(row.id, muted) + tail
             if width >= WITH_CATEGORY:
                 category = Text(" " + short_category(row.category), style=muted)
