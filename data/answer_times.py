@@ -36,11 +36,10 @@ class AnswerTime:
         """The median rounded up: the whole business days to expect."""
         return math.ceil(self.median_days)
 
-    @property
-    def median_shown(self) -> str:
-        """The median as people write it: `4`, or `3.5` when it falls between two (as
-        `business_days_words` writes it)."""
-        return f"{self.median_days:g}"
+
+def days_shown(days: float) -> str:
+    """A median as people write it: `4`, or `3.5` when it falls between two."""
+    return f"{days:g}"
 
 
 def business_days_words(days: float) -> str:
@@ -48,7 +47,7 @@ def business_days_words(days: float) -> str:
     business days`, `1 business day` (`4営業日`)."""
     if days == 1:
         return _("1 business day")
-    return _("{days} business days", days=f"{days:g}")
+    return _("{days} business days", days=days_shown(days))
 
 
 def answer_times(today: date, vendor_id: int | None = None) -> dict[int, AnswerTime]:

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
-from daicho.data.answer_times import answer_times
+from daicho.data.answer_times import answer_times, days_shown
 from daicho.data.first_view import read_first_view
 from daicho.data.ledger import (
     LEDGER_ERRORS,
@@ -195,7 +195,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, DaichoScreen):
         today = self.today
 
         def read() -> dict[int, str]:
-            return {v: found.median_shown for v, found in answer_times(today).items()}
+            return {v: days_shown(found.median_days) for v, found in answer_times(today).items()}
 
         def show(days: dict[int, str]) -> None:
             self.query_one(VendorList).answer_days = days
