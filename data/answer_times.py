@@ -2,8 +2,10 @@
 answer, over the answers of the last 12 months, and how many answers that is.
 
 Asking is the day a request we wait on was opened; the answer is the first time it was marked
-answered. Both are the user's local dates; business days as `BusinessCalendar.count` counts
-them (an answer the next business day is 1, the same day 0).
+answered (a request reopened and answered again counts once, by its first answer). Both are the
+user's local dates; business days as `BusinessCalendar.count` counts them (an answer the next
+business day is 1, the same day 0). The window is the 365 local days ending today, both ends
+included, so that an answer "a year ago today" still counts and one written after today not.
 """
 
 import math
@@ -17,6 +19,7 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
 from daicho.data.models import Request, RequestEvent
+from daicho.i18n import _
 
 WINDOW = timedelta(days=365)
 ENOUGH_ANSWERS = 3
@@ -32,6 +35,19 @@ class AnswerTime:
     def days(self) -> int:
         """The median rounded up: the whole business days to expect."""
         return math.ceil(self.median_days)
+
+
+def days_shown(days: float) -> str:
+    """A median as people write it: `4`, or `3.5` when it falls between two."""
+    return f"{days:g}"
+
+
+def business_days_words(days: float) -> str:
+    """An answer time in words, for every place that shows one: `4 business days`, `3.5
+    business days`, `1 business day` (`4営業日`)."""
+    if days == 1:
+        return _("1 business day")
+    return _("{days} business days", days=days_shown(days))
 
 
 def answer_times(today: date, vendor_id: int | None = None) -> dict[int, AnswerTime]:
@@ -57,7 +73,8 @@ def suggested_due(vendor_id: int, today: date) -> tuple[AnswerTime, date] | None
 def _answers(today: date, vendor_id: int | None):
     """(vendor id, asked, first answered) of the outbound requests first answered within the
     window, as stored UTC times."""
-    since = clock.to_utc(datetime.combine(today, time())) - WINDOW
+    since = clock.to_utc(datetime.combine(today - WINDOW, time()))
+    until = clock.to_utc(datetime.combine(today + timedelta(days=1), time()))
     first_answer = fn.MIN(RequestEvent.at)
     query = (
         Request.select(Request.vendor, Request.created_at, first_answer.alias("answered"))
@@ -68,7 +85,7 @@ def _answers(today: date, vendor_id: int | None):
             & (RequestEvent.new_value == "answered")
         )
         .group_by(Request.id, Request.vendor, Request.created_at)
-        .having(first_answer >= since)
+        .having((first_answer >= since) & (first_answer < until))
     )
     if vendor_id is not None:
         query = query.where(Request.vendor == vendor_id)

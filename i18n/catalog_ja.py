@@ -936,4 +936,18 @@ JA: dict[str, str] = {
     "Chasing": "催促対象",
     "ctrl+g: not a chase": "ctrl+g: 催促ではない",
     "Not a chase": "催促ではない",
+    # issue 18: how fast each vendor answers (vendor detail, vendors pane, weekly report, due)
+    "1 business day": "1営業日",
+    "{days} business days": "{days}営業日",
+    "Answers": "回答まで",
+    "— (none in the last 12 months)": "—（直近12か月の回答なし）",
+    "in {span} (1 answer, last 12 months)": "{span}（直近12か月・回答1件）",
+    "in {span} (median of {count} answers, last 12 months)": (
+        "中央値{span}（直近12か月・回答{count}件）"
+    ),
+    "{vendor}: {span}": "{vendor}：{span}",
+    "{count} answers": "回答{count}件",
+    "Take the suggested date": "提案の日付にする",
+    "{why} → {due} (tab)": "{why} → {due}（tab）",
+    "usually answers in {span}": "通常{span}で回答",
 }

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, TextArea
 
 from daicho.data import queue, vendors
+from daicho.data.answer_times import answer_times, days_shown
 from daicho.data.first_view import read_first_view
 from daicho.data.ledger import (
     LEDGER_ERRORS,
@@ -121,6 +122,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)
         self.restore_call_draft(first.call_draft)
+        self.load_answer_times()
         if first.open_form_draft is not None:  # once this screen is up
             self.call_after_refresh(self._reopen_form, first.open_form_draft)
         self._data_version = ledger_version()
@@ -167,6 +169,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         self.load_vendors(text, vendor_list.include_hidden, vendor_list.pinned)
         self.load_queue(self.filters)
         self.load_counts()
+        self.load_answer_times()
 
     def ledger_changed(self) -> None:
         self.refresh_ledger()
@@ -189,6 +192,19 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
     def _vendors_loaded(self, rows, names) -> None:
         self.query_one(VendorList).set_rows(rows)
         self.query_one(CallForm).vendor_names = names
+
+    def load_answer_times(self) -> None:
+        """How fast each vendor answers, for the vendors pane: once per change of the ledger or
+        the day, in a read of its own, never while the vendor filter is typed."""
+        today = self.today
+
+        def read() -> dict[int, str]:
+            return {v: days_shown(found.median_days) for v, found in answer_times(today).items()}
+
+        def show(days: dict[int, str]) -> None:
+            self.query_one(VendorList).answer_days = days
+
+        read_ledger(self, read, show, kind="answer-times")
 
     def load_queue(self, filters: QueueFilters) -> None:
         read = partial(queue.open_queue, filters, 0, PAGE)

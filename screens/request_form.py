@@ -1,11 +1,17 @@
-"""The request form (`r`): one item for the two-way queue, for a vendor already in the ledger."""
+"""The request form (`r`): one item for the two-way queue, for a vendor already in the ledger.
 
+A request we wait on, to a vendor that has answered often enough, suggests its due date from
+how fast that vendor answers (DESIGN §12); Tab in the empty due field takes it.
+"""
+
+from datetime import date
 from functools import partial
 
 from textual.app import ComposeResult
 from textual.widgets import Input
 
 from daicho.data import requests, vendors
+from daicho.data.answer_times import AnswerTime, business_days_words, suggested_due
 from daicho.data.records import (
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
@@ -18,6 +24,7 @@ from daicho.i18n import _
 from daicho.screens.bases.form import FieldError, FormModal, block, choice, line, required, row
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.screens.support.people import assignee_field, suggest_people
+from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 
@@ -38,6 +45,7 @@ class NewRequestForm(FormModal):
         self.vendor_name = clean_line(vendor_name)
         self._vendor_ids: dict[str, int] = {}  # casefolded name to id, once loaded
         self._contacts_of: int | None = None
+        self._chosen: int | None = vendor_id  # the vendor the name typed names, when known
 
     @classmethod
     def for_draft(cls, key: str) -> "NewRequestForm":
@@ -66,6 +74,7 @@ class NewRequestForm(FormModal):
         suggest_people(self)
         if self.vendor_id is not None:
             self._load_contacts(self.vendor_id)
+        self._suggest_due()
 
     def load_vendor_names(self) -> None:
         read = partial(vendors.list_vendors, include_hidden=True)
@@ -81,11 +90,36 @@ class NewRequestForm(FormModal):
         if event.input.id == "vendor":
             self._follow_vendor(event.value)
 
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
+        if event.field.id == "direction":
+            self._suggest_due()
+
     def _follow_vendor(self, name: str) -> None:
-        """A vendor name that matches one in the ledger brings its contacts to completion."""
+        """A vendor name that matches one in the ledger brings its contacts to completion and
+        its due date suggestion; one that matches none takes the suggestion away."""
+        if not self._vendor_ids:
+            return  # the names are not read yet: the vendor given (if any) stands
         vendor_id = self._vendor_ids.get(clean_line(name).casefold())
         if vendor_id is not None:
             self._load_contacts(vendor_id)
+        if vendor_id != self._chosen:
+            self._chosen = vendor_id
+            self._suggest_due()
+
+    def _suggest_due(self) -> None:
+        """Read the due date the chosen vendor's answers suggest, for a request we wait on."""
+        vendor_id = self._chosen if self.query_one("#direction").value == "outbound" else None
+        read = partial(suggested_due, vendor_id, self.today) if vendor_id is not None else None
+        read_ledger(self, read or (lambda: None), self._show_suggestion, kind="suggested-due")
+
+    def _show_suggestion(self, suggested: tuple[AnswerTime, date] | None) -> None:
+        due = self.query_one("#due", DateField)
+        if suggested is None:
+            due.suggestion = None
+            return
+        found, day = suggested
+        why = _("usually answers in {span}", span=business_days_words(found.days))
+        due.suggestion = (day, why)
 
     def _load_contacts(self, vendor_id: int) -> None:
         if vendor_id != self._contacts_of:

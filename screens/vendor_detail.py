@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from daicho.data import requests, timeline, vendors
+from daicho.data.answer_times import AnswerTime, answer_times, business_days_words
 from daicho.data.names.phones import display_phone
 from daicho.data.records import CallRecord, ContactRecord, RequestRecord, VendorRecord
 from daicho.data.timeline import TimelineEntry
@@ -94,18 +95,25 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
     # --- the vendor and its contacts ---------------------------------------------------
 
     def load_vendor(self) -> None:
-        def read() -> tuple[VendorRecord, list[ContactRecord]]:
-            return vendors.get_vendor(self.vendor_id), vendors.list_contacts(self.vendor_id)
+        """The vendor, its contacts and how fast it answers (as of the screen's today)."""
+        today = self.today
+
+        def read() -> tuple[VendorRecord, list[ContactRecord], AnswerTime | None]:
+            vendor = vendors.get_vendor(self.vendor_id)
+            contacts = vendors.list_contacts(self.vendor_id)
+            return vendor, contacts, answer_times(today, self.vendor_id).get(self.vendor_id)
 
         read_ledger(self, read, self._show_vendor, kind="vendor")
 
-    def _show_vendor(self, loaded: tuple[VendorRecord, list[ContactRecord]]) -> None:
-        vendor, self.contacts = loaded
+    def _show_vendor(
+        self, loaded: tuple[VendorRecord, list[ContactRecord], AnswerTime | None]
+    ) -> None:
+        vendor, self.contacts, answer_time = loaded
         self._vendor_phone = vendor.phone
         info = self.query_one("#vendor-info")
         info.border_title = Text(vendor.name)
         info.border_subtitle = who_text(vendor)
-        self.query_one("#vendor-fields", Static).update(_vendor_facts(vendor))
+        self.query_one("#vendor-fields", Static).update(_vendor_facts(vendor, answer_time))
         contacts = self.query_one("#contacts", OptionList)
         contacts.set_options(
             [Option(_contact_prompt(contact)) for contact in self.contacts]
@@ -262,8 +270,10 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
             self._update_entry(entry)
 
     def watch_today(self, today) -> None:
-        """A new day: the requests' due words and colours move with it."""
+        """A new day: the requests' due words and colours move with it, and the 12 months
+        the answer time is taken over."""
         super().watch_today(today)
+        self.load_vendor()
         for entry in self.entries:
             if entry.request:
                 self._update_entry(entry)
@@ -285,7 +295,7 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         options.replace_option_prompt_at_index(index, self._entry_prompt(entry))
 
 
-def _vendor_facts(vendor: VendorRecord) -> Table:
+def _vendor_facts(vendor: VendorRecord, answer_time: AnswerTime | None) -> Table:
     return facts(
         [
             (_("Reading"), vendor.reading),
@@ -294,8 +304,21 @@ def _vendor_facts(vendor: VendorRecord) -> Table:
             (_("Phone"), display_phone(vendor.phone)),
             (_("Web"), vendor.website),
             (_("Tags"), " ".join(vendor.tags)),
+            (_("Answers"), _answer_time_words(answer_time)),
             (_("Notes"), vendor.notes),
         ]
+    )
+
+
+def _answer_time_words(found: AnswerTime | None) -> str:
+    """`in 4 business days (median of 12 answers, last 12 months)`, beside "Answers"."""
+    if found is None:
+        return _("— (none in the last 12 months)")
+    span = business_days_words(found.median_days)
+    if found.answers == 1:
+        return _("in {span} (1 answer, last 12 months)", span=span)
+    return _(
+        "in {span} (median of {count} answers, last 12 months)", span=span, count=found.answers
     )
 
 

@@ -179,7 +179,7 @@ def test_checking_names_every_problem_in_the_ui_language():
         "テンプレート queue_en: 波かっこの対応が取れていません (文字としては {{ }} と書きます)",
         "テンプレート weekly_ja: 差し込み項目 {vendor} はありません (使える項目: {start} {end} "
         "{call_count} {calls} {opened} {answered} {closed} {decisions} {overdue_count} "
-        "{overdue} {due_until} {due_next_week_count} {due_next_week} {today} {signature} "
+        "{overdue} {due_until} {due_next_week_count} {due_next_week} {slowest} {today} {signature} "
         "{introduction} {sender_company} {sender_department} {sender_name} {sender_phone} "
         "{sender_mail})",
     ]

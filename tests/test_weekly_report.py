@@ -29,6 +29,17 @@ def desk(ledger, now) -> None:
     acme = vendors.create_vendor("株式会社アクメ通信", reading="あくめ").id
     beta = vendors.create_vendor("Beta Systems", reading="べーた").id
     crest = vendors.create_vendor("クレスト電機", reading="くれすと").id
+    # Answered in October: Beta takes 6, 5 and 5 business days (Mon 12 Oct is a holiday),
+    # アクメ 2, 2, 3 and 4 (and 0 in the week); two answers of クレスト say too little.
+    for vendor, asked, answered in [
+        *[(beta, 1, 9), (beta, 5, 13), (beta, 14, 21)],
+        *[(acme, 19, 21), (acme, 20, 22), (acme, 26, 29), (acme, 26, 30)],
+        *[(crest, 1, 2), (crest, 5, 6)],
+    ]:
+        now(2026, 10, asked, 9, 0)
+        earlier = requests.open_request(vendor, "outbound", "回答済みの問い合わせ")
+        now(2026, 10, answered, 9, 0)
+        requests.answer_request(earlier.id)
     # Before the week: counted nowhere but in what is overdue.
     now(2026, 11, 4, 10, 0)
     requests.open_request(acme, "outbound", "請求書再発行", due=date(2026, 11, 13))
@@ -121,6 +132,10 @@ WEEKLY = {
 こちら対応：1件
 ・株式会社アクメ通信：入館申請（11月26日(木)まで）
 
+■回答の遅い業者（直近12か月の中央値）
+・Beta Systems：5営業日（回答3件）
+・株式会社アクメ通信：2営業日（回答5件）
+
 以上です。""",
     "en": """\
 Weekly vendor report: Sat 14 Nov – Fri 20 Nov
@@ -154,6 +169,10 @@ Waiting on them: 3
 - 株式会社アクメ通信: 作業手順書の送付 (by Fri 27 Nov)
 We owe: 1
 - 株式会社アクメ通信: 入館申請 (by Thu 26 Nov)
+
+Slowest to answer (median over the last 12 months):
+- Beta Systems: 5 business days (3 answers)
+- 株式会社アクメ通信: 2 business days (5 answers)
 
 Best regards,""",
 }
@@ -197,6 +216,7 @@ def test_a_quiet_week_says_so_in_every_section(ledger):
     assert "■今週の決定事項\n（なし）\n" in text
     assert "■期限超過（11月20日(金)時点）：0件\n（なし）\n" in text
     assert "■今後1週間の期限（11月27日(金)まで）：0件\n先方待ち：0件\nこちら対応：0件\n" in text
+    assert "■回答の遅い業者（直近12か月の中央値）\n（なし）\n" in text
 
 
 def test_long_lists_are_cut_with_how_many_more(ledger):
@@ -209,8 +229,38 @@ def test_long_lists_are_cut_with_how_many_more(ledger):
     text = weekly_report({}).text
     assert f"- point {LONGEST_LIST - 1:03} (Fri 20 Nov)\n… and 2 more\n\nOverdue" in text
     assert f"late {LONGEST_LIST - 1:03} (by Thu 19 Nov, 1 day late)\n… and 1 more\n\n" in text
-    assert f"soon {LONGEST_LIST - 1:03} (by Mon 23 Nov)\n… and 1 more\n\nBest regards," in text
+    assert f"soon {LONGEST_LIST - 1:03} (by Mon 23 Nov)\n… and 1 more\n\nSlowest to" in text
     assert "We owe: 201\n" in text
+
+
+def test_the_five_slowest_vendors_with_three_answers_are_named(ledger, now):
+    """The five slowest by median, of the vendors answered three times or more (G only twice);
+    among equals the one with more answers first (D before C)."""
+    for name, days, answers in [
+        ("A", 1, 3),
+        ("B", 2, 3),
+        ("C", 3, 3),
+        ("D", 3, 4),
+        ("E", 4, 3),
+        ("F", 5, 3),
+        ("G", 9, 2),
+    ]:
+        vendor = vendors.create_vendor(name).id
+        for week in range(answers):  # asked on Mondays in October, answered `days` later
+            now(2026, 10, 5 + 7 * week, 9, 0)
+            asked = requests.open_request(vendor, "outbound", "Quote")
+            now(2026, 10, 5 + 7 * week + days + 2 * (days == 5), 9, 0)
+            requests.answer_request(asked.id)
+    text = weekly_report({}).text
+    assert text.endswith(
+        "Slowest to answer (median over the last 12 months):\n"
+        "- F: 5 business days (3 answers)\n"
+        "- E: 4 business days (3 answers)\n"
+        "- D: 3 business days (4 answers)\n"
+        "- C: 3 business days (3 answers)\n"
+        "- B: 2 business days (3 answers)\n"
+        "\nBest regards,"
+    )
 
 
 _ITEM = st.tuples(

@@ -2,6 +2,8 @@
 
 A date on a closed day says so and offers the business day before (ctrl+b); a due date in
 the past is saved only when asked for twice (`PastDueCheck`, for every form with a due date).
+A screen may suggest a date (from the vendor's answers): shown while the field is empty, Tab
+takes it.
 """
 
 from collections.abc import Iterable
@@ -34,13 +36,20 @@ class DateField(Horizontal):
     DateField > .hint { width: auto; max-width: 60%; padding: 0 1; color: $text-muted; }
     DateField > .hint.-closed { max-width: 75%; color: $text-warning; }
     DateField > .hint.-error { color: $text-error; }
+    DateField.-suggesting { layout: vertical; }
+    DateField.-suggesting > .hint { max-width: 100%; }
+    DateField > .hint.-suggested { text-style: italic; }
     """
     BINDINGS: ClassVar = [
         Binding("ctrl+b", "business_day_before", N_("Business day before"), id="date.before"),
+        Binding("tab", "take_suggestion", N_("Take the suggested date"), id="date.suggestion"),
     ]
 
     today: reactive[date] = reactive(clock.today, init=False)
     """What `+3` counts from: the app's today, set by the screen (until then, the clock's)."""
+    suggestion: reactive[tuple[date, str] | None] = reactive(None, init=False)
+    """Set by the screen: a date the empty field may take with Tab, and why (`usually answers
+    in 4 business days`); None for none."""
 
     @dataclass
     class Changed(Message):
@@ -103,7 +112,21 @@ class DateField(Horizontal):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "business_day_before":
             return self.closed
+        if action == "take_suggestion":  # else Tab moves on as everywhere
+            return self.suggestion is not None and not self.text
         return True
+
+    def action_take_suggestion(self) -> None:
+        """Fill the empty field with the suggested date; the next Tab moves on."""
+        if self.suggestion is not None and not self.text:
+            self.text = self.suggestion[0].isoformat()
+            self.input.cursor_position = len(self.text)
+
+    def watch_suggestion(self) -> None:
+        """The suggestion goes under the field (it is long), and the hint stays there while
+        typing, so that the fields below do not jump."""
+        self.set_class(self.suggestion is not None, "-suggesting")
+        self._parse(self.text)
 
     def action_business_day_before(self) -> None:
         """Take the business day before the closed day typed, written as a date."""
@@ -131,9 +154,14 @@ class DateField(Horizontal):
             self.date, self.error = None, str(error)
         note = closed_day_note(self.date) if self.date else ""
         self.closed = bool(note)
+        suggested = self.suggestion if not text else None
         hint.set_class(bool(self.error), "-error")
         hint.set_class(self.closed, "-closed")
-        if self.error:
+        hint.set_class(suggested is not None, "-suggested")
+        if suggested is not None:
+            day, why = suggested
+            hint.update(_("{why} → {due} (tab)", why=why, due=named_day(day)))
+        elif self.error:
             hint.update(self.error)
         elif note:
             hint.update(_("{due}; {note} (ctrl+b)", due=describe_due(self.date, today), note=note))

@@ -29,6 +29,8 @@ from daicho.widgets.scrolling import CURSOR_KEYS, set_virtual_height
 from daicho.widgets.text_fields import WIDE_SPACE, TextField, typed_character
 
 WITH_CATEGORY = 30  # a narrower list leaves the category out, to give the names room
+WITH_ANSWER_TIME = 38  # and one narrower than this how fast each vendor answers
+ANSWER_CELLS = 6  # `12.5日`
 
 
 class VendorRows(ScrollView, can_focus=True):
@@ -65,6 +67,7 @@ class VendorRows(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: list[VendorRow] = []
         self.hint = ""  # shown under "all vendors" when there are no rows
+        self.answer_days: dict[int, str] = {}  # vendor id to its median answer time, `3.5`
 
     def set_rows(self, rows: list[VendorRow]) -> None:
         self.rows = rows
@@ -105,6 +108,8 @@ class VendorRows(ScrollView, can_focus=True):
             row = self.rows[index - 1]
             muted = self.get_component_rich_style("vendor-rows--muted")
             tail = Text(f"{row.open_count or '':>3}")
+            if width >= WITH_ANSWER_TIME and self.answer_days:  # none known: names get the room
+                tail = self._answer_cell(row.id, muted) + tail
             if width >= WITH_CATEGORY:
                 category = Text(" " + short_category(row.category), style=muted)
                 category.align("left", 1 + category_cells())
@@ -118,6 +123,13 @@ class VendorRows(ScrollView, can_focus=True):
             text = Text(shown, style=muted if row.status != "active" else Style()) + tail
         text.truncate(width, pad=True)
         return text
+
+    def _answer_cell(self, vendor_id: int, style: Style) -> Text:
+        """`4d` (`4日`): the business days the vendor usually takes to answer, when known."""
+        days = self.answer_days.get(vendor_id)
+        cell = Text(_("{days}d", days=days) if days else "", style=style)
+        cell.align("right", ANSWER_CELLS)
+        return cell
 
     def on_click(self, event) -> None:
         self.cursor = max(0, min(len(self.rows), self.scroll_offset.y + event.y))
@@ -144,6 +156,8 @@ class VendorList(Vertical):
     ]
 
     include_hidden = reactive(False, init=False)
+    answer_days: reactive[dict[int, str]] = reactive(dict, init=False)
+    """Set by the screen: each vendor's median answer time (`3.5`), shown when there is room."""
     empty_hint = reactive("", init=False)
     """Set by the screen: what the list says with no vendor to show and no filter."""
     _selected_id: int | None = None
@@ -252,6 +266,10 @@ class VendorList(Vertical):
 
     def watch_empty_hint(self) -> None:
         self.set_rows(self.listing.rows)
+
+    def watch_answer_days(self, answer_days: dict[int, str]) -> None:
+        self.listing.answer_days = answer_days
+        self.listing.refresh()
 
     def watch_include_hidden(self) -> None:
         self._filter_changed()

@@ -51,6 +51,9 @@ _WEEKLY_JA = """\
 ■今後1週間の期限（{due_until}まで）：{due_next_week_count}件
 {due_next_week}
 
+■回答の遅い業者（直近12か月の中央値）
+{slowest}
+
 以上です。
 
 {signature}
@@ -71,6 +74,9 @@ Overdue as of {today}: {overdue_count}
 
 Due in the coming week (by {due_until}): {due_next_week_count}
 {due_next_week}
+
+Slowest to answer (median over the last 12 months):
+{slowest}
 
 Best regards,
 

@@ -75,7 +75,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "weekly": (
         *("start", "end", "call_count", "calls", "opened", "answered", "closed", "decisions"),
         *("overdue_count", "overdue", "due_until", "due_next_week_count", "due_next_week"),
-        *_EVERY_KIND,
+        *("slowest", *_EVERY_KIND),
     ),
 }
 # What the built-in templates of each kind are called when choosing one (template_label).

@@ -1,11 +1,13 @@
 """A week of the desk's work, for the weekly report: calls per vendor, the decisions taken,
-requests that moved, what falls due soon and what is late, most pressing first."""
+requests that moved, what falls due soon and what is late, most pressing first; and the vendors
+slowest to answer."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from daicho.data.answer_times import ENOUGH_ANSWERS, AnswerTime, answer_times
 from daicho.data.dates import clock
 from daicho.data.mail.outside import has_priority_word
 from daicho.data.models import Call, Decision, Request, RequestEvent, Vendor
@@ -105,6 +107,24 @@ def overdue_requests(today: date, most: int) -> tuple[list[RequestRecord], int]:
     chosen = [row[0] for row in ranked[:most]]
     rows = {row.id: row for row in request_query().where(Request.id.in_(chosen))}
     return [request_record(rows[request_id]) for request_id in chosen], len(ranked)
+
+
+def slowest_vendors(today: date, most: int) -> list[tuple[str, AnswerTime]]:
+    """Up to `most` vendors by their median answer time, slowest first, of those answered at
+    least ENOUGH_ANSWERS times in the 12 months to `today` (fewer say little); among equals
+    the one with more answers first, then in reading order."""
+    times = {
+        vendor: found
+        for vendor, found in answer_times(today).items()
+        if found.answers >= ENOUGH_ANSWERS
+    }
+    named = Vendor.select(Vendor.id, Vendor.name).where(Vendor.id.in_(list(times)))
+    in_order = named.order_by(*_VENDOR_ORDER).tuples() if times else []
+    ranked = sorted(
+        ((name, times[vendor]) for vendor, name in in_order),
+        key=lambda pair: (-pair[1].median_days, -pair[1].answers),
+    )
+    return ranked[:most]
 
 
 def _rank(subject: str, priority: str) -> int:

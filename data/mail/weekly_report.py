@@ -1,6 +1,7 @@
 """The weekly report for management (DESIGN §8): the week's counts and decisions per vendor,
-what is overdue (most pressing first, with the days late) and what falls due in the coming
-week both ways. An internal report: priority words stay, and it has no `To:` line.
+what is overdue (most pressing first, with the days late), what falls due in the coming
+week both ways, and the vendors slowest to answer (§12). An internal report: priority words
+stay, and it has no `To:` line.
 """
 
 import itertools
@@ -8,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from daicho.data.answer_times import AnswerTime, business_days_words
 from daicho.data.dates import clock
 from daicho.data.mail.compose import NOBODY, Mail, compose
 from daicho.data.mail.format import LONGEST_LIST, aside, bullets, day_text, due_parts, joined
@@ -17,6 +19,7 @@ from daicho.data.mail.weekly import (
     WeekDecision,
     due_between,
     overdue_requests,
+    slowest_vendors,
     week_decisions,
     week_figures,
 )
@@ -25,6 +28,7 @@ from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 
 _COMING_DAYS = 7  # the report lists what falls due from today to a week later
+_SLOWEST = 5  # vendors named as the slowest to answer
 _COMING_HEADINGS = {"outbound": N_("Waiting on them: {count}"), "inbound": N_("We owe: {count}")}
 
 
@@ -36,13 +40,15 @@ def weekly_report(
 ) -> Mail:
     """The seven days ending `today` for management: the counts, the decisions of the week's
     calls per vendor, what is overdue (most pressing first, with how many calendar days late)
-    and what falls due in the seven days after today, both ways."""
+    what falls due in the seven days after today, both ways, and the vendors slowest to answer
+    over the last 12 months."""
     today = today or clock.today()
     first, until = today - timedelta(days=6), today + timedelta(days=_COMING_DAYS)
     week = week_figures(first, today)
     decided, decided_total = week_decisions(first, today, LONGEST_LIST)
     late, late_total = overdue_requests(today, LONGEST_LIST)
     coming = {way: due_between(today, until, way, LONGEST_LIST) for way in ("outbound", "inbound")}
+    slowest = slowest_vendors(today, _SLOWEST)
     template = choose_template("weekly", name, templates)
 
     def values() -> dict[str, str]:
@@ -64,6 +70,7 @@ def weekly_report(
             "due_until": day_text(until, today),
             "due_next_week_count": str(sum(total for _rows, total in coming.values())),
             "due_next_week": _coming_text(coming, today),
+            "slowest": bullets([_slow_line(vendor, found) for vendor, found in slowest]),
         }
 
     return compose(template, values, templates, today, sender)
@@ -135,6 +142,12 @@ def _opened_parts(request: RequestRecord, today: date, opened: bool) -> list[str
     if not opened:
         return []
     return [_("opened {date}", date=day_text(clock.to_local(request.created_at).date(), today))]
+
+
+def _slow_line(vendor: str, found: AnswerTime) -> str:
+    """`ACME: 4 business days (12 answers)`: the median, and how many answers it is of."""
+    line = _("{vendor}: {span}", vendor=vendor, span=business_days_words(found.median_days))
+    return aside(line, [_("{count} answers", count=found.answers)])
 
 
 def _calls_line(vendor: str, count: int) -> str:
