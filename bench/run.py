@@ -6,7 +6,11 @@ a database of its own on the server, dropped afterwards), runs every measurement
 times and prints medians and p95 against the budgets (and the queue changes' p99 and max:
 their tail), with the baselines measured in the same run so that ratios hold on a noisy
 machine. Two sizes are measured in turns, with the ratio of the last to the first. Last,
-five client processes save calls at once while a sixth searches (DESIGN §9, §17)."""
+five client processes save calls at once while a sixth searches (DESIGN §9, §17).
+
+Start-up is measured on the main screen and, when the build has the Today screen, with
+Today as the first screen (`[start] screen = "today"`, DESIGN §12), beside the day's list
+and the vendors' answer times read alone."""
 
 import argparse
 import asyncio
@@ -29,6 +33,7 @@ from common import SERVER, ledger_of, milliseconds, percentile, postgres_ledger,
 from memory import peak_rss_mb, rss_probe
 from search_bench import QUERIES, measure_search
 from table import table
+from today_bench import measure_today
 
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.seed.generate import SIZES
@@ -51,17 +56,22 @@ def run(sizes: list[str], runs: int, engine: str, clients_for: float, together: 
             load = os.getloadavg()[0]
             bare, blank = [], []
             times: dict[str, dict[str, list[float]]] = {s: defaultdict(list) for s in sizes}
+            starts = [("startup", "main")]  # what each size is opened on
+            if measure.has_today_screen():
+                starts.append(("startup_today", "today"))
             for round_ in range(runs + 1):  # interleaved: a noisy moment hits them all alike
-                timings = [
+                bare_and_empty = [
                     _fresh(measure.startup_bare()),
                     _fresh(measure.startup(empty, expect_rows=False)),
-                    *(_fresh(measure.startup(ledgers[s], expect_rows=True)) for s in sizes),
                 ]
-                if round_:  # the first round warms imports and caches for all alike
-                    bare.append(timings[0])
-                    blank.append(timings[1])
-                    for size, seconds in zip(sizes, timings[2:], strict=True):
-                        times[size]["startup"].append(seconds)
+                for size in sizes:
+                    for name, first_screen in starts:
+                        seconds = _fresh(measure.startup(ledgers[size], True, first_screen))
+                        if round_:  # the first round warms imports and caches for all alike
+                            times[size][name].append(seconds)
+                if round_:
+                    bare.append(bare_and_empty[0])
+                    blank.append(bare_and_empty[1])
             for round_ in range(runs):
                 for size in sizes if round_ % 2 else reversed(sizes):  # neither always first
                     ledger, taken = ledgers[size], times[size]
@@ -96,7 +106,13 @@ def _ledgers(engine: str, sizes: list[str], scratch: Path, held: ExitStack):
 
 
 def _report(size, runs, times, bare, blank, ledger: Path | str, scratch: Path) -> dict:
-    """The figures of one size: its queue and start-up times, then its saves and searches."""
+    """The figures of one size: its queue and start-up times, then its day's list and answer
+    times (before any save adds to them), its saves and searches."""
+    open_ledger(ledger)
+    try:
+        reads, held = measure_today(runs * 10)
+    finally:
+        close_ledger()
     with writable(ledger, scratch) as copy:
         saves = measure.save_call(copy, runs * 10)
         open_ledger(copy)
@@ -113,6 +129,7 @@ def _report(size, runs, times, bare, blank, ledger: Path | str, scratch: Path) -
         "startup_empty_s": round(statistics.median(blank), 3),
         "startup_large_s": round(statistics.median(times["startup"]), 3),
         "startup_ratio": round(statistics.median(times["startup"]) / median_bare, 2),
+        **_today_start(times["startup_today"], median_bare),
         **_spread("filter", times["filter"]),
         **_spread("sort", times["sort"]),
         "scroll_median_ms": milliseconds(statistics.median(times["scroll"])),
@@ -123,11 +140,28 @@ def _report(size, runs, times, bare, blank, ledger: Path | str, scratch: Path) -
             percentile([t for query in TWO_CHARACTER for t in searches[query]], 95)
         ),
         "full_scan_median_ms": milliseconds(statistics.median(scans)),
+        "today_items": held["today"],
+        "today_median_ms": milliseconds(statistics.median(reads["today"])),
+        "today_p95_ms": milliseconds(percentile(reads["today"], 95)),
+        "answer_times_vendors": held["answer_times"],
+        "answer_times_median_ms": milliseconds(statistics.median(reads["answer_times"])),
+        "answer_times_p95_ms": milliseconds(percentile(reads["answer_times"], 95)),
         "save_median_ms": milliseconds(statistics.median(saves)),
         "save_p95_ms": milliseconds(percentile(saves, 95)),
         "rss_mb": round(peak_rss_mb(ledger), 1),
         "machine": f"{platform.machine()} {platform.python_implementation()} "
         f"{platform.python_version()}",
+    }
+
+
+def _today_start(times: list[float], median_bare: float) -> dict[str, float | None]:
+    """Start-up with Today as the first screen, and over the bare one; None without a Today
+    screen in this build."""
+    if not times:
+        return {"startup_today_s": None, "startup_today_ratio": None}
+    return {
+        "startup_today_s": round(statistics.median(times), 3),
+        "startup_today_ratio": round(statistics.median(times) / median_bare, 2),
     }
 
 

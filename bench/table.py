@@ -5,6 +5,7 @@ from clients import CLIENTS
 
 BUDGETS = [
     ("start-up, ledger / bare", "startup_ratio", "≤ 1.3 ×"),
+    ("start-up on Today / bare", "startup_today_ratio", "≤ 1.3 ×"),
     ("queue filter change, median", "filter_median_ms", "—"),
     ("queue filter change, p95", "filter_p95_ms", "≤ 50 ms"),
     ("queue filter change, p99", "filter_p99_ms", "—"),
@@ -17,6 +18,12 @@ BUDGETS = [
     ("search top 50, p95", "search_p95_ms", "≤ 30 ms"),
     ("search 2-char Japanese, p95", "search_2char_p95_ms", "≤ 30 ms"),
     ("full scan (baseline), median", "full_scan_median_ms", "—"),
+    ("day's list (Today), median", "today_median_ms", "—"),
+    ("day's list (Today), p95", "today_p95_ms", "≤ 50 ms"),
+    ("day's list, items", "today_items", "—"),
+    ("answer times, median", "answer_times_median_ms", "—"),
+    ("answer times, p95", "answer_times_p95_ms", "≤ 50 ms"),
+    ("answer times, vendors", "answer_times_vendors", "—"),
     ("save a call + follow-up, p95", "save_p95_ms", "≤ 15 ms"),
     ("peak RSS (MB)", "rss_mb", "≤ 150 MB"),
     (f"{CLIENTS} clients saving, save p95", "clients_save_p95_ms", "≤ 50 ms"),
@@ -40,7 +47,12 @@ def table(results: list[dict]) -> str:
     ]
     lines += [
         f"start-up (median) on {r['size']}: bare {r['startup_bare_s']} s, "
-        f"empty {r['startup_empty_s']} s, ledger {r['startup_large_s']} s"
+        f"empty {r['startup_empty_s']} s, ledger {r['startup_large_s']} s, "
+        + (
+            f"on Today {r['startup_today_s']} s"
+            if r["startup_today_s"] is not None
+            else "on Today not measured (no Today screen in this build)"
+        )
         for r in results
     ]
     lines += [
@@ -52,9 +64,10 @@ def table(results: list[dict]) -> str:
         f"|{'-' * 32}|" + "|".join("-" * 12 for _ in heads) + "|--------|",
     ]
     for name, key, budget in BUDGETS:
-        figures = [result[key] for result in results]
+        figures = ["—" if result[key] is None else result[key] for result in results]
         if len(results) > 1:
-            figures.append(f"{last[key] / first[key]:.2f} ×" if first[key] else "—")
+            both = first[key] and last[key] is not None
+            figures.append(f"{last[key] / first[key]:.2f} ×" if both else "—")
         cells = " | ".join(f"{figure:>10}" for figure in figures)
         lines.append(f"| {name:<30} | {cells} | {budget} |")
     return "\n".join(lines)
