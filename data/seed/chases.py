@@ -3,19 +3,23 @@ chases made while a request waited on its vendor, next chase dates and snoozes.
 
 Each vendor answers in about its own number of business days, a day or two for some, a week
 and a half for others, so that the answer times `data/answer_times.py` reads back differ as
-they do in life; the two busiest vendors are one fast and one slow, so that even the demo
-shows both.
+they do in life; of the two vendors asked most over the last year one is fast and one slow,
+so that even the demo shows both with enough answers to tell.
 """
 
 from collections import Counter
 from datetime import datetime
 from itertools import accumulate
 from random import Random
+from typing import TYPE_CHECKING
 
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.seed.directory import Days, VendorPlan, weighted
 from daicho.data.seed.text import pick
+
+if TYPE_CHECKING:
+    from daicho.data.seed.requests import RequestPlan
 
 _SPEEDS = {"fast": (1, 2), "usual": (3, 6), "slow": (8, 10)}  # business days to answer
 _SPEED_NAMES, _SPEED_CUM_WEIGHTS = tuple(_SPEEDS), list(accumulate((30, 50, 20)))
@@ -27,7 +31,8 @@ _NEXT_CHASE_SHARE = 0.3  # of open requests we wait on
 _SNOOZE_SHARE = 0.25  # of open requests we wait on that are not yet due
 # (Japanese, English) notes of a chase, picked with `pick`; a chase often says nothing more.
 CHASE_NOTES = (
-    ("電話で進捗確認、来週回答とのこと", "Called: they will reply by Friday"),
+    ("電話で進捗確認、来週回答とのこと", "Called to check: they will answer next week"),
+    ("電話で進捗確認、金曜までに回答とのこと", "Called: they will reply by Friday"),
     ("メールで再度依頼した", "Asked again by email"),
     ("担当者不在のため伝言を依頼", "Contact out; left a message"),
     ("社内確認中、今週中に回答予定とのこと", "Still checking on their side; answer this week"),
@@ -47,10 +52,10 @@ class Chasing:
         self._rng, self._days = rng, days
         self._calendar = business_calendar()
 
-    def date_answers(self, plans: list) -> None:
-        """Give each vendor asked something (in `plans`, RequestPlans) the business days it
-        usually takes to answer, the two asked most over the last year one fast and one
-        slow, and date each of their answers by it."""
+    def date_answers(self, plans: list["RequestPlan"]) -> None:
+        """Give each vendor asked something in `plans` the business days it usually takes to
+        answer, the two asked most over the last year one fast and one slow, and date each
+        of their answers by it."""
         asked = [plan for plan in plans if plan.direction == "outbound"]
         vendors = {plan.vendor.id: plan.vendor for plan in asked}
         for vendor in vendors.values():
@@ -74,12 +79,11 @@ class Chasing:
         return max(1, (self._days.today - answered).days)
 
     def history(
-        self, plan, waited_ago: int, waited_until: datetime
+        self, plan: "RequestPlan", waited_ago: int, waited_until: datetime
     ) -> list[tuple[datetime, Change]]:
-        """The chases of a request we wait on (`plan`, a RequestPlan) up to `waited_until`
-        (`waited_ago` days back): its answer, how it ended or yesterday evening; for one still
-        open, maybe the next chase date set at the last chase, or a snooze. Sets the plan's
-        next chase date and snooze."""
+        """The chases of a request we wait on up to `waited_until` (`waited_ago` days back):
+        its answer, how it ended or yesterday evening; for one still open, maybe the next
+        chase date set at the last chase, or a snooze. Sets the plan's next chase and snooze."""
         rng, days = self._rng, self._days
         if plan.direction != "outbound":
             return []
@@ -108,6 +112,6 @@ class Chasing:
         channel = weighted(self._rng, _CHANNEL_NAMES, _CHANNEL_CUM_WEIGHTS)
         return ("chase", "", channel, pick(self._rng, CHASE_NOTES, english))
 
-    def _recent(self, plan, waited_until: datetime, oldest_ago: int) -> datetime:
+    def _recent(self, plan: "RequestPlan", waited_until: datetime, oldest_ago: int) -> datetime:
         """A moment of the last `oldest_ago` days that the request was open."""
         return self._days.moment(self._rng, 1, oldest_ago, plan.created_at, waited_until)
