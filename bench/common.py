@@ -1,4 +1,5 @@
-"""What the benchmark scripts share: the ledgers they measure and the percentiles.
+"""What the benchmark scripts share: the ledgers they measure, the copies the saves write to,
+percentiles and milliseconds.
 
 An SQLite ledger of each size is seeded once and cached in bench/.cache/. A PostgreSQL one
 is seeded afresh into a database of its own on the server, dropped afterwards.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import psycopg
 
+from daicho.data.backup import backup_ledger
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.seed.generate import seed_ledger
 
@@ -71,3 +73,27 @@ def percentile(values: list[float], percent: float) -> float:
     """The nearest-rank percentile: one of the values, never between two."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+def milliseconds(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+@contextmanager
+def writable(ledger: Path | str, scratch: Path) -> Iterator[Path | str]:
+    """A ledger the saves may write to: a copy of a cached SQLite file, removed afterwards;
+    a PostgreSQL ledger itself (seeded for this run alone)."""
+    if isinstance(ledger, str):
+        yield ledger
+        return
+    copy = scratch / f"copy-{ledger.stem}.db"
+    open_ledger(ledger)
+    try:
+        backup_ledger(copy)
+    finally:
+        close_ledger()
+    try:
+        yield copy
+    finally:
+        for written in scratch.glob(f"{copy.name}*"):  # with its -wal and -shm
+            written.unlink()

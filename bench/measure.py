@@ -6,6 +6,7 @@ A ledger is named by its location: an SQLite file's path or a PostgreSQL URL.
 """
 
 import asyncio
+import importlib.util
 import math
 import time
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from daicho.widgets.vendor_list import VendorRows
 SIZE = (160, 45)
 BENCH_USER = "bench"  # who the benchmark is on a shared ledger, which asks a name at start
 STYLES = Path(__file__).resolve().parent.parent / "styles.tcss"
+TODAY_SCREEN = "daicho.screens.today_screen"
 
 
 class BareApp(App):
@@ -74,18 +76,34 @@ async def startup_bare() -> float:
         return time.perf_counter() - started
 
 
-async def startup(ledger: Path | str, expect_rows: bool) -> float:
-    """Open the ledger and the app, until the vendors and the queue are shown."""
+async def startup(ledger: Path | str, expect_rows: bool, first_screen: str = "main") -> float:
+    """Open the ledger and the app, until the vendors and the queue are shown; with
+    `first_screen` "today" (`[start] screen` of the config), until Today shows its list."""
     started = time.perf_counter()
     open_ledger(ledger)
     try:
-        app = DaichoApp(ledger_path=ledger, config=Config(user_name=BENCH_USER))
+        config = Config(user_name=BENCH_USER, start_screen=first_screen)
+        app = DaichoApp(ledger_path=ledger, config=config)
         async with app.run_test(size=SIZE) as pilot:
-            ready = (lambda: _shown(app)) if expect_rows else (lambda: _mounted(app))
+            if first_screen == "today":
+                ready = lambda: _today_shown(app)  # noqa: E731
+            else:
+                ready = (lambda: _shown(app)) if expect_rows else (lambda: _mounted(app))
             await _until(pilot, ready)
             return time.perf_counter() - started
     finally:
         close_ledger()
+
+
+def has_today_screen() -> bool:
+    """Whether this build has the Today screen (DESIGN §12) that `[start] screen` can open."""
+    return importlib.util.find_spec(TODAY_SCREEN) is not None
+
+
+def _today_shown(app: App) -> bool:
+    """Today is the screen on top and its list is in (its `items` are None until then)."""
+    screen = app.screen
+    return type(screen).__module__ == TODAY_SCREEN and screen.items is not None
 
 
 class DrawClock:

@@ -1,10 +1,12 @@
 """The benchmark still runs, on both engines (at the demo size: timings belong to bench/, not
-to tests)."""
+to tests), and reports every measure: the day's list, the vendors' answer times and the
+start-up on Today among them."""
 
 import json
 import os
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,10 @@ KEYS = {
     "filter_p95_ms",
     "scroll_p95_ms",
     "save_p95_ms",
+    "today_p95_ms",
+    "today_items",
+    "answer_times_p95_ms",
+    "answer_times_vendors",
     "rss_mb",
     "clients_saves",
     "clients_save_p95_ms",
@@ -51,3 +57,7 @@ def test_the_benchmark_runs_and_reports_every_measure(tmp_path, engine):
     assert (report["size"], report["engine"]) == ("demo", engine)
     assert report["clients_errors"] == 0, report["clients_error_kinds"]
     assert all(report[key] > 0 for key in KEYS - {"size", "engine"})
+    if find_spec("daicho.screens.today_screen"):  # the app can open on Today (DESIGN §12)
+        assert report["startup_today_s"] > 0 and report["startup_today_ratio"] > 0
+    else:
+        assert (report["startup_today_s"], report["startup_today_ratio"]) == (None, None)

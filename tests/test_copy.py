@@ -8,6 +8,7 @@ from test_cli import _one_line_error, daicho
 from daicho.data import calls, requests, vendors
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.records import FollowUp
+from daicho.data.seed.generate import SIZES
 from daicho.data.transfer.export import export_ledger
 
 home = test_cli.home  # the fixture: a private config and data directory
@@ -44,6 +45,9 @@ def test_the_demo_ledger_goes_to_postgresql_and_back_exporting_the_same_bytes(ho
         assert _export(home, back) == exported
 
 
+DEMO = SIZES["demo"]
+
+
 def test_saving_on_postgresql_after_a_copy_takes_new_ids(home, tmp_path):
     """The copy gives rows their ids: the database's id sequences must move past them."""
     demo = tmp_path / "demo.db"
@@ -61,8 +65,8 @@ def test_saving_on_postgresql_after_a_copy_takes_new_ids(home, tmp_path):
                 follow_ups=[FollowUp("見積書の送付")],
             )
             request = requests.close_request(call.follow_ups[0].id, "届いた")
-            assert (vendor.id, contact.id) == (26, 61)
-            assert call.id == 151 and request.id == 81
+            assert (vendor.id, contact.id) == (DEMO.vendors + 1, DEMO.contacts + 1)
+            assert (call.id, request.id) == (DEMO.calls + 1, DEMO.requests + 1)
             assert requests.request_history(request.id)[-1].note == "届いた"
         finally:
             close_ledger()

@@ -1,12 +1,13 @@
-"""Generated sample ledgers: the demo looks alive on every screen, the same seed gives the
-same ledger, and the large size's code path makes exactly the counts it is asked for."""
+"""Generated sample ledgers: the demo looks alive on every screen (the day's list and the
+vendors' answer times included), the same seed gives the same ledger, and the large size's
+code path makes exactly the counts it is asked for."""
 
 import re
 import sqlite3
 import subprocess
 import sys
 import time as time_module
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -16,6 +17,7 @@ from conftest import TODAY
 from peewee import fn
 
 from daicho.cli import main
+from daicho.data.answer_times import ENOUGH_ANSWERS, answer_times
 from daicho.data.calls import log_call
 from daicho.data.dates import clock
 from daicho.data.errors import InputError
@@ -31,9 +33,10 @@ from daicho.data.records import (
     VENDOR_STATUSES,
     FollowUp,
 )
-from daicho.data.requests import add_request_note
+from daicho.data.requests import add_request_note, get_request
 from daicho.data.seed.generate import SIZES, SeedSize, seed_ledger
 from daicho.data.text import clean_block, clean_line
+from daicho.data.today import REASONS, today_list
 from daicho.data.vendors import create_contact, create_vendor
 
 pytestmark = pytest.mark.both_engines
@@ -173,7 +176,56 @@ def test_every_request_has_a_history_that_ends_in_its_status(demo):
         if changes:
             assert changes[-1].new_value == request.status
     kinds = _values(RequestEvent.kind)
-    assert {"created", "status_changed", "due_changed", "note_added"} <= kinds
+    assert {"created", "status_changed", "due_changed", "note_added", "chase"} <= kinds
+    assert {"next_chase_changed", "snoozed"} <= kinds
+
+
+def test_the_demo_chases_only_what_it_waits_on_and_only_while_it_waits(demo):
+    chases = list(RequestEvent.select().where(RequestEvent.kind == "chase"))
+    assert len(chases) >= 10
+    assert {chase.new_value for chase in chases} <= set(CALL_CHANNELS)
+    assert len({chase.new_value for chase in chases}) >= 2
+    assert any(chase.note for chase in chases) and any(not chase.note for chase in chases)
+    for chase in chases:
+        request = chase.request
+        assert request.direction == "outbound"
+        assert chase.at > request.created_at
+        answered = request.events.where(RequestEvent.kind == "status_changed").first()
+        assert answered is None or chase.at < answered.at
+    record = get_request(chases[0].request_id)
+    assert record.times_chased >= 1 and record.last_chased is not None
+
+
+def test_demo_next_chase_dates_and_snoozes_are_set_in_their_history(demo):
+    """Each date on a request is the one its latest event of that kind set; some next chase
+    dates have come and some have not, some snoozes are over and some hide their item."""
+    for field, kind in (
+        (Request.next_chase, "next_chase_changed"),
+        (Request.snoozed_until, "snoozed"),
+    ):
+        dated = list(Request.select().where(field.is_null(False)))
+        assert dated, kind
+        for request in dated:
+            assert request.status == "open" and request.direction == "outbound"
+            event = request.events.where(RequestEvent.kind == kind).order_by(RequestEvent.id.desc())
+            assert event.first().new_value == getattr(request, field.name).isoformat()
+    next_chases = _values(Request.next_chase) - {None}
+    assert min(next_chases) <= TODAY < max(next_chases)
+    hidden = [r.id for r in Request.select().where(Request.snoozed_until > TODAY)]
+    assert hidden
+    assert not {item.id for item in today_list(TODAY)} & set(hidden)
+
+
+def test_the_demos_day_list_has_a_few_items_for_every_reason(demo):
+    reasons = Counter(item.reason for item in today_list(TODAY))
+    assert set(reasons) == set(REASONS)
+    assert min(reasons.values()) >= 2, reasons
+
+
+def test_demo_vendors_answer_some_fast_some_slow_with_enough_answers_to_tell(demo):
+    known = [time for time in answer_times(TODAY).values() if time.answers >= ENOUGH_ANSWERS]
+    assert any(time.median_days <= 2 for time in known)
+    assert any(time.median_days >= 8 for time in known)
 
 
 def test_demo_text_is_clean_and_nothing_happens_after_yesterday(demo):
@@ -301,6 +353,9 @@ def test_the_large_sizes_code_path_makes_exactly_the_counts_asked_for(ledger):
     assert 270 < sum(map(len, notes)) / len(notes) < 330
     assert any(note.isascii() for note in notes) and any(not n.isascii() for n in notes)
     assert min(_values(Call.started_at)) < _start_of_today() - timedelta(days=9 * 365)
+    kinds = Counter(kind for (kind,) in RequestEvent.select(RequestEvent.kind).tuples())
+    assert kinds["chase"] > 30 and kinds["next_chase_changed"] and kinds["snoozed"]
+    assert len([time for time in answer_times(TODAY).values() if time.answers >= 3]) >= 3
 
 
 def test_a_tiny_size_with_more_requests_than_calls_still_gets_exact_counts(ledger):

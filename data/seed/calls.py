@@ -15,7 +15,7 @@ from random import Random
 from typing import TYPE_CHECKING
 
 from daicho.data.records import CALL_DIRECTIONS
-from daicho.data.seed.directory import MONTH, Days, Past, VendorPlan, weighted
+from daicho.data.seed.directory import MONTH, WORKDAY, Days, Past, VendorPlan, weighted
 from daicho.data.seed.text import Phrases
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ CHANNELS = {"phone": 50, "mobile": 20, "email": 12, "meeting": 7, "visit": 6, "c
 # Cumulative weights, so that the hot loop need not add them up on every call.
 _CHANNEL_NAMES, _CHANNEL_CUM_WEIGHTS = tuple(CHANNELS), list(accumulate(CHANNELS.values()))
 _DECISION_COUNT_CUM_WEIGHTS = list(accumulate((35, 30, 20, 10, 5)))  # for 0 to 4 decisions
-WORKDAY = (9 * 3600, 18 * 3600)  # when calls start, in seconds after local midnight
 
 
 @dataclass(slots=True)

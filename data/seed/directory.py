@@ -35,6 +35,8 @@ from daicho.data.seed.names import (
 from daicho.data.seed.text import english_for, pick
 
 MONTH = 30  # days: the past is generated one month at a time, month 0 being the last 30 days
+WORKDAY = (9 * 3600, 18 * 3600)  # when things happen, in seconds after local midnight
+_MINUTE = timedelta(minutes=1)
 _NEWEST_SINCE = MONTH + 1  # every vendor predates month 0
 _AREA_CODES = (("03", 4), ("06", 4), ("045", 3), ("052", 3), ("092", 3), ("011", 3), ("022", 3))
 _JA_LEGAL_FORMS = (("株式会社", ""), ("", "株式会社"), ("有限会社", ""), ("合同会社", ""), ("", ""))
@@ -65,6 +67,14 @@ class Days:
             noon = datetime.combine(self.date(days_ago), time(12))
             midnight = self._midnights[days_ago] = clock.to_utc(noon) - timedelta(hours=12)
         return midnight + timedelta(seconds=seconds)
+
+    def moment(
+        self, rng: Random, newest_ago: int, oldest_ago: int, after: datetime, before: datetime
+    ) -> datetime:
+        """A working-hour time on a day `newest_ago` to `oldest_ago` days back, kept strictly
+        between `after` and `before` (which may fall inside those days)."""
+        at = self.at(rng.randint(newest_ago, oldest_ago), rng.randrange(*WORKDAY))
+        return min(max(after + _MINUTE, at), before - _MINUTE)
 
     def workday_ago(self, rng: Random, low: int, high: int) -> int:
         """A day between `low` and `high` days back; a weekend only now and then, as in life."""
@@ -104,6 +114,7 @@ class VendorPlan:
     phone: str
     domain: str
     contacts: list[int] = field(default_factory=list)  # contact ids, the primary first
+    answer_days: int = 0  # business days it usually takes to answer us (seed/chases.py)
 
     def in_business(self, newest_ago: int, oldest_ago: int) -> bool:
         """Whether the vendor was in the ledger and in business for that whole stretch."""

@@ -47,7 +47,7 @@ class SeedSize:
 
 _LARGE = SeedSize(2_000, 6_000, 20_000, 1_500, 100_000, years=10, note_length=300)
 SIZES = {
-    "demo": SeedSize(25, 60, 80, 35, 150),
+    "demo": SeedSize(25, 60, 120, 40, 150),  # enough answers for the vendors' answer times
     "large": _LARGE,
     "huge": replace(_LARGE, calls=1_000_000),
 }

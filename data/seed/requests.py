@@ -6,11 +6,12 @@ and so numbered, before the request that points at it can be.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from random import Random
 
-from daicho.data.seed.calls import WORKDAY, Calls, CallSpec
-from daicho.data.seed.directory import MONTH, Days, Past, VendorPlan, spread
+from daicho.data.seed.calls import Calls, CallSpec
+from daicho.data.seed.chases import Chasing
+from daicho.data.seed.directory import MONTH, WORKDAY, Days, Past, VendorPlan, spread
 from daicho.data.seed.text import (
     CANCEL_NOTES,
     CLOSE_NOTES,
@@ -26,7 +27,6 @@ _DUE_BANDS = {"later": 38, "none": 25, "overdue": 15, "soon": 15, "today": 7}
 _DUE_AHEAD = {"today": (0, 0), "soon": (1, 3), "later": (4, 45)}  # days from today
 _FOLLOW_UP_SHARE = 0.3  # of requests, opened from a call
 _LAST_EVENING = 20 * 3600  # nothing in the sample happens after yesterday at 20:00
-_MINUTE = timedelta(minutes=1)
 
 
 @dataclass(slots=True)
@@ -47,7 +47,18 @@ class RequestPlan:
     created_ago: int
     created_at: datetime
     resolved_ago: int  # 0 while open
+    answered_ago: int = 0  # 0: never answered
     call_id: int | None = None
+    next_chase: date | None = None
+    snoozed_until: date | None = None
+
+    def answered_on(self, days_ago: int) -> None:
+        """Answered `days_ago` days back: how it ended, or what came before it ended."""
+        self.answered_ago = days_ago
+        if self.status == "answered":
+            self.resolved_ago = days_ago
+        else:
+            self.resolved_ago = min(self.resolved_ago, days_ago)
 
 
 class Requests:
@@ -55,7 +66,7 @@ class Requests:
 
     def __init__(self, rng: Random, days: Days, past: Past, phrases: Phrases, calls: Calls):
         self._rng, self._days, self._past, self._phrases = rng, days, past, phrases
-        self._calls = calls
+        self._calls, self._chasing = calls, Chasing(rng, days)
 
     def plan(
         self, total: int, open_count: int, most_calls: int
@@ -77,6 +88,7 @@ class Requests:
                 calls.append(self._call_behind(plan))
             plans.append(plan)
         plans.sort(key=attrgetter("created_at"))
+        self._chasing.date_answers(plans)
         return plans, calls
 
     def _open_dates(self, band: str) -> tuple[int, date | None, int]:
@@ -104,7 +116,7 @@ class Requests:
             priority = "urgent"
             subject, memo = phrases.president_order(subject, memo)
         answered = status == "answered" or (status == "closed" and rng.random() < 0.6)
-        return RequestPlan(
+        plan = RequestPlan(
             vendor=vendor,
             contact=self._calls.contact(vendor),
             english=english,
@@ -120,6 +132,11 @@ class Requests:
             created_at=days.at(created_ago, rng.randrange(*WORKDAY)),
             resolved_ago=resolved_ago,
         )
+        if answered and direction == "inbound":  # as fast as we answer; the vendors' in plan()
+            plan.answered_on(
+                resolved_ago if status == "answered" else rng.randint(resolved_ago, created_ago)
+            )
+        return plan
 
     def _call_behind(self, plan: RequestPlan) -> CallSpec:
         """The call a follow-up came from; the request was saved with it, so shares its time."""
@@ -149,6 +166,8 @@ class Requests:
                     "priority": plan.priority,
                     "status": plan.status,
                     "answer": plan.answer,
+                    "next_chase": plan.next_chase,
+                    "snoozed_until": plan.snoozed_until,
                     "created_at": plan.created_at,
                     "updated_at": history[-1]["at"],
                 }
@@ -156,12 +175,13 @@ class Requests:
         return requests, events
 
     def _history(self, request_id: int, plan: RequestPlan) -> list[dict]:
-        """Created; maybe a note and a new due date; then answered and how it ended, if it has."""
-        rng = self._rng
-        changes = []
+        """Created; maybe a note, a new due date, chases; then answered and how it ended, if
+        it has."""
+        rng, days = self._rng, self._days
+        changes = []  # made some time while it was open
         if rng.random() < 0.15:
             changes.append(("note_added", "", "", pick(rng, FOLLOW_UP_NOTES, plan.english)))
-        lead = (plan.due - self._days.date(plan.created_ago)).days if plan.due else 0
+        lead = (plan.due - days.date(plan.created_ago)).days if plan.due else 0
         if lead >= 4 and rng.random() < 0.12:
             first_due = plan.due - timedelta(days=rng.randint(1, lead - 2))
             changes.append(
@@ -172,14 +192,25 @@ class Requests:
                     pick(rng, REDATE_NOTES, plan.english),
                 )
             )
+        end = last = days.at(1, _LAST_EVENING)
+        ended = []  # the answer, then how it ended, at their own days
         if plan.answer:
-            changes.append(("status_changed", "open", "answered", plan.answer))
+            end = days.moment(rng, plan.answered_ago, plan.answered_ago, plan.created_at, last)
+            ended.append((end, ("status_changed", "open", "answered", plan.answer)))
         if plan.status in ("closed", "cancelled"):
             notes = CLOSE_NOTES if plan.status == "closed" else CANCEL_NOTES
             before = "answered" if plan.answer else "open"
-            changes.append(("status_changed", before, plan.status, pick(rng, notes, plan.english)))
-        times = self._times_between(plan, len(changes))
-        events = [(plan.created_at, ("created", "", "open", "")), *zip(times, changes, strict=True)]
+            after = ended[-1][0] if ended else plan.created_at
+            end = days.moment(rng, plan.resolved_ago, plan.resolved_ago, after, last)
+            change = ("status_changed", before, plan.status, pick(rng, notes, plan.english))
+            ended.append((end, change))
+        newest_ago = plan.resolved_ago or 1
+        times = [
+            days.moment(rng, newest_ago, plan.created_ago, plan.created_at, end) for _ in changes
+        ]
+        waited = ended[0][0] if ended else last  # on the vendor, until it answered or ended
+        chases = self._chasing.history(plan, plan.answered_ago or newest_ago, waited)
+        events = sorted([*zip(times, changes, strict=True), *chases, *ended], key=itemgetter(0))
         return [
             {
                 "request": request_id,
@@ -189,22 +220,8 @@ class Requests:
                 "new_value": new,
                 "note": note,
             }
-            for at, (kind, old, new, note) in events
+            for at, (kind, old, new, note) in [
+                (plan.created_at, ("created", "", "open", "")),
+                *events,
+            ]
         ]
-
-    def _times_between(self, plan: RequestPlan, count: int) -> list[datetime]:
-        """`count` working-hour times after the request's creation, in order; the last is
-        when it was resolved, if it was (else all fall before yesterday evening)."""
-        rng, days = self._rng, self._days
-        if plan.resolved_ago:
-            end = days.at(plan.resolved_ago, rng.randrange(*WORKDAY))
-        else:
-            end = days.at(1, _LAST_EVENING)
-        times = []
-        for _ in range(count - 1 if plan.resolved_ago else count):
-            day = rng.randint(plan.resolved_ago or 1, plan.created_ago)
-            moment = days.at(day, rng.randrange(*WORKDAY))
-            # On the first and last day, keep strictly after creation and before the end.
-            times.append(min(max(plan.created_at + _MINUTE, moment), end - _MINUTE))
-        times.sort()
-        return [*times, end] if plan.resolved_ago else times
