@@ -2,6 +2,7 @@
 failure turned into one line on stderr with its exit code (see the package's docstring)."""
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -43,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(reason, exit_codes.BAD_INPUT)
     except KeyboardInterrupt:
         return exit_codes.ERROR
+    except BrokenPipeError:  # `daicho export | head`: the reader has what it wanted
+        _quiet_stdout()
+        return exit_codes.OK
     except Exception as error:  # the last line of defence: one line, never a traceback
         return _fail(_("Unexpected error: {reason}", reason=repr(error)), exit_codes.ERROR)
 
@@ -55,6 +59,13 @@ def _read_config():
     config = load_config()
     set_language(config.resolved_language())
     return config
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that Python's own flush at exit does not fail
+    on the closed pipe too (and say so on stderr)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _fail(message: str, code: int) -> int:

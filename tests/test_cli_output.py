@@ -1,6 +1,9 @@
 """`-o` and `--db` typed wrong: commands that read the ledger never create one, and an
 output replaces no existing file without `--force`, nor ever the ledger's own files."""
 
+import subprocess
+import sys
+
 import pytest
 import test_cli
 from test_cli import _one_line_error, daicho
@@ -66,3 +69,22 @@ def test_o_never_writes_the_ledger_or_its_side_files(home, ledger, side, command
     assert "open ledger" in line
     assert (target.stat().st_ino if target.exists() else None) == before
     assert vendors.find_vendor("ACME") is not None
+
+
+@pytest.mark.parametrize("command", [("export",), ("today",), ("report", "--week")])
+def test_a_reader_that_stops_early_ends_the_output_quietly(home, tmp_path, command):
+    """`daicho export | head -1`: once the reader has closed the pipe, the rest is not
+    wanted; nothing is said on stderr and the exit code is 0."""
+    ledger = tmp_path / "seeded.db"
+    assert daicho(home, "--db", ledger, "seed", "--size", "demo").returncode == 0
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "daicho.cli", "--db", str(ledger), *command],
+        env=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert reader.stdout.read(1)  # the first byte, then the pipe is closed
+    reader.stdout.close()
+    _, stderr = reader.communicate(timeout=120)
+    assert (reader.returncode, stderr) == (0, b"")
