@@ -8,6 +8,7 @@ from datetime import datetime, time
 
 import pytest
 from conftest import TODAY, settle
+from textual.widgets import Input
 
 from daicho.app import DaichoApp
 from daicho.data.dates import clock
@@ -57,6 +58,9 @@ def test_logging_a_call(snap_compare, demo_app, size, language):
         await pilot.press(*first, "enter", *second, "tab", *notes, "tab", *follow_up, "tab")
         await pilot.press("tab", *"+3")
         await settle(pilot)
+        for field in pilot.app.screen.query(Input):  # the cursor shown, however long that took
+            field.cursor_blink = False
+        await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=type_a_call)
 
