@@ -181,9 +181,9 @@ def _reindex(arguments: argparse.Namespace, config) -> int:
 
 def _today(arguments: argparse.Namespace, config) -> int:
     """The day's list, as the Today screen shows it: lines in the user's language, or JSON."""
+    from daicho.cli.today_output import today_as_json, today_as_lines
     from daicho.data.dates import clock
     from daicho.data.today import today_list
-    from daicho.today_output import today_as_json, today_as_lines
 
     today = clock.today()
     items = today_list(today, config.chase_after)

@@ -36,9 +36,13 @@ def chased_words(times_chased: int, last_chased: datetime | None, today: date) -
     when never."""
     if not times_chased or last_chased is None:
         return ""
-    days = (today - _local_day(last_chased)).days
+    return times_and_days(times_chased, (today - _local_day(last_chased)).days)
+
+
+def times_and_days(times: int, days: int) -> str:
+    """`2× · 3d ago` / `2× · 3日前`, `1× · today`: chased `times`, last `days` ago."""
     ago = _("today") if days <= 0 else _("{days}d ago", days=days)
-    return f"{times_chased}× · {ago}"
+    return f"{times}× · {ago}"
 
 
 def day_with_weekday(day: date) -> str:

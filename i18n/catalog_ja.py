@@ -931,8 +931,6 @@ JA: dict[str, str] = {
     "chase": "催促",
     "next chase": "次回催促日",
     "snoozed": "スヌーズ",
-    "{count}× · today": "{count}× · 今日",
-    "{count}× · {days}d ago": "{count}× · {days}日前",
     "Chasing": "催促対象",
     "ctrl+g: not a chase": "ctrl+g: 催促ではない",
     "Not a chase": "催促ではない",

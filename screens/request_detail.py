@@ -20,6 +20,7 @@ from daicho.data.dates.style import full_date
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import LEDGER_ERRORS
 from daicho.data.records import REQUEST_STATUSES, CallRecord, RequestEventRecord, RequestRecord
+from daicho.data.today_words import chased_words
 from daicho.i18n import N_, _
 from daicho.i18n.labels import field_label, label
 from daicho.screens.bases.detail import DetailScreen
@@ -35,7 +36,6 @@ from daicho.screens.support.rendering import (
     stored_day,
 )
 from daicho.widgets.key_bar import KeyBar
-from daicho.widgets.queue_columns import chased_text
 
 # Which statuses each change makes sense from; the footer shows only those that do.
 _CHANGES_FROM = {
@@ -220,7 +220,11 @@ def _chasing_facts(request: RequestRecord, today: date) -> list[tuple[str, str]]
     """How the vendor was chased and when next, for the lines that have something to say."""
     facts = []
     if request.times_chased and request.last_chased is not None:
-        chased = chased_text(request, today) + " · " + local_time(request.last_chased)
+        chased = (
+            chased_words(request.times_chased, request.last_chased, today)
+            + " · "
+            + local_time(request.last_chased)
+        )
         facts.append((_("Chased"), chased))
     if request.next_chase is not None:
         facts.append((_("Next chase"), full_date(request.next_chase)))

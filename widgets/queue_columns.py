@@ -5,14 +5,14 @@ No Textual here: the queue table adds colour on top. Widths are measured with
 """
 
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from rich.cells import cell_len
 
 from daicho.data.dates import clock
 from daicho.data.dates.deadlines import Deadline
-from daicho.data.records import RequestRecord
+from daicho.data.records import DIRECTION_MARKS, RequestRecord
+from daicho.data.today_words import chased_words, times_and_days
 from daicho.i18n import _
 from daicho.i18n.labels import label
 from daicho.widgets.narrow_cells import fitted_name
@@ -24,7 +24,6 @@ DUE_WIDTHS = {  # by date style (data/dates/style.py)
 }
 VENDOR_MIN, VENDOR_MAX, SUBJECT_MIN = 10, 24, 20
 ASSIGNEE_WIDTH = 8  # 髙橋 or Takahas… : a name to tell people at a desk apart
-_MARKS = {"outbound": "→", "inbound": "←"}
 _PRIORITY_MARKS = {"urgent": "‼", "high": "!"}
 _CONTROL = str.maketrans(dict.fromkeys([*map(chr, range(32)), "\x7f"], " "))
 
@@ -51,17 +50,6 @@ def titles() -> dict[str, str]:
     }
 
 
-def chased_text(request: RequestRecord, today: date) -> str:
-    """How often and how long ago the vendor was chased: `2× · 3d ago`, `1× · today`; ""
-    when never. Days count local dates, as the user remembers them."""
-    if not request.times_chased or request.last_chased is None:
-        return ""
-    days = max(0, (today - clock.to_local(request.last_chased).date()).days)
-    if days == 0:
-        return _("{count}× · today", count=request.times_chased)
-    return _("{count}× · {days}d ago", count=request.times_chased, days=days)
-
-
 def priority_text(priority: str) -> str:
     """`‼urgent` / `!high`: the mark for scanning, the word for reading; normal is blank."""
     mark = _PRIORITY_MARKS.get(priority)
@@ -84,7 +72,7 @@ def layout(
     priority = max(cell_len(names["priority"]), *map(cell_len, map(priority_text, _PRIORITY_MARKS)))
     due = DUE_WIDTHS[style]
     room = width - (1 + 1) - (due + 1) - 1  # direction, due, spaces between columns
-    chased = max(cell_len(names["chased"]), cell_len(_("{count}× · {days}d ago", count=9, days=99)))
+    chased = max(cell_len(names["chased"]), cell_len(times_and_days(9, 99)))
     wanted = [("priority", priority), ("chased", chased), ("age", age)]
     if assignee:
         wanted.insert(2, ("assignee", max(cell_len(names["assignee"]), ASSIGNEE_WIDTH)))
@@ -112,14 +100,18 @@ def cell_text(column: Column, request: RequestRecord, deadline: Deadline) -> str
     """The words in one cell; line breaks and other control characters become spaces."""
     key = column.key
     if key == "direction":
-        return _MARKS[request.direction]
+        return DIRECTION_MARKS[request.direction]
     if key == "due":
         return deadline.cell
     if key == "vendor":
         return fitted_name(request.vendor_name.translate(_CONTROL), column.width)
     if key == "subject":
         status = "" if request.status == "open" else label(request.status) + " · "
-        chased = chased_text(request, deadline.today) if column.chased else ""
+        chased = (
+            chased_words(request.times_chased, request.last_chased, deadline.today)
+            if column.chased
+            else ""
+        )
         return status + (chased + " · " if chased else "") + request.subject.translate(_CONTROL)
     if key == "age":
         created = clock.to_local(request.created_at).date()
@@ -127,5 +119,5 @@ def cell_text(column: Column, request: RequestRecord, deadline: Deadline) -> str
     if key == "assignee":
         return fitted_name(request.assignee.translate(_CONTROL), column.width)
     if key == "chased":
-        return chased_text(request, deadline.today)
+        return chased_words(request.times_chased, request.last_chased, deadline.today)
     return priority_text(request.priority)
