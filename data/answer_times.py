@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
-from peewee import fn
-
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
-from daicho.data.engines import stored_time
-from daicho.data.models import Request, RequestEvent
+from daicho.data.engines import execute, stored_time
 from daicho.i18n import _
 
 WINDOW = timedelta(days=365)
@@ -56,7 +53,7 @@ def answer_times(today: date, vendor_id: int | None = None) -> dict[int, AnswerT
     calendar = business_calendar()
     days: dict[int, list[int]] = {}
     for vendor, asked, answered in _answers(today, vendor_id):
-        count = calendar.count(_local_day(asked), _local_day(answered))
+        count = calendar.count(asked, answered)
         days.setdefault(vendor, []).append(max(count, 0))
     return {vendor: AnswerTime(median(spans), len(spans)) for vendor, spans in days.items()}
 
@@ -71,27 +68,42 @@ def suggested_due(vendor_id: int, today: date) -> tuple[AnswerTime, date] | None
 
 
 def _answers(today: date, vendor_id: int | None):
-    """(vendor id, asked, first answered) of the outbound requests first answered within the
-    window, as stored UTC times."""
+    """(vendor id, day asked, day first answered) of the outbound requests first answered
+    within the window, as the user's local dates: the window's answers found by time, each
+    kept when no answer of its request came before it."""
     since = clock.to_utc(datetime.combine(today - WINDOW, time()))
     until = clock.to_utc(datetime.combine(today + timedelta(days=1), time()))
-    first_answer = fn.MIN(RequestEvent.at)
-    query = (
-        Request.select(Request.vendor, Request.created_at, first_answer.alias("answered"))
-        .join(RequestEvent)
-        .where(
-            (Request.direction == "outbound")
-            & (RequestEvent.kind == "status_changed")
-            & (RequestEvent.new_value == "answered")
-        )
-        .group_by(Request.id, Request.vendor, Request.created_at)
-        .having((first_answer >= since) & (first_answer < until))
+    sql = (
+        "SELECT r.vendor_id, r.created_at, e.at FROM request_event AS e"
+        " JOIN request AS r ON r.id = e.request_id"
+        " WHERE e.kind = 'status_changed' AND e.at >= ? AND e.at < ?"
+        " AND e.new_value = 'answered' AND r.direction = 'outbound'"
+        " AND NOT EXISTS (SELECT 1 FROM request_event AS earlier"
+        " WHERE earlier.request_id = e.request_id AND earlier.kind = 'status_changed'"
+        " AND earlier.new_value = 'answered' AND earlier.at < e.at)"
     )
+    parameters: list = [str(since), str(until)]  # as the ledger writes times
     if vendor_id is not None:
-        query = query.where(Request.vendor == vendor_id)
-    for vendor, asked, answered in query.tuples():
-        yield vendor, stored_time(asked), stored_time(answered)
+        sql += " AND r.vendor_id = ?"
+        parameters.append(vendor_id)
+    local_day = _local_days()
+    for vendor, asked, answered in execute(sql, parameters).fetchall():
+        yield vendor, local_day(stored_time(asked)), local_day(stored_time(answered))
 
 
-def _local_day(stored: datetime) -> date:
-    return clock.to_local(stored).date()
+def _local_days():
+    """The user's local date of a stored UTC time, the zone's offset looked up once per UTC
+    day where it is the same at both ends of the day, else for the time itself."""
+    offsets: dict[date, timedelta | None] = {}
+
+    def local_day(stored: datetime) -> date:
+        day = stored.date()
+        if day not in offsets:
+            start = datetime.combine(day, time())
+            first, last = (clock.to_local(start + timedelta(days=n)).utcoffset() for n in (0, 1))
+            offsets[day] = first if first == last else None
+        if (offset := offsets[day]) is None:
+            offset = clock.to_local(stored).utcoffset()
+        return (stored + offset).date()
+
+    return local_day

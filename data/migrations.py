@@ -263,6 +263,8 @@ _SCHEMA_11 = [
     "ALTER TABLE request ADD COLUMN snoozed_until DATE",
     # How often and when a request was chased or last moved: read per request by kind.
     "CREATE INDEX request_event_request_id_kind_at ON request_event (request_id, kind, at)",
+    # The answers of the last 12 months, for each vendor's answer time: read by time.
+    "CREATE INDEX request_event_kind_at ON request_event (kind, at)",
 ]
 
 

@@ -31,21 +31,29 @@ from daicho.i18n.labels import label
 def request_query():
     """Requests with their vendor's and contact's names and how often and when they were
     chased, ready for `request_record`."""
-    chases = RequestEvent.alias("chases")
-    chased = chases.select().where((chases.request == Request.id) & (chases.kind == "chase"))
     return (
         Request.select(
             Request,
             Vendor.name.alias("vendor_name"),
             Contact.name.alias("contact_name"),
-            chased.select(fn.COUNT(chases.id)).alias("times_chased"),
-            chased.select(fn.MAX(chases.at)).alias("last_chased"),
+            *chase_columns(),
         )
         .join(Vendor)
         .switch(Request)
         .join(Contact, JOIN.LEFT_OUTER)
         .switch(Request)
         .objects()
+    )
+
+
+def chase_columns() -> tuple:
+    """How often and when a request was chased (`times_chased`, `last_chased`), as columns of
+    a query of requests: read from its history's chase events."""
+    chases = RequestEvent.alias("chases")
+    chased = chases.select().where((chases.request == Request.id) & (chases.kind == "chase"))
+    return (
+        chased.select(fn.COUNT(chases.id)).alias("times_chased"),
+        chased.select(fn.MAX(chases.at)).alias("last_chased"),
     )
 
 

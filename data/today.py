@@ -16,9 +16,9 @@ from peewee import fn
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
-from daicho.data.models import Call, Request, RequestEvent
+from daicho.data.models import Call, Request, RequestEvent, Vendor
 from daicho.data.records import TodayItem
-from daicho.data.requests import request_query, request_record
+from daicho.data.requests import chase_columns
 
 REASONS = ("overdue", "due_today", "chase")
 _MOVES = ("created", "status_changed", "note_added", "chase")
@@ -49,16 +49,28 @@ def quiet_cutoff(today: date, chase_after: int) -> datetime | None:
 
 
 def _rows(today: date, chase_after: int):
+    """The items' columns as tuples, in `_item`'s order: only what the list shows (a request's
+    texts are long, and the list on a large ledger holds hundreds of items)."""
     events = RequestEvent.alias("moves")
     calls = Call.alias("vendor_calls")
     last_event = events.select(fn.MAX(events.at)).where(
         (events.request == Request.id) & events.kind.in_(_MOVES)
     )
     last_call = calls.select(fn.MAX(calls.started_at)).where(calls.vendor == Request.vendor)
-    query = request_query().select_extend(
-        last_event.alias("last_event"), last_call.alias("last_call")
-    )
-    return _candidates(query, today, chase_after)
+    query = Request.select(
+        Request.id,
+        Request.vendor,
+        Vendor.name,
+        Request.subject,
+        Request.due,
+        Request.direction,
+        Request.priority,
+        Request.next_chase,
+        *chase_columns(),
+        last_event.alias("last_event"),
+        last_call.alias("last_call"),
+    ).join(Vendor)
+    return _candidates(query, today, chase_after).tuples()
 
 
 def _candidates(query, today: date, chase_after: int):
@@ -80,28 +92,29 @@ def _candidates(query, today: date, chase_after: int):
     return query.where((Request.status == "open") & awake & ((Request.due <= today) | waiting))
 
 
-def _item(row, today: date) -> TodayItem:
-    if row.due is not None and row.due < today:
+def _item(row: tuple, today: date) -> TodayItem:
+    id_, vendor_id, vendor, subject, due, direction, priority, next_chase, *times = row
+    times_chased, last_chased, last_event, last_call = times
+    if due is not None and due < today:
         reason = "overdue"
-    elif row.due == today:
+    elif due == today:
         reason = "due_today"
     else:
         reason = "chase"
-    request = request_record(row)
-    moves = [stored_time(row.last_event), stored_time(row.last_call)]
+    moves = [stored_time(last_event), stored_time(last_call)]
     return TodayItem(
         kind="request",
-        id=request.id,
+        id=id_,
         reason=reason,
-        vendor=request.vendor_name,
-        subject=request.subject,
-        due=request.due,
-        last_chased=request.last_chased,
-        times_chased=request.times_chased,
-        vendor_id=request.vendor_id,
-        direction=request.direction,
-        priority=request.priority,
-        next_chase=request.next_chase,
+        vendor=vendor,
+        subject=subject,
+        due=due,
+        last_chased=stored_time(last_chased),
+        times_chased=times_chased,
+        vendor_id=vendor_id,
+        direction=direction,
+        priority=priority,
+        next_chase=next_chase,
         moved=max((move for move in moves if move), default=None),
     )
 
