@@ -87,19 +87,6 @@ def _holds(kind: str, item_id: int) -> bool:
     return found.fetchone() is not None
 
 
-def insert(row: tuple[int, str, int, int], body: str, _tags: str) -> None:
-    """Index a document: `row` is its (rowid, kind, item id, vendor id)."""
-    execute(
-        "INSERT INTO search_doc (id, kind, item_id, vendor_id, grams)"
-        " VALUES (?, ?, ?, ?, CAST(? AS tsvector))",
-        (*row, _grams(row[0], body)),
-    )
-
-
-def delete(rowid: int, _text: tuple[str, str] | None) -> None:
-    execute("DELETE FROM search_doc WHERE id = ?", (rowid,))
-
-
 def write_all(documents: Iterable[tuple[tuple[int, str, int, int], str, str]]) -> int:
     """Replace the whole index with these (row, body, tags); returns how many."""
     execute("DELETE FROM search_doc")

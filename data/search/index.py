@@ -191,12 +191,14 @@ def _columns(document: Document) -> tuple[str, str]:
 
 
 def _insert(rowid: int, document: Document) -> None:
+    """SQLite's insert (PostgreSQL's rows are claimed and written by gin_store.insert_free)."""
     row = (rowid, document.kind, document.id, document.vendor_id)
-    _store().insert(row, *_columns(document))
+    fts5_store.insert(row, *_columns(document))
 
 
 def _delete(rowid: int, document: Document | None) -> None:
-    _store().delete(rowid, None if document is None else _columns(document))
+    """SQLite's delete: FTS5 forgets a row by being told its old text (gin_store.forget)."""
+    fts5_store.delete(rowid, None if document is None else _columns(document))
 
 
 def _rowid_of(kind: str, item_id: int) -> int | None:
