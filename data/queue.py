@@ -7,6 +7,7 @@ from peewee import JOIN, SQL, Case, fn
 
 from daicho.data.models import Request, Vendor
 from daicho.data.records import (
+    PRIORITY_RANK,
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
     REQUEST_STATUSES,
@@ -19,7 +20,7 @@ from daicho.data.validate import choice
 from daicho.i18n import _
 
 SORTS = ("due", "priority", "vendor", "created")
-_PRIORITY_RANK = Case(Request.priority, [("urgent", 0), ("high", 1)], 2)
+_PRIORITY_RANK = Case(Request.priority, list(PRIORITY_RANK.items()), len(PRIORITY_RANK))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ VENDOR_STATUSES = ("active", "prospect", "inactive")
 REQUEST_DIRECTIONS = ("outbound", "inbound")
 DIRECTION_MARKS = {"outbound": "→", "inbound": "←"}  # → waiting on them, ← we owe
 REQUEST_PRIORITIES = ("normal", "high", "urgent")
+PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2}
+"""Most pressing first, where requests are ordered by priority (the queue, the day's list)."""
 REQUEST_STATUSES = ("open", "answered", "closed", "cancelled")
 REQUEST_EVENT_KINDS = (
     "created",

@@ -17,12 +17,11 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
 from daicho.data.models import Call, Request, RequestEvent, Vendor
-from daicho.data.records import TodayItem
+from daicho.data.records import PRIORITY_RANK, TodayItem
 from daicho.data.requests import chase_columns
 
 REASONS = ("overdue", "due_today", "chase")
 _MOVES = ("created", "status_changed", "note_added", "chase")
-_PRIORITY_RANK = {"urgent": 0, "high": 1}
 
 
 def today_list(today: date, chase_after: int = 3) -> list[TodayItem]:
@@ -124,4 +123,4 @@ def _order(item: TodayItem) -> tuple:
     if item.reason == "chase":
         since = item.next_chase or (item.moved.date() if item.moved else date.min)
         return (since, item.id)
-    return (item.due, _PRIORITY_RANK.get(item.priority, 2), item.id)
+    return (item.due, PRIORITY_RANK.get(item.priority, len(PRIORITY_RANK)), item.id)
