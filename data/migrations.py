@@ -7,7 +7,7 @@ no matter how the models look today.
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from peewee import PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
 from daicho.data.names.key_columns import store_name_keys
@@ -274,6 +274,83 @@ def _schema_11(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _schema_12_sql(postgres: bool) -> list[str]:
+    key = "SERIAL PRIMARY KEY" if postgres else "INTEGER NOT NULL PRIMARY KEY"
+    time = "TIMESTAMP" if postgres else "DATETIME"
+    text = "TEXT NOT NULL DEFAULT ''"
+    flag = "BOOLEAN NOT NULL DEFAULT FALSE" if postgres else "INTEGER NOT NULL DEFAULT 0"
+    who = f"created_by {text}, changed_by {text}, version INTEGER NOT NULL DEFAULT 1"
+    statements = [
+        f"""CREATE TABLE contract (
+            id {key},
+            vendor_id INTEGER NOT NULL REFERENCES vendor (id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'other',
+            number {text},
+            start DATE NOT NULL,
+            term_no INTEGER NOT NULL DEFAULT 1,
+            term_months INTEGER NOT NULL,
+            renewal TEXT NOT NULL DEFAULT 'auto',
+            renewal_term_months INTEGER,
+            notice_months INTEGER,
+            notice_days INTEGER,
+            reminder_days TEXT NOT NULL DEFAULT '90 30 7',
+            cost INTEGER,
+            cost_period TEXT NOT NULL DEFAULT 'month',
+            tax_included {flag},
+            notes {text},
+            status TEXT NOT NULL DEFAULT 'active',
+            notice_given DATE,
+            created_at {time} NOT NULL,
+            updated_at {time} NOT NULL,
+            {who})""",
+        f"""CREATE TABLE contract_event (
+            id {key},
+            contract_id INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            at {time} NOT NULL,
+            kind TEXT NOT NULL,
+            old_value {text}, new_value {text}, note {text}, created_by {text})""",
+        f"""CREATE TABLE contract_reminder (
+            id {key},
+            contract_id INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            term_no INTEGER NOT NULL,
+            lead_days INTEGER NOT NULL,
+            decision_date DATE NOT NULL,
+            request_id INTEGER REFERENCES request (id) ON DELETE SET NULL,
+            fired_at {time} NOT NULL)""",
+        "CREATE INDEX contract_vendor_id ON contract (vendor_id)",
+        "CREATE INDEX contract_event_contract_id ON contract_event (contract_id)",
+        """CREATE UNIQUE INDEX contract_reminder_contract_id_term_no_lead_days
+            ON contract_reminder (contract_id, term_no, lead_days)""",
+        "CREATE INDEX contract_reminder_request_id ON contract_reminder (request_id)",
+    ]
+    if not postgres:  # the history is append-only: the database itself refuses to edit it
+        return [
+            *statements,
+            """CREATE TRIGGER contract_event_no_update BEFORE UPDATE ON contract_event
+                BEGIN SELECT RAISE(ABORT, 'contract history is append-only'); END""",
+        ]
+    return [
+        *statements,
+        """CREATE FUNCTION contract_event_no_update() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'contract history is append-only'; END $$""",
+        """CREATE TRIGGER contract_event_no_update BEFORE UPDATE ON contract_event
+            FOR EACH ROW EXECUTE FUNCTION contract_event_no_update()""",
+        *(  # announced to the other clients, as every table of the ledger is
+            f"""CREATE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE ON {table}
+                FOR EACH STATEMENT EXECUTE FUNCTION ledger_changed()"""
+            for table in ("contract", "contract_event", "contract_reminder")
+        ),
+    ]
+
+
+def _schema_12(db: SqliteDatabase) -> None:
+    """Contracts and renewals (DESIGN §13): contracts, their history, the reminders that
+    fired (runs on both engines)."""
+    for statement in _schema_12_sql(isinstance(db, PostgresqlDatabase)):
+        db.execute_sql(statement)
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_1,
     _schema_2,
@@ -286,6 +363,7 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _schema_9,
     _schema_10,
     _schema_11,
+    _schema_12,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -128,6 +128,64 @@ class RequestEvent(BaseModel):
     created_by = TextField(default="")  # [user] name of who did it
 
 
+class Contract(BaseModel):
+    """A contract with a vendor (DESIGN §13): its current term, how it renews and what
+    cancelling it takes. The dates worked out from these are data/contracts/terms.py's."""
+
+    id = AutoField()
+    vendor = ForeignKeyField(Vendor, backref="contracts", on_delete="CASCADE")
+    title = TextField()
+    kind = TextField(default="other")
+    number = TextField(default="")  # the vendor's contract number
+    start = DateField()  # the first day of the term numbered `term_no`
+    term_no = IntegerField(default=1)  # raised by each renewal
+    term_months = IntegerField()
+    renewal = TextField(default="auto")
+    renewal_term_months = IntegerField(null=True)  # None: renews for `term_months`
+    notice_months = IntegerField(null=True)  # the notice period: one of the two is set
+    notice_days = IntegerField(null=True)
+    reminder_days = TextField(default="90 30 7")  # lead times before the decision date
+    cost = IntegerField(null=True)  # JPY
+    cost_period = TextField(default="month")
+    tax_included = BooleanField(default=False)
+    notes = TextField(default="")
+    status = TextField(default="active")
+    notice_given = DateField(null=True)  # the day cancellation notice was given
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    created_by = TextField(default="")  # [user] name of who wrote it first
+    changed_by = TextField(default="")  # and of who changed it last
+    version = IntegerField(default=1)  # raised by every change: a save names the one it read
+
+
+class ContractEvent(BaseModel):
+    """Append-only history of a contract (earlier terms, renewals, notice): never updated."""
+
+    id = AutoField()
+    contract = ForeignKeyField(Contract, backref="events", on_delete="CASCADE")
+    at = DateTimeField()
+    kind = TextField()
+    old_value = TextField(default="")
+    new_value = TextField(default="")
+    note = TextField(default="")
+    created_by = TextField(default="")  # [user] name of who did it
+
+
+class ContractReminder(BaseModel):
+    """A renewal reminder that fired: once per contract, term and lead time (DESIGN §13)."""
+
+    id = AutoField()
+    contract = ForeignKeyField(Contract, backref="reminders", on_delete="CASCADE")
+    term_no = IntegerField()
+    lead_days = IntegerField()
+    decision_date = DateField()  # the one it was fired for
+    request = ForeignKeyField(Request, null=True, on_delete="SET NULL")  # the "we owe" item
+    fired_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("contract", "term_no", "lead_days"), True),)
+
+
 class Draft(BaseModel):
     """What is being typed in a form, kept so that nothing typed is lost."""
 
@@ -142,5 +200,15 @@ class Draft(BaseModel):
         indexes = ((("form", "key"), True),)
 
 
-LEDGER_MODELS = (Vendor, Contact, Call, Decision, Request, RequestEvent)
+LEDGER_MODELS = (
+    Vendor,
+    Contact,
+    Call,
+    Decision,
+    Request,
+    RequestEvent,
+    Contract,
+    ContractEvent,
+    ContractReminder,
+)
 ALL_MODELS = (*LEDGER_MODELS, Draft)

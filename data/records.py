@@ -22,6 +22,19 @@ REQUEST_EVENT_KINDS = (
     "next_chase_changed",
     "snoozed",  # new_value: the day it comes back on the Today list, "" when woken
 )
+CONTRACT_KINDS = ("maintenance", "license", "lease", "line", "support", "other")
+CONTRACT_RENEWALS = ("auto", "agreement", "none")  # 自動更新, 更新手続き, 満了
+CONTRACT_STATUSES = ("active", "ended", "cancelled")
+COST_PERIODS = ("month", "year", "once")
+CONTRACT_EVENT_KINDS = (
+    "created",
+    "edited",  # new_value: the fields changed, comma-separated
+    "renewed",  # old_value: the term left, `2026-04-01..2027-03-31`; new_value: the new one
+    "ended",
+    "cancelled",  # new_value: the day notice was given
+    "reopened",  # back to active after an end or a cancel
+    "reminder",  # new_value: the request made; note: the lead time in days
+)
 CALL_DIRECTIONS = ("incoming", "outgoing")
 CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
 
@@ -105,6 +118,8 @@ class RequestRecord:
 
 @dataclass(frozen=True)
 class RequestEventRecord:
+    """An event of a request's history, or of a contract's."""
+
     at: datetime
     kind: str
     old_value: str
@@ -182,3 +197,34 @@ class TodayItem:
     priority: str = "normal"
     next_chase: date | None = None
     moved: datetime | None = None  # the newest movement (stored UTC), for a chase
+
+
+@dataclass(frozen=True)
+class ContractRecord:
+    """A contract as stored (DESIGN §13); its dates are data/contracts/terms.py's."""
+
+    id: int
+    vendor_id: int
+    vendor_name: str
+    title: str
+    kind: str
+    number: str
+    start: date  # the first day of term `term_no`
+    term_no: int
+    term_months: int
+    renewal: str
+    renewal_term_months: int | None
+    notice_months: int | None  # one of the two is set
+    notice_days: int | None
+    reminder_days: tuple[int, ...]  # lead times before the decision date, largest first
+    cost: int | None  # JPY
+    cost_period: str
+    tax_included: bool
+    notes: str
+    status: str
+    notice_given: date | None
+    created_at: datetime
+    updated_at: datetime
+    created_by: str = ""
+    changed_by: str = ""
+    version: int = 1  # the one read: a save names it (data/versions.py)

@@ -142,14 +142,16 @@ def open_request(
     is "vendor" or "contact".
     """
     with database.atomic():
-        vendor_id = _vendor_id(vendor)
+        vendor_id = vendor_id_of(vendor)
         if contact_name := clean_line(contact_name):
             details["contact_id"] = _contact_id(vendor_id, contact_name)
         request_id = insert_request(vendor_id, direction, subject, **details)
     return get_request(request_id)
 
 
-def _vendor_id(vendor: int | str) -> int:
+def vendor_id_of(vendor: int | str) -> int:
+    """A vendor named by its id, or by its name as the user typed it; NotFound (field
+    "vendor") when there is none."""
     if isinstance(vendor, str):
         name = required_line(vendor, _("Vendor"))
         if (found := find_vendor(name)) is None:

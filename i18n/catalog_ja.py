@@ -948,4 +948,29 @@ JA: dict[str, str] = {
     "Take the suggested date": "提案の日付にする",
     "{why} → {due} (tab)": "{why} → {due}（tab）",
     "usually answers in {span}": "通常{span}で回答",
+    # issue 19: contracts and renewals (the data core)
+    "A contract needs its start date": "契約開始日を入力してください",
+    "A notice period cannot be negative": "解約予告期間はマイナスにできません",
+    "A notice period is in months or in days, not both": (
+        "解約予告期間は月数か日数のどちらかで指定してください"
+    ),
+    "Cost per": "費用の単位",
+    "Kind": "種類",
+    "No contract with id {id}": "ID {id} の契約はありません",
+    "Not a notice period: {text!r} (try 3か月前, 90日前 or 3 months)": (
+        "解約予告期間として読めません: {text!r}（例: 3か月前、90日前）"
+    ),
+    "Only an active contract can be renewed": "更新できるのは有効な契約だけです",
+    "Reminder days are between 1 and 3660": "リマインド日数は1〜3660日で指定してください",
+    "Reminder days are numbers of days, like 90 30 7: not {text!r}": (
+        "リマインド日数は「90 30 7」のように日数で指定してください: {text!r}"
+    ),
+    "Renewal": "更新",
+    "The cost must be a whole number of yen": "費用は円単位の整数で入力してください",
+    "The notice period is longer than the term": "解約予告期間が契約期間より長くなっています",
+    "The renewal term must be at least a month": "更新期間は1か月以上にしてください",
+    "The term must end after it starts": "契約終了日は開始日より後にしてください",
+    "Contract name": "契約名",
+    "{days} days' notice": "{days}日前",
+    "{months} months' notice": "{months}か月前",
 }
