@@ -85,6 +85,7 @@ class Config:
     start_screen: str = "main"
     date_style: str = "short"
     closed_days: list[str] = field(default_factory=lambda: list(DEFAULT_CLOSED_DAYS))
+    fiscal_year_start: int = 4  # the month 年度 starts in
     ledger_url: str = ""
     backup_keep: int = 14
     backup_enabled: bool = True
@@ -122,7 +123,9 @@ class Config:
     def as_date_settings(self) -> DateSettings:
         """How dates are written and counted, for `data.dates.settings.set_date_settings`."""
         calendar = BusinessCalendar(tuple(self.closed_days))
-        return DateSettings(self.date_style, calendar, self.soon_business_days)
+        return DateSettings(
+            self.date_style, calendar, self.soon_business_days, self.fiscal_year_start
+        )
 
 
 def _whole_number(minimum: int) -> Callable[[object], bool]:
@@ -179,6 +182,12 @@ _SETTINGS = (
         ("dates", "closed_days"),
         _closed_days,
         N_('a list of days such as "12/29-01/03" or "2027/08/12-2027/08/16"'),
+    ),
+    _Setting(
+        "fiscal_year_start",
+        ("dates", "fiscal_year_start"),
+        lambda v: type(v) is int and 1 <= v <= 12,
+        N_("a month from 1 to 12"),
     ),
     _Setting(
         "ledger_url",

@@ -301,6 +301,7 @@ def _schema_12_sql(postgres: bool) -> list[str]:
             notes {text},
             status TEXT NOT NULL DEFAULT 'active',
             notice_given DATE,
+            snoozed_until DATE,
             created_at {time} NOT NULL,
             updated_at {time} NOT NULL,
             {who})""",

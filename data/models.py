@@ -151,6 +151,7 @@ class Contract(BaseModel):
     notes = TextField(default="")
     status = TextField(default="active")
     notice_given = DateField(null=True)  # the day cancellation notice was given
+    snoozed_until = DateField(null=True)  # off the Today list until this day (data/today.py)
     created_at = DateTimeField()
     updated_at = DateTimeField()
     created_by = TextField(default="")  # [user] name of who wrote it first

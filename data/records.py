@@ -228,3 +228,4 @@ class ContractRecord:
     created_by: str = ""
     changed_by: str = ""
     version: int = 1  # the one read: a save names it (data/versions.py)
+    snoozed_until: date | None = None  # off the Today list until this day

@@ -973,4 +973,5 @@ JA: dict[str, str] = {
     "Contract name": "契約名",
     "{days} days' notice": "{days}日前",
     "{months} months' notice": "{months}か月前",
+    "a month from 1 to 12": "1〜12の月",
 }

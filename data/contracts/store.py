@@ -83,6 +83,7 @@ def contract_record(row: Contract) -> ContractRecord:
         created_by=row.created_by,
         changed_by=row.changed_by,
         version=row.version,
+        snoozed_until=row.snoozed_until,
     )
 
 

@@ -23,6 +23,7 @@ class DateSettings:
     style: str = "short"
     calendar: BusinessCalendar = field(default_factory=BusinessCalendar)
     soon_business_days: bool = True
+    fiscal_year_start: int = 4  # the month 年度 starts in: 2026年度 is 2026-04-01..2027-03-31
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
