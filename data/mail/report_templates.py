@@ -1,6 +1,7 @@
 """The built-in templates of the reports for our own people (DESIGN §8): the queue as a
-status report and the week for management, in Japanese and English. They stay inside, so
-they may name priorities; data/mail/default_templates.py lists them with the others.
+status report, the week and the 年度's contracts (§13) for management, in Japanese and
+English. They stay inside, so they may name priorities; data/mail/default_templates.py lists
+them with the others.
 """
 
 _QUEUE_JA = """\
@@ -83,9 +84,47 @@ Best regards,
 {signature}
 """
 
+_CONTRACTS_JA = """\
+{year}年度 契約一覧（{first}〜{last}）
+お疲れさまです。
+{year}年度（{first}〜{last}）の契約と、年度内の費用・判断期限をご報告します。
+
+■契約：{count}件
+
+{contracts}
+
+■合計
+{totals}
+
+以上です。
+
+{signature}
+"""
+
+_CONTRACTS_EN = """\
+Contracts for FY{year} ({first} – {last})
+Hello,
+
+Here are the contracts running in FY{year} ({first} – {last}), their cost within it
+and the decisions that fall in it.
+
+Contracts: {count}
+
+{contracts}
+
+Total:
+{totals}
+
+Best regards,
+
+{signature}
+"""
+
 REPORT_TEMPLATES: dict[str, str] = {
     "queue_ja": _QUEUE_JA,
     "queue_en": _QUEUE_EN,
     "weekly_ja": _WEEKLY_JA,
     "weekly_en": _WEEKLY_EN,
+    "contracts_ja": _CONTRACTS_JA,
+    "contracts_en": _CONTRACTS_EN,
 }

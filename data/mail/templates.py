@@ -49,6 +49,7 @@ __all__ = [
 
 KINDS: tuple[str, ...] = (
     *("call", "request", "reminder", "chase", "answer", "vendor", "queue", "weekly"),
+    "contracts",
 )
 OUTSIDE_KINDS = ("call", "request", "reminder", "chase", "answer", "vendor")  # mails to a vendor
 SIGNATURE = "signature"
@@ -77,6 +78,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
         *("overdue_count", "overdue", "due_until", "due_next_week_count", "due_next_week"),
         *("slowest", *_EVERY_KIND),
     ),
+    "contracts": ("year", "first", "last", "count", "contracts", "totals", *_EVERY_KIND),
 }
 # What the built-in templates of each kind are called when choosing one (template_label).
 _LABELS = {
@@ -88,6 +90,7 @@ _LABELS = {
     "vendor": N_("Open items"),
     "queue": N_("Status report"),
     "weekly": N_("Weekly report"),
+    "contracts": N_("Contracts report"),
 }
 _IN_LANGUAGE = {"en": " (English)", "ja": "（日本語）"}  # each language named in itself
 _TOO_WIDE = re.compile(r"[0-9]{4,}")  # a width of 1000 or more: no template may fill memory
