@@ -10,6 +10,7 @@ import pytest
 
 from daicho.data import vendors
 from daicho.data.contracts.store import add_contract, cancel_contract, renew_contract
+from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.data.mail.contracts_report import contracts_report
 from daicho.i18n import set_language
 
@@ -182,3 +183,42 @@ def test_the_report_of_this_year_per_vendor_with_costs_decisions_and_totals(desk
     mail = contracts_report({})
     assert (mail.kind, mail.template, mail.problems) == ("contracts", f"contracts_{language}", ())
     assert mail.text == GOLDEN[language]
+
+
+def test_a_year_without_contracts_says_so(ledger):
+    assert contracts_report({}, year=2030).text == (
+        "Contracts for FY2030 (1 Apr 2030 – 31 Mar 2031)\n"
+        "Hello,\n"
+        "\n"
+        "Here are the contracts running in FY2030 (1 Apr 2030 – 31 Mar 2031), their cost"
+        " within it\n"
+        "and the decisions that fall in it.\n"
+        "\n"
+        "Contracts: 0\n"
+        "\n"
+        "(no contracts run in this fiscal year)\n"
+        "\n"
+        "Total:\n"
+        "no costs entered\n"
+        "\n"
+        "Best regards,"
+    )
+
+
+def test_an_earlier_year_counts_the_terms_renewals_left_behind(desk):
+    set_language("ja")
+    text = contracts_report({}, year=2025).text
+    assert text.startswith("2025年度 契約一覧（2025/04/01〜2026/03/31）\n")
+    assert (
+        "・Microsoft 365（ライセンス・サブスクリプション・更新手続き）\n"
+        "　契約期間：2025/07/01〜2026/06/30（12か月）\n"
+        "　年度内の費用：600,000円（税抜・年額600,000円×1年）\n"
+    ) in text
+    assert "導入作業" not in text and "光回線" not in text
+
+
+def test_the_year_follows_the_configured_start_month(desk):
+    set_date_settings(DateSettings(fiscal_year_start=1))
+    text = contracts_report({}).text
+    assert text.startswith("Contracts for FY2026 (1 Jan 2026 – 31 Dec 2026)\n")
+    assert "Cost in the year: ¥30,000 (tax included, ¥10,000 a month × 3)" in text

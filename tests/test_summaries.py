@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
 from daicho.data.mail.compose import Mail
+from daicho.data.mail.contracts_report import contracts_report
 from daicho.data.mail.sender import Sender
 from daicho.data.mail.summaries import call_mail, queue_mail, request_mail, vendor_mail
 from daicho.data.mail.templates import KINDS, PLACEHOLDERS
@@ -470,6 +471,7 @@ def test_every_placeholder_of_every_kind_is_filled(desk, kind):
         "vendor": lambda: vendor_mail(desk.acme, {name: text}, name),
         "queue": lambda: queue_mail(QueueFilters(), {name: text}, name),
         "weekly": lambda: weekly_report({name: text}, name),
+        "contracts": lambda: contracts_report({name: text}, name),
     }
     mail = make[kind]()
     assert (mail.template, mail.problems) == (name, ())

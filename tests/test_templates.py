@@ -175,7 +175,7 @@ def test_checking_names_every_problem_in_the_ui_language():
     assert [p.name for p in problems] == ["greeting", "queue_en", "weekly_ja"]
     assert [str(p) for p in problems] == [
         "テンプレート greeting: 名前は call_, request_, reminder_, chase_, answer_, vendor_, "
-        "queue_, weekly_ のいずれかで始めてください",
+        "queue_, weekly_, contracts_ のいずれかで始めてください",
         "テンプレート queue_en: 波かっこの対応が取れていません (文字としては {{ }} と書きます)",
         "テンプレート weekly_ja: 差し込み項目 {vendor} はありません (使える項目: {start} {end} "
         "{call_count} {calls} {opened} {answered} {closed} {decisions} {overdue_count} "
