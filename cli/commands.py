@@ -145,10 +145,16 @@ def _backup(arguments: argparse.Namespace, config) -> int:
 
 
 def _report(arguments: argparse.Namespace, config) -> int:
-    """The weekly report, in the UI language's template, to standard output."""
-    from daicho.data.mail.weekly_report import weekly_report
+    """The weekly report, or a 年度's contracts, in the UI language's template, to standard
+    output."""
+    if arguments.contracts:
+        from daicho.data.mail.contracts_report import contracts_report
 
-    mail = weekly_report(config.templates, sender=config.sender)
+        mail = contracts_report(config.templates, sender=config.sender, year=arguments.fy)
+    else:
+        from daicho.data.mail.weekly_report import weekly_report
+
+        mail = weekly_report(config.templates, sender=config.sender)
     for problem in mail.problems:
         print(f"daicho: {problem}", file=sys.stderr)
     sys.stdout.write(mail.text + "\n")

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import MAXYEAR, MINYEAR
 
 import peewee
 
@@ -73,6 +74,17 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _check_report(arguments: argparse.Namespace) -> None:
+    """`report` names its report; `--fy` only goes with `--contracts`."""
+    if not (arguments.week or arguments.contracts):
+        raise InputError(_("report needs --week or --contracts (add --fy YEAR for another 年度)"))
+    if arguments.fy is not None and not arguments.contracts:
+        raise InputError(_("--fy goes with --contracts"))
+    if arguments.fy is not None and not MINYEAR <= arguments.fy < MAXYEAR:
+        last = MAXYEAR - 1  # the 年度 must end in a year a date can hold
+        raise InputError(_("--fy must be a year from {first} to {last}", first=MINYEAR, last=last))
+
+
 def _run(arguments: argparse.Namespace, config) -> int:
     explicit_db = getattr(arguments, "db", None)
     ledger = explicit_db or locations.default_ledger(config.ledger_url)
@@ -86,8 +98,8 @@ def _run(arguments: argparse.Namespace, config) -> int:
         if explicit_db is None:
             raise InputError(_("seed needs --db PATH: it fills a new ledger with sample data"))
         return commands.seed(explicit_db, arguments.size)
-    if arguments.command == "report" and not arguments.week:
-        raise InputError(_("report needs --week (the weekly report is the only one so far)"))
+    if arguments.command == "report":
+        _check_report(arguments)
 
     from daicho.data.ledger import close_ledger
     from daicho.data.transfer.copy import ledger_exists

@@ -97,10 +97,22 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report", parents=[db_option], help=_("print a report for management")
     )
-    report.add_argument(
+    which = report.add_mutually_exclusive_group()
+    which.add_argument(
         "--week",
         action="store_true",
         help=_("the last seven days: decisions, what is overdue, what is due next week"),
+    )
+    which.add_argument(
+        "--contracts",
+        action="store_true",
+        help=_("a 年度's contracts per vendor: their cost in it and the decisions falling in it"),
+    )
+    report.add_argument(
+        "--fy",
+        type=int,
+        metavar="YEAR",
+        help=_("the 年度 of --contracts, by the year it starts in (default: this one)"),
     )
 
     today = commands.add_parser(

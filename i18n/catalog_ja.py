@@ -524,9 +524,6 @@ JA: dict[str, str] = {
     "the last seven days: decisions, what is overdue, what is due next week": (
         "直近 7 日間: 決定事項、期限超過、今後 1 週間の期限"
     ),
-    "report needs --week (the weekly report is the only one so far)": (
-        "report には --week が必要です (今のところ週次報告のみです)"
-    ),
     # copying (clipboard.py, screens/support/copying.py, mail_preview.py, manual_copy.py)
     "to the system clipboard": "システムのクリップボードへ",
     "via the terminal (OSC 52) — works if your terminal allows it": (
@@ -1011,4 +1008,15 @@ JA: dict[str, str] = {
     "Tax included: {amount}": "税込：{amount}",
     "Tax excluded: {amount}": "税抜：{amount}",
     "¥{amount}": "{amount}円",
+    "report needs --week or --contracts (add --fy YEAR for another 年度)": (
+        "report には --week か --contracts を指定してください（別の年度は --fy 年）"
+    ),
+    "--fy goes with --contracts": "--fy は --contracts と一緒に指定してください",
+    "--fy must be a year from {first} to {last}": "--fy は {first}〜{last} の年で指定してください",
+    "a 年度's contracts per vendor: their cost in it and the decisions falling in it": (
+        "年度の契約一覧（業者ごと）：年度内の費用と判断期限"
+    ),
+    "the 年度 of --contracts, by the year it starts in (default: this one)": (
+        "--contracts の年度（始まる年で指定。省略時は今年度）"
+    ),
 }

@@ -297,7 +297,7 @@ def test_report_week_in_japanese_warns_of_a_bad_template_and_still_reports(home,
 
 def test_report_needs_week_and_touches_no_ledger(home, tmp_path):
     line = _one_line_error(daicho(home, "--db", tmp_path / "new.db", "report"))
-    assert "--week" in line
+    assert "--week" in line and "--contracts" in line
     assert not (tmp_path / "new.db").exists()
 
 

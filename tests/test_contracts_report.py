@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
+from daicho.cli import main
 from daicho.data import vendors
 from daicho.data.contracts.store import add_contract, cancel_contract, renew_contract
 from daicho.data.dates.settings import DateSettings, set_date_settings
+from daicho.data.ledger import close_ledger
 from daicho.data.mail.contracts_report import contracts_report
 from daicho.i18n import set_language
 
@@ -222,3 +224,36 @@ def test_the_year_follows_the_configured_start_month(desk):
     text = contracts_report({}).text
     assert text.startswith("Contracts for FY2026 (1 Jan 2026 – 31 Dec 2026)\n")
     assert "Cost in the year: ¥30,000 (tax included, ¥10,000 a month × 3)" in text
+
+
+# --- daicho report --contracts -------------------------------------------------------------
+
+
+def test_the_command_prints_this_years_report(desk, ledger_location, capsys):
+    close_ledger()
+    capsys.readouterr()
+    assert main(["--db", str(ledger_location), "report", "--contracts"]) == 0
+    assert capsys.readouterr().out == GOLDEN["en"] + "\n"
+
+
+def test_the_command_prints_another_year_in_the_configured_language(
+    desk, ledger_location, tmp_path, capsys
+):
+    close_ledger()
+    (tmp_path / "config.toml").write_text('language = "ja"\n', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(ledger_location), "report", "--contracts", "--fy", "2025"]) == 0
+    assert capsys.readouterr().out.startswith("2025年度 契約一覧（2025/04/01〜2026/03/31）\n")
+
+
+@pytest.mark.parametrize(
+    "words, said",
+    [
+        (["report", "--week", "--fy", "2026"], "--fy goes with --contracts"),
+        (["report", "--contracts", "--fy", "0"], "--fy must be a year from 1 to 9998"),
+    ],
+)
+@pytest.mark.sqlite_only
+def test_a_bad_year_is_one_line_and_exit_2(ledger_path, capsys, words, said):
+    assert main(["--db", str(ledger_path), *words]) == 2
+    assert capsys.readouterr().err == f"daicho: {said}\n"
