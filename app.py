@@ -29,6 +29,7 @@ from daicho.data.ledger import ledger_name, ledger_refusal
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
+from daicho.screens.contract_report import TITLE as CONTRACTS_REPORT
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.sender_form import SENDER_DETAILS, SenderForm
@@ -167,6 +168,11 @@ class DaichoApp(App):
             lambda: preview_mail(self, weekly_source()),
         )
         yield SystemCommand(
+            _(CONTRACTS_REPORT),
+            _("Per vendor the contracts running in a 年度, their cost in it and its decisions"),
+            self.action_contracts_report,
+        )
+        yield SystemCommand(
             _(SENDER_DETAILS),
             _("Who your mails are from: company, department, name, phone and mail"),
             lambda: self.push_screen(SenderForm()),
@@ -176,6 +182,11 @@ class DaichoApp(App):
             _("Who you are on a shared ledger: what you write says so"),
             lambda: self.push_screen(UserNameForm()),
         )
+
+    def action_contracts_report(self) -> None:
+        from daicho.screens.contract_report import ContractReport
+
+        self.push_screen(ContractReport())
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its placeholder in the user's language."""

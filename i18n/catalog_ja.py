@@ -1019,4 +1019,10 @@ JA: dict[str, str] = {
     "the 年度 of --contracts, by the year it starts in (default: this one)": (
         "--contracts の年度（始まる年で指定。省略時は今年度）"
     ),
+    "Contracts report for the 年度": "年度の契約一覧レポート",
+    "Previous 年度": "前年度",
+    "Next 年度": "翌年度",
+    "Per vendor the contracts running in a 年度, their cost in it and its decisions": (
+        "業者ごとに、年度内の契約・費用・判断期限"
+    ),
 }
