@@ -18,6 +18,7 @@ The file lives at `daicho.locations.config_path()`; every key is optional:
     [dates]
     closed_days = ["12/29-01/03"]  # not business days besides weekends and public holidays:
                              # "MM/DD" or "MM/DD-MM/DD" every year, "YYYY/MM/DD-YYYY/MM/DD" once
+    fiscal_year_start = 4    # the month a 年度 starts in: 2026年度 is 2026-04-01..2027-03-31
 
     [ledger]
     url = "postgresql://user@host/dbname"  # a shared ledger (DESIGN §17) instead of the
