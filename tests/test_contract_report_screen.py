@@ -2,11 +2,15 @@
 with `[` and `]`, copied with `y`; in English and in Japanese. Only the clipboard is replaced:
 the text is the one `daicho report --contracts` prints (goldens in test_contracts_report)."""
 
+from datetime import date
+
 import pytest
-from conftest import Notices, run_command, settle, until
+from conftest import Notices, run_command, settle, shown, until
 from test_contracts_report import desk  # noqa: F401 (the ledger the goldens are of)
 from test_copying import ME, FakeClipboard, app_with
 
+from daicho.data import vendors
+from daicho.data.contracts.store import add_contract
 from daicho.data.mail.contracts_report import contracts_report
 from daicho.i18n import set_language
 from daicho.screens.contract_report import ContractReport
@@ -54,3 +58,16 @@ async def test_the_report_opens_moves_a_year_and_copies_it(
         assert not notices.said("error")
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, ContractReport), "going back")
+
+
+async def test_names_are_shown_as_typed_never_as_markup(ledger):
+    vendor = vendors.create_vendor("[bold]ACME[/]")
+    add_contract(vendor.id, title="[red]保守[/red]", start=date(2026, 4, 1), term_months=12)
+    app = app_with(ledger, FakeClipboard())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(ContractReport(2026))
+        await until(pilot, lambda: report_on_screen(app) is not None, "the report")
+        await pilot.pause()
+        text = shown(app.screen.query_one("#report-text"))
+        assert "[bold]ACME[/]:" in text and "- [red]保守[/red] (" in text
