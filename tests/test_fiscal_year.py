@@ -105,6 +105,13 @@ def test_earlier_terms_from_the_history_count_in_their_years():
     assert (found.cost, found.decisions) == (120_000, (date(2027, 3, 31),))
 
 
+def test_an_earlier_term_keeps_its_own_length():
+    renewed = contract(start=date(2026, 10, 1), term_no=2, renewal="agreement")
+    found = in_year(renewed, 2026, [(date(2026, 4, 1), date(2026, 9, 30))])
+    assert [(t.number, t.months) for t in found.terms] == [(1, 6), (2, 12)]
+    assert found.units == 12  # one run of service: April to March
+
+
 def test_no_cost_entered_is_none_not_zero():
     assert in_year(contract(cost=None), 2026).cost is None
 

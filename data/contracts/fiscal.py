@@ -141,7 +141,7 @@ def terms_run(contract: ContractRecord, earlier: Iterable[tuple[date, date]]) ->
     the stored one, then, while it is active and renews by itself, every renewal (endless)."""
     spans = sorted(span for span in set(earlier) if span[0] < contract.start)
     for back, (start, end) in enumerate(spans):
-        months = contract.term_months  # not kept for earlier terms; their span is
+        months = _months_of(start, end) or contract.term_months
         yield Term(contract.term_no - len(spans) + back, start, end, months)
     term = Term(
         contract.term_no,
@@ -196,6 +196,12 @@ def _runs(terms: list[Term]) -> Iterator[tuple[date, date]]:
             start = term.start
         end = max(end, term.end)
     yield start, end
+
+
+def _months_of(start: date, end: date) -> int | None:
+    """The length in months of a term from `start` to `end`, if it is a whole number."""
+    around = (end.year - start.year) * 12 + end.month - start.month
+    return next((m for m in (around, around + 1) if m > 0 and term_end(start, m) == end), None)
 
 
 def _earlier_terms() -> dict[int, list[tuple[date, date]]]:
