@@ -16,11 +16,12 @@ READERS = (
     ("export", "-o", "{out}"),
     ("backup", "-o", "{out}"),
     ("report", "--week"),
+    ("report", "--contracts"),
     ("search", "ACME"),
 )
 
 
-@pytest.mark.parametrize("command", READERS, ids=[c[0] for c in READERS])
+@pytest.mark.parametrize("command", READERS, ids=[" ".join(c[:2]) for c in READERS])
 def test_a_mistyped_ledger_is_refused_and_nothing_is_written(home, tmp_path, ledger, command):
     good = tmp_path / "existing.toml"
     good.write_text("the good export")
