@@ -33,7 +33,8 @@ CONTRACT_EVENT_KINDS = (
     "ended",
     "cancelled",  # new_value: the day notice was given
     "reopened",  # back to active after an end or a cancel
-    "reminder",  # new_value: the request made; note: the lead time in days
+    "reminder",  # new_value: the request made ("" for one caught up without); note: the lead
+    "snoozed",  # new_value: the day it comes back on the Today list, "" when woken
 )
 CALL_DIRECTIONS = ("incoming", "outgoing")
 CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")

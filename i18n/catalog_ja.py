@@ -974,4 +974,15 @@ JA: dict[str, str] = {
     "{days} days' notice": "{days}日前",
     "{months} months' notice": "{months}か月前",
     "a month from 1 to 12": "1〜12の月",
+    # issue 19: reminders and Today
+    "{date} ({weekday})": "{date}({weekday})",
+    "Renewal decision: {title} — cancel by {day}": "更新判断: {title} — 解約期限 {day}",
+    "Renewal decision: {title} — ends {day}": "更新判断: {title} — 契約満了 {day}",
+    "cancel by {day} passed": "解約期限を過ぎました {day}",
+    "cancel by {day}, today": "解約期限 {day} 今日",
+    "cancel by {day}, tomorrow": "解約期限 {day} 明日",
+    "cancel by {day}, in {days} days": "解約期限 {day} まで{days}日",
+    "ends {day}, today": "契約満了 {day} 今日",
+    "ends {day}, tomorrow": "契約満了 {day} 明日",
+    "ends {day}, in {days} days": "契約満了 {day} まで{days}日",
 }

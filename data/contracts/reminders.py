@@ -1,0 +1,106 @@
+"""Renewal reminders (DESIGN §13): at each lead time before a contract's decision date, one
+"we owe" request in the queue, once per contract, term and lead time.
+
+`catch_up(today)` fires what is due: at start-up, at midnight, by `daicho today`, and after a
+contract is added or its dates change. A lead time is due from `decision − lead` up to the
+decision date itself, so a day the app was closed is caught up at the next start. When
+several lead times of one term are due at once (the app closed for weeks), ONE request is
+made, for the smallest of them, and the larger ones are recorded as fired without a request:
+the user needs one reminder, the nearest. Once the decision date has passed, nothing fires
+for that term.
+
+The ContractReminder row, unique per (contract, term, lead), is the memory: nothing fires
+twice for one term across restarts, windows or people (a row another window claimed first is
+skipped, and only a row actually inserted makes a request), and moving a contract's dates
+re-arms exactly the lead times of the term that have not fired yet.
+"""
+
+from datetime import date, timedelta
+
+from daicho.data.contracts.due import DueContract, decisions
+from daicho.data.contracts.events import record_event
+from daicho.data.contracts.terms import ContractDates
+from daicho.data.contracts.words import reminder_subject
+from daicho.data.dates import clock
+from daicho.data.models import Contract, ContractReminder, database
+from daicho.data.requests import insert_request
+
+
+def catch_up(today: date, contract_id: int | None = None) -> list[int]:
+    """Fire the reminders due on `today` (of every active contract, or just `contract_id`)
+    in one transaction; the ids of the requests made."""
+    due = [
+        (contract, dates, leads)
+        for contract, dates in decisions(today, contract_id)
+        if (leads := _due_leads(contract, dates, today))
+    ]
+    if not due:
+        return []
+    made: list[int] = []
+    with database.atomic():
+        ids = [contract.id for contract, _dates, _leads in due]
+        fired = set(
+            ContractReminder.select(
+                ContractReminder.contract, ContractReminder.term_no, ContractReminder.lead_days
+            )
+            .where(ContractReminder.contract.in_(ids))
+            .tuples()
+        )
+        at = clock.utcnow()
+        for contract, dates, leads in due:
+            term = dates.term.number
+            unfired = [lead for lead in leads if (contract.id, term, lead) not in fired]
+            for lead in unfired:
+                if _claimed(contract.id, term, lead, dates.decision_date, at):
+                    request_id = _ask(contract, dates, lead) if lead == leads[0] else None
+                    made += [request_id] if request_id else []
+                    record_event(
+                        contract.id, at, "reminder", new_value=str(request_id or ""), note=str(lead)
+                    )
+    return made
+
+
+def reminding_contract(request_id: int) -> tuple[int, str] | None:
+    """The contract (id, title) whose reminder made request `request_id`, if one did."""
+    row = (
+        Contract.select(Contract.id, Contract.title)
+        .join(ContractReminder)
+        .where(ContractReminder.request == request_id)
+        .tuples()
+        .first()
+    )
+    return tuple(row) if row else None
+
+
+def _due_leads(contract: DueContract, dates: ContractDates, today: date) -> list[int]:
+    """The lead times whose day has come and whose decision date has not passed, smallest
+    first."""
+    decision = dates.decision_date
+    if today > decision:
+        return []
+    return sorted(lead for lead in contract.leads if decision - timedelta(days=lead) <= today)
+
+
+def _claimed(contract_id: int, term: int, lead: int, decision: date, at) -> bool:
+    """Record the reminder as fired; False when it already was (another window, just now)."""
+    inserted = (
+        ContractReminder.insert(
+            contract=contract_id, term_no=term, lead_days=lead, decision_date=decision, fired_at=at
+        )
+        .on_conflict_ignore()
+        .as_rowcount()
+        .execute()
+    )
+    return inserted == 1
+
+
+def _ask(contract: DueContract, dates: ContractDates, lead: int) -> int:
+    """The "we owe" request of the reminder, due on the decision date, linked to its row."""
+    subject = reminder_subject(contract.title, contract.renewal, dates.decision_date)
+    request_id = insert_request(contract.vendor_id, "inbound", subject, due=dates.decision_date)
+    ContractReminder.update(request=request_id).where(
+        (ContractReminder.contract == contract.id)
+        & (ContractReminder.term_no == dates.term.number)
+        & (ContractReminder.lead_days == lead)
+    ).execute()
+    return request_id
