@@ -185,7 +185,7 @@ class QueueCounts:
 class TodayItem:
     """A line of the day's list: what it is, why it is there, and what to say about it."""
 
-    kind: str  # "request"; later "contract", "incident", "faq"
+    kind: str  # "request" or "contract"; later "incident", "faq"
     id: int
     reason: str  # one of REASONS
     vendor: str
@@ -198,6 +198,7 @@ class TodayItem:
     priority: str = "normal"
     next_chase: date | None = None
     moved: datetime | None = None  # the newest movement (stored UTC), for a chase
+    renewal: str = ""  # a contract's (its `due` is the decision date)
 
 
 @dataclass(frozen=True)

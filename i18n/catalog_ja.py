@@ -985,4 +985,6 @@ JA: dict[str, str] = {
     "ends {day}, today": "契約満了 {day} 今日",
     "ends {day}, tomorrow": "契約満了 {day} 明日",
     "ends {day}, in {days} days": "契約満了 {day} まで{days}日",
+    "Contract decisions": "契約の更新判断",
+    "From contract": "元の契約",
 }

@@ -54,7 +54,8 @@ LONGEST_TERM_MONTHS = 1200
 
 
 def contract_query():
-    return Contract.select(Contract, Vendor.name).join(Vendor)
+    """Contracts with their vendor's name (and its id, which the join would otherwise blank)."""
+    return Contract.select(Contract, Vendor.id, Vendor.name).join(Vendor)
 
 
 def contract_record(row: Contract) -> ContractRecord:
