@@ -27,31 +27,38 @@ from daicho.data.requests import insert_request
 
 
 def catch_up(today: date, contract_id: int | None = None) -> list[int]:
-    """Fire the reminders due on `today` (of every active contract, or just `contract_id`)
-    in one transaction; the ids of the requests made."""
-    due = [
-        (contract, dates, leads)
+    """Fire the reminders due on `today` (of every active contract, or just `contract_id`);
+    the ids of the requests made. Two reads when nothing is new (a start-up's usual case);
+    the writes, if any, in one transaction."""
+    due = {
+        contract.id: (contract, dates, leads)
         for contract, dates in decisions(today, contract_id)
         if (leads := _due_leads(contract, dates, today))
-    ]
+    }
     if not due:
+        return []
+    fired = set(
+        ContractReminder.select(
+            ContractReminder.contract, ContractReminder.term_no, ContractReminder.lead_days
+        )
+        .where(ContractReminder.contract.in_(list(due)))
+        .tuples()
+    )
+    new = [
+        (contract, dates, leads)
+        for contract, dates, leads in due.values()
+        if any((contract.id, dates.term.number, lead) not in fired for lead in leads)
+    ]
+    if not new:
         return []
     made: list[int] = []
     with database.atomic():
-        ids = [contract.id for contract, _dates, _leads in due]
-        fired = set(
-            ContractReminder.select(
-                ContractReminder.contract, ContractReminder.term_no, ContractReminder.lead_days
-            )
-            .where(ContractReminder.contract.in_(ids))
-            .tuples()
-        )
         at = clock.utcnow()
-        for contract, dates, leads in due:
-            term = dates.term.number
-            unfired = [lead for lead in leads if (contract.id, term, lead) not in fired]
-            for lead in unfired:
-                if _claimed(contract.id, term, lead, dates.decision_date, at):
+        for contract, dates, leads in new:
+            for lead in leads:
+                if (contract.id, dates.term.number, lead) in fired:
+                    continue
+                if _claimed(contract.id, dates.term.number, lead, dates.decision_date, at):
                     request_id = _ask(contract, dates, lead) if lead == leads[0] else None
                     made += [request_id] if request_id else []
                     record_event(
