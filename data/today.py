@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
-from daicho.data.contracts.due import decisions
+from daicho.data.contracts.due import coming
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
@@ -140,7 +140,7 @@ def _contracts(today: date) -> list[TodayItem]:
             priority="",
             renewal=contract.renewal,
         )
-        for contract, dates in decisions(today)
+        for contract, dates in coming(today)
         if (contract.snoozed_until is None or contract.snoozed_until <= today)
         and dates.decision_date - timedelta(days=min(contract.leads, default=0))
         <= today

@@ -17,7 +17,7 @@ re-arms exactly the lead times of the term that have not fired yet.
 
 from datetime import date, timedelta
 
-from daicho.data.contracts.due import DueContract, decisions
+from daicho.data.contracts.due import DueContract, coming
 from daicho.data.contracts.events import record_event
 from daicho.data.contracts.terms import ContractDates
 from daicho.data.contracts.words import reminder_subject
@@ -32,7 +32,7 @@ def catch_up(today: date, contract_id: int | None = None) -> list[int]:
     the writes, if any, in one transaction."""
     due = {
         contract.id: (contract, dates, leads)
-        for contract, dates in decisions(today, contract_id)
+        for contract, dates in coming(today, contract_id)
         if (leads := _due_leads(contract, dates, today))
     }
     if not due:
