@@ -26,7 +26,7 @@ SIZE = (120, 36)
 @pytest.fixture
 def line_contract(ledger):
     """A line contract ending Fri 12/11 by agreement, added in the summer: its 90- and
-    30-day reminders came due while the app was closed."""
+    30-day reminders came due while the app was closed, its 7-day one comes on 12/4."""
     vendor = vendors.create_vendor("Acme回線")
     clock.freeze_today(date(2026, 8, 1))
     contract = add_contract(
@@ -35,7 +35,7 @@ def line_contract(ledger):
         start=date(2025, 12, 12),
         term_months=12,
         renewal="agreement",
-        reminder_days=(90, 30, 21),
+        reminder_days=(90, 30, 7),
     )
     clock.freeze_today(TODAY)
     return contract
@@ -87,29 +87,40 @@ async def test_the_request_detail_names_the_contract_of_its_reminder(line_contra
 
 
 async def test_today_lists_the_decision_and_z_snoozes_the_contract(line_contract, ledger):
-    clock.freeze_today(date(2026, 11, 25))  # from 21 days before Fri 12/11
+    clock.freeze_today(date(2026, 12, 4))  # from 7 days before Fri 12/11
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         listed = screen.query_one(TodayList)
         await until(pilot, lambda: "光回線契約" in shown(listed), "the contract's decision")
         text = shown(listed)
-        assert "Contract decisions (1)" in text and "ends 12/11 (Fri), in 16 days" in text
+        assert "Contract decisions (1)" in text and "ends 12/11 (Fri), in 7 days" in text
         await pilot.press("z")
         await until(pilot, lambda: isinstance(app.screen, ContractSnoozePrompt), "the prompt")
-        assert app.screen.query_one("#until Input", Input).value == "2026-11-26"
+        assert app.screen.query_one("#until Input", Input).value == "2026-12-07"
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen, "the prompt closed")
         await until(pilot, lambda: "光回線契約" not in shown(listed), "it left")
-    assert get_contract(line_contract.id).snoozed_until == date(2026, 11, 26)
+    assert get_contract(line_contract.id).snoozed_until == date(2026, 12, 7)
 
 
 async def test_enter_on_a_contract_s_decision_opens_the_contract(line_contract, ledger):
     detail = pytest.importorskip("daicho.screens.contract_detail")
-    clock.freeze_today(date(2026, 11, 25))
+    clock.freeze_today(date(2026, 12, 4))
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=SIZE) as pilot:
         await open_today(pilot)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, detail.ContractDetail), "the contract")
         assert app.screen.contract_id == line_contract.id
+
+
+async def test_a_new_day_fires_the_reminder_that_comes_due_on_it(line_contract, ledger):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(200, 36)) as pilot:
+        await until(pilot, lambda: Request.select().count() == 1, "the 30-day reminder")
+        clock.freeze_today(date(2026, 12, 4))
+        app.check_today()  # midnight: 7 days before the end
+        table = app.screen.query_one(QueueTable)
+        await until(pilot, lambda: Request.select().count() == 2, "the 7-day reminder")
+        await until(pilot, lambda: shown(table).count("光回線契約") == 2, "both in the queue")
