@@ -6,13 +6,15 @@ contract is added or its dates change. A lead time is due from `decision − lea
 decision date itself, so a day the app was closed is caught up at the next start. When
 several lead times of one term are due at once (the app closed for weeks), ONE request is
 made, for the smallest of them, and the larger ones are recorded as fired without a request:
-the user needs one reminder, the nearest. Once the decision date has passed, nothing fires
-for that term.
+the user needs one reminder, the nearest (and none when a nearer one already fired, as after
+lead times are added to a contract). Once the decision date has passed, nothing fires for
+that term.
 
 The ContractReminder row, unique per (contract, term, lead), is the memory: nothing fires
 twice for one term across restarts, windows or people (a row another window claimed first is
 skipped, and only a row actually inserted makes a request), and moving a contract's dates
-re-arms exactly the lead times of the term that have not fired yet.
+re-arms exactly the lead times of the term that have not fired yet. What fired is read
+before any write, so that a start with nothing new (the usual one) takes no write lock.
 """
 
 from datetime import date, timedelta
@@ -44,27 +46,28 @@ def catch_up(today: date, contract_id: int | None = None) -> list[int]:
         .where(ContractReminder.contract.in_(list(due)))
         .tuples()
     )
-    new = [
-        (contract, dates, leads)
+    unfired = [
+        (contract, dates, lead, lead == leads[0])
         for contract, dates, leads in due.values()
-        if any((contract.id, dates.term.number, lead) not in fired for lead in leads)
+        for lead in leads
+        if (contract.id, dates.term.number, lead) not in fired
     ]
-    if not new:
+    if not unfired:
         return []
-    made: list[int] = []
     with database.atomic():
         at = clock.utcnow()
-        for contract, dates, leads in new:
-            for lead in leads:
-                if (contract.id, dates.term.number, lead) in fired:
-                    continue
-                if _claimed(contract.id, dates.term.number, lead, dates.decision_date, at):
-                    request_id = _ask(contract, dates, lead) if lead == leads[0] else None
-                    made += [request_id] if request_id else []
-                    record_event(
-                        contract.id, at, "reminder", new_value=str(request_id or ""), note=str(lead)
-                    )
-    return made
+        made = [_fire(*reminder, at) for reminder in unfired]
+    return [request_id for request_id in made if request_id is not None]
+
+
+def _fire(contract: DueContract, dates: ContractDates, lead: int, nearest: bool, at) -> int | None:
+    """Record the lead time as fired, with its request when it is the nearest one due; the
+    request's id, None when none was made (or another window fired it first)."""
+    if not _claimed(contract.id, dates.term.number, lead, dates.decision_date, at):
+        return None
+    request_id = _ask(contract, dates, lead) if nearest else None
+    record_event(contract.id, at, "reminder", new_value=str(request_id or ""), note=str(lead))
+    return request_id
 
 
 def reminding_contract(request_id: int) -> tuple[int, str] | None:
