@@ -4,14 +4,21 @@ maths only for the few near their decision (2,000 contracts in a few millisecond
 full records and every cancel-by date would take tens: this runs at every start)."""
 
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
-from daicho.data.contracts.terms import ContractDates, cancel_by, current_term, decision_date
+from daicho.data.contracts.terms import (
+    ContractDates,
+    current_term,
+    decision_date,
+    notice_day,
+    parse_lead_days,
+)
 from daicho.data.dates.settings import business_calendar
 from daicho.data.models import Contract, Vendor, database
 
-CLOSED_RUN_DAYS = 31
-"""More days than any run of closed days a cancel-by date is moved back over."""
+CLOSED_RUN = timedelta(days=31)
+"""Longer than any run of days off a cancel-by date is moved back over."""
 
 
 class DueContract(NamedTuple):
@@ -34,7 +41,8 @@ class DueContract(NamedTuple):
 
     @property
     def leads(self) -> tuple[int, ...]:
-        return tuple(int(word) for word in self.reminder_days.split())
+        """The lead times, largest first."""
+        return _leads(self.reminder_days)
 
 
 _COLUMNS = (
@@ -65,16 +73,21 @@ def coming(today: date, contract_id: int | None = None) -> list[tuple[DueContrac
     for row in database.execute(query).fetchall():  # raw: peewee's conversions cost more
         contract = DueContract(*row[:4], _day(row[4]), *row[5:13], _day(row[13]))
         term = current_term(contract, today)
-        leads = contract.leads
-        notice = (contract.notice_months or 0) * 31 + (contract.notice_days or 0)
-        earliest = term.end - timedelta(days=notice + CLOSED_RUN_DAYS + max(leads, default=0))
-        if not earliest <= today <= term.end:
+        farthest = timedelta(days=contract.leads[0] if contract.leads else 0)
+        raw = notice_day(term.end, contract.notice_months, contract.notice_days)
+        latest = raw if contract.renewal == "auto" else term.end  # the decision's latest day
+        if not latest - farthest - CLOSED_RUN <= today <= term.end:
             continue
-        cancel = cancel_by(term.end, contract.notice_months, contract.notice_days, calendar)
+        cancel = calendar.on_or_before(raw)
         decision = decision_date(contract.renewal, term.end, cancel)
-        if decision - timedelta(days=max(leads, default=0)) <= today:
+        if decision - farthest <= today:
             found.append((contract, ContractDates(term, cancel, decision)))
     return found
+
+
+@lru_cache(maxsize=64)
+def _leads(stored: str) -> tuple[int, ...]:
+    return parse_lead_days(stored)
 
 
 def _day(stored: date | str | None) -> date | None:
