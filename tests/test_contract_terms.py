@@ -21,6 +21,7 @@ from daicho.data.contracts.terms import (
     term_end,
 )
 from daicho.data.dates.business_days import BusinessCalendar
+from daicho.data.errors import InputError
 from daicho.data.records import ContractRecord
 from daicho.i18n import set_language
 
@@ -204,6 +205,26 @@ def test_a_notice_period_reads_back_as_shown_in_japanese(months, language):
 def test_lead_days_read_back_distinct_and_largest_first(leads):
     assert parse_lead_days(lead_days_text(tuple(leads))) == tuple(sorted(set(leads), reverse=True))
     assert parse_lead_days("、".join(map(str, leads))) == tuple(sorted(set(leads), reverse=True))
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_notice_period_or_an_error_naming_the_field(text):
+    try:
+        months, days = parse_notice(text)
+    except InputError as error:
+        assert error.field == "notice"
+    else:
+        assert (months is None) != (days is None)
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_lead_days_or_an_error_naming_the_field(text):
+    try:
+        leads = parse_lead_days(text)
+    except InputError as error:
+        assert error.field == "reminder_days"
+    else:
+        assert list(leads) == sorted(set(leads), reverse=True)
 
 
 # --- examples -----------------------------------------------------------------------------
