@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,11 +22,12 @@ from textual.worker import Worker, WorkerState
 from daicho.clipboard import Clipboard
 from daicho.config import Config, save_config
 from daicho.data import who
+from daicho.data.contracts.reminders import catch_up
 from daicho.data.dates import clock
 from daicho.data.dates.settings import set_date_settings
 from daicho.data.engines import on_postgres
 from daicho.data.errors import DaichoError
-from daicho.data.ledger import ledger_name, ledger_refusal
+from daicho.data.ledger import in_own_connection, ledger_name, ledger_refusal, read_only_notice
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
@@ -107,6 +109,7 @@ class DaichoApp(App):
         # A full garbage collection walks every object the start made (~90,000: 20-60 ms, in
         # a key press now and then): once the first screen is up, they are set aside.
         self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self.catch_up_reminders)
 
     def _at_midnight(self) -> None:
         """Move today, and wake again at the next local midnight (a timer that fires early
@@ -123,6 +126,15 @@ class DaichoApp(App):
         for screen in self.screen_stack:
             if isinstance(screen, FollowsToday):
                 screen.today = today
+        self.catch_up_reminders()
+
+    def catch_up_reminders(self) -> None:
+        """Put the contracts' renewal reminders due today in the queue (DESIGN §13), in a
+        worker once the first screen is up and again each new day; the screens show them
+        through the ledger watch like any other window's write."""
+        if read_only_notice() is None:
+            work = partial(in_own_connection, partial(catch_up, self.today))
+            self.run_worker(work, thread=True, group="reminders", exit_on_error=False)
 
     def on_unmount(self) -> None:
         """What the start set aside can be collected again (tests run many apps in one)."""

@@ -10,7 +10,8 @@ five client processes save calls at once while a sixth searches (DESIGN §9, §1
 
 Start-up is measured on the main screen and, when the build has the Today screen, with
 Today as the first screen (`[start] screen = "today"`, DESIGN §12), beside the day's list
-and the vendors' answer times read alone."""
+and the vendors' answer times read alone; then the contracts' reminders caught up and the
+Contracts screen opened (DESIGN §13, bench/contracts_bench.py)."""
 
 import argparse
 import asyncio
@@ -30,6 +31,7 @@ from pathlib import Path
 import measure
 from clients import CLIENTS, TOGETHER_EVERY_S, client, clients_at_once
 from common import SERVER, ledger_of, milliseconds, percentile, postgres_ledger, writable
+from contracts_bench import measure_contracts
 from memory import peak_rss_mb, rss_probe
 from search_bench import QUERIES, measure_search
 from table import table
@@ -114,6 +116,7 @@ def _report(size, runs, times, bare, blank, ledger: Path | str, scratch: Path) -
     finally:
         close_ledger()
     with writable(ledger, scratch) as copy:
+        contracts, held_contracts = measure_contracts(copy, runs * 4)
         saves = measure.save_call(copy, runs * 10)
         open_ledger(copy)
         try:
@@ -146,6 +149,11 @@ def _report(size, runs, times, bare, blank, ledger: Path | str, scratch: Path) -
         "answer_times_vendors": held["answer_times"],
         "answer_times_median_ms": milliseconds(statistics.median(reads["answer_times"])),
         "answer_times_p95_ms": milliseconds(percentile(reads["answer_times"], 95)),
+        "contracts": held_contracts["contracts"],
+        "catch_up_idle_median_ms": milliseconds(statistics.median(contracts["catch_up_idle"])),
+        "catch_up_due_median_ms": milliseconds(statistics.median(contracts["catch_up_due"])),
+        "catch_up_due_made": held_contracts["catch_up_made"],
+        "contracts_screen_median_ms": _median_ms(contracts.get("contracts_screen")),
         "save_median_ms": milliseconds(statistics.median(saves)),
         "save_p95_ms": milliseconds(percentile(saves, 95)),
         "rss_mb": round(peak_rss_mb(ledger), 1),
@@ -163,6 +171,11 @@ def _today_start(times: list[float], median_bare: float) -> dict[str, float | No
         "startup_today_s": round(statistics.median(times), 3),
         "startup_today_ratio": round(statistics.median(times) / median_bare, 2),
     }
+
+
+def _median_ms(times: list[float] | None) -> float | None:
+    """The median in milliseconds; None when it was not measured (not in this build)."""
+    return milliseconds(statistics.median(times)) if times else None
 
 
 def _spread(name: str, times: list[float]) -> dict[str, float]:

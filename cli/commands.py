@@ -188,10 +188,14 @@ def _reindex(arguments: argparse.Namespace, config) -> int:
 def _today(arguments: argparse.Namespace, config) -> int:
     """The day's list, as the Today screen shows it: lines in the user's language, or JSON."""
     from daicho.cli.today_output import today_as_json, today_as_lines
+    from daicho.data.contracts.reminders import catch_up
     from daicho.data.dates import clock
+    from daicho.data.ledger import read_only_notice
     from daicho.data.today import today_list
 
     today = clock.today()
+    if read_only_notice() is None:  # the renewal reminders due, as the app would at start
+        catch_up(today)
     items = today_list(today, config.chase_after)
     print(today_as_json(items) if arguments.json else today_as_lines(items, today))
     return exit_codes.OK

@@ -11,10 +11,11 @@ from daicho.i18n import _
 
 
 def today_as_json(items: list[TodayItem]) -> str:
-    """A JSON array in the list's order, one object per item: kind, id, reason (overdue,
-    due_today, chase), vendor, subject, due (ISO date or null), last_chased (local time,
-    ISO 8601 with its UTC offset, or null), times_chased; then direction, priority and
-    next_chase (ISO date or null)."""
+    """A JSON array in the list's order, one object per item: kind (request, contract), id,
+    reason (overdue, due_today, chase, contract), vendor, subject (a contract's title), due
+    (ISO date or null; a contract's decision date), last_chased (local time, ISO 8601 with
+    its UTC offset, or null), times_chased; then direction, priority (both null for a
+    contract) and next_chase (ISO date or null)."""
     return json.dumps(
         [
             {
@@ -26,8 +27,8 @@ def today_as_json(items: list[TodayItem]) -> str:
                 "due": item.due.isoformat() if item.due else None,
                 "last_chased": _local(item),
                 "times_chased": item.times_chased,
-                "direction": item.direction,
-                "priority": item.priority,
+                "direction": item.direction or None,
+                "priority": item.priority or None,
                 "next_chase": item.next_chase.isoformat() if item.next_chase else None,
             }
             for item in items
@@ -55,7 +56,8 @@ def _line(item: TodayItem, today: date) -> str:
     parts = [reason_words(item, today), item.vendor, item.subject]
     if chased := chased_words(item.times_chased, item.last_chased, today):
         parts.append(_("chased {times}", times=chased))
-    parts.append(f"#{item.id}")
+    if item.kind == "request":
+        parts.append(f"#{item.id}")
     return f"  {DIRECTION_MARKS.get(item.direction, ' ')} " + " · ".join(parts)
 
 

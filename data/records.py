@@ -33,7 +33,8 @@ CONTRACT_EVENT_KINDS = (
     "ended",
     "cancelled",  # new_value: the day notice was given
     "reopened",  # back to active after an end or a cancel
-    "reminder",  # new_value: the request made; note: the lead time in days
+    "reminder",  # new_value: the request made ("" for one caught up without); note: the lead
+    "snoozed",  # new_value: the day it comes back on the Today list, "" when woken
 )
 CALL_DIRECTIONS = ("incoming", "outgoing")
 CALL_CHANNELS = ("phone", "mobile", "email", "visit", "meeting", "chat")
@@ -184,7 +185,7 @@ class QueueCounts:
 class TodayItem:
     """A line of the day's list: what it is, why it is there, and what to say about it."""
 
-    kind: str  # "request"; later "contract", "incident", "faq"
+    kind: str  # "request" or "contract"; later "incident", "faq"
     id: int
     reason: str  # one of REASONS
     vendor: str
@@ -197,6 +198,7 @@ class TodayItem:
     priority: str = "normal"
     next_chase: date | None = None
     moved: datetime | None = None  # the newest movement (stored UTC), for a chase
+    renewal: str = ""  # a contract's (its `due` is the decision date)
 
 
 @dataclass(frozen=True)

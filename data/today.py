@@ -1,18 +1,23 @@
 """The day's list (今日やること, DESIGN §12): what needs the user today, in this order: overdue
-both ways, due today, due for a chase (contract decisions, incidents and FAQ reviews join as
-their issues add them). Each item is there once, for the first reason that holds; an item
-snoozed to a later day is left out until that day.
+both ways, due today, due for a chase, a contract's decision coming (incidents and FAQ
+reviews join as their issues add them). Each item is there once, for the first reason that
+holds; an item snoozed to a later day is left out until that day.
 
 Due for a chase: an open request we wait on whose next chase date has come, or, with no such
 date set, with no movement for `chase_after` business days. Movement is what the vendor or
 we did about it: its creation, a status change (an answer), a note, a chase, or any call
 with its vendor.
+
+A contract's decision is coming from its smallest reminder lead time before the decision
+date, and stays on the list once that date has passed, until its term ends (a cancel-by
+date missed is still worth a call to the vendor).
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from daicho.data.contracts.due import coming
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.engines import stored_time
@@ -20,20 +25,20 @@ from daicho.data.models import Call, Request, RequestEvent, Vendor
 from daicho.data.records import PRIORITY_RANK, TodayItem
 from daicho.data.requests import chase_columns
 
-REASONS = ("overdue", "due_today", "chase")
+REASONS = ("overdue", "due_today", "chase", "contract")
 _MOVES = ("created", "status_changed", "note_added", "chase")
 
 
 def today_list(today: date, chase_after: int = 3) -> list[TodayItem]:
     """The day's list as of `today` (the app's), `chase_after` business days of quiet making
     a request we wait on due for a chase."""
-    items = [_item(row, today) for row in _rows(today, chase_after)]
+    items = [_item(row, today) for row in _rows(today, chase_after)] + _contracts(today)
     return sorted(items, key=lambda item: (REASONS.index(item.reason), *_order(item)))
 
 
 def today_count(today: date, chase_after: int = 3) -> int:
     """How many items `today_list` holds, for the header."""
-    return _candidates(Request.select(), today, chase_after).count()
+    return _candidates(Request.select(), today, chase_after).count() + len(_contracts(today))
 
 
 def quiet_cutoff(today: date, chase_after: int) -> datetime | None:
@@ -118,8 +123,36 @@ def _item(row: tuple, today: date) -> TodayItem:
     )
 
 
+def _contracts(today: date) -> list[TodayItem]:
+    """The active contracts, awake on `today`, whose decision is coming or passed while
+    their term runs."""
+    return [
+        TodayItem(
+            kind="contract",
+            id=contract.id,
+            reason="contract",
+            vendor=contract.vendor_name,
+            subject=contract.title,
+            due=dates.decision_date,
+            last_chased=None,
+            times_chased=0,
+            vendor_id=contract.vendor_id,
+            priority="",
+            renewal=contract.renewal,
+        )
+        for contract, dates in coming(today)
+        if (contract.snoozed_until is None or contract.snoozed_until <= today)
+        and dates.decision_date - timedelta(days=min(contract.leads, default=0))
+        <= today
+        <= dates.term.end
+    ]
+
+
 def _order(item: TodayItem) -> tuple:
-    """Oldest first: by due date when late or due, by the day the chase became due."""
+    """Oldest first: by due date when late or due (a contract by its decision date), by the
+    day the chase became due."""
+    if item.reason == "contract":
+        return (item.due, item.id)
     if item.reason == "chase":
         since = item.next_chase or (item.moved.date() if item.moved else date.min)
         return (since, item.id)

@@ -3,6 +3,7 @@ one home for the Today screen and `daicho today`, so that the two never disagree
 
 from datetime import date, datetime
 
+from daicho.data.contracts.words import decision_words
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.dates.style import cell_date, weekday_name
@@ -13,13 +14,17 @@ REASON_HEADINGS = {
     "overdue": N_("Overdue"),
     "due_today": N_("Due today"),
     "chase": N_("Due for a chase"),
+    "contract": N_("Contract decisions"),
 }
 """A heading per reason, in the list's order (data/today.REASONS), marked for translation."""
 
 
 def reason_words(item: TodayItem, today: date) -> str:
     """Why `item` is on the list as of `today`: `3 days overdue`, `due today`, `quiet 5
-    workdays`, or the chase date it was given (`chase date Mon 12/7`)."""
+    workdays`, or the chase date it was given (`chase date Mon 12/7`); for a contract, its
+    decision (`cancel by 12/28 (Mon), in 3 days`)."""
+    if item.reason == "contract":
+        return decision_words(item.renewal, item.due, today)
     if item.reason == "overdue":
         days = (today - item.due).days
         return _("1 day overdue") if days == 1 else _("{days} days overdue", days=days)

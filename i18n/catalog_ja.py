@@ -1025,4 +1025,17 @@ JA: dict[str, str] = {
     "Per vendor the contracts running in a 年度, their cost in it and its decisions": (
         "業者ごとに、年度内の契約・費用・判断期限"
     ),
+    # issue 19: reminders and Today
+    "{date} ({weekday})": "{date}({weekday})",
+    "Renewal decision: {title} — cancel by {day}": "更新判断: {title} — 解約期限 {day}",
+    "Renewal decision: {title} — ends {day}": "更新判断: {title} — 契約満了 {day}",
+    "cancel by {day} passed": "解約期限を過ぎました {day}",
+    "cancel by {day}, today": "解約期限 {day} 今日",
+    "cancel by {day}, tomorrow": "解約期限 {day} 明日",
+    "cancel by {day}, in {days} days": "解約期限 {day} まで{days}日",
+    "ends {day}, today": "契約満了 {day} 今日",
+    "ends {day}, tomorrow": "契約満了 {day} 明日",
+    "ends {day}, in {days} days": "契約満了 {day} まで{days}日",
+    "Contract decisions": "契約の更新判断",
+    "From contract": "元の契約",
 }

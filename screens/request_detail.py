@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from daicho.data import calls, requests
 from daicho.data.chasing import can_chase
+from daicho.data.contracts.reminders import reminding_contract
 from daicho.data.dates.style import full_date
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import LEDGER_ERRORS
@@ -108,20 +109,26 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
     def ledger_changed(self) -> None:
         self.reload()
 
-    def _read(self) -> tuple[RequestRecord, list[RequestEventRecord], CallRecord | None]:
+    def _read(self) -> tuple:
+        """The request, its history, the call it came from and the contract whose renewal
+        reminder made it (None for either when there is none)."""
         request = requests.get_request(self.request_id)
         call = calls.get_call(request.call_id) if request.call_id else None
-        return request, requests.request_history(self.request_id), call
+        contract = reminding_contract(self.request_id)
+        return request, requests.request_history(self.request_id), call, contract
 
     def _show(self, loaded: tuple) -> None:
-        request, history, call = loaded
+        request, history, call, contract = loaded
         self.request = request
         self.query_one("#request-title", Static).update(Text(request.subject))
-        self.query_one("#request-fields", Static).update(self._fields(request, call))
+        fields = self._fields(request, call, contract)
+        self.query_one("#request-fields", Static).update(fields)
         self.query_one("#history-lines", Static).update(_history(history))
         self.refresh_bindings()
 
-    def _fields(self, request: RequestRecord, call: CallRecord | None) -> Table:
+    def _fields(
+        self, request: RequestRecord, call: CallRecord | None, contract: tuple[int, str] | None
+    ) -> Table:
         mark = DIRECTION_MARKS.get(request.direction, "")
         texts = (
             (_("Details"), request.body),
@@ -142,6 +149,7 @@ class RequestDetailScreen(FollowsLedger, DetailScreen):
                 (_("Due"), due_line(self.deadline(request), self)),
                 *_chasing_facts(request, self.today),
                 (_("From call"), from_call),
+                *([(_("From contract"), contract[1])] if contract else []),
                 (_("Created"), by_whom(request.created_at, request.created_by)),
                 (_("Updated"), by_whom(request.updated_at, request.changed_by)),
                 *((name, text) for name, text in texts if text),

@@ -1,5 +1,6 @@
 """Today (今日やること, DESIGN §12): what needs the user today, in the list's order, each line
 saying why; `enter` opens an item, `u` chases it, `z` snoozes it to a day it comes back on.
+A contract's decision opens the contract, and snoozes the contract itself.
 
 It follows the ledger and the app's today like the other screens: another window's chase,
 an answer saved in the request's detail, or midnight, and the list is read again.
@@ -14,7 +15,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from daicho.data import queue, requests
-from daicho.data.records import QueueCounts, RequestRecord, TodayItem
+from daicho.data.contracts.store import get_contract
+from daicho.data.records import ContractRecord, QueueCounts, RequestRecord, TodayItem
 from daicho.data.today import today_list
 from daicho.i18n import N_, _
 from daicho.screens.bases.detail import DetailScreen
@@ -92,7 +94,7 @@ class TodayScreen(FollowsLedger, DetailScreen):
         return self.query_one(TodayList).current
 
     def mail_source(self) -> MailSource | None:
-        if (item := self.current) is None:
+        if (item := self.current) is None or item.kind != "request":
             return None
         return request_source(item.id, self.app.config.soon_days)
 
@@ -101,8 +103,10 @@ class TodayScreen(FollowsLedger, DetailScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """The item keys on an item; a chase only for one we wait on (shown dimmed on one
         we owe, so that the key is learnt)."""
-        if action in ("open", "snooze", "copy_mail", "preview_mail"):
+        if action in ("open", "snooze"):
             return self.current is not None
+        if action in ("copy_mail", "preview_mail"):
+            return self.current is not None and self.current.kind == "request"
         if action == "chase":
             item = self.current
             return None if item is None or item.direction != "outbound" else True
@@ -119,14 +123,25 @@ class TodayScreen(FollowsLedger, DetailScreen):
             self._open(item)
 
     def _open(self, item: TodayItem) -> None:
+        if item.kind == "contract":
+            from daicho.screens.contract_detail import ContractDetail
+
+            self.app.push_screen(ContractDetail(item.id), lambda _result: self.reload())
+            return
         from daicho.screens.request_detail import RequestDetailScreen
 
         self.app.push_screen(RequestDetailScreen(item.id), lambda _result: self.reload())
 
     def action_snooze(self) -> None:
-        from daicho.screens.snooze_prompt import SnoozePrompt
+        from daicho.screens.snooze_prompt import ContractSnoozePrompt, SnoozePrompt
 
-        self._prompt(SnoozePrompt)
+        item = self.current
+        if item is None or item.kind != "contract":
+            self._prompt(SnoozePrompt)
+            return
+        read = partial(get_contract, item.id)
+        push = partial(self._push_prompt, ContractSnoozePrompt)
+        read_ledger(self, read, push, kind="prompt")
 
     def action_chase(self) -> None:
         from daicho.screens.chase_prompt import ChasePrompt
@@ -140,9 +155,9 @@ class TodayScreen(FollowsLedger, DetailScreen):
         read = partial(requests.get_request, item.id)
         read_ledger(self, read, partial(self._push_prompt, prompt), kind="prompt")
 
-    def _push_prompt(self, prompt, request: RequestRecord) -> None:
-        self.app.push_screen(prompt(request), self._after_prompt)
+    def _push_prompt(self, prompt, record: RequestRecord | ContractRecord) -> None:
+        self.app.push_screen(prompt(record), self._after_prompt)
 
-    def _after_prompt(self, result: RequestRecord | None) -> None:
+    def _after_prompt(self, result: RequestRecord | ContractRecord | None) -> None:
         if result is not None:
             self.reload()

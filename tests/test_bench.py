@@ -25,6 +25,9 @@ KEYS = {
     "filter_p95_ms",
     "scroll_p95_ms",
     "save_p95_ms",
+    "contracts",
+    "catch_up_idle_median_ms",
+    "catch_up_due_median_ms",
     "today_p95_ms",
     "today_items",
     "answer_times_p95_ms",
@@ -61,3 +64,7 @@ def test_the_benchmark_runs_and_reports_every_measure(tmp_path, engine):
         assert report["startup_today_s"] > 0 and report["startup_today_ratio"] > 0
     else:
         assert (report["startup_today_s"], report["startup_today_ratio"]) == (None, None)
+    if find_spec("daicho.screens.contracts_screen"):  # Contracts opens (DESIGN §13)
+        assert report["contracts_screen_median_ms"] > 0
+    else:
+        assert report["contracts_screen_median_ms"] is None

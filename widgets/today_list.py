@@ -139,9 +139,15 @@ class TodayList(OptionList):
             return cell_date(item.due)
         return Deadline.of(item.due, "open", self.today).cell
 
+    def _band(self, item: TodayItem) -> str:
+        """Late or due today in the queue's colours; a contract's cancel-by passed as late."""
+        if item.reason == "contract":
+            return "overdue" if item.due < self.today else ""
+        return _BANDS.get(item.reason, "")
+
     def _line(self, item: TodayItem, columns: _Columns, width: int) -> Text:
         """`→ 3 days overdue  Acme  Send the quote  2× · 3d ago`, user text taken literally."""
-        band = band_style(self, _BANDS.get(item.reason, ""))
+        band = band_style(self, self._band(item))
         parts = [
             (DIRECTION_MARKS.get(item.direction, " "), 1, ""),
             (reason_words(item, self.today), columns.reason, band),

@@ -3,6 +3,8 @@ their history. Every change is checked whole before anything is written."""
 
 from datetime import date
 
+from daicho.data.contracts.events import record_event
+from daicho.data.contracts.reminders import catch_up
 from daicho.data.contracts.terms import (
     ContractDates,
     Term,
@@ -28,7 +30,6 @@ from daicho.data.requests import vendor_id_of
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import LARGEST_COLUMN_INTEGER, choice, required_line
 from daicho.data.versions import created, edit_conflict, write_change
-from daicho.data.who import user_name
 from daicho.i18n import _
 
 FIELDS = (
@@ -53,6 +54,7 @@ LONGEST_TERM_MONTHS = 1200
 
 
 def contract_query():
+    """Contracts with their vendor's name (and its id, which the join would otherwise blank)."""
     return Contract.select(Contract, Vendor.id, Vendor.name).join(Vendor)
 
 
@@ -118,6 +120,7 @@ def add_contract(vendor: int | str, **fields) -> ContractRecord:
             vendor=vendor_id, created_at=now, updated_at=now, **values, **created()
         )
         record_event(row.id, now, "created", new_value=row.start.isoformat())
+        catch_up(clock.today(), row.id)
     return get_contract(row.id)
 
 
@@ -136,6 +139,7 @@ def edit_contract(
             return get_contract(contract_id)
         _write(row, {name: values[name] for name in changed}, expected_version)
         record_event(contract_id, clock.utcnow(), "edited", new_value=", ".join(changed))
+        catch_up(clock.today(), contract_id)  # new dates re-arm what has not fired for them
     return get_contract(contract_id)
 
 
@@ -159,6 +163,7 @@ def renew_contract(contract_id: int, today: date, expected_version: int | None =
             record_event(
                 contract_id, at, "renewed", old_value=_span(old), new_value=_span(following)
             )
+        catch_up(clock.today(), contract_id)
     return new
 
 
@@ -179,6 +184,25 @@ def reopen_contract(contract_id: int, expected_version: int | None = None) -> Co
     return _set_status(contract_id, "active", None, "reopened", expected_version)
 
 
+def snooze_contract(
+    contract_id: int, until: date | None, expected_version: int | None = None
+) -> ContractRecord:
+    """Keep the contract off the Today list until `until` (it comes back that day); None
+    brings it back now."""
+    with database.atomic():
+        row = _row(contract_id)
+        before = row.snoozed_until
+        _write(row, {"snoozed_until": until}, expected_version)
+        record_event(
+            contract_id,
+            clock.utcnow(),
+            "snoozed",
+            old_value=before.isoformat() if before else "",
+            new_value=until.isoformat() if until else "",
+        )
+    return get_contract(contract_id)
+
+
 def contract_history(contract_id: int) -> list[RequestEventRecord]:
     """The contract's events, oldest first."""
     query = (
@@ -190,11 +214,6 @@ def contract_history(contract_id: int) -> list[RequestEventRecord]:
         RequestEventRecord(e.at, e.kind, e.old_value, e.new_value, e.note, e.created_by)
         for e in query
     ]
-
-
-def record_event(contract_id: int, at, kind: str, **values: str) -> None:
-    """Add an event to the contract's history, stamped with who made it."""
-    ContractEvent.create(contract=contract_id, at=at, kind=kind, created_by=user_name(), **values)
 
 
 # --- checks --------------------------------------------------------------------------------
@@ -290,6 +309,7 @@ def _set_status(contract_id, status, notice_given, kind, expected_version) -> Co
             old_value=row.status,
             new_value=notice_given.isoformat() if notice_given else status,
         )
+        catch_up(clock.today(), contract_id)  # a contract reopened may have one due
     return get_contract(contract_id)
 
 

@@ -81,11 +81,14 @@ def cancel_by(
     end: date, notice_months: int | None, notice_days: int | None, calendar: BusinessCalendar
 ) -> date:
     """The last day notice can be given for a term ending on `end`."""
+    return calendar.on_or_before(notice_day(end, notice_months, notice_days))
+
+
+def notice_day(end: date, notice_months: int | None, notice_days: int | None) -> date:
+    """The end minus the notice period, before any move to a business day."""
     if notice_months:
-        day = months_before(end, notice_months)
-    else:
-        day = end - timedelta(days=notice_days or 0)
-    return calendar.on_or_before(day)
+        return months_before(end, notice_months)
+    return end - timedelta(days=notice_days or 0)
 
 
 def decision_date(renewal: str, end: date, cancel_by_date: date) -> date:
