@@ -611,18 +611,21 @@ JA: dict[str, str] = {
     ),
     (
         'Every word must appear; "a phrase" as typed. Filters: type:call, type:request,'
-        " type:vendor, type:contact; vendor:NAME; after:DATE (on or after); before:DATE."
+        " type:vendor, type:contact, type:contract; vendor:NAME; after:DATE (on or after);"
+        " before:DATE."
     ): (
         'すべての語を含むものを探します。"フレーズ" は入力どおりに。絞り込み: type:call、'
-        "type:request、type:vendor、type:contact (通話・依頼・業者・担当者でも可)、"
+        "type:request、type:vendor、type:contact、type:contract"
+        " (通話・依頼・業者・担当者・契約でも可)、"
         "vendor:業者名、after:日付 (その日以降)、before:日付 (その日より前)。"
     ),
     "vendor: needs part of a vendor's name, e.g. vendor:NTT": (
         "vendor: の後に業者名の一部を入れてください (例: vendor:NTT)"
     ),
-    'Unknown type "{value}": use type:call, type:request, type:vendor or type:contact': (
+    'Unknown type "{value}": use type:call, type:request, type:vendor, type:contact'
+    " or type:contract": (
         "「{value}」という種類はありません: type:call、type:request、type:vendor、"
-        "type:contact のいずれかです"
+        "type:contact、type:contract のいずれかです"
     ),
     "{filter}: needs a date, e.g. {filter}:2026-11-30 or {filter}:11/30": (
         "{filter}: の後に日付を入れてください (例: {filter}:2026-11-30、{filter}:11/30)"
@@ -974,4 +977,28 @@ JA: dict[str, str] = {
     "{days} days' notice": "{days}日前",
     "{months} months' notice": "{months}か月前",
     "a month from 1 to 12": "1〜12の月",
+    # issue 19: export/import, CSV, search, timeline, daicho contracts, seeds
+    "another reminder has the same contract, term and lead time": (
+        "同じ契約・契約期間・リマインド日数のリマインドが他にあります"
+    ),
+    "{counts}, {contracts} contracts with {contract_events} history events and"
+    " {contract_reminders} reminders": (
+        "{counts}、契約 {contracts} 件 (履歴 {contract_events} 件、"
+        "リマインド {contract_reminders} 件)"
+    ),
+    "contract": "契約",
+    "maintenance contract": "保守",
+    "license / subscription": "ライセンス・サブスクリプション",
+    "lease": "リース",
+    "line": "回線",
+    "support": "サポート",
+    "automatic renewal": "自動更新",
+    "renewal by agreement": "更新手続き",
+    "no renewal": "満了",
+    "in force": "有効",
+    "ended": "満了",
+    "cancelled (notice given)": "解約",
+    "per month": "月額",
+    "per year": "年額",
+    "one-off": "一括",
 }
