@@ -1001,4 +1001,10 @@ JA: dict[str, str] = {
     "per month": "月額",
     "per year": "年額",
     "one-off": "一括",
+    "contract added": "契約を登録",
+    "contract renewed": "契約を更新",
+    "contract ended": "契約が満了",
+    "contract cancelled": "契約を解約",
+    "{start} to {end}": "{start}〜{end}",
+    "notice given {day}": "解約通知 {day}",
 }
