@@ -1007,4 +1007,10 @@ JA: dict[str, str] = {
     "contract cancelled": "契約を解約",
     "{start} to {end}": "{start}〜{end}",
     "notice given {day}": "解約通知 {day}",
+    "print every contract with its dates": "すべての契約を期限とともに表示する",
+    "print the contracts as JSON": "契約を JSON で表示する",
+    "No contracts yet": "契約はまだありません",
+    "term ends {day}": "契約終了 {day}",
+    "cancel by {day}": "解約期限 {day}",
+    "decide by {day}": "判断期限 {day}",
 }
