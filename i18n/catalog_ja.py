@@ -243,9 +243,11 @@ JA: dict[str, str] = {
     ),
     # sample data
     "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions, "
-    "{requests} requests ({open_requests} open) with {request_events} history events": (
+    "{requests} requests ({open_requests} open) with {request_events} history events, "
+    "{contracts} contracts": (
         "業者 {vendors} 件、担当者 {contacts} 名、通話 {calls} 件 (決定事項 {decisions} 件)、"
-        "依頼 {requests} 件 (未完了 {open_requests} 件、履歴 {request_events} 件)"
+        "依頼 {requests} 件 (未完了 {open_requests} 件、履歴 {request_events} 件)、"
+        "契約 {contracts} 件"
     ),
     "Unknown sample data size {size}: choose {sizes}": (
         "サンプルデータのサイズ {size} はありません。{sizes} から選んでください"
