@@ -122,3 +122,35 @@ def test_no_contracts_says_so(tmp_path, capsys):
     assert capsys.readouterr().out == "No contracts yet\n"
     assert main(["contracts", "--db", str(ledger), "--json"]) == 0
     assert capsys.readouterr().out == "[]\n"
+
+
+DEMO = """\
+株式会社ユニオンシステムサービス · Copier maintenance · maintenance contract · \
+automatic renewal · term ends 2027-03-10 · cancel by 2026-12-10 · \
+decide by 2026-12-10 · #1
+北陸ソリューションズ株式会社 · Antivirus yearly licence · license / subscription · \
+automatic renewal · term ends 2027-02-28 · cancel by 2026-12-28 · \
+decide by 2026-12-28 · cancelled (notice given) · #6
+銀河情報システム株式会社 · Help desk support · support · automatic renewal · \
+term ends 2027-02-09 · cancel by 2027-01-08 · decide by 2027-01-08 · #7
+株式会社日進データセンター · Microsoft 365 Business Standard · license / subscription · \
+automatic renewal · term ends 2027-03-05 · cancel by 2027-02-03 · \
+decide by 2027-02-03 · #2
+つばさOA機器株式会社 · Core server maintenance (yearly) · maintenance contract · \
+renewal by agreement · term ends 2027-03-10 · cancel by 2027-01-08 · \
+decide by 2027-03-10 · #4
+関東ホスティング株式会社 · Domain and DNS management · other · automatic renewal · \
+term ends 2027-05-03 · cancel by 2027-04-19 · decide by 2027-04-19 · #8
+株式会社白鷺通信 · Leased fiber line · line · automatic renewal · \
+term ends 2027-07-08 · cancel by 2027-06-08 · decide by 2027-06-08 · #3
+株式会社常盤事務機 · UTM lease · lease · no renewal · term ends 2027-12-25 · \
+cancel by 2027-12-24 · decide by 2027-12-25 · #5
+"""
+
+
+def test_the_demo_s_contracts_as_of_the_frozen_today(tmp_path, capsys):
+    ledger = tmp_path / "demo.db"
+    assert main(["seed", "--db", str(ledger)]) == 0
+    capsys.readouterr()
+    assert main(["contracts", "--db", str(ledger)]) == 0
+    assert capsys.readouterr().out == DEMO
