@@ -273,7 +273,9 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         elif entry.contract:
             from daicho.screens.contract_detail import ContractDetail
 
-            self.app.push_screen(ContractDetail(entry.contract.contract_id))
+            # Renewed, ended or cancelled there: new entries on the way back.
+            contract = ContractDetail(entry.contract.contract_id)
+            self.app.push_screen(contract, lambda _result: self._restart_timeline())
         else:
             self._expanded ^= {entry.call.id}
             self._update_entry(entry)

@@ -4,11 +4,16 @@ name and their kind in either language, and kept up to date as they and their ve
 from datetime import date
 
 import pytest
+from conftest import shown
+from test_search_screen import hits_of, open_search, settle
 
+from daicho.app import DaichoApp
 from daicho.data import vendors
 from daicho.data.contracts.store import add_contract, edit_contract
 from daicho.data.search.find import search
 from daicho.data.search.index import rebuild_index
+from daicho.i18n import set_language
+from daicho.widgets.search_results import SearchResults
 
 pytestmark = pytest.mark.both_engines
 
@@ -78,3 +83,18 @@ def test_a_rebuilt_index_holds_the_contracts(copier):
     rebuild_index()
     assert found("type:contract 複合機") == [("contract", copier.id)]
     assert found("type:contract") == [("contract", copier.id)]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("language, mark", [("en", "contract"), ("ja", "契約")])
+async def test_the_search_screen_shows_a_contract_with_its_own_mark(ledger, copier, language, mark):
+    set_language(language)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_search(pilot)
+        await pilot.press(*"type:契約 保守")
+        await settle(pilot)
+        assert hits_of(screen) == [("contract", copier.id)]
+        heading = shown(screen.query_one(SearchResults)).splitlines()[0]
+        assert heading.startswith(mark)
+        assert "東都ビジネス機器" in heading and "複合機保守契約" in heading
