@@ -26,7 +26,7 @@ from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
 from daicho.data.models import ContractReminder, Vendor
-from daicho.data.records import FollowUp
+from daicho.data.records import CONTRACT_KINDS, CONTRACT_RENEWALS, FollowUp
 from daicho.data.search.find import search
 from daicho.data.transfer.export import export_ledger
 from daicho.data.transfer.importer import import_file, import_text
@@ -194,6 +194,58 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
             )
             exported = export_ledger("toml")
             assert tomllib.loads(exported)["calls"][0]["decisions"] == list(call.decisions)
+            open_ledger(Path(scratch) / "imported.db")
+            import_text(exported)
+            assert export_ledger("toml") == exported
+        finally:
+            close_ledger()
+
+
+@given(
+    title=st.text(),
+    notes=st.text(),
+    kind=st.sampled_from(CONTRACT_KINDS),
+    renewal=st.sampled_from(CONTRACT_RENEWALS),
+    start=st.dates(date(1990, 1, 1), date(2090, 12, 31)),
+    term_months=st.integers(1, 120),
+    renewal_term_months=st.none() | st.integers(1, 120),
+    notice=st.tuples(st.booleans(), st.integers(0, 31)),
+    leads=st.lists(st.integers(1, 3660), min_size=1, max_size=4),
+    cost=st.none() | st.integers(0, 2**31 - 1),
+)
+def test_any_contract_round_trips_byte_for_byte(
+    tmp_path,
+    title,
+    notes,
+    kind,
+    renewal,
+    start,
+    term_months,
+    renewal_term_months,
+    notice,
+    leads,
+    cost,
+):
+    in_months, amount = notice
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        try:
+            open_ledger(Path(scratch) / "typed.db")
+            vendor = vendors.create_vendor("東都ビジネス機器")
+            add_contract(
+                vendor.id,
+                title=f"x{title}",
+                notes=notes,
+                kind=kind,
+                renewal=renewal,
+                start=start,
+                term_months=term_months,
+                renewal_term_months=renewal_term_months,
+                notice_months=min(amount, term_months) if in_months else None,
+                notice_days=None if in_months else amount,
+                reminder_days=tuple(leads),
+                cost=cost,
+            )
+            exported = export_ledger("toml")
             open_ledger(Path(scratch) / "imported.db")
             import_text(exported)
             assert export_ledger("toml") == exported
