@@ -4,8 +4,7 @@
 - `"two words"` in double quotes is one phrase; a quote left open runs to the end.
 - Filters, each `name:value`, the value quoted when it holds spaces (`vendor:"NTT 東日本"`):
   - `type:call`, `request`, `vendor`, `contact`, `contract` (or 通話, 依頼, 業者, 担当者,
-    契約); several
-    widen the search to each of those kinds;
+    契約); several widen the search to each of those kinds;
   - `vendor:NAME`: the item's vendor's name contains NAME (folded as search folds text);
     several must all be in the name;
   - `after:DATE`: on or after that day; `before:DATE`: before that day. DATE is anything a

@@ -48,7 +48,7 @@ SHOWCASE = (
     _Showcase(("ヘルプデスク支援契約", "Help desk support"), "support", "software", 6, "auto",
               (1, None), 40_000, "month", 50),
     _Showcase(("ドメイン・DNS 管理", "Domain and DNS management"), "other", "cloud", 12, "auto",
-              (None, 14), 3_300, "once", 150),
+              (None, 14), 3_300, "year", 150),
 )  # fmt: skip
 
 _KINDS_FOR = {
@@ -113,7 +113,7 @@ class Contracts:
             notice_days=(days or 0) if months is None else None,
             cost=spec.cost,
             cost_period=spec.cost_period,
-            tax_included=spec.cost_period == "once",
+            tax_included=spec.cost_period == "year",  # yearly fees are quoted with tax
         )
         first = start
         if spec.renewed:
@@ -137,16 +137,17 @@ class Contracts:
         self.contracts.append(row)
 
     def _drawn(self, vendor: VendorPlan) -> None:
-        rng, today = self._rng, self._days.today
+        rng = self._rng
         kind = rng.choice(_KINDS_FOR[vendor.category])
         item = rng.choice(ITEMS[vendor.category])
         english = english_for(self._language, vendor.english)
         title = _TITLES[kind][english].format(item=item[english])
         term = rng.choice(_TERMS)
         renewal = rng.choices(list(_RENEWALS), weights=list(_RENEWALS.values()))[0]
-        # One that renews by itself may have started years ago; the others run now.
+        # One that renews by itself may have started years ago; the others run now, or ran
+        # until their vendor went out of business.
         back = rng.randrange(3 * 365) if renewal == "auto" else rng.randrange(term * 28)
-        start = today - timedelta(days=back)
+        start = self._days.date(vendor.until_ago + back)
         row = self._row(vendor, title, kind, start, term)
         notice_months = rng.choice((1, 2, 3)) if rng.random() < 0.7 else None
         monthly = rng.random() < 0.6
@@ -158,11 +159,13 @@ class Contracts:
             cost_period="month" if monthly else "year",
             tax_included=rng.random() < 0.3,
         )
-        if vendor.until_ago:  # the vendor is gone: so is its contract
-            row["status"] = "ended"
         created = self._created(vendor, start)
         row["created_at"] = row["updated_at"] = created
         self._event(row, created, "created", new_value=start.isoformat())
+        if vendor.until_ago:  # the vendor is gone: so is its contract
+            ended = self._days.at(vendor.until_ago, WORKDAY[1] - 3600)
+            row.update(status="ended", updated_at=ended, version=2)
+            self._event(row, ended, "ended", old_value="active", new_value="ended")
         self.contracts.append(row)
 
     def _row(self, vendor: VendorPlan, title: str, kind: str, start: date, term: int) -> dict:
