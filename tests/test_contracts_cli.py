@@ -6,6 +6,7 @@ import tomllib
 from datetime import date
 
 import pytest
+import tomli_w
 
 from daicho.cli import main
 from daicho.data import vendors
@@ -154,3 +155,32 @@ def test_the_demo_s_contracts_as_of_the_frozen_today(tmp_path, capsys):
     capsys.readouterr()
     assert main(["contracts", "--db", str(ledger)]) == 0
     assert capsys.readouterr().out == DEMO
+
+
+@pytest.mark.parametrize(
+    "key, value, problem",
+    [
+        ("notice_months", 13, "The notice period is longer than the term"),
+        ("term_months", 0, "The term must end after it starts"),
+        ("cost", "12,000円", "cost must be a whole number of 0 or more"),
+        ("vendor_id", 9, "vendor_id 9 is not the id of a row in vendors"),
+        ("renewal", "yearly", "renewal must be one of auto, agreement, none, not 'yearly'"),
+    ],
+)
+def test_a_bad_contract_in_an_import_exits_2_naming_it_and_saves_nothing(
+    desk, tmp_path, capsys, key, value, problem
+):
+    open_ledger(desk)
+    try:
+        document = tomllib.loads(export_ledger("toml"))
+    finally:
+        close_ledger()
+    document["contracts"][0][key] = value
+    path = tmp_path / "bad.toml"
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    fresh = tmp_path / "fresh.db"
+    capsys.readouterr()
+    assert main(["import", str(path), "--db", str(fresh)]) == 2
+    assert capsys.readouterr().err == f"daicho: contracts id 1: {problem}\n"
+    assert main(["contracts", "--db", str(fresh)]) == 0
+    assert capsys.readouterr().out == "No contracts yet\n"
