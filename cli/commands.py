@@ -201,7 +201,21 @@ def _today(arguments: argparse.Namespace, config) -> int:
     return exit_codes.OK
 
 
-READERS = ("export", "backup", "report", "search", "today")
+def _contracts(arguments: argparse.Namespace, config) -> int:
+    """Every contract with its term's end, cancel-by and decision dates as of today, the
+    nearest decision first: lines in the user's language, or JSON."""
+    from daicho.cli.contracts_output import contracts_as_json, contracts_as_lines
+    from daicho.data.contracts.store import dates_on, list_contracts
+    from daicho.data.dates import clock
+
+    today = clock.today()
+    dated = [(contract, dates_on(contract, today)) for contract in list_contracts()]
+    dated.sort(key=lambda pair: pair[1].decision_date)
+    print(contracts_as_json(dated) if arguments.json else contracts_as_lines(dated))
+    return exit_codes.OK
+
+
+READERS = ("export", "backup", "report", "search", "today", "contracts")
 """Commands that only read the ledger: a missing one is a typo, not a ledger to create."""
 
 COMMANDS = {
@@ -212,5 +226,6 @@ COMMANDS = {
     "search": _search,
     "reindex": _reindex,
     "today": _today,
+    "contracts": _contracts,
 }
 """The commands run on an open ledger, by name."""

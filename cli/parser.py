@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         "today", parents=[db_option], help=_("print the day's list: what needs you today")
     )
     today.add_argument("--json", action="store_true", help=_("print the list as JSON"))
+
+    contracts = commands.add_parser(
+        "contracts", parents=[db_option], help=_("print every contract with its dates")
+    )
+    contracts.add_argument("--json", action="store_true", help=_("print the contracts as JSON"))
     return parser
 
 

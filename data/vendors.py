@@ -1,6 +1,7 @@
 """Vendors and their contacts: create, edit, and the vendor list with open and overdue counts."""
 
 import operator
+from contextlib import ExitStack
 from datetime import date, datetime
 from functools import reduce
 
@@ -9,7 +10,7 @@ from peewee import JOIN, Case, fn
 from daicho.data.dates import clock
 from daicho.data.engines import holds
 from daicho.data.errors import EditConflict, NotFound
-from daicho.data.models import Contact, Request, Vendor, database
+from daicho.data.models import Contact, Contract, Request, Vendor, database
 from daicho.data.names.folding import legal_forms_apart
 from daicho.data.names.keys import match_key, matching_part, name_keys
 from daicho.data.records import (
@@ -106,7 +107,12 @@ def update_vendor(
     """Change a vendor read at `expected_version` (None: whatever it is now); EditConflict
     when someone changed it since, naming no fields (the form knows what it read)."""
     fields = _vendor_fields(changes)
-    with database.atomic(), reindexing("vendor", vendor_id):
+    with database.atomic(), ExitStack() as reindexed:
+        reindexed.enter_context(reindexing("vendor", vendor_id))
+        if "name" in fields:  # a contract is found by its vendor's name too
+            contracts = Contract.select(Contract.id).where(Contract.vendor == vendor_id)
+            for (contract_id,) in contracts.tuples():
+                reindexed.enter_context(reindexing("contract", contract_id))
         row = _vendor_row(vendor_id)
         if not write_change(row, _with_keys(row, fields), clock.utcnow(), expected_version):
             raise _conflict("vendor", _vendor_row(vendor_id))

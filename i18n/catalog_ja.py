@@ -243,9 +243,11 @@ JA: dict[str, str] = {
     ),
     # sample data
     "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions, "
-    "{requests} requests ({open_requests} open) with {request_events} history events": (
+    "{requests} requests ({open_requests} open) with {request_events} history events, "
+    "{contracts} contracts": (
         "業者 {vendors} 件、担当者 {contacts} 名、通話 {calls} 件 (決定事項 {decisions} 件)、"
-        "依頼 {requests} 件 (未完了 {open_requests} 件、履歴 {request_events} 件)"
+        "依頼 {requests} 件 (未完了 {open_requests} 件、履歴 {request_events} 件)、"
+        "契約 {contracts} 件"
     ),
     "Unknown sample data size {size}: choose {sizes}": (
         "サンプルデータのサイズ {size} はありません。{sizes} から選んでください"
@@ -608,18 +610,21 @@ JA: dict[str, str] = {
     ),
     (
         'Every word must appear; "a phrase" as typed. Filters: type:call, type:request,'
-        " type:vendor, type:contact; vendor:NAME; after:DATE (on or after); before:DATE."
+        " type:vendor, type:contact, type:contract; vendor:NAME; after:DATE (on or after);"
+        " before:DATE."
     ): (
         'すべての語を含むものを探します。"フレーズ" は入力どおりに。絞り込み: type:call、'
-        "type:request、type:vendor、type:contact (通話・依頼・業者・担当者でも可)、"
+        "type:request、type:vendor、type:contact、type:contract"
+        " (通話・依頼・業者・担当者・契約でも可)、"
         "vendor:業者名、after:日付 (その日以降)、before:日付 (その日より前)。"
     ),
     "vendor: needs part of a vendor's name, e.g. vendor:NTT": (
         "vendor: の後に業者名の一部を入れてください (例: vendor:NTT)"
     ),
-    'Unknown type "{value}": use type:call, type:request, type:vendor or type:contact': (
+    'Unknown type "{value}": use type:call, type:request, type:vendor, type:contact'
+    " or type:contract": (
         "「{value}」という種類はありません: type:call、type:request、type:vendor、"
-        "type:contact のいずれかです"
+        "type:contact、type:contract のいずれかです"
     ),
     "{filter}: needs a date, e.g. {filter}:2026-11-30 or {filter}:11/30": (
         "{filter}: の後に日付を入れてください (例: {filter}:2026-11-30、{filter}:11/30)"
@@ -973,6 +978,16 @@ JA: dict[str, str] = {
     "a month from 1 to 12": "1〜12の月",
     # issue 19: the 年度 report (costs and decisions per fiscal year)
     "Contracts report": "年度の契約一覧",
+    # issue 19: export/import, CSV, search, timeline, daicho contracts, seeds
+    "another reminder has the same contract, term and lead time": (
+        "同じ契約・契約期間・リマインド日数のリマインドが他にあります"
+    ),
+    "{counts}, {contracts} contracts with {contract_events} history events and"
+    " {contract_reminders} reminders": (
+        "{counts}、契約 {contracts} 件 (履歴 {contract_events} 件、"
+        "リマインド {contract_reminders} 件)"
+    ),
+    "contract": "契約",
     "maintenance contract": "保守",
     "license / subscription": "ライセンス・サブスクリプション",
     "lease": "リース",
@@ -1038,4 +1053,16 @@ JA: dict[str, str] = {
     "ends {day}, in {days} days": "契約満了 {day} まで{days}日",
     "Contract decisions": "契約の更新判断",
     "From contract": "元の契約",
+    "contract added": "契約を登録",
+    "contract renewed": "契約を更新",
+    "contract ended": "契約が満了",
+    "contract cancelled": "契約を解約",
+    "{start} to {end}": "{start}〜{end}",
+    "notice given {day}": "解約通知 {day}",
+    "print every contract with its dates": "すべての契約を期限とともに表示する",
+    "print the contracts as JSON": "契約を JSON で表示する",
+    "No contracts yet": "契約はまだありません",
+    "term ends {day}": "契約終了 {day}",
+    "cancel by {day}": "解約期限 {day}",
+    "decide by {day}": "判断期限 {day}",
 }

@@ -85,6 +85,7 @@ def kind_label(kind: str) -> str:
         "request": _("request"),
         "vendor": _("vendor"),
         "contact": _("contact"),
+        "contract": _("contract"),
     }.get(kind, kind)
 
 

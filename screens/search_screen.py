@@ -157,6 +157,10 @@ class SearchScreen(FollowsLedger, DaichoScreen):
         hit = event.hit
         if hit.kind == "request":
             screen = RequestDetailScreen(hit.id)
+        elif hit.kind == "contract":
+            from daicho.screens.contract_detail import ContractDetail
+
+            screen = ContractDetail(hit.id)
         else:  # a vendor; a contact or a call shows on its vendor's screen
             screen = VendorDetailScreen(hit.vendor_id)
         # The item may change there: search again on the way back.
@@ -176,5 +180,6 @@ class SearchScreen(FollowsLedger, DaichoScreen):
 def _hint() -> str:
     return _(
         'Every word must appear; "a phrase" as typed. Filters: type:call, type:request,'
-        " type:vendor, type:contact; vendor:NAME; after:DATE (on or after); before:DATE."
+        " type:vendor, type:contact, type:contract; vendor:NAME; after:DATE (on or after);"
+        " before:DATE."
     )

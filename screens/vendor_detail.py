@@ -1,4 +1,5 @@
-"""One vendor: its fields, its contacts, and a timeline of its calls and requests, newest first.
+"""One vendor: its fields, its contacts, and a timeline of its calls, requests and contracts'
+events, newest first.
 
 The timeline reads a page at a time and the next page when the cursor nears the end, so a
 vendor with thousands of calls opens as fast as one with three.
@@ -20,7 +21,7 @@ from daicho.data import requests, timeline, vendors
 from daicho.data.answer_times import AnswerTime, answer_times, business_days_words
 from daicho.data.names.phones import display_phone
 from daicho.data.records import CallRecord, ContactRecord, RequestRecord, VendorRecord
-from daicho.data.timeline import TimelineEntry
+from daicho.data.timeline import ContractMoment, TimelineEntry
 from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 from daicho.screens.bases.detail import DetailScreen
@@ -38,6 +39,7 @@ from daicho.screens.support.rendering import (
     due_cell,
     facts,
     local_time,
+    stored_day,
     who_text,
 )
 from daicho.widgets.key_bar import KeyBar
@@ -229,7 +231,7 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
     def mail_source(self) -> MailSource:
         """The call or request under the timeline's cursor; from the contacts, the vendor."""
         entry = self.current_entry
-        if entry is None or self.focused is not self.query_one("#timeline"):
+        if entry is None or self.focused is not self.query_one("#timeline") or entry.contract:
             return vendor_source(self.vendor_id)
         if entry.call:
             return call_source(entry.call.id)
@@ -238,6 +240,8 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
     def _entry_prompt(self, entry: TimelineEntry) -> Text:
         if entry.call:
             return _call_prompt(entry.call, entry.call.id in self._expanded)
+        if entry.contract:
+            return _contract_prompt(entry.at, entry.contract)
         return _request_prompt(entry.request, due_cell(self.deadline(entry.request), self))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -253,7 +257,8 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         return True
 
     def action_open(self) -> None:
-        """On a contact: edit it. On a request: its detail. On a call: show or hide its memo."""
+        """On a contact: edit it. On a request or a contract's event: its detail. On a call:
+        show or hide its memo."""
         if self.focused is self.query_one("#contacts"):
             self.action_edit_contact()
             return
@@ -265,6 +270,12 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
             self.app.push_screen(
                 RequestDetailScreen(request_id), lambda _result: self.reload_request(request_id)
             )
+        elif entry.contract:
+            from daicho.screens.contract_detail import ContractDetail
+
+            # Renewed, ended or cancelled there: new entries on the way back.
+            contract = ContractDetail(entry.contract.contract_id)
+            self.app.push_screen(contract, lambda _result: self._restart_timeline())
         else:
             self._expanded ^= {entry.call.id}
             self._update_entry(entry)
@@ -376,6 +387,25 @@ def _request_prompt(request: RequestRecord, due: Text) -> Text:
     _append_who(text, request)
     if request.status in ("closed", "cancelled"):
         text.stylize("dim")
+    return text
+
+
+def _contract_prompt(at, moment: ContractMoment) -> Text:
+    """When, what became of the contract, its name; the term a renewal went on to."""
+    happened = {
+        "created": _("contract added"),
+        "renewed": _("contract renewed"),
+        "ended": _("contract ended"),
+        "cancelled": _("contract cancelled"),
+    }[moment.kind]
+    text = Text.assemble((local_time(at), "dim"), "  ", (happened, "bold"), "  ", moment.title)
+    if moment.kind == "renewed":
+        start, _dots, end = moment.new_value.partition("..")
+        text.append("  · " + _("{start} to {end}", start=stored_day(start), end=stored_day(end)))
+    elif moment.kind == "cancelled":
+        text.append("  · " + _("notice given {day}", day=stored_day(moment.new_value)))
+    if moment.created_by:
+        text.append("  · " + _("by {name}", name=moment.created_by), style="dim")
     return text
 
 

@@ -15,11 +15,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from daicho.data import calls, requests, vendors
+from daicho.data.contracts.store import (
+    add_contract,
+    cancel_contract,
+    contract_history,
+    get_contract,
+    renew_contract,
+)
 from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.migrations import LATEST_VERSION
-from daicho.data.models import Vendor
-from daicho.data.records import FollowUp
+from daicho.data.models import ContractReminder, Vendor
+from daicho.data.records import CONTRACT_KINDS, CONTRACT_RENEWALS, FollowUp
 from daicho.data.search.find import search
 from daicho.data.transfer.export import export_ledger
 from daicho.data.transfer.importer import import_file, import_text
@@ -61,6 +68,41 @@ def filled(ledger):
         follow_ups=[FollowUp("見積書の送付", due=date(2026, 12, 4), priority="high")],
     )
     calls.log_call(vendor_id=walk_in.id, channel="visit")
+    copier = add_contract(
+        ntt.id,
+        title="複合機保守契約",
+        kind="maintenance",
+        number="M-2025-001",
+        start=date(2025, 4, 1),
+        term_months=12,
+        notice_months=3,
+        cost=12000,
+        tax_included=True,
+        notes=NOTES,
+    )
+    renew_contract(copier.id, date(2026, 3, 1))
+    ContractReminder.create(
+        contract=copier.id,
+        term_no=2,
+        lead_days=90,
+        decision_date=date(2026, 12, 28),
+        request=asked.id,
+        fired_at=datetime(2026, 9, 29, 0, 0, 1),
+    )
+    line = add_contract(
+        walk_in.id,
+        title=TRICKY,
+        kind="line",
+        start=date(2026, 1, 31),
+        term_months=1,
+        renewal="agreement",
+        renewal_term_months=12,
+        notice_days=10,
+        reminder_days=(14, 3),
+        cost=150000,
+        cost_period="once",
+    )
+    cancel_contract(line.id, date(2026, 2, 10))
     return ledger
 
 
@@ -75,6 +117,7 @@ def test_a_toml_export_read_into_an_empty_ledger_exports_the_same_bytes(filled, 
     assert summary.kept_ids
     assert (summary.vendors, summary.contacts, summary.calls, summary.decisions) == (2, 1, 2, 2)
     assert (summary.requests, summary.request_events) == (2, 4)
+    assert (summary.contracts, summary.contract_events, summary.contract_reminders) == (2, 4, 1)
     assert export_ledger("toml") == exported
 
 
@@ -98,6 +141,27 @@ def test_the_toml_export_holds_typed_values_and_leaves_out_what_is_none(filled):
     kinds = [event["kind"] for event in document["request_events"]]
     assert kinds == ["created", "status_changed", "due_changed", "created"]
     assert "drafts" not in document
+    copier, line = document["contracts"]
+    assert (copier["vendor_id"], copier["start"], copier["term_no"]) == (1, date(2026, 4, 1), 2)
+    assert (copier["renewal"], copier["notice_months"], "notice_days" in copier) == (
+        "auto",
+        3,
+        False,
+    )
+    assert (copier["cost"], copier["tax_included"], copier["reminder_days"]) == (
+        12000,
+        True,
+        "90 30 7",
+    )
+    assert (line["renewal_term_months"], line["notice_days"], line["reminder_days"]) == (
+        12,
+        10,
+        "14 3",
+    )
+    assert (line["status"], line["notice_given"]) == ("cancelled", date(2026, 2, 10))
+    renewed = document["contract_events"][1]
+    assert (renewed["kind"], renewed["old_value"]) == ("renewed", "2025-04-01..2026-03-31")
+    assert document["contract_reminders"][0]["decision_date"] == date(2026, 12, 28)
 
 
 def test_user_text_survives_literally(filled, tmp_path):
@@ -137,11 +201,66 @@ def test_any_typed_text_round_trips_byte_for_byte(tmp_path, name, notes, decisio
             close_ledger()
 
 
+@given(
+    title=st.text(),
+    notes=st.text(),
+    kind=st.sampled_from(CONTRACT_KINDS),
+    renewal=st.sampled_from(CONTRACT_RENEWALS),
+    start=st.dates(date(1990, 1, 1), date(2090, 12, 31)),
+    term_months=st.integers(1, 120),
+    renewal_term_months=st.none() | st.integers(1, 120),
+    notice=st.tuples(st.booleans(), st.integers(0, 31)),
+    leads=st.lists(st.integers(1, 3660), min_size=1, max_size=4),
+    cost=st.none() | st.integers(0, 2**31 - 1),
+)
+def test_any_contract_round_trips_byte_for_byte(
+    tmp_path,
+    title,
+    notes,
+    kind,
+    renewal,
+    start,
+    term_months,
+    renewal_term_months,
+    notice,
+    leads,
+    cost,
+):
+    in_months, amount = notice
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        try:
+            open_ledger(Path(scratch) / "typed.db")
+            vendor = vendors.create_vendor("東都ビジネス機器")
+            add_contract(
+                vendor.id,
+                title=f"x{title}",
+                notes=notes,
+                kind=kind,
+                renewal=renewal,
+                start=start,
+                term_months=term_months,
+                renewal_term_months=renewal_term_months,
+                notice_months=min(amount, term_months) if in_months else None,
+                notice_days=None if in_months else amount,
+                reminder_days=tuple(leads),
+                cost=cost,
+            )
+            exported = export_ledger("toml")
+            open_ledger(Path(scratch) / "imported.db")
+            import_text(exported)
+            assert export_ledger("toml") == exported
+        finally:
+            close_ledger()
+
+
 def _as_written_before_the_memo(exported: str) -> dict:
     """Today's export as a Daicho of schema 8 wrote it: a call's memo was its `notes`, and a
-    request had only its body, where the desk wrote what is now the memo."""
+    request had only its body, where the desk wrote what is now the memo; nor were there
+    contracts."""
     document = tomllib.loads(exported)
     document["schema_version"] = 8
+    for table in ("contracts", "contract_events", "contract_reminders"):
+        del document[table]
     for call in document["calls"]:
         call["notes"] = call.pop("internal_notes")
     for request in document["requests"]:
@@ -267,6 +386,30 @@ def test_as_new_adds_copies_with_their_references(filled):
     assert (copy.vendor_id, copy.contact_id, copy.decisions) == (3, 2, ("12/4 までに見積", TRICKY))
 
 
+def test_as_new_copies_contracts_with_their_history_and_reminders(filled):
+    exported = export_ledger("toml")
+    summary = import_text(exported, as_new=True)
+    assert str(summary) == (
+        "2 vendors, 1 contacts, 2 calls with 2 decisions, 2 requests, 4 history events,"
+        " 2 contracts with 4 history events and 1 reminders"
+    )
+    copy = get_contract(3)
+    assert (copy.vendor_id, copy.title, copy.term_no, copy.notes) == (3, "複合機保守契約", 2, NOTES)
+    assert [event.kind for event in contract_history(copy.id)] == ["created", "renewed"]
+    (reminder,) = ContractReminder.select().where(ContractReminder.contract == copy.id)
+    assert (reminder.request_id, reminder.term_no, reminder.lead_days) == (3, 2, 90)
+
+
+def test_a_reminder_fired_twice_for_one_term_is_refused(filled):
+    before = export_ledger("toml")
+    document = tomllib.loads(before)
+    document["contract_reminders"].append(dict(document["contract_reminders"][0], id=2))
+    message = "contract_reminders id 2: another reminder has the same contract, term and lead time"
+    with pytest.raises(InputError, match=f"^{message}$"):
+        import_text(tomli_w.dumps(document))
+    assert export_ledger("toml") == before
+
+
 def _one_of_each() -> tuple[int, int, int, int]:
     """The ids of a vendor, contact, call and request made now, with a decision and a note."""
     vendor = vendors.create_vendor("取り込み後の業者")
@@ -346,6 +489,34 @@ _LEFT_OUT = object()
         ("calls", 0, "decisions", ["ok", 3], "calls id 1: decisions must be a list of text"),
         ("calls", 1, "contact_id", 1, "calls id 2: The contact does not work at this vendor"),
         ("request_events", -1, "kind", "deleted", "request_events id 4: kind must be one of"),
+        (
+            "contracts",
+            0,
+            "notice_months",
+            13,
+            "^contracts id 1: The notice period is longer than the term$",
+        ),
+        ("contracts", 0, "term_months", 0, "^contracts id 1: The term must end after it starts$"),
+        ("contracts", 0, "cost", "12,000円", "^contracts id 1: cost must be a whole number of 0"),
+        (
+            "contracts",
+            0,
+            "vendor_id",
+            9,
+            "^contracts id 1: vendor_id 9 is not the id of a row in vendors$",
+        ),
+        ("contracts", 0, "renewal", "yearly", "^contracts id 1: renewal must be one of auto"),
+        ("contracts", 1, "notice_months", 1, "^contracts id 2: A notice period is in months or"),
+        ("contracts", 1, "reminder_days", "soon", "^contracts id 2: Reminder days are numbers"),
+        ("contracts", 1, "title", "", "^contracts id 2: title cannot be empty$"),
+        ("contract_events", 0, "kind", "deleted", "^contract_events id 1: kind must be one of"),
+        (
+            "contract_reminders",
+            0,
+            "request_id",
+            99,
+            "^contract_reminders id 1: request_id 99 is not the id of a row in requests$",
+        ),
     ],
 )
 def test_a_bad_import_says_where_and_imports_nothing(filled, table, index, key, value, message):
@@ -422,6 +593,7 @@ def test_the_csv_export_is_one_file_per_table_that_excel_reads_as_utf8(filled, t
     directory = tmp_path / "csv"
     assert export_ledger("csv", directory) is None
     names = {"vendors", "contacts", "calls", "decisions", "requests", "request_events"}
+    names |= {"contracts", "contract_events", "contract_reminders"}
     assert {path.name for path in directory.iterdir()} == {f"{name}.csv" for name in names}
     for name in names:
         assert (directory / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
@@ -441,6 +613,28 @@ def test_the_csv_export_is_one_file_per_table_that_excel_reads_as_utf8(filled, t
     assert first_call["internal_notes"] == NOTES and "notes" not in first_call
     asked = _read_csv(directory / "requests.csv")[0]
     assert (asked["body"], asked["internal_notes"]) == ("PC の台数をご回答ください", NOTES)
+    copier, line = _read_csv(directory / "contracts.csv")
+    assert list(copier)[:6] == ["id", "vendor_id", "title", "kind", "number", "start"]
+    assert (copier["vendor_id"], copier["start"], copier["term_no"]) == ("1", "2026-04-01", "2")
+    assert (copier["notice_months"], copier["notice_days"], copier["cost"]) == ("3", "", "12000")
+    assert (copier["tax_included"], copier["reminder_days"], copier["notes"]) == (
+        "true",
+        "90 30 7",
+        NOTES,
+    )
+    assert (line["title"], line["status"], line["notice_given"]) == (
+        TRICKY,
+        "cancelled",
+        "2026-02-10",
+    )
+    kinds = [event["kind"] for event in _read_csv(directory / "contract_events.csv")]
+    assert kinds == ["created", "renewed", "created", "cancelled"]
+    (reminder,) = _read_csv(directory / "contract_reminders.csv")
+    assert (reminder["contract_id"], reminder["request_id"], reminder["lead_days"]) == (
+        "1",
+        "1",
+        "90",
+    )
 
 
 def test_a_csv_export_needs_a_directory(filled):

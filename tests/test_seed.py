@@ -19,13 +19,27 @@ from peewee import fn
 from daicho.cli import main
 from daicho.data.answer_times import ENOUGH_ANSWERS, answer_times
 from daicho.data.calls import log_call
+from daicho.data.contracts.store import contract_history, dates_on, list_contracts
 from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.ledger import close_ledger, open_ledger
-from daicho.data.models import LEDGER_MODELS, Call, Contact, Decision, Request, RequestEvent, Vendor
+from daicho.data.models import (
+    LEDGER_MODELS,
+    Call,
+    Contact,
+    Contract,
+    ContractEvent,
+    ContractReminder,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+)
 from daicho.data.records import (
     CALL_CHANNELS,
     CALL_DIRECTIONS,
+    CONTRACT_KINDS,
+    CONTRACT_RENEWALS,
     REQUEST_DIRECTIONS,
     REQUEST_PRIORITIES,
     REQUEST_STATUSES,
@@ -241,6 +255,35 @@ def test_demo_text_is_clean_and_nothing_happens_after_yesterday(demo):
     assert min(_values(Call.started_at)) < _start_of_today() - timedelta(days=365)
 
 
+def test_the_demo_keeps_the_contracts_a_desk_has_one_decision_due_within_the_month(demo):
+    contracts = list_contracts()
+    assert len(contracts) == 8
+    assert {contract.kind for contract in contracts} == set(CONTRACT_KINDS)
+    assert {contract.renewal for contract in contracts} == set(CONTRACT_RENEWALS)
+    titles = {contract.title for contract in contracts}
+    assert {"Microsoft 365 Business Standard"} <= titles
+    assert titles & {"複合機保守契約", "Copier maintenance"}
+    decisions = [dates_on(contract, TODAY).decision_date for contract in contracts]
+    assert any(0 < (day - TODAY).days <= 30 for day in decisions)
+    histories = {contract.id: contract_history(contract.id) for contract in contracts}
+    assert all(events[0].kind == "created" for events in histories.values())
+    (renewed,) = [c for c in contracts if any(e.kind == "renewed" for e in histories[c.id])]
+    assert renewed.term_no == 2
+    (cancelled,) = [contract for contract in contracts if contract.status == "cancelled"]
+    assert cancelled.notice_given < TODAY
+    assert [event.kind for event in histories[cancelled.id]] == ["created", "cancelled"]
+    assert len({contract.vendor_id for contract in contracts}) == 8
+
+
+def test_demo_contracts_happened_before_today_after_their_vendor_and_fired_nothing(demo):
+    assert max(_values(Contract.created_at)) < _start_of_today()
+    assert max(_values(ContractEvent.at)) < _start_of_today()
+    for contract in Contract.select(Contract, Vendor).join(Vendor):
+        assert contract.vendor.created_at < contract.created_at
+        assert contract.vendor.status == "active"
+    assert ContractReminder.select().count() == 0
+
+
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and kanji
 FULL_WIDTH = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
@@ -332,13 +375,19 @@ def test_the_large_sizes_are_the_benchmarks_ledger():
         1_500,
         100_000,
     )
-    assert (large.years, large.note_length) == (10, 300)
+    assert (large.years, large.note_length, large.contracts) == (10, 300, 2_000)
     assert SIZES["huge"] == replace(large, calls=1_000_000)
 
 
 def test_the_large_sizes_code_path_makes_exactly_the_counts_asked_for(ledger):
     size = replace(
-        SIZES["large"], vendors=60, contacts=180, requests=600, open_requests=45, calls=1_000
+        SIZES["large"],
+        vendors=60,
+        contacts=180,
+        requests=600,
+        open_requests=45,
+        calls=1_000,
+        contracts=60,
     )
     summary = seed_ledger(size)
     assert (summary.vendors, summary.contacts, summary.requests, summary.calls) == (
@@ -356,6 +405,11 @@ def test_the_large_sizes_code_path_makes_exactly_the_counts_asked_for(ledger):
     kinds = Counter(kind for (kind,) in RequestEvent.select(RequestEvent.kind).tuples())
     assert kinds["chase"] > 30 and kinds["next_chase_changed"] and kinds["snoozed"]
     assert len([time for time in answer_times(TODAY).values() if time.answers >= 3]) >= 3
+    assert summary.contracts == 60 == Contract.select().count()
+    per_vendor = Counter(vendor for (vendor,) in Contract.select(Contract.vendor).tuples())
+    assert max(per_vendor.values()) <= 2 and len(per_vendor) >= 50
+    assert {contract.kind for contract in list_contracts()} == set(CONTRACT_KINDS)
+    assert ContractEvent.select().where(ContractEvent.kind == "created").count() == 60
 
 
 def test_a_tiny_size_with_more_requests_than_calls_still_gets_exact_counts(ledger):

@@ -20,7 +20,7 @@ from daicho.data.migrations import APPLICATION_ID, LATEST_VERSION, schema_versio
 from daicho.data.models import database
 from daicho.data.names.key_columns import DERIVED_COLUMNS
 from daicho.data.search.find import search
-from daicho.data.transfer.export import TABLES, export_ledger
+from daicho.data.transfer.export import export_ledger
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VERSIONS = sorted(int(path.stem.removeprefix("schema_")) for path in FIXTURES.glob("schema_*.sql"))
@@ -159,14 +159,15 @@ def test_an_old_ledger_is_migrated_to_the_latest_schema(old_ledger, tmp_path):
 def test_every_row_arrives_intact(old_ledger):
     _version, path = old_ledger
     before = _old_rows(path)
-    assert all(before[key] for key in TABLES)
+    assert all(before[key] for key in _TABLE_OF)
     open_ledger(path)
     try:
         exported = tomllib.loads(export_ledger("toml"))
     finally:
         close_ledger()
-    for key in TABLES:
+    for key in _TABLE_OF:
         assert exported[key] == before[key], key
+    assert exported.keys() - _TABLE_OF.keys() == {"format", "schema_version"}  # no contracts
 
 
 def test_the_services_read_what_the_old_version_wrote(upgraded):

@@ -13,6 +13,7 @@ from daicho.data.contracts.terms import (
     first_term,
     lead_days_text,
     next_term,
+    parse_lead_days,
     term_end,
 )
 from daicho.data.dates import clock
@@ -27,6 +28,7 @@ from daicho.data.records import (
     RequestEventRecord,
 )
 from daicho.data.requests import vendor_id_of
+from daicho.data.search.index import index_new, reindexing
 from daicho.data.text import clean_block, clean_line
 from daicho.data.validate import LARGEST_COLUMN_INTEGER, choice, required_line
 from daicho.data.versions import created, edit_conflict, write_change
@@ -120,6 +122,7 @@ def add_contract(vendor: int | str, **fields) -> ContractRecord:
             vendor=vendor_id, created_at=now, updated_at=now, **values, **created()
         )
         record_event(row.id, now, "created", new_value=row.start.isoformat())
+        index_new("contract", row.id)
         catch_up(clock.today(), row.id)
     return get_contract(row.id)
 
@@ -129,7 +132,7 @@ def edit_contract(
 ) -> ContractRecord:
     """Change what the user wrote (FIELDS); the history records which fields changed.
     EditConflict when someone changed the contract since `expected_version`."""
-    with database.atomic():
+    with database.atomic(), reindexing("contract", contract_id):
         row = _row(contract_id)
         if "notice_months" in changes or "notice_days" in changes:  # one replaces the other
             changes = {"notice_months": None, "notice_days": None, **changes}
@@ -231,6 +234,14 @@ _NEW = {
     "tax_included": False,
     "notes": "",
 }
+
+
+def checked_columns(columns: dict) -> dict:
+    """A contract's stored columns (an import's row, the lead times as text) as adding it
+    would store them; InputError, naming the field, for what adding it would refuse."""
+    fields = {name: columns[name] for name in FIELDS if name != "reminder_days"}
+    leads = parse_lead_days(columns["reminder_days"])
+    return {**columns, **_checked({**fields, "reminder_days": leads})}
 
 
 def _stored(row: Contract) -> dict:

@@ -38,7 +38,10 @@ _CONNECTING = {
 }
 _IDLE_S = 300  # a pooled connection older than this is closed rather than used again
 _CHANNEL = "daicho_ledger"
-_LEDGER_TABLES = ("vendor", "contact", "call", "decision", "request", "request_event")
+_LEDGER_TABLES = (
+    *("vendor", "contact", "call", "decision", "request", "request_event"),
+    *("contract", "contract_event", "contract_reminder"),
+)
 
 
 class LedgerPostgres(_PooledPostgresqlDatabase, peewee.PostgresqlDatabase):

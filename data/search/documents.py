@@ -1,6 +1,6 @@
-"""Vendors, contacts, requests and calls as search reads them: a date, a vendor, a title and
-the fields of text that are searched, in the order a snippet prefers them. Phone numbers
-are searched in the form they are shown in (data/names/phones.py), last.
+"""Vendors, contacts, requests, calls and contracts as search reads them: a date, a vendor, a
+title and the fields of text that are searched, in the order a snippet prefers them. Phone
+numbers are searched in the form they are shown in (data/names/phones.py), last.
 
 The index is written from these documents and every hit is checked against them, so what
 is searched is defined here once.
@@ -13,8 +13,19 @@ from datetime import datetime
 
 from peewee import chunked
 
-from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.models import (
+    Call,
+    Contact,
+    Contract,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+    database,
+)
 from daicho.data.names.phones import display_phone
+from daicho.i18n import LANGUAGES, language
+from daicho.i18n.labels import contract_label
 
 _BATCH = 500  # ids per IN (...), well under SQLite's limit of bound values
 
@@ -119,6 +130,36 @@ def _calls(ids: list[int] | None) -> Iterator[Document]:
         )
 
 
+def _contracts(ids: list[int] | None) -> Iterator[Document]:
+    """A contract is found by its title, number and notes, its vendor's name and its kind
+    in either language (保守, maintenance)."""
+    query = Contract.select(
+        Contract.id,
+        Contract.vendor,
+        Contract.created_at,
+        Contract.title,
+        Contract.number,
+        Contract.notes,
+        Vendor.name,
+        Contract.kind,
+    ).join(Vendor)
+    if ids is not None:
+        query = query.where(Contract.id.in_(ids))
+    rows = _rows(query.order_by(Contract.created_at, Contract.id))
+    for id_, vendor_id, at, title, *texts, kind in rows:
+        fields = (title, *texts, *_in_every_language(contract_label, kind))
+        yield Document("contract", id_, _time(at), vendor_id, title, fields)
+
+
+def _in_every_language(label, value: str) -> list[str]:
+    """A stored value's word in each language, so the index does not depend on who wrote it."""
+    words = []
+    for name in LANGUAGES:
+        with language(name):
+            words.append(label(value))
+    return words
+
+
 def _grouped(query) -> defaultdict[int, list[str]]:
     """(owner id, text) rows as each owner's texts, in the query's order."""
     texts = defaultdict(list)
@@ -138,4 +179,10 @@ def _time(stored: str | datetime) -> datetime:
     return stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
 
 
-_READERS = {"call": _calls, "request": _requests, "vendor": _vendors, "contact": _contacts}
+_READERS = {
+    "call": _calls,
+    "request": _requests,
+    "vendor": _vendors,
+    "contact": _contacts,
+    "contract": _contracts,
+}

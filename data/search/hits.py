@@ -4,7 +4,8 @@ importing the ledger's models."""
 from dataclasses import dataclass
 from datetime import datetime
 
-KINDS = ("call", "request", "vendor", "contact")  # what is searched (data/search/documents.py)
+# What is searched (data/search/documents.py).
+KINDS = ("call", "request", "vendor", "contact", "contract")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 - Words separated by spaces must all occur in an item, anywhere in it (AND).
 - `"two words"` in double quotes is one phrase; a quote left open runs to the end.
 - Filters, each `name:value`, the value quoted when it holds spaces (`vendor:"NTT 東日本"`):
-  - `type:call`, `request`, `vendor`, `contact` (or 通話, 依頼, 業者, 担当者); several
-    widen the search to each of those kinds;
+  - `type:call`, `request`, `vendor`, `contact`, `contract` (or 通話, 依頼, 業者, 担当者,
+    契約); several widen the search to each of those kinds;
   - `vendor:NAME`: the item's vendor's name contains NAME (folded as search folds text);
     several must all be in the name;
   - `after:DATE`: on or after that day; `before:DATE`: before that day. DATE is anything a
@@ -52,6 +52,7 @@ _KIND_NAMES = {
     "request": ("request", "requests", "依頼", "問い合わせ"),
     "vendor": ("vendor", "vendors", "業者", "ベンダー"),
     "contact": ("contact", "contacts", "担当者"),
+    "contract": ("contract", "contracts", "契約"),
 }
 _KINDS = {name: kind for kind, names in _KIND_NAMES.items() for name in names}
 _TOKEN = re.compile(
@@ -101,7 +102,8 @@ def _kind(value: str) -> str:
     if kind is None:
         raise QueryError(
             _(
-                'Unknown type "{value}": use type:call, type:request, type:vendor or type:contact',
+                'Unknown type "{value}": use type:call, type:request, type:vendor, type:contact'
+                " or type:contract",
                 value=value,
             )
         )

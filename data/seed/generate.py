@@ -18,10 +18,21 @@ from random import Random
 from daicho.data.dates import clock
 from daicho.data.engines import ids_written
 from daicho.data.errors import InputError
-from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.models import (
+    Call,
+    Contact,
+    Contract,
+    ContractEvent,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+    database,
+)
 from daicho.data.names.keys import name_keys
 from daicho.data.search.index import mark_index_incomplete, rebuild_index
 from daicho.data.seed.calls import Calls
+from daicho.data.seed.contracts import Contracts
 from daicho.data.seed.directory import Days, Past, contact_rows, vendor_rows
 from daicho.data.seed.requests import Requests
 from daicho.data.seed.text import Phrases
@@ -39,15 +50,17 @@ class SeedSize:
     calls: int
     years: int = 2
     note_length: int = 160  # characters, on average
+    contracts: int = 0  # the demo's few first (seed/contracts.py), then about one per vendor
 
     def __post_init__(self):
         if not (self.vendors >= 1 and self.years >= 1 and 0 <= self.open_requests <= self.requests):
             raise ValueError(f"not a usable size: {self}")
 
 
-_LARGE = SeedSize(2_000, 6_000, 20_000, 1_500, 100_000, years=10, note_length=300)
+_LARGE = SeedSize(2_000, 6_000, 20_000, 1_500, 100_000, years=10, note_length=300, contracts=2_000)
 SIZES = {
-    "demo": SeedSize(25, 60, 120, 40, 150),  # enough answers for the vendors' answer times
+    # enough answers for the vendors' answer times; the contracts a desk keeps
+    "demo": SeedSize(25, 60, 120, 40, 150, contracts=8),
     "large": _LARGE,
     "huge": replace(_LARGE, calls=1_000_000),
 }
@@ -64,11 +77,13 @@ class SeedSummary:
     requests: int
     open_requests: int
     request_events: int
+    contracts: int
 
     def __str__(self) -> str:
         return _(
             "{vendors} vendors, {contacts} contacts, {calls} calls with {decisions} decisions, "
-            "{requests} requests ({open_requests} open) with {request_events} history events",
+            "{requests} requests ({open_requests} open) with {request_events} history events, "
+            "{contracts} contracts",
             **asdict(self),
         )
 
@@ -120,10 +135,13 @@ def seed_ledger(
             _insert(Call, call_rows)
             _insert(Decision, decision_rows)
     request_rows, event_rows = requests.rows(plans)
+    contract_rows, contract_events = Contracts(rng, days, vendors, language).rows(size.contracts)
     with database.atomic():
         _insert(Request, request_rows)
         _insert(RequestEvent, event_rows)
-    ids_written(Vendor, Contact, Call, Decision, Request, RequestEvent)
+        _insert(Contract, contract_rows)
+        _insert(ContractEvent, contract_events)
+    ids_written(Vendor, Contact, Call, Decision, Request, RequestEvent, Contract, ContractEvent)
     rebuild_index()  # all at once, in date order: far quicker than item by item
     return SeedSummary(
         vendors=Vendor.select().count(),
@@ -133,6 +151,7 @@ def seed_ledger(
         requests=Request.select().count(),
         open_requests=Request.select().where(Request.status == "open").count(),
         request_events=RequestEvent.select().count(),
+        contracts=Contract.select().count(),
     )
 
 

@@ -25,7 +25,18 @@ from peewee import Model
 
 from daicho.data.errors import InputError
 from daicho.data.migrations import LATEST_VERSION
-from daicho.data.models import Call, Contact, Decision, Request, RequestEvent, Vendor, database
+from daicho.data.models import (
+    Call,
+    Contact,
+    Contract,
+    ContractEvent,
+    ContractReminder,
+    Decision,
+    Request,
+    RequestEvent,
+    Vendor,
+    database,
+)
 from daicho.data.names.key_columns import stored_fields
 from daicho.data.private_files import private_directory, private_file
 from daicho.data.validate import choice
@@ -41,6 +52,9 @@ TABLES: dict[str, type[Model]] = {
     "calls": Call,
     "requests": Request,
     "request_events": RequestEvent,
+    "contracts": Contract,
+    "contract_events": ContractEvent,
+    "contract_reminders": ContractReminder,
 }
 # CSV cannot hold a list in a cell, so a call's decisions get a file of their own.
 _CSV_TABLES: dict[str, type[Model]] = {
@@ -50,6 +64,9 @@ _CSV_TABLES: dict[str, type[Model]] = {
     "decisions": Decision,
     "requests": Request,
     "request_events": RequestEvent,
+    "contracts": Contract,
+    "contract_events": ContractEvent,
+    "contract_reminders": ContractReminder,
 }
 
 

@@ -31,6 +31,7 @@ from peewee import (
 )
 
 from daicho.data import engines
+from daicho.data.contracts.store import checked_columns
 from daicho.data.dates import clock
 from daicho.data.errors import InputError
 from daicho.data.migrations import LATEST_VERSION
@@ -38,6 +39,8 @@ from daicho.data.models import (
     LEDGER_MODELS,
     Call,
     Contact,
+    Contract,
+    ContractEvent,
     Decision,
     Request,
     RequestEvent,
@@ -48,6 +51,11 @@ from daicho.data.names.key_columns import store_name_keys, stored_fields
 from daicho.data.records import (
     CALL_CHANNELS,
     CALL_DIRECTIONS,
+    CONTRACT_EVENT_KINDS,
+    CONTRACT_KINDS,
+    CONTRACT_RENEWALS,
+    CONTRACT_STATUSES,
+    COST_PERIODS,
     REQUEST_DIRECTIONS,
     REQUEST_EVENT_KINDS,
     REQUEST_PRIORITIES,
@@ -75,6 +83,11 @@ _ENUMS = {
     (Request, "priority"): REQUEST_PRIORITIES,
     (Request, "status"): REQUEST_STATUSES,
     (RequestEvent, "kind"): REQUEST_EVENT_KINDS,
+    (Contract, "kind"): CONTRACT_KINDS,
+    (Contract, "renewal"): CONTRACT_RENEWALS,
+    (Contract, "cost_period"): COST_PERIODS,
+    (Contract, "status"): CONTRACT_STATUSES,
+    (ContractEvent, "kind"): CONTRACT_EVENT_KINDS,
 }
 _TABLE_OF = {model: key for key, model in TABLES.items()}
 # Multi-line text; the rest is one line.
@@ -126,6 +139,7 @@ def _checked_tables(document: dict) -> dict[str, list[dict]]:
         ids[model] = set()
         checked[key] = [_checked_row(key, model, row, n, ids) for n, row in enumerate(rows, 1)]
     _check_contacts_work_at_their_vendor(checked)
+    _check_reminders_fired_once(checked["contract_reminders"])
     return checked
 
 
@@ -140,6 +154,8 @@ def _checked_row(key: str, model: type[Model], row: dict, number: int, ids: dict
         values = {name: _checked_value(model, field, row) for name, field in fields.items()}
         if model is Call:
             values["decisions"] = _checked_decisions(row.get("decisions", []))
+        if model is Contract:
+            values = checked_columns(values)
         for field in fields.values():
             if isinstance(field, ForeignKeyField) and values[field.column_name] is not None:
                 _check_reference(field, values[field.column_name], ids[field.rel_model])
@@ -234,6 +250,16 @@ def _check_contacts_work_at_their_vendor(tables: dict[str, list[dict]]) -> None:
                 raise _row_error(key, row, number, error)
 
 
+def _check_reminders_fired_once(reminders: list[dict]) -> None:
+    fired = set()
+    for number, row in enumerate(reminders, 1):
+        key = (row["contract_id"], row["term_no"], row["lead_days"])
+        if key in fired:
+            error = InputError(_("another reminder has the same contract, term and lead time"))
+            raise _row_error("contract_reminders", row, number, error)
+        fired.add(key)
+
+
 def _is_whole_number(value, *, minimum: int) -> bool:
     """An integer (TOML's true and false are not numbers here) that SQLite can hold."""
     return (
@@ -299,7 +325,13 @@ def _index(new_ids: dict[type[Model], dict[int, int]], into_empty_ledger: bool) 
     if into_empty_ledger:
         rebuild_index()
         return
-    kinds = {"vendor": Vendor, "contact": Contact, "call": Call, "request": Request}
+    kinds = {
+        "vendor": Vendor,
+        "contact": Contact,
+        "call": Call,
+        "request": Request,
+        "contract": Contract,
+    }
     for kind, model in kinds.items():
         index_many(kind, new_ids[model].values())
 

@@ -16,12 +16,24 @@ class ImportSummary:
     decisions: int
     requests: int
     request_events: int
+    contracts: int
+    contract_events: int
+    contract_reminders: int
     already_there: int
     kept_ids: bool
 
     @property
     def added(self) -> int:
-        return self.vendors + self.contacts + self.calls + self.requests + self.request_events
+        return (
+            self.vendors
+            + self.contacts
+            + self.calls
+            + self.requests
+            + self.request_events
+            + self.contracts
+            + self.contract_events
+            + self.contract_reminders
+        )
 
     def __str__(self) -> str:
         if not self.added and self.already_there:
@@ -39,6 +51,15 @@ class ImportSummary:
             requests=self.requests,
             request_events=self.request_events,
         )
+        if self.contracts:
+            counts = _(
+                "{counts}, {contracts} contracts with {contract_events} history events and"
+                " {contract_reminders} reminders",
+                counts=counts,
+                contracts=self.contracts,
+                contract_events=self.contract_events,
+                contract_reminders=self.contract_reminders,
+            )
         if not self.already_there:
             return counts
         return _("{counts}; {count} rows already there", counts=counts, count=self.already_there)
