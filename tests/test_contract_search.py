@@ -34,6 +34,7 @@ def copier(ledger):
         term_months=12,
         notice_months=3,
         notes="カウンター料金は別途",
+        reminder_days=(30, 7),  # none due yet: a reminder's request would be found too
     )
 
 

@@ -80,15 +80,7 @@ def filled(ledger):
         tax_included=True,
         notes=NOTES,
     )
-    renew_contract(copier.id, date(2026, 3, 1))
-    ContractReminder.create(
-        contract=copier.id,
-        term_no=2,
-        lead_days=90,
-        decision_date=date(2026, 12, 28),
-        request=asked.id,
-        fired_at=datetime(2026, 9, 29, 0, 0, 1),
-    )
+    renew_contract(copier.id, date(2026, 3, 1))  # its 90 days' reminder fires: a request
     line = add_contract(
         walk_in.id,
         title=TRICKY,
@@ -116,8 +108,8 @@ def test_a_toml_export_read_into_an_empty_ledger_exports_the_same_bytes(filled, 
     summary = import_text(exported)
     assert summary.kept_ids
     assert (summary.vendors, summary.contacts, summary.calls, summary.decisions) == (2, 1, 2, 2)
-    assert (summary.requests, summary.request_events) == (2, 4)
-    assert (summary.contracts, summary.contract_events, summary.contract_reminders) == (2, 4, 1)
+    assert (summary.requests, summary.request_events) == (3, 5)
+    assert (summary.contracts, summary.contract_events, summary.contract_reminders) == (2, 5, 1)
     assert export_ledger("toml") == exported
 
 
@@ -133,13 +125,14 @@ def test_the_toml_export_holds_typed_values_and_leaves_out_what_is_none(filled):
     assert "contact_id" not in second_call
     assert second_call["decisions"] == []
     assert (first_call["internal_notes"], "notes" in first_call) == (NOTES, False)
-    asked, follow_up = document["requests"]
+    asked, follow_up, reminder = document["requests"]
     assert asked["due"] == date(2026, 12, 4)
     assert (asked["body"], asked["internal_notes"]) == ("PC の台数をご回答ください", NOTES)
     assert "call_id" not in asked
     assert follow_up["call_id"] == first_call["id"]
     kinds = [event["kind"] for event in document["request_events"]]
-    assert kinds == ["created", "status_changed", "due_changed", "created"]
+    assert kinds == ["created", "status_changed", "due_changed", "created", "created"]
+    assert reminder["direction"] == "inbound" and reminder["due"] == date(2026, 12, 28)
     assert "drafts" not in document
     copier, line = document["contracts"]
     assert (copier["vendor_id"], copier["start"], copier["term_no"]) == (1, date(2026, 4, 1), 2)
@@ -159,7 +152,7 @@ def test_the_toml_export_holds_typed_values_and_leaves_out_what_is_none(filled):
         "14 3",
     )
     assert (line["status"], line["notice_given"]) == ("cancelled", date(2026, 2, 10))
-    renewed = document["contract_events"][1]
+    renewed = document["contract_events"][2]
     assert (renewed["kind"], renewed["old_value"]) == ("renewed", "2025-04-01..2026-03-31")
     assert document["contract_reminders"][0]["decision_date"] == date(2026, 12, 28)
 
@@ -390,14 +383,14 @@ def test_as_new_copies_contracts_with_their_history_and_reminders(filled):
     exported = export_ledger("toml")
     summary = import_text(exported, as_new=True)
     assert str(summary) == (
-        "2 vendors, 1 contacts, 2 calls with 2 decisions, 2 requests, 4 history events,"
-        " 2 contracts with 4 history events and 1 reminders"
+        "2 vendors, 1 contacts, 2 calls with 2 decisions, 3 requests, 5 history events,"
+        " 2 contracts with 5 history events and 1 reminders"
     )
     copy = get_contract(3)
     assert (copy.vendor_id, copy.title, copy.term_no, copy.notes) == (3, "複合機保守契約", 2, NOTES)
-    assert [event.kind for event in contract_history(copy.id)] == ["created", "renewed"]
+    assert [event.kind for event in contract_history(copy.id)] == ["created", "reminder", "renewed"]
     (reminder,) = ContractReminder.select().where(ContractReminder.contract == copy.id)
-    assert (reminder.request_id, reminder.term_no, reminder.lead_days) == (3, 2, 90)
+    assert (reminder.request_id, reminder.term_no, reminder.lead_days) == (6, 2, 90)
 
 
 def test_a_reminder_fired_twice_for_one_term_is_refused(filled):
@@ -427,9 +420,9 @@ def test_rows_made_after_an_import_get_ids_of_their_own(filled):
     exported = export_ledger("toml")
     Vendor.delete().execute()  # everything else goes with its vendor
     import_text(exported)
-    assert _one_of_each() == (3, 2, 3, 3)
+    assert _one_of_each() == (3, 2, 3, 4)
     import_text(exported, as_new=True)
-    assert _one_of_each() == (6, 4, 6, 6)
+    assert _one_of_each() == (6, 4, 6, 8)
 
 
 def test_a_json_export_imports_into_an_empty_ledger_and_round_trips(filled, tmp_path):
@@ -488,7 +481,7 @@ _LEFT_OUT = object()
         ("vendors", 0, "fax", "03-0000-0000", "vendors id 1: unknown field fax"),
         ("calls", 0, "decisions", ["ok", 3], "calls id 1: decisions must be a list of text"),
         ("calls", 1, "contact_id", 1, "calls id 2: The contact does not work at this vendor"),
-        ("request_events", -1, "kind", "deleted", "request_events id 4: kind must be one of"),
+        ("request_events", -1, "kind", "deleted", "request_events id 5: kind must be one of"),
         (
             "contracts",
             0,
@@ -628,11 +621,11 @@ def test_the_csv_export_is_one_file_per_table_that_excel_reads_as_utf8(filled, t
         "2026-02-10",
     )
     kinds = [event["kind"] for event in _read_csv(directory / "contract_events.csv")]
-    assert kinds == ["created", "renewed", "created", "cancelled"]
+    assert kinds == ["created", "reminder", "renewed", "created", "cancelled"]
     (reminder,) = _read_csv(directory / "contract_reminders.csv")
     assert (reminder["contract_id"], reminder["request_id"], reminder["lead_days"]) == (
         "1",
-        "1",
+        "3",
         "90",
     )
 

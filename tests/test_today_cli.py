@@ -9,6 +9,7 @@ from conftest import TODAY
 
 from daicho.cli import main
 from daicho.data import chasing, requests, vendors
+from daicho.data.contracts.store import dates_on, get_contract
 from daicho.data.dates import clock
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.today import REASONS
@@ -37,11 +38,17 @@ def test_json_on_a_seeded_ledger_matches_what_the_ledger_says(tmp_path, capsys):
     items = today_json(capsys, ledger)
     assert items and all(item.keys() >= KEYS for item in items)
     ranks = [REASONS.index(item["reason"]) for item in items]
-    assert ranks == sorted(ranks) and set(ranks) == {0, 1, 2}
+    assert ranks == sorted(ranks) and set(ranks) == set(range(len(REASONS)))
     assert snoozed not in [item["id"] for item in items]
     open_ledger(ledger)
     try:
         for item in items:
+            if item["kind"] == "contract":  # a decision coming: its cancel-by or its end
+                contract = get_contract(item["id"])
+                assert (item["vendor"], item["subject"]) == (contract.vendor_name, contract.title)
+                assert item["due"] == dates_on(contract, TODAY).decision_date.isoformat()
+                assert (item["times_chased"], item["last_chased"]) == (0, None)
+                continue
             request = requests.get_request(item["id"])
             assert item["kind"] == "request" and request.status == "open"
             assert (item["vendor"], item["subject"]) == (request.vendor_name, request.subject)

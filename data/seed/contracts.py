@@ -46,9 +46,9 @@ SHOWCASE = (
     _Showcase(("ウイルス対策ソフト 年間ライセンス", "Antivirus yearly licence"), "license",
               "software", 12, "auto", (None, 60), 132_000, "year", 40, cancelled_ago=6),
     _Showcase(("ヘルプデスク支援契約", "Help desk support"), "support", "software", 6, "auto",
-              (1, None), 40_000, "month", 50),
+              (1, None), 40_000, "month", 5),
     _Showcase(("ドメイン・DNS 管理", "Domain and DNS management"), "other", "cloud", 12, "auto",
-              (None, 14), 3_300, "year", 150),
+              (None, 14), 3_300, "year", -3),
 )  # fmt: skip
 
 _KINDS_FOR = {
