@@ -39,6 +39,33 @@ def label(value: str) -> str:
     }.get(value, value)
 
 
+def contract_label(value: str) -> str:
+    """The word for a contract's stored kind, renewal, status or cost period (a few share
+    their value with other records' words but not their meaning: an "active" contract is
+    有効, a vendor 取引中)."""
+    return {
+        # kinds
+        "maintenance": _("maintenance contract"),
+        "license": _("license / subscription"),
+        "lease": _("lease"),
+        "line": _("line"),
+        "support": _("support"),
+        "other": _("other"),
+        # renewals
+        "auto": _("automatic renewal"),
+        "agreement": _("renewal by agreement"),
+        "none": _("no renewal"),
+        # statuses
+        "active": _("in force"),
+        "ended": _("ended"),
+        "cancelled": _("cancelled (notice given)"),
+        # cost periods
+        "month": _("per month"),
+        "year": _("per year"),
+        "once": _("one-off"),
+    }.get(value, value)
+
+
 def short_category(category: str) -> str:
     """A vendor category in a few cells, for the vendors pane."""
     return {
@@ -58,6 +85,7 @@ def kind_label(kind: str) -> str:
         "request": _("request"),
         "vendor": _("vendor"),
         "contact": _("contact"),
+        "contract": _("contract"),
     }.get(kind, kind)
 
 
@@ -90,4 +118,17 @@ def field_label(name: str) -> str:
         "chase": _("Chase"),
         "next_chase": _("Next chase"),
         "snoozed_until": _("Snoozed until"),
+        "title": _("Contract name"),
+        "kind": _("Kind"),
+        "number": _("Contract number"),
+        "start": _("Start"),
+        "term_months": _("Term"),
+        "renewal": _("Renewal"),
+        "renewal_term_months": _("Renewal term"),
+        "notice_months": _("Notice"),
+        "notice_days": _("Notice"),
+        "reminder_days": _("Reminders"),
+        "cost": _("Cost"),
+        "cost_period": _("Cost per"),
+        "tax_included": _("Tax"),
     }.get(name, name)

@@ -53,7 +53,7 @@ LONGEST_TERM_MONTHS = 1200
 
 
 def contract_query():
-    return Contract.select(Contract, Vendor.name).join(Vendor)
+    return Contract.select(Contract, Vendor.id, Vendor.name).join(Vendor)
 
 
 def contract_record(row: Contract) -> ContractRecord:
