@@ -52,8 +52,8 @@ def contract_label(value: str) -> str:
         "support": _("support"),
         "other": _("other"),
         # renewals
-        "auto": _("automatic renewal"),
-        "agreement": _("renewal by agreement"),
+        "auto": _("auto-renews"),
+        "agreement": _("by agreement"),
         "none": _("no renewal"),
         # statuses
         "active": _("in force"),

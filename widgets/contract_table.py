@@ -28,17 +28,17 @@ from daicho.widgets.narrow_cells import fit, fitted_name
 from daicho.widgets.scrolling import CURSOR_KEYS, set_virtual_height
 
 SOON_DAYS = 30  # a decision this close is highlighted
-WIDE = 120  # from this width on, every column shows
+WIDE = 140  # from this width on, every column shows
 
 # (key, title, width; 0 shares what is left), in the order shown; NARROW drops some.
 _COLUMNS = (
     ("vendor", N_("Vendor"), 0),
     ("title", N_("Contract"), 0),
-    ("kind", N_("Kind"), 12),
-    ("renewal", N_("Renewal"), 12),
+    ("kind", N_("Kind"), 14),
+    ("renewal", N_("Renewal"), 14),
     ("term_end", N_("Term ends"), 10),
     ("cancel_by", N_("Cancel by"), 10),
-    ("decision", N_("Decide by"), 15),
+    ("decision", N_("Decide by"), 18),
     ("cost", N_("Cost"), 13),
     ("status", N_("Status"), 10),
 )
