@@ -983,7 +983,6 @@ JA: dict[str, str] = {
     "{end} is not the end of a term in whole months from the start": (
         "{end} は開始日から整数か月の期間の終了日になりません"
     ),
-    "maintenance contract": "保守",
     "license / subscription": "ライセンス・サブスクリプション",
     "lease": "リース",
     "line": "回線",

@@ -45,7 +45,7 @@ def contract_label(value: str) -> str:
     有効, a vendor 取引中)."""
     return {
         # kinds
-        "maintenance": _("maintenance contract"),
+        "maintenance": _("maintenance"),
         "license": _("license / subscription"),
         "lease": _("lease"),
         "line": _("line"),

@@ -38,7 +38,7 @@ _COLUMNS = (
     ("renewal", N_("Renewal"), 14),
     ("term_end", N_("Term ends"), 10),
     ("cancel_by", N_("Cancel by"), 10),
-    ("decision", N_("Decide by"), 18),
+    ("decision", N_("Decide by"), 20),
     ("cost", N_("Cost"), 13),
     ("status", N_("Status"), 10),
 )
