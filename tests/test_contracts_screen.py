@@ -291,3 +291,50 @@ async def test_the_screen_in_japanese_says_解約期限(ledger, language):
         await until(pilot, lambda: detail.contract is not None, "the contract read")
         fields = shown(detail.query_one("#contract-fields"))
         assert "解約期限" in fields and "第1期" in fields
+
+
+async def test_k_from_the_main_screen_offers_its_selected_vendor_to_a(ledger):
+    ids = four_contracts()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f", *"Nimbus", "enter")
+        screen = await open_contracts(pilot)
+        assert len(titles(screen)) == 4  # every contract first
+        await pilot.press("a")
+        assert titles(screen) == ["Router support", "Fiber line"]
+        assert screen.filters.vendor_id == ids["nimbus"]
+        assert pane_title(screen).startswith("Contracts · Nimbus ·")
+
+
+async def test_k_is_in_help_and_in_the_command_palette(ledger):
+    from conftest import run_command
+
+    from daicho.screens.help_screen import HelpScreen
+
+    four_contracts()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        lines = "\n".join(shown(static) for static in app.screen.query("Static"))
+        assert any(line.split()[:2] == ["K", "Contracts"] for line in lines.splitlines() if line)
+        await pilot.press("escape")
+        await run_command(pilot, "Contracts")
+        await until(pilot, lambda: isinstance(app.screen, ContractsScreen), "the contracts")
+
+
+async def test_a_contract_form_open_when_the_app_stopped_comes_back_at_start(ledger):
+    from daicho.data import drafts
+
+    ids = four_contracts()
+    fields = {"vendor": "Acme", "title": "Half typed", "start": "2026-12-01", "notice": "3か月前"}
+    drafts.save_draft("contract", {"fields": fields, "open": True}, f"v{ids['acme']}")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ContractForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = get_contract(ids["router"] + 1)
+    assert (saved.title, saved.vendor_id, saved.notice_months) == ("Half typed", ids["acme"], 3)
