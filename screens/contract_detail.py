@@ -31,7 +31,7 @@ from daicho.screens.bases.detail import DetailScreen
 from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.support.ledger_access import read_ledger
 from daicho.screens.support.rendering import by_whom, facts, local_time, stored_day
-from daicho.widgets.contract_table import cost_cell, decision_cell, decision_deadline
+from daicho.widgets.contract_table import decision_cell, decision_deadline
 from daicho.widgets.deadline_look import band_style
 from daicho.widgets.key_bar import KeyBar
 
@@ -59,7 +59,7 @@ class ContractDetail(FollowsLedger, DetailScreen):
     """
     BINDINGS: ClassVar = [
         Binding("r", "renew", N_("Renew"), id="contract.renew"),
-        Binding("x", "end", N_("End (満了)"), id="contract.end"),
+        Binding("x", "end", N_("End"), id="contract.end"),
         Binding("k", "cancel", N_("Cancel (notice given)"), id="contract.cancel"),
         Binding("o", "reopen", N_("Reopen"), id="contract.reopen"),
         Binding("e", "edit", N_("Edit"), id="contract.edit"),
@@ -124,10 +124,10 @@ class ContractDetail(FollowsLedger, DetailScreen):
         renewal = contract_label(contract.renewal)
         if contract.renewal_term_months:
             renewal += " · " + _("{months} months", months=contract.renewal_term_months)
-        cost = cost_cell(line)
+        cost = "—"
         if contract.cost is not None:
             tax = _("tax included") if contract.tax_included else _("tax not included")
-            cost = f"{cost} · {contract_label(contract.cost_period)} · {tax}"
+            cost = f"¥{contract.cost:,} · {contract_label(contract.cost_period)} · {tax}"
         rows = [
             (_("Vendor"), contract.vendor_name),
             (_("Kind"), contract_label(contract.kind)),

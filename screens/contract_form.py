@@ -224,9 +224,9 @@ class ContractForm(FormModal):
 def _as_fields(contract: ContractRecord) -> dict[str, object]:
     """The contract as the form's fields hold it."""
     if contract.notice_months:
-        notice = f"{contract.notice_months}か月前"
+        notice = _("{months} months", months=contract.notice_months)
     else:
-        notice = f"{contract.notice_days}日前" if contract.notice_days else ""
+        notice = _("{days} days", days=contract.notice_days) if contract.notice_days else ""
     return {
         "vendor": contract.vendor_name,
         "title": contract.title,

@@ -56,8 +56,9 @@ class VendorDetailScreen(ContractsSection, FollowsLedger, DetailScreen):
     VendorDetailScreen #vendor-side { width: 40%; min-width: 30; max-width: 72; }
     VendorDetailScreen #vendor-info { height: auto; max-height: 50%; }
     VendorDetailScreen #contacts { height: 1fr; min-height: 5; }
-    VendorDetailScreen #vendor-contracts { height: auto; max-height: 30%; min-height: 4; }
-    VendorDetailScreen #timeline { width: 1fr; height: 1fr; }
+    VendorDetailScreen #vendor-main { width: 1fr; }
+    VendorDetailScreen #timeline { height: 1fr; }
+    VendorDetailScreen #vendor-contracts { height: auto; max-height: 30%; }
     """
     BINDINGS: ClassVar = [
         Binding("a", "add_contact", N_("Add contact"), id="vendor_detail.add_contact"),
@@ -88,8 +89,9 @@ class VendorDetailScreen(ContractsSection, FollowsLedger, DetailScreen):
             with Vertical(id="vendor-side"):
                 yield VerticalScroll(Static(id="vendor-fields"), id="vendor-info", classes="pane")
                 yield OptionList(id="contacts", classes="pane")
+            with Vertical(id="vendor-main"):
+                yield OptionList(id="timeline", classes="pane")
                 yield VendorContracts(id="vendor-contracts", classes="pane")
-            yield OptionList(id="timeline", classes="pane")
         yield KeyBar()
 
     def on_mount(self) -> None:

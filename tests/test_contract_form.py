@@ -112,7 +112,7 @@ async def test_editing_changes_only_what_was_typed_and_the_history_names_it(ledg
         form = ContractForm(contract=contract)
         results = await open_form(pilot, form)
         assert form.query_one("#vendor").disabled
-        assert form.snapshot()["notice"] == "30日前"
+        assert form.snapshot()["notice"] == "30 days"
         await type_into(pilot, form, "notice", "2 months")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -177,9 +177,7 @@ async def test_enter_opens_the_detail_and_renewing_keeps_the_earlier_term(ledger
         fields = shown(detail.query_one("#contract-fields"))
         assert "term 1: 2026-04-01 to 2027-03-31 (12 months)" in fields
         assert "Cancel by" in fields and "Mon 2026-12-28" in fields
-        assert (
-            "3 months' notice" in fields and "¥12,000/mo · per month · tax not included" in fields
-        )
+        assert "3 months' notice" in fields and "¥12,000 · per month · tax not included" in fields
         await pilot.press("r")
         await settle(pilot)
         assert "Renewed: term 2, 2027-04-01 to 2028-03-31" in notices.said()
