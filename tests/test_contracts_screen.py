@@ -336,3 +336,31 @@ async def test_a_contract_form_open_when_the_app_stopped_comes_back_at_start(led
         await settle(pilot)
     saved = get_contract(ids["router"] + 1)
     assert (saved.title, saved.vendor_id, saved.notice_months) == ("Half typed", ids["acme"], 3)
+
+
+async def test_the_list_follows_another_windows_save_and_the_day(ledger):
+    import threading
+
+    from daicho.data.dates import clock
+    from daicho.data.ledger import in_own_connection
+
+    ids = four_contracts()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contracts(pilot)
+        saving = threading.Thread(
+            target=in_own_connection,
+            args=(
+                lambda: add_contract(
+                    ids["acme"], title="Toner", start=date(2026, 12, 1), term_months=12
+                ),
+            ),  # fmt: skip
+        )
+        saving.start()
+        saving.join()
+        await until(pilot, lambda: "Toner" in titles(screen), "the other window's contract")
+        clock.freeze_today(date(2026, 12, 10))  # the router's decision (12-09) now past
+        app.check_today()
+        await until(pilot, lambda: screen.today == date(2026, 12, 10), "the new day")
+        await settle(pilot)
+        assert "12/9 ‼1d late" in shown(screen.query_one(ContractTable))
