@@ -979,6 +979,7 @@ JA: dict[str, str] = {
     "Not a term: {text!r} (try 12, 12か月, 1年 or an end date)": (
         "契約期間として読めません: {text!r}（例: 12、12か月、1年、または終了日）"
     ),
+    "A term is at most {months} months": "契約期間は最長{months}か月です",
     "A term given by its end needs the start date": "終了日で期間を指定するには開始日が必要です",
     "{end} is not the end of a term in whole months from the start": (
         "{end} は開始日から整数か月の期間の終了日になりません"

@@ -12,7 +12,7 @@ from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from daicho.data import vendors
 from daicho.data.contracts import store
@@ -39,11 +39,12 @@ from daicho.i18n import _
 from daicho.i18n.labels import contract_label
 from daicho.screens.bases.form import FieldError, FormModal, block, choice, line, required, row
 from daicho.screens.support.ledger_access import read_ledger
+from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.completing_input import NAME_PLACEHOLDER, CompletingInput
 from daicho.widgets.date_field import DateField
 
 _YES_NO = ("no", "yes")
-_DATE_FIELDS = ("start", "term_months", "renewal", "notice")  # what the dates line follows
+_DATES_FROM = ("term_months", "notice")  # the lines the dates follow (and start, renewal)
 
 
 class ContractForm(FormModal):
@@ -128,14 +129,14 @@ class ContractForm(FormModal):
 
     # --- the dates as typed ---------------------------------------------------------------
 
-    def on_input_changed(self, event) -> None:
-        if event.input.id in _DATE_FIELDS:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in _DATES_FROM:
             self._show_dates()
 
     def on_date_field_changed(self) -> None:
         self._show_dates()
 
-    def on_choice_field_changed(self, event) -> None:
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         if event.field.id == "renewal":
             self._show_dates()
 
@@ -143,14 +144,15 @@ class ContractForm(FormModal):
         """The term's end, cancel-by and decision dates the fields give, or what keeps them
         from giving any."""
         shown = self.query_one("#contract-dates", Static)
+        error = True
         try:
-            words = self._dates_words()
-        except InputError as error:
-            shown.update(str(error))
-            shown.add_class("-error")
-            return
+            words, error = self._dates_words(), False
+        except InputError as refused:
+            words = str(refused)
+        except (ValueError, OverflowError):  # a notice reaching back before the year 1
+            words = _("The notice period is longer than the term")
         shown.update(words)
-        shown.remove_class("-error")
+        shown.set_class(error, "-error")
 
     def _dates_words(self) -> Text | str:
         start = self._start()
@@ -160,6 +162,8 @@ class ContractForm(FormModal):
         end = term_end(start, parse_term(fields["term_months"], start, self.today))
         months, days = parse_notice(fields["notice"]) if fields["notice"].strip() else (None, 0)
         cancel = cancel_by(end, months, days, business_calendar())
+        if cancel < start:
+            raise InputError(_("The notice period is longer than the term"), "notice")
         decision = decision_date(fields["renewal"], end, cancel)
         return _(
             "term ends {end} · cancel by {cancel} · decide by {decision}",

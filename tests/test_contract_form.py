@@ -167,3 +167,28 @@ async def test_the_form_in_japanese_says_cancel_by_as_解約期限(ledger):
         await pilot.press(*"3か月前")
         await pilot.pause()
         assert "解約期限 2026-12-28(月)" in dates_line(form)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("notice", "99999か月前", "The notice period is longer than the term"),
+        ("notice", "13か月前", "The notice period is longer than the term"),
+        ("term_months", "99999", "A term is at most 1200 months"),
+        ("term_months", "0", "The term must end after it starts"),
+        ("term_months", "2026-05-15", "2026-05-15 is not the end of a term in whole months"),
+    ],
+)
+async def test_the_dates_line_says_what_keeps_the_fields_from_giving_dates(
+    ledger, field, typed, said
+):
+    acme = vendors.create_vendor("Acme")
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        form = ContractForm(acme.id, acme.name)
+        await open_form(pilot, form)
+        await pilot.press(*"Support", "tab", "tab", "tab", *"2026-04-01")
+        await type_into(pilot, form, field, typed)
+        await pilot.pause()
+        assert dates_line(form).startswith(said)
+        assert form.query_one("#contract-dates").has_class("-error")

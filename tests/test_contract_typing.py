@@ -41,7 +41,7 @@ def test_an_empty_cost_is_none():
     assert parse_cost("  ") is None
 
 
-@given(count=months)
+@given(count=st.integers(min_value=1, max_value=100))
 def test_a_term_in_months_or_years_reads_as_months(count):
     for form in (str(count), f"{count}か月", f"{count}ヶ月", f"{count} months", f"{count}ヵ月"):
         assert parse_term(form, None, TODAY) == count
@@ -79,6 +79,13 @@ def test_the_japanese_date_forms_name_the_end_too():
 
 @pytest.mark.parametrize("typed", ["", "a year", "12か月半", "next"])
 def test_what_is_no_term_names_the_term_field(typed):
+    with pytest.raises(InputError) as raised:
+        parse_term(typed, date(2026, 4, 1), TODAY)
+    assert raised.value.field == "term_months"
+
+
+@pytest.mark.parametrize("typed", ["0", "0か月", "1201", "101年"])
+def test_a_term_of_no_months_or_over_a_hundred_years_is_refused(typed):
     with pytest.raises(InputError) as raised:
         parse_term(typed, date(2026, 4, 1), TODAY)
     assert raised.value.field == "term_months"

@@ -348,14 +348,11 @@ async def test_the_list_follows_another_windows_save_and_the_day(ledger):
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contracts(pilot)
-        saving = threading.Thread(
-            target=in_own_connection,
-            args=(
-                lambda: add_contract(
-                    ids["acme"], title="Toner", start=date(2026, 12, 1), term_months=12
-                ),
-            ),  # fmt: skip
-        )
+
+        def toner() -> None:
+            add_contract(ids["acme"], title="Toner", start=date(2026, 12, 1), term_months=12)
+
+        saving = threading.Thread(target=in_own_connection, args=(toner,))
         saving.start()
         saving.join()
         await until(pilot, lambda: "Toner" in titles(screen), "the other window's contract")

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date
 
+from daicho.data.contracts.store import LONGEST_TERM_MONTHS
 from daicho.data.contracts.terms import term_end
 from daicho.data.dates.parse import DateError, parse_due
 from daicho.data.errors import InputError
@@ -21,9 +22,9 @@ def parse_term(text: str, start: date | None, today: date, field: str = "term_mo
     (any date form of DESIGN §4) counted from `start`. InputError naming `field` otherwise."""
     folded = unicodedata.normalize("NFKC", text).strip()
     if match := _MONTHS.fullmatch(folded):
-        return int(match[1])
+        return _checked_months(int(match[1]), field)
     if match := _YEARS.fullmatch(folded):
-        return int(match[1]) * 12
+        return _checked_months(int(match[1]) * 12, field)
     try:
         end = parse_due(folded, today)
     except DateError:
@@ -41,6 +42,14 @@ def parse_term(text: str, start: date | None, today: date, field: str = "term_mo
         raise InputError(
             _("{end} is not the end of a term in whole months from the start", end=end), field
         )
+    return months
+
+
+def _checked_months(months: int, field: str) -> int:
+    if months == 0:
+        raise InputError(_("The term must end after it starts"), field)
+    if months > LONGEST_TERM_MONTHS:
+        raise InputError(_("A term is at most {months} months", months=LONGEST_TERM_MONTHS), field)
     return months
 
 
