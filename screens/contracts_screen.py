@@ -14,6 +14,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 
 from daicho.data.contracts.fiscal import fiscal_year_of
 from daicho.data.contracts.lines import SORTS, ContractFilters, ContractLine, shown_lines
@@ -132,7 +133,7 @@ class ContractsScreen(FollowsLedger, DetailScreen):
         if filters.fiscal_year is not None:
             words.append(_("FY {year}", year=filters.fiscal_year))
         words.append(_(_SORT_WORDS[self.sort]))
-        self.query_one("#contracts-pane").border_title = " · ".join(words)
+        self.query_one("#contracts-pane").border_title = Content(" · ".join(words))  # literal
 
     @property
     def current(self) -> ContractLine | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import TODAY, Notices, settle, shown, until
+from textual.content import Content
 from textual.widgets import Input
 
 from daicho.app import DaichoApp
@@ -56,7 +57,7 @@ def titles(screen) -> list[str]:
 
 
 def pane_title(screen) -> str:
-    return str(screen.query_one("#contracts-pane").border_title)
+    return Content.from_markup(screen.query_one("#contracts-pane").border_title).plain
 
 
 async def open_contracts(pilot, screen: ContractsScreen | None = None) -> ContractsScreen:
@@ -361,3 +362,18 @@ async def test_the_list_follows_another_windows_save_and_the_day(ledger):
         await until(pilot, lambda: screen.today == date(2026, 12, 10), "the new day")
         await settle(pilot)
         assert "12/9 ‼1d late" in shown(screen.query_one(ContractTable))
+
+
+async def test_a_vendor_and_a_contract_named_like_markup_show_as_typed(ledger):
+    vendor = vendors.create_vendor("[bold]Acme[/]")
+    add_contract(vendor.id, title="[red]Copier[/]", start=date(2026, 4, 1), term_months=12)
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contracts(pilot, ContractsScreen(vendor.id))
+        assert pane_title(screen).startswith("Contracts · [bold]Acme[/] ·")
+        assert "[red]Copier[/]" in shown(screen.query_one(ContractTable))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ContractDetail), "the detail")
+        detail = app.screen
+        await until(pilot, lambda: detail.contract is not None, "the contract read")
+        assert shown(detail.query_one("#contract-title")) == "[red]Copier[/]"
