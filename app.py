@@ -39,6 +39,7 @@ from daicho.screens.support.copying import app_clipboard, copy_mail, preview_mai
 from daicho.screens.support.ledger_access import failure_message
 from daicho.screens.user_name_form import USER_NAME, UserNameForm
 from daicho.terminal_input import read_terminal_as_text
+from daicho.widgets.vendor_list import VendorList
 
 
 class DaichoApp(App):
@@ -50,6 +51,7 @@ class DaichoApp(App):
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
         # Not a priority: a text field types the letter, as for every other single key.
         Binding("T", "today", N_("Today"), id="today", show=False),
+        Binding("K", "contracts", N_("Contracts"), id="contracts", show=False),
     ]
     TITLE = "Daicho"
 
@@ -164,6 +166,19 @@ class DaichoApp(App):
         under = self.screen
         if not isinstance(under, TodayScreen):  # what was done there shows under it too
             self.push_screen(TodayScreen(), lambda _result: _read_again(under))
+
+    def action_contracts(self) -> None:
+        """Every contract, unless that is what the user is looking at; `a` there narrows
+        them to the vendor selected on the main screen."""
+        from daicho.screens.contracts_screen import ContractsScreen
+
+        under = self.screen
+        if isinstance(under, ContractsScreen):
+            return
+        vendor = under.query_one(VendorList).current if isinstance(under, MainScreen) else None
+        vendor_id, name = (vendor.id, vendor.name) if vendor else (None, "")
+        contracts = ContractsScreen(vendor_id, name, narrowed=False)
+        self.push_screen(contracts, lambda _result: _read_again(under))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands (themes, keys, quit) and every action of the screen's keys."""

@@ -45,15 +45,15 @@ def contract_label(value: str) -> str:
     有効, a vendor 取引中)."""
     return {
         # kinds
-        "maintenance": _("maintenance contract"),
+        "maintenance": _("maintenance"),
         "license": _("license / subscription"),
         "lease": _("lease"),
         "line": _("line"),
         "support": _("support"),
         "other": _("other"),
         # renewals
-        "auto": _("automatic renewal"),
-        "agreement": _("renewal by agreement"),
+        "auto": _("auto-renews"),
+        "agreement": _("by agreement"),
         "none": _("no renewal"),
         # statuses
         "active": _("in force"),
@@ -118,4 +118,17 @@ def field_label(name: str) -> str:
         "chase": _("Chase"),
         "next_chase": _("Next chase"),
         "snoozed_until": _("Snoozed until"),
+        "title": _("Contract name"),
+        "kind": _("Kind"),
+        "number": _("Contract number"),
+        "start": _("Start"),
+        "term_months": _("Term"),
+        "renewal": _("Renewal"),
+        "renewal_term_months": _("Renewal term"),
+        "notice_months": _("Notice"),
+        "notice_days": _("Notice"),
+        "reminder_days": _("Reminders"),
+        "cost": _("Cost"),
+        "cost_period": _("Cost per"),
+        "tax_included": _("Tax"),
     }.get(name, name)

@@ -25,6 +25,7 @@ from daicho.data.timeline import ContractMoment, TimelineEntry
 from daicho.i18n import N_, _
 from daicho.i18n.labels import label
 from daicho.screens.bases.detail import DetailScreen
+from daicho.screens.mixins.contracts_section import ContractsSection
 from daicho.screens.mixins.follows_ledger import FollowsLedger
 from daicho.screens.support.copying import (
     MailSource,
@@ -43,25 +44,29 @@ from daicho.screens.support.rendering import (
     who_text,
 )
 from daicho.widgets.key_bar import KeyBar
+from daicho.widgets.vendor_contracts import VendorContracts
 
 PAGE = 50
 LOAD_AHEAD = 10  # read the next page when the cursor is this close to the end
 INDENT = "    "
 
 
-class VendorDetailScreen(FollowsLedger, DetailScreen):
+class VendorDetailScreen(ContractsSection, FollowsLedger, DetailScreen):
     """The vendor `vendor_id`; dismisses with None when left (escape)."""
 
     DEFAULT_CSS = """
     VendorDetailScreen #vendor-side { width: 40%; min-width: 30; max-width: 72; }
     VendorDetailScreen #vendor-info { height: auto; max-height: 50%; }
     VendorDetailScreen #contacts { height: 1fr; min-height: 5; }
-    VendorDetailScreen #timeline { width: 1fr; height: 1fr; }
+    VendorDetailScreen #vendor-main { width: 1fr; }
+    VendorDetailScreen #timeline { height: 1fr; }
+    VendorDetailScreen #vendor-contracts { height: auto; max-height: 30%; }
     """
     BINDINGS: ClassVar = [
         Binding("a", "add_contact", N_("Add contact"), id="vendor_detail.add_contact"),
         Binding("e", "edit_contact", N_("Edit contact"), id="vendor_detail.edit_contact"),
         Binding("p", "copy_phone", N_("Copy phone number"), id="vendor_detail.copy_phone"),
+        Binding("C", "new_contract", N_("New contract"), id="vendor_detail.new_contract"),
         # Priority, so that it shows in the footer ahead of the list's own silent `enter`.
         Binding("enter", "open", N_("Open"), id="vendor_detail.open", priority=True),
     ]
@@ -79,19 +84,24 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         self._select_contact: int | None = None
         self._select_entry = 0  # where the cursor goes on a timeline read again
         self._vendor_phone = ""
+        self._vendor_name = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="vendor-side"):
                 yield VerticalScroll(Static(id="vendor-fields"), id="vendor-info", classes="pane")
                 yield OptionList(id="contacts", classes="pane")
-            yield OptionList(id="timeline", classes="pane")
+            with Vertical(id="vendor-main"):
+                yield OptionList(id="timeline", classes="pane")
+                yield VendorContracts(id="vendor-contracts", classes="pane")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#contacts").border_title = _("Contacts")
         self.query_one("#timeline").border_title = _("Timeline")
+        self.query_one(VendorContracts).border_title = _("Contracts")
         self.load_vendor()
+        self.load_contracts()
         self.load_timeline_page()
 
     # --- the vendor and its contacts ---------------------------------------------------
@@ -111,7 +121,7 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         self, loaded: tuple[VendorRecord, list[ContactRecord], AnswerTime | None]
     ) -> None:
         vendor, self.contacts, answer_time = loaded
-        self._vendor_phone = vendor.phone
+        self._vendor_phone, self._vendor_name = vendor.phone, vendor.name
         info = self.query_one("#vendor-info")
         info.border_title = Text(vendor.name)
         info.border_subtitle = who_text(vendor)
@@ -173,6 +183,7 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         if contact := self.current_contact:
             self._select_contact = contact.id
         self.load_vendor()
+        self.load_contracts()
         self._restart_timeline()
 
     # --- the timeline ------------------------------------------------------------------
@@ -253,6 +264,8 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
             focused = self.focused.id if self.focused else None
             if focused == "contacts":
                 return self.current_contact is not None
+            if focused == "vendor-contracts":
+                return self.query_one(VendorContracts).current is not None
             return focused == "timeline" and self.current_entry is not None
         return True
 
@@ -261,6 +274,9 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         show or hide its memo."""
         if self.focused is self.query_one("#contacts"):
             self.action_edit_contact()
+            return
+        if self.focused is self.query_one(VendorContracts):
+            self.open_contract(self.query_one(VendorContracts).current.contract.id)
             return
         entry = self.current_entry
         if entry.request:
@@ -285,6 +301,7 @@ class VendorDetailScreen(FollowsLedger, DetailScreen):
         the answer time is taken over."""
         super().watch_today(today)
         self.load_vendor()
+        self.load_contracts()
         for entry in self.entries:
             if entry.request:
                 self._update_entry(entry)

@@ -6,6 +6,7 @@ from daicho.screens.answer_prompt import AnswerPrompt
 from daicho.screens.bases.form import FormModal
 from daicho.screens.chase_prompt import ChasePrompt
 from daicho.screens.contact_form import ContactForm
+from daicho.screens.contract_form import ContractForm
 from daicho.screens.next_chase_prompt import NextChasePrompt
 from daicho.screens.note_prompt import NotePrompt
 from daicho.screens.redate_prompt import RedatePrompt
@@ -27,6 +28,7 @@ FORMS: dict[str, type[FormModal]] = {
         SnoozePrompt,
         ChasePrompt,
         NextChasePrompt,
+        ContractForm,
     )
 }
 
