@@ -6,13 +6,15 @@ from datetime import date
 from daicho.data import drafts, queue, vendors
 from daicho.data.models import database
 from daicho.data.queue import QueueFilters
-from daicho.data.records import VendorRow
+from daicho.data.records import TodayItem, VendorRow
+from daicho.data.today import today_list
 
 
 @dataclass(frozen=True)
 class FirstView:
-    """The vendor list, completion names, the queue's first page, the counts, a call draft
-    and the draft of a form that was open when the app last stopped."""
+    """The vendor list, completion names, the queue's first page, the counts, a call draft,
+    the draft of a form that was open when the app last stopped, and the day's list when the
+    app starts on it (None otherwise)."""
 
     vendors: list[VendorRow]
     names: list[str]
@@ -20,13 +22,19 @@ class FirstView:
     counts: queue.QueueCounts
     call_draft: drafts.DraftRecord | None
     open_form_draft: drafts.DraftRecord | None
+    today: list[TodayItem] | None
 
 
 def read_first_view(
-    filters: QueueFilters, page_size: int, today: date, chase_after: int = 3
+    filters: QueueFilters,
+    page_size: int,
+    today: date,
+    chase_after: int = 3,
+    with_today: bool = False,
 ) -> FirstView:
     """Everything first shown, the overdue figures and the day's list as of `today` (the
-    app's), `chase_after` business days of quiet making an item due for a chase."""
+    app's), `chase_after` business days of quiet making an item due for a chase; the day's
+    items too `with_today`, for a start on Today."""
     with database.connection_context():
         kept = drafts.load_drafts()  # newest first
         return FirstView(
@@ -38,4 +46,5 @@ def read_first_view(
             open_form_draft=next(
                 (d for d in kept if d.form != drafts.CALL_FORM and d.content.get("open")), None
             ),
+            today=today_list(today, chase_after) if with_today else None,
         )

@@ -103,8 +103,12 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         """The vendors pane has had room for answer times: they are read with every change."""
         # Read before the screen exists (tens of milliseconds on the large ledger): in a
         # worker it would compete with Textual building the screen and arrive far later.
-        chase_after = self.app.config.chase_after
-        self._first_view = read_first_view(self.filters, PAGE, self.today, chase_after)
+        config = self.app.config
+        on_today = config.start_screen == "today"
+        self.first_view = read_first_view(
+            self.filters, PAGE, self.today, config.chase_after, with_today=on_today
+        )
+        """What was read for the start: Today, when the app starts on it, shows its list."""
 
     def compose(self) -> ComposeResult:
         yield from compose_main_layout()
@@ -122,7 +126,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
             self.query_one(LedgerHeader).shared = ledger_name().split("://", 1)[-1]
         self.query_one(CallForm).today = self.today
         self._show_filters()
-        first = self._first_view
+        first = self.first_view
         self._vendors_loaded(first.vendors, first.names)
         self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)

@@ -73,10 +73,18 @@ class TodayList(OptionList):
             self.post_message(self.Opened(item))
 
     def watch_items(self) -> None:
-        self._show()
+        self._show_when_sized()
 
     def watch_today(self) -> None:
-        self._show()
+        self._show_when_sized()
+
+    def _show_when_sized(self) -> None:
+        """The lines are built for a width: now when the list has one, else on its resize
+        (not yet laid out, or hidden while the day was empty)."""
+        if self.size:
+            self._show()
+        else:
+            self._width = 0
 
     def on_resize(self) -> None:
         if self._room() != self._width:
