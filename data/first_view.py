@@ -37,14 +37,15 @@ def read_first_view(
     items too `with_today`, for a start on Today."""
     with database.connection_context():
         kept = drafts.load_drafts()  # newest first
+        listed = today_list(today, chase_after) if with_today else None
         return FirstView(
             vendors=vendors.list_vendors("", include_hidden=False, today=today),
             names=vendors.vendor_names_with_readings(),
             page=queue.open_queue(filters, 0, page_size),
-            counts=queue.queue_counts(today, chase_after),
+            counts=queue.queue_counts(today, chase_after, None if listed is None else len(listed)),
             call_draft=next((d for d in kept if d.form == drafts.CALL_FORM), None),
             open_form_draft=next(
                 (d for d in kept if d.form != drafts.CALL_FORM and d.content.get("open")), None
             ),
-            today=today_list(today, chase_after) if with_today else None,
+            today=listed,
         )

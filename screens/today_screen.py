@@ -80,7 +80,8 @@ class TodayScreen(FollowsLedger, DetailScreen):
         today, chase_after = self.today, self.app.config.chase_after
 
         def read() -> tuple[list[TodayItem], QueueCounts]:
-            return today_list(today, chase_after), queue.queue_counts(today, chase_after)
+            items = today_list(today, chase_after)
+            return items, queue.queue_counts(today, chase_after, len(items))
 
         read_ledger(self, read, self._show, kind="today")
 
