@@ -1,6 +1,6 @@
 """What the main screen shows first, read in one go before the screen is built."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from daicho.data import drafts, queue, vendors
@@ -12,17 +12,18 @@ from daicho.data.today import today_list
 
 @dataclass(frozen=True)
 class FirstView:
-    """The vendor list, completion names, the queue's first page, the counts, a call draft,
-    the draft of a form that was open when the app last stopped, and the day's list when the
-    app starts on it (None otherwise)."""
+    """What the first screen shows. Always the counts, a call draft and the draft of a form
+    that was open when the app last stopped; then for the main screen its vendor list,
+    completion names and the queue's first page, or for a start on Today the day's list (the
+    main screen under it reads its panes once Today closes, as after any screen over it)."""
 
-    vendors: list[VendorRow]
-    names: list[str]
-    page: queue.QueuePage
     counts: queue.QueueCounts
     call_draft: drafts.DraftRecord | None
     open_form_draft: drafts.DraftRecord | None
-    today: list[TodayItem] | None
+    vendors: list[VendorRow] | None = None
+    names: list[str] | None = None
+    page: queue.QueuePage | None = None
+    today: list[TodayItem] | None = None
 
 
 def read_first_view(
@@ -30,22 +31,27 @@ def read_first_view(
     page_size: int,
     today: date,
     chase_after: int = 3,
-    with_today: bool = False,
+    on_today: bool = False,
 ) -> FirstView:
     """Everything first shown, the overdue figures and the day's list as of `today` (the
-    app's), `chase_after` business days of quiet making an item due for a chase; the day's
-    items too `with_today`, for a start on Today."""
+    app's), `chase_after` business days of quiet making an item due for a chase; `on_today`:
+    for a start on Today."""
     with database.connection_context():
         kept = drafts.load_drafts()  # newest first
-        listed = today_list(today, chase_after) if with_today else None
-        return FirstView(
-            vendors=vendors.list_vendors("", include_hidden=False, today=today),
-            names=vendors.vendor_names_with_readings(),
-            page=queue.open_queue(filters, 0, page_size),
+        listed = today_list(today, chase_after) if on_today else None
+        first = FirstView(
             counts=queue.queue_counts(today, chase_after, None if listed is None else len(listed)),
             call_draft=next((d for d in kept if d.form == drafts.CALL_FORM), None),
             open_form_draft=next(
                 (d for d in kept if d.form != drafts.CALL_FORM and d.content.get("open")), None
             ),
             today=listed,
+        )
+        if on_today:
+            return first
+        return replace(
+            first,
+            vendors=vendors.list_vendors("", include_hidden=False, today=today),
+            names=vendors.vendor_names_with_readings(),
+            page=queue.open_queue(filters, 0, page_size),
         )

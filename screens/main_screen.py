@@ -106,7 +106,7 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         config = self.app.config
         on_today = config.start_screen == "today"
         self.first_view = read_first_view(
-            self.filters, PAGE, self.today, config.chase_after, with_today=on_today
+            self.filters, PAGE, self.today, config.chase_after, on_today=on_today
         )
         """What was read for the start: Today, when the app starts on it, shows its list."""
 
@@ -127,8 +127,9 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         self.query_one(CallForm).today = self.today
         self._show_filters()
         first = self.first_view
-        self._vendors_loaded(first.vendors, first.names)
-        self._queue_reset(self.filters, first.page)
+        if first.page is not None:  # else under Today: read once it closes
+            self._vendors_loaded(first.vendors, first.names)
+            self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)
         self.restore_call_draft(first.call_draft)
         if first.open_form_draft is not None:  # once this screen is up

@@ -23,7 +23,9 @@ from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.snooze_prompt import SnoozePrompt
 from daicho.screens.today_screen import TodayScreen
 from daicho.widgets.ledger_header import LedgerHeader
+from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.today_list import TodayList
+from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (100, 30)
 HOLIDAY = date(2026, 11, 23)  # 勤労感謝の日, the Monday after TODAY (a Friday)
@@ -254,6 +256,10 @@ async def test_the_app_can_start_on_today_and_escape_goes_to_the_main_screen(led
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen")
         assert len(app.screen_stack) == 1
+        rows = app.screen.query_one(VendorRows)  # its panes, read once Today closed
+        await until(pilot, lambda: [row.name for row in rows.rows] == ["Acme"], "the vendors")
+        table = app.screen.query_one(QueueTable)
+        await until(pilot, lambda: table.total == 3, "the queue")
 
 
 async def test_a_start_on_today_shows_its_list_at_once_without_a_read_of_its_own(ledger):
