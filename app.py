@@ -28,6 +28,7 @@ from daicho.data.dates.settings import set_date_settings
 from daicho.data.engines import on_postgres
 from daicho.data.errors import DaichoError
 from daicho.data.ledger import in_own_connection, ledger_name, ledger_refusal, read_only_notice
+from daicho.data.records import QueueCounts, TodayItem
 from daicho.i18n import N_, _
 from daicho.i18n.textual_text import COMMANDS_PLACEHOLDER, THEMES_PLACEHOLDER, translated_commands
 from daicho.screens.bases.screen import FollowsToday, key_commands
@@ -104,7 +105,8 @@ class DaichoApp(App):
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.config.start_screen == "today":  # over the main screen: escape goes there
-            self.action_today()
+            first = self.screen.first_view  # the day's list was read with it
+            self.action_today((first.today, first.counts))
         if self.shared and not self.config.user_name:
             self.push_screen(UserNameForm(first=True))
         self._at_midnight()
@@ -159,13 +161,14 @@ class DaichoApp(App):
         self._failures_said[message] = now
         self.notify(message, severity="error", markup=False)
 
-    def action_today(self) -> None:
-        """The day's list (今日やること), unless it is what the user is looking at."""
+    def action_today(self, first: tuple[list[TodayItem], QueueCounts] | None = None) -> None:
+        """The day's list (今日やること), unless it is what the user is looking at; `first`:
+        its items and counts when already read."""
         from daicho.screens.today_screen import TodayScreen
 
         under = self.screen
         if not isinstance(under, TodayScreen):  # what was done there shows under it too
-            self.push_screen(TodayScreen(), lambda _result: _read_again(under))
+            self.push_screen(TodayScreen(first), lambda _result: _read_again(under))
 
     def action_contracts(self) -> None:
         """Every contract, unless that is what the user is looking at; `a` there narrows

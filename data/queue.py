@@ -108,9 +108,10 @@ def open_queue(filters: QueueFilters, offset: int = 0, limit: int = 50) -> Queue
     return QueuePage(rows=rows, offset=offset, total=count_queue(filters))
 
 
-def queue_counts(today: date, chase_after: int = 3) -> QueueCounts:
+def queue_counts(today: date, chase_after: int = 3, listed: int | None = None) -> QueueCounts:
     """The header's figures, overdue, due today and the day's list as of `today` (the
-    app's), `chase_after` business days of quiet making an item due for a chase."""
+    app's), `chase_after` business days of quiet making an item due for a chase; `listed`:
+    the day's list's length when it was just read, not counted again."""
     open_items = Request.select(
         fn.SUM(Case(None, [(Request.due < today, 1)], 0)).alias("overdue"),
         fn.SUM(Case(None, [(Request.due == today, 1)], 0)).alias("due_today"),
@@ -120,7 +121,9 @@ def queue_counts(today: date, chase_after: int = 3) -> QueueCounts:
     ).where(Request.status == "open")
     row = open_items.dicts().get()
     figures = {key: value or 0 for key, value in row.items()}
-    return QueueCounts(**figures, today=today_count(today, chase_after))
+    if listed is None:
+        listed = today_count(today, chase_after)
+    return QueueCounts(**figures, today=listed)
 
 
 def people() -> list[str]:

@@ -60,6 +60,9 @@ MOST_USED_KEYS = ("n", "r", "v", "slash", "question_mark")
 PAGE = 60
 WATCH_S = 1.0  # how often the ledger is checked for writes by other windows and people
 STAYS_S = 24 * 3600  # a notice that stays until it is clicked away
+ANSWERS_AFTER_S = 0.1
+"""How long after the first view is drawn the answer times are read: read with it, they held
+up the start on a large ledger by a fifth of a second (their worker and a second drawing)."""
 
 
 class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, DaichoScreen):
@@ -96,10 +99,16 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         self.filters = QueueFilters()
         self.follow_vendor = True
         self._vendor_name = ""
+        self._answers_shown = False
+        """The vendors pane has had room for answer times: they are read with every change."""
         # Read before the screen exists (tens of milliseconds on the large ledger): in a
         # worker it would compete with Textual building the screen and arrive far later.
-        chase_after = self.app.config.chase_after
-        self._first_view = read_first_view(self.filters, PAGE, self.today, chase_after)
+        config = self.app.config
+        on_today = config.start_screen == "today"
+        self.first_view = read_first_view(
+            self.filters, PAGE, self.today, config.chase_after, on_today=on_today
+        )
+        """What was read for the start: Today, when the app starts on it, shows its list."""
 
     def compose(self) -> ComposeResult:
         yield from compose_main_layout()
@@ -117,12 +126,12 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
             self.query_one(LedgerHeader).shared = ledger_name().split("://", 1)[-1]
         self.query_one(CallForm).today = self.today
         self._show_filters()
-        first = self._first_view
-        self._vendors_loaded(first.vendors, first.names)
-        self._queue_reset(self.filters, first.page)
+        first = self.first_view
+        if first.page is not None:  # else under Today: read once it closes
+            self._vendors_loaded(first.vendors, first.names)
+            self._queue_reset(self.filters, first.page)
         self._counts_loaded(first.counts)
         self.restore_call_draft(first.call_draft)
-        self.load_answer_times()
         if first.open_form_draft is not None:  # once this screen is up
             self.call_after_refresh(self._reopen_form, first.open_form_draft)
         self._data_version = ledger_version()
@@ -169,7 +178,8 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         self.load_vendors(text, vendor_list.include_hidden, vendor_list.pinned)
         self.load_queue(self.filters)
         self.load_counts()
-        self.load_answer_times()
+        if self._answers_shown:
+            self.load_answer_times()
 
     def ledger_changed(self) -> None:
         self.refresh_ledger()
@@ -194,8 +204,8 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         self.query_one(CallForm).vendor_names = names
 
     def load_answer_times(self) -> None:
-        """How fast each vendor answers, for the vendors pane: once per change of the ledger or
-        the day, in a read of its own, never while the vendor filter is typed."""
+        """How fast each vendor answers, for the vendors pane when it has room: once per change
+        of the ledger or the day, in a read of its own, never while the vendor filter is typed."""
         today = self.today
 
         def read() -> dict[int, str]:
@@ -248,6 +258,13 @@ class MainScreen(FollowsLedger, CallLogging, QueueFiltering, QueueActions, Daich
         from daicho.screens.vendor_detail import VendorDetailScreen
 
         self.app.push_screen(VendorDetailScreen(event.vendor.id), lambda _: self.refresh_ledger())
+
+    def on_vendor_rows_widened(self, event: VendorRows.Widened) -> None:
+        """The answer times once the list has room for them, after the first view is drawn."""
+        event.stop()
+        if not self._answers_shown:
+            self._answers_shown = True
+            self.call_after_refresh(self.set_timer, ANSWERS_AFTER_S, self.load_answer_times)
 
     def on_queue_table_rows_needed(self, event: QueueTable.RowsNeeded) -> None:
         self.load_queue_rows(self.filters, event.offset, event.limit)

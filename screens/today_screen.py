@@ -45,10 +45,13 @@ class TodayScreen(FollowsLedger, DetailScreen):
     HELP_TITLE = TITLE
     AUTO_FOCUS = "TodayList"
 
-    def __init__(self) -> None:
+    def __init__(self, first: tuple[list[TodayItem], QueueCounts] | None = None) -> None:
+        """`first`: the list and the counts already read (at start, with the main screen's
+        first view), shown at once instead of a first read."""
         super().__init__()
         self.items: list[TodayItem] | None = None
         """The list as last read (None until the first read is in)."""
+        self._first = first
 
     def compose(self) -> ComposeResult:
         yield LedgerHeader()
@@ -61,7 +64,11 @@ class TodayScreen(FollowsLedger, DetailScreen):
     def on_mount(self) -> None:
         self.query_one(LedgerHeader).today = self.query_one(TodayList).today = self.today
         self.query_one("#today-empty").display = False
-        self.reload()
+        if self._first is None:
+            self.reload()
+        else:
+            self._show(self._first)
+            self._first = None
 
     def watch_today(self, today) -> None:
         """A new day: the list's reasons and the header's figures move with it."""
@@ -73,7 +80,8 @@ class TodayScreen(FollowsLedger, DetailScreen):
         today, chase_after = self.today, self.app.config.chase_after
 
         def read() -> tuple[list[TodayItem], QueueCounts]:
-            return today_list(today, chase_after), queue.queue_counts(today, chase_after)
+            items = today_list(today, chase_after)
+            return items, queue.queue_counts(today, chase_after, len(items))
 
         read_ledger(self, read, self._show, kind="today")
 

@@ -21,6 +21,7 @@ from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.i18n import set_language
+from daicho.screens.main_screen import ANSWERS_AFTER_S
 from daicho.screens.request_form import NewRequestForm
 from daicho.widgets.choice_field import ChoiceField
 from daicho.widgets.date_field import DateField
@@ -211,11 +212,25 @@ async def test_the_vendors_pane_shows_the_median_when_wide_enough(ledger, size, 
     app = DaichoApp(ledger_path=ledger)
     async with app.run_test(size=size) as pilot:
         rows = app.screen.query_one(VendorRows)
-        await until(pilot, lambda: rows.answer_days, "the answer times")
+        if column:
+            await until(pilot, lambda: rows.answer_days, "the answer times")
+        else:  # no room for them: not even read
+            await pilot.pause(3 * ANSWERS_AFTER_S)
+            assert not rows.answer_days
         acme, beta = shown(rows).splitlines()[1:3]
         assert acme.startswith("Acme") and beta.startswith("Beta")
         assert ("2.5d" in acme) is column
         assert "d" not in beta.removeprefix("Beta")
+
+
+@pytest.mark.sqlite_only
+async def test_the_median_comes_when_the_terminal_widens(ledger):
+    answering_vendor("Acme", [*THREE_ANSWERS, (9, 11)])
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = app.screen.query_one(VendorRows)
+        await pilot.resize_terminal(160, 45)
+        await until(pilot, lambda: "2.5d" in shown(rows).splitlines()[1], "the answer times")
 
 
 def due_hint(form) -> str:

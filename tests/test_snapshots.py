@@ -7,7 +7,7 @@ then look at the report before committing the new SVGs.
 from datetime import datetime, time
 
 import pytest
-from conftest import TODAY, settle
+from conftest import TODAY, settle, until
 from textual.widgets import Input
 
 from daicho.app import DaichoApp
@@ -15,6 +15,7 @@ from daicho.data.dates import clock
 from daicho.data.mail.sender import Sender
 from daicho.data.seed.generate import seed_ledger
 from daicho.i18n import set_language
+from daicho.widgets.vendor_list import WITH_ANSWER_TIME, VendorRows
 
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 CALL = {  # subject, notes, two decisions and a follow-up, as typed in each language
@@ -40,10 +41,20 @@ def demo_app(ledger, language):
     clock.freeze_now(None)
 
 
+async def settle_with_answer_times(pilot) -> None:
+    """Settled, with the vendors' answer times in where the list has room for them: they are
+    read a moment after the first view is drawn."""
+    await settle(pilot)
+    rows = pilot.app.screen.query_one(VendorRows)
+    if rows.scrollable_content_region.width >= WITH_ANSWER_TIME:
+        await until(pilot, lambda: rows.answer_days, "the answer times")
+        await settle(pilot)
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 @pytest.mark.parametrize("size", SIZES)
 def test_main_screen(snap_compare, demo_app, size, language):
-    assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=settle)
+    assert snap_compare(demo_app, terminal_size=SIZES[size], run_before=settle_with_answer_times)
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -53,7 +64,7 @@ def test_logging_a_call(snap_compare, demo_app, size, language):
     subject, notes, first, second, follow_up = CALL[language]
 
     async def type_a_call(pilot) -> None:
-        await settle(pilot)
+        await settle_with_answer_times(pilot)
         await pilot.press("down", "down", "down", "n", *subject, "tab")
         await pilot.press(*first, "enter", *second, "tab", *notes, "tab", *follow_up, "tab")
         await pilot.press("tab", *"+3")

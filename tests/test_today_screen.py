@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from conftest import TODAY, settle, shown, until
 from textual.widgets import Input, Static
+from textual.worker import Worker
 
 from daicho.app import DaichoApp
 from daicho.config import Config
@@ -22,7 +23,9 @@ from daicho.screens.request_detail import RequestDetailScreen
 from daicho.screens.snooze_prompt import SnoozePrompt
 from daicho.screens.today_screen import TodayScreen
 from daicho.widgets.ledger_header import LedgerHeader
+from daicho.widgets.queue_table import QueueTable
 from daicho.widgets.today_list import TodayList
+from daicho.widgets.vendor_list import VendorRows
 
 SIZE = (100, 30)
 HOLIDAY = date(2026, 11, 23)  # 勤労感謝の日, the Monday after TODAY (a Friday)
@@ -253,6 +256,35 @@ async def test_the_app_can_start_on_today_and_escape_goes_to_the_main_screen(led
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen")
         assert len(app.screen_stack) == 1
+        rows = app.screen.query_one(VendorRows)  # its panes, read once Today closed
+        await until(pilot, lambda: [row.name for row in rows.rows] == ["Acme"], "the vendors")
+        table = app.screen.query_one(QueueTable)
+        await until(pilot, lambda: table.total == 3, "the queue")
+
+
+async def test_a_start_on_today_shows_its_list_at_once_without_a_read_of_its_own(ledger):
+    """The day's list is read with the main screen's first view, before anything is drawn."""
+    three_reasons()
+    workers = []
+
+    def hook(message) -> None:
+        if isinstance(message, Worker.StateChanged):
+            workers.append(message.worker.group)
+
+    app = DaichoApp(ledger_path=ledger, config=Config(start_screen="today"))
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        assert [item.subject for item in screen.items or ()] == [
+            "Fill in the survey",
+            "Send the [bold]invoice[/]",
+            "Quote for the router",
+        ]
+        await pilot.pause()
+        assert "Quote for the router" in screen_text(app)
+        assert "Today 3" in shown(screen.query_one(LedgerHeader))
+        await settle(pilot)
+    assert "ledger-today" not in workers
 
 
 async def test_t_opens_today_once_and_is_typed_in_a_text_field(ledger):

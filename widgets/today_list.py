@@ -1,14 +1,19 @@
 """The day's list on screen: a heading per reason, then one line per item saying why it is
 there, its direction, vendor and subject, and how often it was chased."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -34,6 +39,41 @@ class _Columns:
     chased: int
     due: int = 0
     priority: int = 0
+
+    @property
+    def used(self) -> int:
+        """The cells of every column but the subject, with the gaps after them."""
+        shown = [c for c in (self.due, self.priority, self.chased) if c]
+        return sum(cells + 2 for cells in [1, self.reason, self.vendor, *shown]) - 1
+
+    def subject(self, width: int) -> int:
+        """The subject's cells: what the other columns leave of `width`, at least 8."""
+        return max(width - self.used, 8)
+
+
+class _Line(Visual):
+    """An item's line, made when it is first drawn: OptionList measures every option as it
+    is set, and the day's list on a large ledger holds hundreds (~0.1 s to make them all)."""
+
+    def __init__(self, make: Callable[[], Text], cells: int) -> None:
+        self._make = make
+        self._cells = cells  # every line is as long: its columns are padded to their cells
+        self._content: Content | None = None
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = Content.from_rich_text(self._make())
+        return self._content
+
+    def render_strips(self, width, height, style, options) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self._cells
+
+    def get_height(self, rules, width: int) -> int:
+        return 1 if self._cells <= width else self.content.get_height(rules, width)
 
 
 class TodayList(OptionList):
@@ -73,10 +113,18 @@ class TodayList(OptionList):
             self.post_message(self.Opened(item))
 
     def watch_items(self) -> None:
-        self._show()
+        self._show_when_sized()
 
     def watch_today(self) -> None:
-        self._show()
+        self._show_when_sized()
+
+    def _show_when_sized(self) -> None:
+        """The lines are built for a width: now when the list has one, else on its resize
+        (not yet laid out, or hidden while the day was empty)."""
+        if self.size:
+            self._show()
+        else:
+            self._width = 0
 
     def on_resize(self) -> None:
         if self._room() != self._width:
@@ -94,6 +142,7 @@ class TodayList(OptionList):
         self._width = width = self._room()
         self._by_id = {f"{item.kind}-{item.id}": item for item in self.items}
         columns = self._columns(width)
+        cells = columns.used + columns.subject(width)
         options: list[Option] = []
         for reason, heading in REASON_HEADINGS.items():
             group = [item for item in self.items if item.reason == reason]
@@ -103,7 +152,10 @@ class TodayList(OptionList):
             style = self.get_component_rich_style("today-list--heading", partial=True)
             options.append(Option(Text(title, style=style), disabled=True))
             options += [
-                Option(self._line(item, columns, width), id=f"{item.kind}-{item.id}")
+                Option(
+                    _Line(partial(self._line, item, columns, width), cells),
+                    id=f"{item.kind}-{item.id}",
+                )
                 for item in group
             ]
         self.set_options(options)
@@ -158,8 +210,7 @@ class TodayList(OptionList):
         if columns.priority:
             parts.append((priority_text(item.priority), columns.priority, "bold"))
         tail = [(self._chased(item), columns.chased, "dim")] if columns.chased else []
-        used = sum(size + 2 for _text, size, _style in [*parts, *tail]) - 1
-        parts.append((item.subject, max(width - used, 8), ""))
+        parts.append((item.subject, columns.subject(width), ""))
         text = Text(no_wrap=True, overflow="ellipsis")
         for index, (value, size, style) in enumerate([*parts, *tail]):
             text.append(_GAPS[min(index, 2)])

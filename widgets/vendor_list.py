@@ -63,6 +63,9 @@ class VendorRows(ScrollView, can_focus=True):
     class Moved(Message):
         """The cursor moved or the rows under it changed."""
 
+    class Widened(Message):
+        """The rows have room for how fast each vendor answers (WITH_ANSWER_TIME)."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows: list[VendorRow] = []
@@ -79,6 +82,10 @@ class VendorRows(ScrollView, can_focus=True):
     def current(self) -> VendorRow | None:
         """The vendor under the cursor; None for "all vendors"."""
         return self.rows[self.cursor - 1] if self.cursor else None
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width >= WITH_ANSWER_TIME:
+            self.post_message(self.Widened())
 
     def action_move(self, by: int) -> None:
         self.cursor = max(0, min(len(self.rows), self.cursor + by))
