@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from daicho.data.contracts.fiscal import fiscal_year_of
+from daicho.data.dates.fiscal_year import fiscal_year_of
 from daicho.data.mail.compose import Mail
 from daicho.data.mail.contracts_report import contracts_report
 from daicho.i18n import N_, _

@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 
-from daicho.data.contracts.fiscal import fiscal_year_of
 from daicho.data.contracts.lines import SORTS, ContractFilters, ContractLine, shown_lines
 from daicho.data.contracts.listing import contract_lines
 from daicho.data.contracts.store import get_contract
+from daicho.data.dates.fiscal_year import fiscal_year_of
 from daicho.data.records import CONTRACT_KINDS, CONTRACT_RENEWALS, ContractRecord
 from daicho.i18n import N_, _
 from daicho.i18n.labels import contract_label

@@ -10,11 +10,10 @@ from hypothesis import strategies as st
 
 from daicho.data.contracts.fiscal import (
     contract_in_year,
-    fiscal_year_of,
-    fiscal_year_span,
     period_starts,
 )
 from daicho.data.dates.business_days import BusinessCalendar
+from daicho.data.dates.fiscal_year import fiscal_year_of, fiscal_year_span
 from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.data.records import CONTRACT_RENEWALS, CONTRACT_STATUSES, ContractRecord
 

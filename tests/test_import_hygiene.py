@@ -4,6 +4,7 @@ never import Peewee (README, "For developers"; the contracts are in pyproject.to
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,3 +55,18 @@ def test_a_contract_catches_an_import_through_another_module(tmp_path):
     assert result.returncode != 0
     assert "1 broken" in result.stdout
     assert "daicho.screens" in result.stdout and "peewee" in result.stdout
+
+
+def test_every_folder_of_code_is_a_package_the_install_lists():
+    """pyproject.toml names each package (the root installs as `daicho`): a folder of code
+    left out of the list would be missing from a built wheel, though an editable install,
+    and so the tests, would never notice."""
+    with (REPO / "pyproject.toml").open("rb") as file:
+        listed = set(tomllib.load(file)["tool"]["setuptools"]["packages"])
+    skipped = {"tests", "bench", ".venv", ".git", ".ci"}
+    folders = {
+        ".".join(("daicho", *init.parent.relative_to(REPO).parts)).rstrip(".")
+        for init in REPO.rglob("__init__.py")
+        if not skipped & set(init.relative_to(REPO).parts)
+    }
+    assert folders == listed

@@ -1,6 +1,5 @@
-"""年度 (DESIGN §13): the fiscal year a day falls in, the days a fiscal year spans, by
-`[dates] fiscal_year_start` (April by default: 2026年度 is 2026-04-01 to 2027-03-31), and what
-the contracts come to in one: the 年度 report's figures.
+"""What the contracts come to in a 年度 (DESIGN §13): the 年度 report's figures (the 年度
+itself is data/dates/fiscal_year.py's).
 
 A contract runs through its terms: the earlier ones its history keeps (`renewed` events), the
 stored one, and, while it is active and renews by itself, every renewal after it. A cancelled
@@ -22,24 +21,12 @@ from datetime import date, timedelta
 from daicho.data.contracts.store import list_contracts
 from daicho.data.contracts.terms import Term, cancel_by, decision_date, next_term, term_end
 from daicho.data.dates.business_days import BusinessCalendar
-from daicho.data.dates.settings import business_calendar, current_date_settings
+from daicho.data.dates.fiscal_year import fiscal_year_span
+from daicho.data.dates.settings import business_calendar
 from daicho.data.models import ContractEvent
 from daicho.data.records import ContractRecord
 
 _STEPS = {"month": 1, "year": 12}  # months between the starts a periodic cost is paid for
-
-
-def fiscal_year_of(day: date, start_month: int | None = None) -> int:
-    """The 年度 `day` falls in, named by the year it starts in."""
-    start_month = start_month or current_date_settings().fiscal_year_start
-    return day.year if day.month >= start_month else day.year - 1
-
-
-def fiscal_year_span(year: int, start_month: int | None = None) -> tuple[date, date]:
-    """The first and last day of 年度 `year`."""
-    start_month = start_month or current_date_settings().fiscal_year_start
-    first = date(year, start_month, 1)
-    return first, date(year + 1, start_month, 1) - timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from daicho.data.contracts.fiscal import fiscal_year_span
 from daicho.data.contracts.terms import ContractDates
+from daicho.data.dates.fiscal_year import fiscal_year_span
 from daicho.data.records import ContractRecord
 
 SORTS = ("decision", "vendor", "term_end")

@@ -12,9 +12,9 @@ from daicho.data.contracts.fiscal import (
     Totals,
     VendorInYear,
     fiscal_year_contracts,
-    fiscal_year_of,
 )
 from daicho.data.dates import clock
+from daicho.data.dates.fiscal_year import fiscal_year_of
 from daicho.data.dates.style import weekday_name
 from daicho.data.mail.compose import NOBODY, Mail, compose
 from daicho.data.mail.format import aside, bullets, joined
