@@ -56,12 +56,12 @@ def desk(tmp_path):
 
 
 EN = """\
-Aoba Networks · Leased line · line · renewal by agreement · term ends 2026-11-30 · \
+Aoba Networks · Leased line · line · by agreement · term ends 2026-11-30 · \
 cancel by 2026-10-30 · decide by 2026-11-30 · #2
-Aoba Networks · Monitoring · license / subscription · automatic renewal · \
+Aoba Networks · Monitoring · license / subscription · auto-renews · \
 term ends 2026-12-31 · cancel by 2026-11-30 · decide by 2026-11-30 · \
 cancelled (notice given) · #3
-東都ビジネス機器 · 複合機保守契約 · maintenance contract · automatic renewal · \
+東都ビジネス機器 · 複合機保守契約 · maintenance · auto-renews · \
 term ends 2027-03-31 · cancel by 2026-12-28 · decide by 2026-12-28 · #1
 """
 
@@ -126,26 +126,14 @@ def test_no_contracts_says_so(tmp_path, capsys):
 
 
 DEMO = """\
-株式会社ユニオンシステムサービス · Copier maintenance · maintenance contract · \
-automatic renewal · term ends 2027-03-10 · cancel by 2026-12-10 · \
-decide by 2026-12-10 · #1
-北陸ソリューションズ株式会社 · Antivirus yearly licence · license / subscription · \
-automatic renewal · term ends 2027-02-28 · cancel by 2026-12-28 · \
-decide by 2026-12-28 · cancelled (notice given) · #6
-銀河情報システム株式会社 · Help desk support · support · automatic renewal · \
-term ends 2027-02-09 · cancel by 2027-01-08 · decide by 2027-01-08 · #7
-株式会社日進データセンター · Microsoft 365 Business Standard · license / subscription · \
-automatic renewal · term ends 2027-03-05 · cancel by 2027-02-03 · \
-decide by 2027-02-03 · #2
-つばさOA機器株式会社 · Core server maintenance (yearly) · maintenance contract · \
-renewal by agreement · term ends 2027-03-10 · cancel by 2027-01-08 · \
-decide by 2027-03-10 · #4
-関東ホスティング株式会社 · Domain and DNS management · other · automatic renewal · \
-term ends 2027-05-03 · cancel by 2027-04-19 · decide by 2027-04-19 · #8
-株式会社白鷺通信 · Leased fiber line · line · automatic renewal · \
-term ends 2027-07-08 · cancel by 2027-06-08 · decide by 2027-06-08 · #3
-株式会社常盤事務機 · UTM lease · lease · no renewal · term ends 2027-12-25 · \
-cancel by 2027-12-24 · decide by 2027-12-25 · #5
+関東ホスティング株式会社 · Domain and DNS management · other · auto-renews · term ends 2026-12-01 · cancel by 2026-11-17 · decide by 2026-11-17 · #8
+銀河情報システム株式会社 · Help desk support · support · auto-renews · term ends 2026-12-25 · cancel by 2026-11-25 · decide by 2026-11-25 · #7
+株式会社ユニオンシステムサービス · Copier maintenance · maintenance · auto-renews · term ends 2027-03-10 · cancel by 2026-12-10 · decide by 2026-12-10 · #1
+北陸ソリューションズ株式会社 · Antivirus yearly licence · license / subscription · auto-renews · term ends 2027-02-28 · cancel by 2026-12-28 · decide by 2026-12-28 · cancelled (notice given) · #6
+株式会社日進データセンター · Microsoft 365 Business Standard · license / subscription · auto-renews · term ends 2027-03-05 · cancel by 2027-02-03 · decide by 2027-02-03 · #2
+つばさOA機器株式会社 · Core server maintenance (yearly) · maintenance · by agreement · term ends 2027-03-10 · cancel by 2027-01-08 · decide by 2027-03-10 · #4
+株式会社白鷺通信 · Leased fiber line · line · auto-renews · term ends 2027-07-08 · cancel by 2027-06-08 · decide by 2027-06-08 · #3
+株式会社常盤事務機 · UTM lease · lease · no renewal · term ends 2027-12-25 · cancel by 2027-12-24 · decide by 2027-12-25 · #5
 """
 
 

@@ -183,7 +183,8 @@ async def test_enter_opens_the_detail_and_renewing_keeps_the_earlier_term(ledger
         await settle(pilot)
         assert "Renewed: term 2, 2027-04-01 to 2028-03-31" in notices.said()
         history = shown(detail.query_one("#history-lines"))
-        assert "2026-04-01 – 2027-03-31 → 2027-04-01 – 2028-03-31" in history
+        span = "2026-04-01 – 2027-03-31 → 2027-04-01 – 2028-03-31"
+        assert span in " ".join(history.split())  # wrapped where the pane is narrow
         assert "term 2: 2027-04-01 to 2028-03-31" in shown(detail.query_one("#contract-fields"))
         await pilot.press("escape")
         await settle(pilot)
@@ -224,8 +225,8 @@ async def test_ending_cancelling_and_reopening_from_the_detail(ledger):
         history = shown(detail.query_one("#history-lines"))
         assert "ended" in history and "reopened" in history
         assert "notice given 2026-11-18" in history
-    kinds = [event.kind for event in contract_history(ids["router"])]
-    assert kinds == ["created", "ended", "reopened", "cancelled"]
+    kinds = [event.kind for event in contract_history(ids["router"]) if event.kind != "reminder"]
+    assert kinds == ["created", "ended", "reopened", "cancelled"]  # its reminders aside
 
 
 async def test_n_adds_a_contract_for_the_vendor_shown_and_the_list_selects_it(ledger):

@@ -72,3 +72,12 @@ def test_cancelling_records_the_day_notice_was_given(copier):
     assert (cancelled.status, cancelled.notice_given) == ("cancelled", date(2026, 12, 20))
     assert contract_history(contract.id)[-1].new_value == "2026-12-20"
     assert dates_on(cancelled, date(2027, 5, 1)).term.end == date(2027, 3, 31)
+
+
+def test_cancelling_a_contract_that_renewed_by_itself_ends_it_with_the_running_term(copier):
+    contract, _vendor = copier
+    cancelled = cancel_contract(contract.id, date(2027, 5, 10))  # in its second term
+    assert (cancelled.term_no, cancelled.start) == (2, date(2027, 4, 1))
+    assert dates_on(cancelled, date(2028, 6, 1)).term.end == date(2028, 3, 31)
+    renewed = [e for e in contract_history(contract.id) if e.kind == "renewed"]
+    assert [e.old_value for e in renewed] == ["2026-04-01..2027-03-31"]

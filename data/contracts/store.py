@@ -155,17 +155,8 @@ def renew_contract(contract_id: int, today: date, expected_version: int | None =
         if contract.status != "active":
             raise InputError(_("Only an active contract can be renewed"))
         new = next_term(current_term(contract, today), contract.renewal_term_months)
-        _write(
-            row,
-            {"start": new.start, "term_no": new.number, "term_months": new.months},
-            expected_version,
-        )
-        at = clock.utcnow()
-        for old in _terms_before(contract, new):
-            following = next_term(old, contract.renewal_term_months)
-            record_event(
-                contract_id, at, "renewed", old_value=_span(old), new_value=_span(following)
-            )
+        _write(row, _term_columns(new), expected_version)
+        _record_renewals(contract, new)
         catch_up(clock.today(), contract_id)
     return new
 
@@ -310,9 +301,19 @@ def _write(row: Contract, values: dict, expected_version: int | None) -> None:
 
 
 def _set_status(contract_id, status, notice_given, kind, expected_version) -> ContractRecord:
+    """Change the status; ending or cancelling an active contract that renewed by itself
+    keeps the term it has renewed into (the one running on the notice day, or today), so that
+    it ends with that term, the earlier ones in its history."""
     with database.atomic():
         row = _row(contract_id)
-        _write(row, {"status": status, "notice_given": notice_given}, expected_version)
+        contract = contract_record(row)
+        values = {"status": status, "notice_given": notice_given}
+        if status != "active" and contract.status == "active":
+            term = current_term(contract, notice_given or clock.today())
+            if term.number != contract.term_no:
+                values |= _term_columns(term)
+                _record_renewals(contract, term)
+        _write(row, values, expected_version)
         record_event(
             contract_id,
             clock.utcnow(),
@@ -322,6 +323,18 @@ def _set_status(contract_id, status, notice_given, kind, expected_version) -> Co
         )
         catch_up(clock.today(), contract_id)  # a contract reopened may have one due
     return get_contract(contract_id)
+
+
+def _term_columns(term: Term) -> dict:
+    return {"start": term.start, "term_no": term.number, "term_months": term.months}
+
+
+def _record_renewals(contract: ContractRecord, new: Term) -> None:
+    """A `renewed` event for each term from the stored one up to the one before `new`."""
+    at = clock.utcnow()
+    for old in _terms_before(contract, new):
+        following = next_term(old, contract.renewal_term_months)
+        record_event(contract.id, at, "renewed", old_value=_span(old), new_value=_span(following))
 
 
 def _span(term: Term) -> str:
