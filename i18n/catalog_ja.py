@@ -1140,4 +1140,5 @@ JA: dict[str, str] = {
     " once": " 一括",
     "Term ends": "契約終了",
     "No contracts yet: C adds one": "契約はまだありません: C で追加します",
+    "no request": "依頼なし（より近いリマインドで通知）",
 }

@@ -260,10 +260,10 @@ def _event_text(event: RequestEventRecord) -> Text:
         return Text(_("notice given {day}", day=stored_day(event.new_value)))
     if event.kind == "reopened":
         return Text.assemble((contract_label(event.old_value), "dim"), " → ", _("in force"))
-    if event.kind == "reminder":
-        return Text(
-            _("request #{id}", id=event.new_value) + (f" · {event.note}" if event.note else "")
-        )
+    if event.kind == "reminder":  # no request when a nearer reminder made the one needed
+        lead = _("{days} days before", days=event.note)
+        made = _("request #{id}", id=event.new_value) if event.new_value else _("no request")
+        return Text(f"{lead} · {made}")
     return Text()
 
 
@@ -281,6 +281,6 @@ def _reminders(reminders: list[FiredReminder]) -> Text | Table:
             days=fired.lead_days,
             day=full_date(fired.decision_date),
         )
-        request = _("request #{id}", id=fired.request_id) if fired.request_id else "—"
+        request = _("request #{id}", id=fired.request_id) if fired.request_id else _("no request")
         table.add_row(local_time(fired.fired_at), lead, request)
     return table
