@@ -1,7 +1,7 @@
 """The contracts screen's reads (DESIGN §13): every contract with its dates in one query, a
 contract in full with the reminders that fired, and the list's filters and sorts."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from conftest import TODAY
@@ -11,7 +11,6 @@ from daicho.data.contracts.detail import contract_in_full
 from daicho.data.contracts.lines import ContractFilters, shown_lines
 from daicho.data.contracts.listing import contract_lines
 from daicho.data.contracts.store import add_contract, renew_contract
-from daicho.data.models import ContractReminder
 
 pytestmark = pytest.mark.both_engines
 
@@ -69,15 +68,13 @@ def test_the_sorts(two_vendors):
 
 
 def test_a_contract_in_full_has_its_history_and_the_reminders_that_fired(two_vendors):
-    acme, _nimbus, copier, _line = two_vendors
-    request = requests.open_request(acme.id, "inbound", "更新判断: Copier")
-    ContractReminder.create(
-        contract=copier.id, term_no=1, lead_days=30, decision_date=date(2026, 12, 28),
-        request=request.id, fired_at=datetime(2026, 11, 28, 0, 5),
-    )  # fmt: skip
+    _acme, _nimbus, copier, _line = two_vendors  # its 90 days' reminder fired when added
     renew_contract(copier.id, TODAY)
     full = contract_in_full(copier.id, TODAY)
     assert full.dates.term.number == 2
-    assert [event.kind for event in full.history] == ["created", "renewed"]
+    assert [event.kind for event in full.history] == ["created", "reminder", "renewed"]
     [fired] = full.reminders
-    assert (fired.term_no, fired.lead_days, fired.request_id) == (1, 30, request.id)
+    assert (fired.term_no, fired.lead_days) == (1, 90)
+    reminder = requests.get_request(fired.request_id)
+    subject = "Renewal decision: Copier — cancel by 12/28 (Mon)"
+    assert (reminder.direction, reminder.subject) == ("inbound", subject)

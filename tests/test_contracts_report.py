@@ -140,10 +140,10 @@ and the decisions that fall in it.
 Contracts: 6
 
 株式会社アクメ通信:
-- 光回線 (line, automatic renewal)
+- 光回線 (line, auto-renews)
   Term: 1 Oct 2026 – 30 Sep 2027 (12 months)
   Cost in the year: ¥60,000 (tax included, ¥10,000 a month × 6)
-- 複合機保守契約 (maintenance contract, automatic renewal, No. MF-2026-01)
+- 複合機保守契約 (maintenance, auto-renews, No. MF-2026-01)
   Term: 1 Apr 2026 – 31 Mar 2027 (12 months)
   Cost in the year: ¥120,000 (tax excluded, ¥10,000 a month × 12)
   Decide by (cancel-by): Mon 28 Dec 2026
@@ -154,14 +154,14 @@ Subtotal: ¥60,000 tax included, ¥120,000 tax excluded
   Term: 1 Apr 2022 – 31 Mar 2027 (60 months)
   Cost in the year: not entered
   Decide by (term ends): Wed 31 Mar 2027
-- 旧サーバー保守 (maintenance contract, automatic renewal, cancelled (notice given))
+- 旧サーバー保守 (maintenance, auto-renews, cancelled (notice given))
   Term: 1 Oct 2025 – 30 Sep 2026 (12 months)
   Cost in the year: ¥30,000 (tax excluded, ¥5,000 a month × 6)
   Decide by (cancel-by): Tue 30 Jun 2026
 Subtotal: ¥30,000 tax excluded
 
 Beta Systems:
-- Microsoft 365 (license / subscription, renewal by agreement)
+- Microsoft 365 (license / subscription, by agreement)
   Term: 1 Jul 2025 – 30 Jun 2027 (2 terms)
   Cost in the year: ¥600,000 (tax excluded, ¥600,000 a year × 1)
   Decide by (term ends): Tue 30 Jun 2026

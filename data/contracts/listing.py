@@ -3,7 +3,7 @@
 from datetime import date
 
 from daicho.data.contracts.lines import ContractLine
-from daicho.data.contracts.store import contract_query, contract_record
+from daicho.data.contracts.store import contract_query, contract_records
 from daicho.data.contracts.terms import contract_dates
 from daicho.data.dates.settings import business_calendar
 from daicho.data.models import Contract, Vendor
@@ -18,5 +18,5 @@ def contract_lines(today: date, vendor_id: int | None = None) -> list[ContractLi
         query = query.where(Contract.vendor == vendor_id)
     return [
         ContractLine(record, contract_dates(record, today, calendar))
-        for record in map(contract_record, query)
+        for record in contract_records(query)
     ]

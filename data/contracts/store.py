@@ -55,47 +55,62 @@ FIELDS = (
 LONGEST_TERM_MONTHS = 1200
 
 
+_COLUMNS = (
+    Contract.id,
+    Contract.vendor,
+    Vendor.name,
+    Contract.title,
+    Contract.kind,
+    Contract.number,
+    Contract.start,
+    Contract.term_no,
+    Contract.term_months,
+    Contract.renewal,
+    Contract.renewal_term_months,
+    Contract.notice_months,
+    Contract.notice_days,
+    Contract.reminder_days,
+    Contract.cost,
+    Contract.cost_period,
+    Contract.tax_included,
+    Contract.notes,
+    Contract.status,
+    Contract.notice_given,
+    Contract.created_at,
+    Contract.updated_at,
+    Contract.created_by,
+    Contract.changed_by,
+    Contract.version,
+    Contract.snoozed_until,
+)  # a ContractRecord's fields, in its order
+_LEADS, _TAX = (  # the columns stored otherwise than the record holds them
+    next(i for i, column in enumerate(_COLUMNS) if column is field)
+    for field in (Contract.reminder_days, Contract.tax_included)
+)
+
+
 def contract_query():
-    """Contracts with their vendor's name (and its id, which the join would otherwise blank)."""
-    return Contract.select(Contract, Vendor.id, Vendor.name).join(Vendor)
+    """Contracts with their vendor's name, for `contract_records`."""
+    return Contract.select(*_COLUMNS).join(Vendor)
 
 
-def contract_record(row: Contract) -> ContractRecord:
-    return ContractRecord(
-        id=row.id,
-        vendor_id=row.vendor_id,
-        vendor_name=row.vendor.name,
-        title=row.title,
-        kind=row.kind,
-        number=row.number,
-        start=row.start,
-        term_no=row.term_no,
-        term_months=row.term_months,
-        renewal=row.renewal,
-        renewal_term_months=row.renewal_term_months,
-        notice_months=row.notice_months,
-        notice_days=row.notice_days,
-        reminder_days=tuple(int(word) for word in row.reminder_days.split()),
-        cost=row.cost,
-        cost_period=row.cost_period,
-        tax_included=bool(row.tax_included),
-        notes=row.notes,
-        status=row.status,
-        notice_given=row.notice_given,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        created_by=row.created_by,
-        changed_by=row.changed_by,
-        version=row.version,
-        snoozed_until=row.snoozed_until,
-    )
+def contract_records(query) -> list[ContractRecord]:
+    """The contracts `query` (contract_query(), narrowed or ordered) reads, from plain rows:
+    a model object for each would take three times as long on a list of 2,000."""
+    records = []
+    for row in query.tuples():
+        values = list(row)
+        values[_LEADS] = tuple(int(word) for word in values[_LEADS].split())
+        values[_TAX] = bool(values[_TAX])
+        records.append(ContractRecord(*values))
+    return records
 
 
 def get_contract(contract_id: int) -> ContractRecord:
-    row = contract_query().where(Contract.id == contract_id).get_or_none()
-    if row is None:
+    found = contract_records(contract_query().where(Contract.id == contract_id))
+    if not found:
         raise NotFound(_("No contract with id {id}", id=contract_id))
-    return contract_record(row)
+    return found[0]
 
 
 def list_contracts(vendor_id: int | None = None) -> list[ContractRecord]:
@@ -103,7 +118,7 @@ def list_contracts(vendor_id: int | None = None) -> list[ContractRecord]:
     query = contract_query()
     if vendor_id is not None:
         query = query.where(Contract.vendor == vendor_id)
-    return [contract_record(row) for row in query.order_by(Vendor.sort_key, Contract.title)]
+    return contract_records(query.order_by(Vendor.sort_key, Contract.title))
 
 
 def dates_on(contract: ContractRecord, today: date) -> ContractDates:
@@ -151,7 +166,7 @@ def renew_contract(contract_id: int, today: date, expected_version: int | None =
     behind is a `renewed` event of its history. Returns the new term."""
     with database.atomic():
         row = _row(contract_id)
-        contract = contract_record(row)
+        contract = get_contract(row.id)
         if contract.status != "active":
             raise InputError(_("Only an active contract can be renewed"))
         new = next_term(current_term(contract, today), contract.renewal_term_months)
@@ -236,7 +251,7 @@ def checked_columns(columns: dict) -> dict:
 
 
 def _stored(row: Contract) -> dict:
-    record = contract_record(row)
+    record = get_contract(row.id)
     return {name: getattr(record, name) for name in FIELDS}
 
 
@@ -306,7 +321,7 @@ def _set_status(contract_id, status, notice_given, kind, expected_version) -> Co
     it ends with that term, the earlier ones in its history."""
     with database.atomic():
         row = _row(contract_id)
-        contract = contract_record(row)
+        contract = get_contract(row.id)
         values = {"status": status, "notice_given": notice_given}
         if status != "active" and contract.status == "active":
             term = current_term(contract, notice_given or clock.today())
