@@ -8,7 +8,6 @@ never depend on how the contracts got there. `measure_contracts` is what bench/r
 """
 
 import asyncio
-import importlib
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -22,8 +21,9 @@ from daicho.data.contracts.reminders import catch_up
 from daicho.data.dates import clock
 from daicho.data.ledger import close_ledger, open_ledger
 from daicho.data.models import Contract, Vendor, database
+from daicho.screens.contracts_screen import ContractsScreen
+from daicho.widgets.contract_table import ContractTable
 
-CONTRACTS_SCREEN = "daicho.screens.contracts_screen"
 _BATCH = 500
 
 
@@ -49,8 +49,7 @@ def measure_contracts(ledger: Path | str, runs: int) -> tuple[dict[str, list[flo
                 day.rollback()
     finally:
         close_ledger()
-    if importlib.util.find_spec(CONTRACTS_SCREEN) is not None:
-        times["contracts_screen"] = [asyncio.run(contracts_screen(ledger)) for _ in range(runs)]
+    times["contracts_screen"] = [asyncio.run(contracts_screen(ledger)) for _ in range(runs)]
     return times, held
 
 
@@ -85,26 +84,21 @@ def with_contracts() -> int:
 
 async def contracts_screen(ledger: Path | str) -> float:
     """Seconds from pushing the Contracts screen to its list holding rows."""
-    screens = importlib.import_module(CONTRACTS_SCREEN)
     open_ledger(ledger)
     try:
         app = DaichoApp(ledger_path=ledger, config=Config(user_name=BENCH_USER))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             started = time.perf_counter()
-            app.push_screen(screens.ContractsScreen())
-            await _until(pilot, lambda: _listed(app, screens.ContractsScreen))
+            app.push_screen(ContractsScreen())
+            await _until(pilot, lambda: _listed(app))
             return time.perf_counter() - started
     finally:
         close_ledger()
 
 
-def _listed(app, screen_class) -> bool:
-    """The Contracts screen is on top and its table (a DataTable or an OptionList) has rows."""
+def _listed(app) -> bool:
+    """The Contracts screen is on top, built, and its table has its lines."""
     screen = app.screen
-    if not isinstance(screen, screen_class):
-        return False
-    return any(
-        getattr(widget, "row_count", 0) or getattr(widget, "option_count", 0)
-        for widget in screen.walk_children()
-    )
+    tables = screen.query(ContractTable) if isinstance(screen, ContractsScreen) else ()
+    return any(table.lines for table in tables)
