@@ -1,7 +1,7 @@
 """What differs between the engines a ledger lives in (SQLite, the default; PostgreSQL for a
 shared ledger, DESIGN §17), asked of the open ledger in one place."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from peewee import Expression, PostgresqlDatabase, fn
 
@@ -35,6 +35,11 @@ def ids_written(*models) -> None:
     for model in models:
         table = model._meta.table_name
         execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
+
+
+def stored_day(value: date | str | None) -> date | None:
+    """A date column read raw: a date (PostgreSQL) or its ISO text (SQLite)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def stored_time(value: datetime | str | None) -> datetime | None:

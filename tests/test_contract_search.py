@@ -4,7 +4,7 @@ name and their kind in either language, and kept up to date as they and their ve
 from datetime import date
 
 import pytest
-from conftest import shown
+from conftest import shown, until
 from test_search_screen import hits_of, open_search, settle
 
 from daicho.app import DaichoApp
@@ -13,6 +13,7 @@ from daicho.data.contracts.store import add_contract, edit_contract
 from daicho.data.search.find import search
 from daicho.data.search.index import rebuild_index
 from daicho.i18n import set_language
+from daicho.screens.contract_detail import ContractDetail
 from daicho.widgets.search_results import SearchResults
 
 pytestmark = pytest.mark.both_engines
@@ -99,3 +100,20 @@ async def test_the_search_screen_shows_a_contract_with_its_own_mark(ledger, copi
         heading = shown(screen.query_one(SearchResults)).splitlines()[0]
         assert heading.startswith(mark)
         assert "東都ビジネス機器" in heading and "複合機保守契約" in heading
+
+
+@pytest.mark.sqlite_only
+async def test_enter_on_a_contract_hit_opens_its_detail(ledger, copier):
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_search(pilot)
+        await pilot.press(*"TB-2026-0042")
+        await settle(pilot)
+        await pilot.press("enter", "enter")  # into the hits, then open the one found
+        await until(pilot, lambda: isinstance(app.screen, ContractDetail), "the contract")
+        assert app.screen.contract_id == copier.id
+        await until(pilot, lambda: app.screen.contract is not None, "the contract read")
+        assert app.screen.contract.title == "複合機保守契約"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen

@@ -126,14 +126,32 @@ def test_no_contracts_says_so(tmp_path, capsys):
 
 
 DEMO = """\
-関東ホスティング株式会社 · Domain and DNS management · other · auto-renews · term ends 2026-12-01 · cancel by 2026-11-17 · decide by 2026-11-17 · #8
-銀河情報システム株式会社 · Help desk support · support · auto-renews · term ends 2026-12-25 · cancel by 2026-11-25 · decide by 2026-11-25 · #7
-株式会社ユニオンシステムサービス · Copier maintenance · maintenance · auto-renews · term ends 2027-03-10 · cancel by 2026-12-10 · decide by 2026-12-10 · #1
-北陸ソリューションズ株式会社 · Antivirus yearly licence · license / subscription · auto-renews · term ends 2027-02-28 · cancel by 2026-12-28 · decide by 2026-12-28 · cancelled (notice given) · #6
-株式会社日進データセンター · Microsoft 365 Business Standard · license / subscription · auto-renews · term ends 2027-03-05 · cancel by 2027-02-03 · decide by 2027-02-03 · #2
-つばさOA機器株式会社 · Core server maintenance (yearly) · maintenance · by agreement · term ends 2027-03-10 · cancel by 2027-01-08 · decide by 2027-03-10 · #4
-株式会社白鷺通信 · Leased fiber line · line · auto-renews · term ends 2027-07-08 · cancel by 2027-06-08 · decide by 2027-06-08 · #3
-株式会社常盤事務機 · UTM lease · lease · no renewal · term ends 2027-12-25 · cancel by 2027-12-24 · decide by 2027-12-25 · #5
+関東ホスティング株式会社 · Domain and DNS management · other · \
+auto-renews · term ends 2026-12-01 · cancel by 2026-11-17 · \
+decide by 2026-11-17 · #8
+銀河情報システム株式会社 · Help desk support · support · auto-renews · \
+term ends 2026-12-25 · cancel by 2026-11-25 · \
+decide by 2026-11-25 · #7
+株式会社ユニオンシステムサービス · Copier maintenance · maintenance · \
+auto-renews · term ends 2027-03-10 · cancel by 2026-12-10 · \
+decide by 2026-12-10 · #1
+北陸ソリューションズ株式会社 · Antivirus yearly licence · \
+license / subscription · auto-renews · \
+term ends 2027-02-28 · cancel by 2026-12-28 · \
+decide by 2026-12-28 · cancelled (notice given) · #6
+株式会社日進データセンター · Microsoft 365 Business Standard · \
+license / subscription · auto-renews · \
+term ends 2027-03-05 · cancel by 2027-02-03 · \
+decide by 2027-02-03 · #2
+つばさOA機器株式会社 · Core server maintenance (yearly) · \
+maintenance · by agreement · term ends 2027-03-10 · \
+cancel by 2027-01-08 · decide by 2027-03-10 · #4
+株式会社白鷺通信 · Leased fiber line · line · auto-renews · \
+term ends 2027-07-08 · cancel by 2027-06-08 · \
+decide by 2027-06-08 · #3
+株式会社常盤事務機 · UTM lease · lease · no renewal · \
+term ends 2027-12-25 · cancel by 2027-12-24 · \
+decide by 2027-12-25 · #5
 """
 
 

@@ -16,6 +16,7 @@ from daicho.data.dates.settings import DateSettings, set_date_settings
 from daicho.i18n import set_language
 from daicho.screens.contract_detail import ContractDetail
 from daicho.screens.contract_form import ContractForm
+from daicho.screens.contract_report import ContractReport
 from daicho.screens.contracts_screen import ContractsScreen
 from daicho.screens.main_screen import MainScreen
 from daicho.screens.vendor_detail import VendorDetailScreen
@@ -378,3 +379,19 @@ async def test_a_vendor_and_a_contract_named_like_markup_show_as_typed(ledger):
         detail = app.screen
         await until(pilot, lambda: detail.contract is not None, "the contract read")
         assert shown(detail.query_one("#contract-title")) == "[red]Copier[/]"
+
+
+async def test_r_opens_the_fiscal_year_report_of_the_contracts(ledger):
+    four_contracts()
+    app = DaichoApp(ledger_path=ledger)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contracts(pilot)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, ContractReport), "the report")
+        report = app.screen
+        await until(pilot, lambda: report.text is not None, "the report read")
+        assert report.text.startswith("Contracts for FY2026 (1 Apr 2026 – 31 Mar 2027)")
+        assert "Copier maintenance" in report.text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
