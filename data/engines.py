@@ -37,7 +37,7 @@ def ids_written(*models) -> None:
         execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
 
 
-def stored_day(value: date | str | None) -> date | None:
+def stored_date(value: date | str | None) -> date | None:
     """A date column read raw: a date (PostgreSQL) or its ISO text (SQLite)."""
     return date.fromisoformat(value) if isinstance(value, str) else value
 

@@ -15,7 +15,7 @@ from daicho.data.contracts.terms import (
     parse_lead_days,
 )
 from daicho.data.dates.settings import business_calendar
-from daicho.data.engines import stored_day
+from daicho.data.engines import stored_date
 from daicho.data.models import Contract, Vendor, database
 
 CLOSED_RUN = timedelta(days=31)
@@ -72,7 +72,7 @@ def coming(today: date, contract_id: int | None = None) -> list[tuple[DueContrac
         query = query.where(Contract.id == contract_id)
     calendar, found = business_calendar(), []
     for row in database.execute(query).fetchall():  # raw: peewee's conversions cost more
-        contract = DueContract(*row[:4], stored_day(row[4]), *row[5:13], stored_day(row[13]))
+        contract = DueContract(*row[:4], stored_date(row[4]), *row[5:13], stored_date(row[13]))
         term = current_term(contract, today)
         farthest = timedelta(days=contract.leads[0] if contract.leads else 0)
         raw = notice_day(term.end, contract.notice_months, contract.notice_days)

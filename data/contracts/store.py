@@ -18,7 +18,7 @@ from daicho.data.contracts.terms import (
 )
 from daicho.data.dates import clock
 from daicho.data.dates.settings import business_calendar
-from daicho.data.engines import stored_day, stored_time
+from daicho.data.engines import stored_date, stored_time
 from daicho.data.errors import InputError, NotFound
 from daicho.data.models import Contract, ContractEvent, Vendor, database
 from daicho.data.records import (
@@ -111,7 +111,7 @@ def contract_records(query) -> list[ContractRecord]:
     for row in database.execute(query).fetchall():  # raw: peewee's conversions cost more
         values = list(row)
         for i in _DAYS:
-            values[i] = stored_day(values[i])
+            values[i] = stored_date(values[i])
         for i in _TIMES:
             values[i] = stored_time(values[i])
         values[_LEADS] = tuple(int(word) for word in values[_LEADS].split())
