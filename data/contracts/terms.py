@@ -41,7 +41,7 @@ def term_end(start: date, months: int) -> date:
     """The last day of a term of `months` months from `start`."""
     year, month = divmod(start.month - 1 + months, 12)
     year += start.year
-    last = calendar.monthrange(year, month + 1)[1]
+    last = _days_in(year, month + 1)
     if start.day > last:
         return date(year, month + 1, last)
     return date(year, month + 1, start.day) - timedelta(days=1)
@@ -51,7 +51,16 @@ def months_before(day: date, months: int) -> date:
     """The same day `months` months earlier, or the last day of that month when it has none."""
     year, month = divmod(day.month - 1 - months, 12)
     year += day.year
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, _days_in(year, month + 1)))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The days of a month (calendar.monthrange also works out its first weekday: slower,
+    and this runs for every contract at every start)."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
 def first_term(contract: ContractRecord) -> Term:
