@@ -42,6 +42,9 @@ from daicho.screens.user_name_form import USER_NAME, UserNameForm
 from daicho.terminal_input import read_terminal_as_text
 from daicho.widgets.vendor_list import VendorList
 
+REMINDERS_AFTER_S = 0.2
+"""The renewal reminders are caught up this long after the first screen is drawn."""
+
 
 class DaichoApp(App):
     """The ledger in a terminal. The ledger must already be open (see data.ledger): a file,
@@ -113,7 +116,8 @@ class DaichoApp(App):
         # A full garbage collection walks every object the start made (~90,000: 20-60 ms, in
         # a key press now and then): once the first screen is up, they are set aside.
         self.call_after_refresh(gc.freeze)
-        self.call_after_refresh(self.catch_up_reminders)
+        # Not with the first view: a worker at once would compete with its drawing.
+        self.call_after_refresh(self.set_timer, REMINDERS_AFTER_S, self.catch_up_reminders)
 
     def _at_midnight(self) -> None:
         """Move today, and wake again at the next local midnight (a timer that fires early
