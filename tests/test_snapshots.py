@@ -11,6 +11,7 @@ from conftest import TODAY, settle, until
 from textual.widgets import Input
 
 from daicho.app import DaichoApp
+from daicho.data.contracts.reminders import catch_up
 from daicho.data.dates import clock
 from daicho.data.mail.sender import Sender
 from daicho.data.seed.generate import seed_ledger
@@ -33,9 +34,12 @@ SENDER = {
 @pytest.fixture
 def demo_app(ledger, language):
     """The demo ledger in the test's language, with the clock stopped at 10:00 UTC on the
-    tests' today."""
+    tests' today, and its renewal reminders caught up as after the day's first start: the
+    start's own catch-up, a moment after the first paint, then finds nothing to add, whenever
+    it runs."""
     set_language(language)
     seed_ledger("demo", language=language)
+    catch_up(TODAY)
     clock.freeze_now(datetime.combine(TODAY, time(10)))
     yield DaichoApp(ledger_path=ledger)
     clock.freeze_now(None)
